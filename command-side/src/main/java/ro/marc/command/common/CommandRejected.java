@@ -1,0 +1,58 @@
+package ro.marc.command.common;
+
+import java.util.Map;
+
+/**
+ * A command refused by a domain rule. It names the input field at fault (as the API spells it)
+ * and a stable machine code, so the API can return a typed, field-addressed error; nothing was
+ * changed when this is thrown.
+ */
+public class CommandRejected extends RuntimeException {
+
+    public enum Reason { INVALID, NOT_FOUND, CONFLICT }
+
+    private final Reason reason;
+    private final String field;
+    private final String code;
+    private final Map<String, Object> details;
+
+    public CommandRejected(Reason reason, String field, String code, String message, Map<String, Object> details) {
+        super(message, null, false, false);
+        this.reason = reason;
+        this.field = field;
+        this.code = code;
+        this.details = Map.copyOf(details);
+    }
+
+    public static CommandRejected invalid(String field, String code, String message) {
+        return new CommandRejected(Reason.INVALID, field, code, message, Map.of());
+    }
+
+    public static CommandRejected notFound(String field, Object id, String what) {
+        return new CommandRejected(Reason.NOT_FOUND, field, "NOT_FOUND", what + " " + id + " does not exist",
+                Map.of("id", String.valueOf(id)));
+    }
+
+    public static CommandRejected staleVersion(String entity, Object id, long expected, long actual) {
+        return new CommandRejected(Reason.CONFLICT, "expectedVersion", "STALE_VERSION",
+                entity + " " + id + " was changed by someone else: you edited version " + expected
+                        + ", the current version is " + actual + ". Reload and try again.",
+                Map.of("expectedVersion", expected, "currentVersion", actual));
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+
+    public String field() {
+        return field;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public Map<String, Object> details() {
+        return details;
+    }
+}

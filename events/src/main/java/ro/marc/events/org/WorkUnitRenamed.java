@@ -1,0 +1,6 @@
+package ro.marc.events.org;
+
+import java.util.UUID;
+
+public record WorkUnitRenamed(UUID workUnitId, String name, String previousName, long version) {
+}

@@ -23,7 +23,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * work units ⊆ its parent's, retired work units not assignable) span many org units, and the
  * tree changes rarely. Concurrent edits of the same org unit or work unit are detected per
  * entity through {@code expectedVersion}; the aggregate is cached so commands do not replay
- * the stream.
+ * the stream. Every handler returns the entity's version after the command (applied events
+ * update the state at once, so {@code unit.version} is already the new one).
  */
 @Aggregate(cache = "organisationCache", commandTargetResolver = "organisationTargetResolver")
 public class Organisation {
@@ -47,7 +48,7 @@ public class Organisation {
     // ---------------------------------------------------------------- org units
 
     @CommandHandler
-    public void handle(CreateOrgUnit command) {
+    public long handle(CreateOrgUnit command) {
         if (command.orgUnitId() == null) {
             throw CommandRejected.invalid("id", "REQUIRED", "An org unit id is required");
         }
@@ -70,24 +71,26 @@ public class Organisation {
             county = parent.county;
         }
         apply(new OrgUnitCreated(command.orgUnitId(), parent.id, name, parent.level + 1, county, 1));
+        return 1;
     }
 
     @CommandHandler
-    public void handle(RenameOrgUnit command) {
+    public long handle(RenameOrgUnit command) {
         OrgUnitNode unit = requireOrgUnit("id", command.orgUnitId());
         requireVersion("Org unit", unit.id, command.expectedVersion(), unit.version);
         String name = Names.require("name", command.name());
         if (name.equals(unit.name)) {
-            return;
+            return unit.version;
         }
         if (!unit.isRoot()) {
             requireUniqueAmongChildren(orgUnits.get(unit.parentId), name, unit.id);
         }
         apply(new OrgUnitRenamed(unit.id, name, unit.name, unit.version + 1));
+        return unit.version;
     }
 
     @CommandHandler
-    public void handle(MoveOrgUnit command) {
+    public long handle(MoveOrgUnit command) {
         OrgUnitNode unit = requireOrgUnit("id", command.orgUnitId());
         requireVersion("Org unit", unit.id, command.expectedVersion(), unit.version);
         if (unit.isRoot()) {
@@ -117,10 +120,11 @@ public class Organisation {
                     Map.of("missingWorkUnits", missing));
         }
         apply(new OrgUnitMoved(unit.id, unit.parentId, target.id, unit.level, target.level + 1, unit.version + 1));
+        return unit.version;
     }
 
     @CommandHandler
-    public void handle(DeactivateOrgUnit command) {
+    public long handle(DeactivateOrgUnit command) {
         OrgUnitNode unit = requireOrgUnit("id", command.orgUnitId());
         requireVersion("Org unit", unit.id, command.expectedVersion(), unit.version);
         if (unit.isRoot()) {
@@ -137,10 +141,11 @@ public class Organisation {
                             + ". Deactivate or move them first.", Map.of("activeChildren", activeChildren));
         }
         apply(new OrgUnitDeactivated(unit.id, unit.version + 1));
+        return unit.version;
     }
 
     @CommandHandler
-    public void handle(ReactivateOrgUnit command) {
+    public long handle(ReactivateOrgUnit command) {
         OrgUnitNode unit = requireOrgUnit("id", command.orgUnitId());
         requireVersion("Org unit", unit.id, command.expectedVersion(), unit.version);
         if (unit.active) {
@@ -152,12 +157,13 @@ public class Organisation {
                     "'" + unit.name + "' cannot be reactivated while '" + parent.name + "' is deactivated");
         }
         apply(new OrgUnitReactivated(unit.id, unit.version + 1));
+        return unit.version;
     }
 
     // ---------------------------------------------------------------- work-unit catalogue
 
     @CommandHandler
-    public void handle(DefineWorkUnit command) {
+    public long handle(DefineWorkUnit command) {
         if (command.workUnitId() == null) {
             throw CommandRejected.invalid("id", "REQUIRED", "A work unit id is required");
         }
@@ -167,32 +173,35 @@ public class Organisation {
         String name = Names.require("name", command.name());
         requireUniqueWorkUnitName(name, null);
         apply(new WorkUnitDefined(command.workUnitId(), name, 1));
+        return 1;
     }
 
     @CommandHandler
-    public void handle(RenameWorkUnit command) {
+    public long handle(RenameWorkUnit command) {
         WorkUnitEntry entry = requireWorkUnit("id", command.workUnitId());
         requireVersion("Work unit", entry.id, command.expectedVersion(), entry.version);
         String name = Names.require("name", command.name());
         if (name.equals(entry.name)) {
-            return;
+            return entry.version;
         }
         requireUniqueWorkUnitName(name, entry.id);
         apply(new WorkUnitRenamed(entry.id, name, entry.name, entry.version + 1));
+        return entry.version;
     }
 
     @CommandHandler
-    public void handle(RetireWorkUnit command) {
+    public long handle(RetireWorkUnit command) {
         WorkUnitEntry entry = requireWorkUnit("id", command.workUnitId());
         requireVersion("Work unit", entry.id, command.expectedVersion(), entry.version);
         if (entry.retired) {
             throw CommandRejected.invalid("id", "ALREADY_RETIRED", "Work unit '" + entry.name + "' is already retired");
         }
         apply(new WorkUnitRetired(entry.id, entry.version + 1));
+        return entry.version;
     }
 
     @CommandHandler
-    public void handle(AssignWorkUnits command) {
+    public long handle(AssignWorkUnits command) {
         OrgUnitNode unit = requireOrgUnit("orgUnitId", command.orgUnitId());
         requireVersion("Org unit", unit.id, command.expectedVersion(), unit.version);
         if (unit.isRoot()) {
@@ -223,10 +232,11 @@ public class Organisation {
         for (UUID id : toAssign) {
             apply(new WorkUnitAssigned(unit.id, id, ++version));
         }
+        return version;
     }
 
     @CommandHandler
-    public void handle(UnassignWorkUnit command) {
+    public long handle(UnassignWorkUnit command) {
         OrgUnitNode unit = requireOrgUnit("orgUnitId", command.orgUnitId());
         requireVersion("Org unit", unit.id, command.expectedVersion(), unit.version);
         WorkUnitEntry entry = requireWorkUnit("workUnitId", command.workUnitId());
@@ -243,6 +253,7 @@ public class Organisation {
                     Map.of("usedBy", users.stream().map(u -> Map.of("id", u.id.toString(), "name", u.name)).toList()));
         }
         apply(new WorkUnitUnassigned(unit.id, entry.id, unit.version + 1));
+        return unit.version;
     }
 
     // ---------------------------------------------------------------- rules

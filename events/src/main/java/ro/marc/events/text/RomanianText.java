@@ -31,8 +31,12 @@ public final class RomanianText {
         return WHITESPACE.matcher(fold(name).strip()).replaceAll(" ");
     }
 
-    /** Trims and collapses inner white space, keeping the user's letters and case. */
+    /**
+     * Trims and collapses inner white space and composes letters (NFC), keeping the user's
+     * letters and case; composed text folds character for character, which search highlights rely on.
+     */
     public static String normaliseName(String name) {
-        return name == null ? null : WHITESPACE.matcher(name.strip()).replaceAll(" ");
+        return name == null ? null
+                : WHITESPACE.matcher(Normalizer.normalize(name, Normalizer.Form.NFC).strip()).replaceAll(" ");
     }
 }

@@ -1,0 +1,122 @@
+package ro.marc.api.config;
+
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
+import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+import ro.marc.query.org.OrgReadModelProjection;
+import ro.marc.query.search.OrgSearchProjection;
+
+import javax.sql.DataSource;
+import java.util.List;
+
+/**
+ * Axon on PostgreSQL through plain JDBC: event store, tracking tokens and dead letters, all in
+ * tables owned by Flyway (snake_case names declared here). With Spring Boot 4 Axon's JDBC
+ * auto-configuration does not apply, so every piece is declared explicitly.
+ */
+@Configuration(proxyBeanMethods = false)
+public class AxonPersistenceConfig {
+
+    /** Projection groups, each with its own JDBC dead-letter queue. */
+    public static final List<String> PROCESSING_GROUPS =
+            List.of(OrgReadModelProjection.PROCESSING_GROUP, OrgSearchProjection.PROCESSING_GROUP);
+
+    static final EventSchema EVENT_SCHEMA = EventSchema.builder()
+            .eventTable("domain_event_entry").snapshotTable("snapshot_event_entry")
+            .globalIndexColumn("global_index").timestampColumn("time_stamp").eventIdentifierColumn("event_identifier")
+            .aggregateIdentifierColumn("aggregate_identifier").sequenceNumberColumn("sequence_number")
+            .typeColumn("type").payloadTypeColumn("payload_type").payloadRevisionColumn("payload_revision")
+            .payloadColumn("payload").metaDataColumn("meta_data").build();
+
+    static final TokenSchema TOKEN_SCHEMA = TokenSchema.builder()
+            .setTokenTable("token_entry").setProcessorNameColumn("processor_name").setSegmentColumn("segment")
+            .setTokenColumn("token").setTokenTypeColumn("token_type").setTimestampColumn("timestamp")
+            .setOwnerColumn("owner").build();
+
+    static final DeadLetterSchema DEAD_LETTER_SCHEMA = DeadLetterSchema.builder()
+            .deadLetterTable("dead_letter_entry").deadLetterIdentifierColumn("dead_letter_id")
+            .processingGroupColumn("processing_group").sequenceIdentifierColumn("sequence_identifier")
+            .sequenceIndexColumn("sequence_index").messageTypeColumn("message_type")
+            .eventIdentifierColumn("event_identifier").timestampColumn("time_stamp").payloadTypeColumn("payload_type")
+            .payloadRevisionColumn("payload_revision").payloadColumn("payload").metaDataColumn("meta_data")
+            .aggregateTypeColumn("aggregate_type").aggregateIdentifierColumn("aggregate_identifier")
+            .sequenceNumberColumn("sequence_number").tokenTypeColumn("token_type").tokenColumn("token")
+            .enqueuedAtColumn("enqueued_at").lastTouchedColumn("last_touched")
+            .processingStartedColumn("processing_started").causeTypeColumn("cause_type")
+            .causeMessageColumn("cause_message").diagnosticsColumn("diagnostics").build();
+
+    @Bean
+    ConnectionProvider axonConnectionProvider(DataSource dataSource) {
+        return new SpringDataSourceConnectionProvider(dataSource);
+    }
+
+    @Bean
+    TransactionManager axonTransactionManager(PlatformTransactionManager transactionManager) {
+        return new SpringTransactionManager(transactionManager);
+    }
+
+    @Bean
+    EventStorageEngine eventStorageEngine(ConnectionProvider connections, TransactionManager transactions,
+                                          Serializer serializer, @Qualifier("eventSerializer") Serializer eventSerializer) {
+        return JdbcEventStorageEngine.builder()
+                .connectionProvider(connections).transactionManager(transactions)
+                .schema(EVENT_SCHEMA).dataType(byte[].class)
+                .snapshotSerializer(serializer).eventSerializer(eventSerializer)
+                // a unique-key violation on (aggregate, sequence) is a concurrent append, not a crash
+                .persistenceExceptionResolver(new SQLStateResolver())
+                .build();
+    }
+
+    @Bean
+    TokenStore tokenStore(ConnectionProvider connections, Serializer serializer) {
+        return JdbcTokenStore.builder().connectionProvider(connections).serializer(serializer)
+                .schema(TOKEN_SCHEMA).contentType(byte[].class).build();
+    }
+
+    /** Keeps the organisation aggregate in memory, so a command does not replay the whole stream. */
+    @Bean
+    Cache organisationCache() {
+        return new WeakReferenceCache();
+    }
+
+    /** Who did it, in which role and in answer to which request: copied from commands onto their events. */
+    @Bean
+    CorrelationDataProvider actorCorrelation() {
+        return new SimpleCorrelationDataProvider("userId", "role", "correlationId");
+    }
+
+    @Bean
+    CorrelationDataProvider causationCorrelation() {
+        return new MessageOriginProvider("causationId", "traceId");
+    }
+
+    @Bean
+    ConfigurerModule deadLetterQueues(ConnectionProvider connections, TransactionManager transactions) {
+        return configurer -> configurer.eventProcessing(processing -> PROCESSING_GROUPS.forEach(group ->
+                processing.registerDeadLetterQueue(group, config -> JdbcSequencedDeadLetterQueue.builder()
+                        .processingGroup(group).connectionProvider(connections).transactionManager(transactions)
+                        .schema(DEAD_LETTER_SCHEMA).genericSerializer(config.serializer())
+                        .eventSerializer(config.eventSerializer()).build())));
+    }
+}

@@ -1,0 +1,85 @@
+package ro.marc.api.security;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jwt.*;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.util.StringUtils;
+
+/**
+ * OAuth2 resource server: every GraphQL call needs a valid bearer token (signature, issuer,
+ * audience, expiry). Roles come from the token's {@code roles} claim for now; operations are
+ * authorised per method with {@code @PreAuthorize}.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+public class SecurityConfig {
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http) throws Exception {
+        http.csrf(csrf -> csrf.disable()) // bearer tokens only, no cookies
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/graphiql/**", "/graphiql", "/actuator/health/**", "/actuator/health",
+                                "/dev/token", "/dev/users").permitAll()
+                        .requestMatchers("/graphql/**", "/graphql").authenticated()
+                        .anyRequest().denyAll())
+                .oauth2ResourceServer(rs -> rs.jwt(jwt -> jwt.jwtAuthenticationConverter(rolesFromClaim())));
+        return http.build();
+    }
+
+    private static JwtAuthenticationConverter rolesFromClaim() {
+        JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
+        authorities.setAuthoritiesClaimName("roles");
+        authorities.setAuthorityPrefix("ROLE_");
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(authorities);
+        return converter;
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "marc.security.dev-signer.enabled", havingValue = "true")
+    DevTokenSigner devTokenSigner(@Value("${marc.security.dev-signer.issuer:marc-local-dev}") String issuer) {
+        return new DevTokenSigner(issuer);
+    }
+
+    @Bean
+    JwtDecoder jwtDecoder(ObjectProvider<DevTokenSigner> devSigner,
+                          @Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri:}") String issuerUri,
+                          @Value("${spring.security.oauth2.resourceserver.jwt.audiences:marc}") String audience) {
+        DevTokenSigner signer = devSigner.getIfAvailable();
+        NimbusJwtDecoder decoder;
+        String issuer;
+        if (signer != null) {
+            decoder = NimbusJwtDecoder.withPublicKey(signer.publicKey()).build();
+            issuer = signer.issuer();
+        } else if (StringUtils.hasText(issuerUri)) {
+            decoder = NimbusJwtDecoder.withIssuerLocation(issuerUri).build();
+            issuer = issuerUri;
+        } else {
+            throw new IllegalStateException("No identity provider configured: set MARC_JWT_ISSUER_URI "
+                    + "(Keycloak realm or OIDC-enabled CAS), or run with the 'local' profile for the dev signer");
+        }
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(issuer), audience(audience)));
+        return decoder;
+    }
+
+    private static OAuth2TokenValidator<Jwt> audience(String audience) {
+        OAuth2Error error = new OAuth2Error("invalid_token", "The token is not meant for " + audience, null);
+        return jwt -> jwt.getAudience() != null && jwt.getAudience().contains(audience)
+                ? OAuth2TokenValidatorResult.success() : OAuth2TokenValidatorResult.failure(error);
+    }
+}

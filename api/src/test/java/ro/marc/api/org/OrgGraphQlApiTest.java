@@ -1,0 +1,211 @@
+package ro.marc.api.org;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import ro.marc.api.support.ApiTestSupport;
+import ro.marc.api.support.OutboundConnectionRecorder;
+import tools.jackson.databind.JsonNode;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The organisation capability end to end: GraphQL over HTTP → commands → events → projections → reads. */
+class OrgGraphQlApiTest extends ApiTestSupport {
+
+    private static final String CREATE = """
+            mutation($input: CreateOrgUnitInput!) {
+              createOrgUnit(input: $input) { id version orgUnit { id name level county active version parent { id } } }
+            }""";
+    private static final String DEFINE = """
+            mutation($name: String!) { defineWorkUnit(input: {name: $name}) { id version workUnit { id name retired } } }""";
+    private static final String ASSIGN = """
+            mutation($input: AssignWorkUnitsInput!) { assignWorkUnits(input: $input) { id version orgUnit { workUnits { name } } } }""";
+    private static final String RENAME = """
+            mutation($input: RenameOrgUnitInput!) { renameOrgUnit(input: $input) { id version orgUnit { name version } } }""";
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void create_query_search_and_history_end_to_end() {
+        String rootId = data("admin", "{ root { id level name } }", Map.of()).at("/root/id").asString();
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+
+        JsonNode directorate = create(rootId, "Direcția Generală Anticorupție " + suffix, null);
+        assertThat(directorate.at("/orgUnit/level").asInt()).isEqualTo(1);
+        String directorateId = directorate.at("/id").asString();
+
+        JsonNode county = create(directorateId, "Serviciul Județean Anticorupție Cluj " + suffix, "CJ");
+        String countyId = county.at("/id").asString();
+        assertThat(county.at("/orgUnit/level").asInt()).isEqualTo(2);
+        assertThat(county.at("/orgUnit/county").asString()).isEqualTo("CJ");
+        assertThat(county.at("/orgUnit/parent/id").asString()).isEqualTo(directorateId);
+
+        JsonNode read = data("auditor", """
+                query($id: ID!) { orgUnit(id: $id) { name level county active version
+                    ancestors { id } children(first: 10) { edges { node { id name } } pageInfo { hasNextPage } } } }""",
+                Map.of("id", directorateId)).get("orgUnit");
+        assertThat(read.at("/name").asString()).isEqualTo("Direcția Generală Anticorupție " + suffix);
+        assertThat(read.at("/ancestors/0/id").asString()).isEqualTo(rootId);
+        assertThat(read.at("/children/edges/0/node/id").asString()).isEqualTo(countyId);
+
+        // folded diacritics: "anticoruptie" (no ț) finds "Anticorupție", highlighted in the original spelling
+        JsonNode hit = eventually(() -> data("member.cluj", """
+                query($text: String!) { search(text: $text, filters: {county: CJ}) {
+                  totalCount edges { node { kind id name highlight county } } } }""",
+                Map.of("text", "anticoruptie cluj " + suffix)).get("search"), s -> s.at("/totalCount").asInt() > 0);
+        assertThat(hit.at("/edges/0/node/id").asString()).isEqualTo(countyId);
+        assertThat(hit.at("/edges/0/node/kind").asString()).isEqualTo("ORG_UNIT");
+        assertThat(hit.at("/edges/0/node/highlight").asString()).contains("<em>Anticorupție</em>");
+
+        JsonNode renamed = data("admin", RENAME, Map.of("input",
+                Map.of("id", countyId, "name", "Serviciul Anticorupție Cluj " + suffix, "expectedVersion", 1))).get("renameOrgUnit");
+        assertThat(renamed.at("/version").asInt()).isEqualTo(2);
+        assertThat(renamed.at("/orgUnit/name").asString()).isEqualTo("Serviciul Anticorupție Cluj " + suffix);
+
+        JsonNode history = data("auditor", """
+                query($id: ID!) { history(id: $id) { sequenceNumber type timestamp actor { userId role } correlationId payload } }""",
+                Map.of("id", countyId)).get("history");
+        assertThat(history).hasSize(2);
+        assertThat(history.at("/0/type").asString()).isEqualTo("OrgUnitCreated");
+        assertThat(history.at("/1/type").asString()).isEqualTo("OrgUnitRenamed");
+        assertThat(history.at("/1/actor/userId").asString()).isEqualTo("admin");
+        assertThat(history.at("/1/actor/role").asString()).isEqualTo("CENTRAL_ADMIN");
+        assertThat(history.at("/1/correlationId").asString()).isNotBlank();
+        assertThat(Instant.parse(history.at("/1/timestamp").asString())).isBefore(Instant.now().plusSeconds(1));
+        assertThat(history.at("/1/payload").asString()).contains("\"previousName\":\"Serviciul Județean Anticorupție Cluj " + suffix);
+    }
+
+    @Test
+    void work_units_follow_the_subset_rule_and_unassign_names_the_users() {
+        String rootId = data("admin", "{ root { id } }", Map.of()).at("/root/id").asString();
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        String hr = data("admin", DEFINE, Map.of("name", "Resurse umane " + suffix)).at("/defineWorkUnit/id").asString();
+        String itc = data("admin", DEFINE, Map.of("name", "IT&C " + suffix)).at("/defineWorkUnit/id").asString();
+        String ministry = create(rootId, "Minister " + suffix, null).at("/id").asString();
+        String police = create(ministry, "Poliția " + suffix, null).at("/id").asString();
+
+        data("admin", ASSIGN, Map.of("input", Map.of("orgUnitId", ministry, "workUnitIds", List.of(hr, itc), "expectedVersion", 1)));
+        JsonNode refused = graphql("admin", ASSIGN, Map.of("input", Map.of("orgUnitId", police, "workUnitIds", List.of(hr),
+                "expectedVersion", 1)));
+        assertThat(refused.has("errors")).isFalse();
+        JsonNode notHeld = graphql("admin", ASSIGN, Map.of("input", Map.of("orgUnitId",
+                create(police, "Secția 1 " + suffix, null).at("/id").asString(), "workUnitIds", List.of(itc), "expectedVersion", 1)));
+        assertThat(firstError(notHeld).at("/extensions/classification").asString()).isEqualTo("BAD_REQUEST");
+        assertThat(firstError(notHeld).at("/extensions/code").asString()).isEqualTo("NOT_HELD_BY_PARENT");
+        assertThat(firstError(notHeld).at("/extensions/field").asString()).isEqualTo("workUnitIds");
+
+        JsonNode used = graphql("admin", """
+                mutation($input: UnassignWorkUnitInput!) { unassignWorkUnit(input: $input) { version } }""",
+                Map.of("input", Map.of("orgUnitId", ministry, "workUnitId", hr, "expectedVersion", 3)));
+        assertThat(firstError(used).at("/extensions/code").asString()).isEqualTo("USED_BY_DESCENDANTS");
+        assertThat(firstError(used).at("/message").asString()).contains("Poliția " + suffix);
+
+        JsonNode byWorkUnit = data("auditor", """
+                query($id: ID!) { orgUnitsByWorkUnit(workUnitId: $id) { edges { node { id } } } }""", Map.of("id", hr));
+        assertThat(byWorkUnit.at("/orgUnitsByWorkUnit/edges")).hasSize(2);
+    }
+
+    @Test
+    void a_call_without_a_token_is_refused() {
+        HttpResponse<String> response = post(null, "{ root { id } }", Map.of());
+        assertThat(response.statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void an_expired_token_is_refused() {
+        var admin = ro.marc.api.security.DemoUsers.find("admin").orElseThrow();
+        String expired = signer.sign(admin, Instant.now().minus(Duration.ofHours(2)), Duration.ofHours(1));
+        assertThat(post(expired, "{ root { id } }", Map.of()).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void non_administrators_cannot_change_the_organisation_and_nothing_changes() {
+        String rootId = data("admin", "{ root { id } }", Map.of()).at("/root/id").asString();
+        long eventsBefore = eventCount();
+        for (String user : List.of("admin.cluj", "member.cluj", "auditor", "counsellor.central")) {
+            JsonNode response = graphql(user, CREATE, Map.of("input", Map.of("parentId", rootId, "name", "Nu " + user)));
+            assertThat(firstError(response).at("/extensions/classification").asString()).as(user).isEqualTo("FORBIDDEN");
+        }
+        assertThat(eventCount()).isEqualTo(eventsBefore);
+    }
+
+    @Test
+    void bad_input_is_a_typed_error_naming_the_field_and_changes_nothing() {
+        String rootId = data("admin", "{ root { id } }", Map.of()).at("/root/id").asString();
+        long eventsBefore = eventCount();
+
+        JsonNode empty = graphql("admin", CREATE, Map.of("input", Map.of("parentId", rootId, "name", "  ")));
+        assertThat(firstError(empty).at("/extensions/classification").asString()).isEqualTo("BAD_REQUEST");
+        assertThat(firstError(empty).at("/extensions/field").asString()).isEqualTo("name");
+        assertThat(firstError(empty).toString()).doesNotContain("Exception").doesNotContain("at ro.marc");
+
+        JsonNode malformed = graphql("admin", CREATE, Map.of("input", Map.of("parentId", "not-a-uuid", "name", "X")));
+        assertThat(firstError(malformed).at("/extensions/field").asString()).isEqualTo("parentId");
+        assertThat(firstError(malformed).at("/extensions/code").asString()).isEqualTo("MALFORMED_ID");
+
+        JsonNode unknownParent = graphql("admin", CREATE, Map.of("input", Map.of("parentId", UUID.randomUUID().toString(), "name", "X")));
+        assertThat(firstError(unknownParent).at("/extensions/classification").asString()).isEqualTo("NOT_FOUND");
+
+        JsonNode tooLong = graphql("admin", CREATE, Map.of("input", Map.of("parentId", rootId, "name", "x".repeat(201))));
+        assertThat(firstError(tooLong).at("/extensions/code").asString()).isEqualTo("TOO_LONG");
+
+        JsonNode badPage = graphql("admin", "{ root { children(first: 100000) { edges { cursor } } } }", Map.of());
+        assertThat(firstError(badPage).at("/extensions/field").asString()).isEqualTo("first");
+
+        assertThat(eventCount()).isEqualTo(eventsBefore);
+    }
+
+    @Test
+    void a_stale_expected_version_is_a_conflict_and_the_newer_edit_survives() {
+        String rootId = data("admin", "{ root { id } }", Map.of()).at("/root/id").asString();
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        String id = create(rootId, "Structura " + suffix, null).at("/id").asString();
+        data("admin", RENAME, Map.of("input", Map.of("id", id, "name", "Prima " + suffix, "expectedVersion", 1)));
+
+        JsonNode stale = graphql("admin", RENAME, Map.of("input", Map.of("id", id, "name", "A doua " + suffix, "expectedVersion", 1)));
+        assertThat(firstError(stale).at("/extensions/classification").asString()).isEqualTo("CONFLICT");
+        assertThat(firstError(stale).at("/extensions/field").asString()).isEqualTo("expectedVersion");
+        assertThat(firstError(stale).at("/extensions/currentVersion").asInt()).isEqualTo(2);
+        assertThat(data("admin", "query($id: ID!) { orgUnit(id: $id) { name } }", Map.of("id", id)).at("/orgUnit/name").asString())
+                .isEqualTo("Prima " + suffix);
+    }
+
+    @Test
+    void no_outbound_connection_was_attempted() {
+        data("admin", "{ root { id } }", Map.of());
+        assertThat(OutboundConnectionRecorder.outbound()).isEmpty();
+    }
+
+    private JsonNode create(String parentId, String name, String county) {
+        Map<String, Object> input = county == null ? Map.of("parentId", parentId, "name", name)
+                : Map.of("parentId", parentId, "name", name, "county", county);
+        return data("admin", CREATE, Map.of("input", input)).get("createOrgUnit");
+    }
+
+    private long eventCount() {
+        return jdbc.sql("SELECT count(*) FROM domain_event_entry").query(Long.class).single();
+    }
+
+    private static JsonNode eventually(Supplier<JsonNode> read, java.util.function.Predicate<JsonNode> done) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        JsonNode last = read.get();
+        while (!done.test(last) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            last = read.get();
+        }
+        return last;
+    }
+}

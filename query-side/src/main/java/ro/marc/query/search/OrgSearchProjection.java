@@ -1,0 +1,222 @@
+package ro.marc.query.search;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.VersionType;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import ro.marc.events.org.*;
+import ro.marc.events.text.RomanianText;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+
+/**
+ * Projects the organisation stream into Elasticsearch. Every write is a full document indexed with
+ * {@code version_type=external} and version = the event's sequence number in the organisation
+ * stream, so Elasticsearch itself refuses a replayed (older or equal) write: replays change nothing.
+ */
+@ProcessingGroup(OrgSearchProjection.PROCESSING_GROUP)
+public class OrgSearchProjection {
+
+    public static final String PROCESSING_GROUP = "org-elasticsearch";
+    private static final int PAGE = 1000;
+
+    private final ElasticsearchClient client;
+    private final SearchIndexes indexes;
+
+    public OrgSearchProjection(ElasticsearchClient client, SearchIndexes indexes) {
+        this.client = client;
+        this.indexes = indexes;
+    }
+
+    @EventHandler
+    void on(OrgUnitCreated event, @SequenceNumber long seq) {
+        List<String> ancestors = new ArrayList<>();
+        if (event.parentId() != null) {
+            OrgUnitDocument parent = orgUnit(event.parentId().toString());
+            ancestors.addAll(parent.ancestorIds());
+            ancestors.add(parent.id());
+        }
+        index(new OrgUnitDocument(OrgUnitDocument.KIND, event.orgUnitId().toString(), event.name(),
+                RomanianText.fold(event.name()), event.parentId() == null ? null : event.parentId().toString(),
+                ancestors, event.level(), event.county() == null ? null : event.county().name(), true, List.of(),
+                event.version()), seq);
+    }
+
+    @EventHandler
+    void on(OrgUnitRenamed event, @SequenceNumber long seq) {
+        updateOrgUnit(event.orgUnitId(), seq, d -> new OrgUnitDocument(d.kind(), d.id(), event.name(),
+                RomanianText.fold(event.name()), d.parentId(), d.ancestorIds(), d.level(), d.county(), d.active(),
+                d.workUnitIds(), event.version()));
+    }
+
+    @EventHandler
+    void on(OrgUnitDeactivated event, @SequenceNumber long seq) {
+        updateOrgUnit(event.orgUnitId(), seq, d -> withActive(d, false, event.version()));
+    }
+
+    @EventHandler
+    void on(OrgUnitReactivated event, @SequenceNumber long seq) {
+        updateOrgUnit(event.orgUnitId(), seq, d -> withActive(d, true, event.version()));
+    }
+
+    @EventHandler
+    void on(WorkUnitAssigned event, @SequenceNumber long seq) {
+        updateOrgUnit(event.orgUnitId(), seq, d -> {
+            List<String> ids = new ArrayList<>(d.workUnitIds());
+            if (!ids.contains(event.workUnitId().toString())) {
+                ids.add(event.workUnitId().toString());
+            }
+            return withWorkUnits(d, ids, event.orgUnitVersion());
+        });
+    }
+
+    @EventHandler
+    void on(WorkUnitUnassigned event, @SequenceNumber long seq) {
+        updateOrgUnit(event.orgUnitId(), seq, d -> {
+            List<String> ids = new ArrayList<>(d.workUnitIds());
+            ids.remove(event.workUnitId().toString());
+            return withWorkUnits(d, ids, event.orgUnitVersion());
+        });
+    }
+
+    /** Re-indexes the moved unit and every descendant with its new ancestors and level. */
+    @EventHandler
+    void on(OrgUnitMoved event, @SequenceNumber long seq) {
+        OrgUnitDocument moved = orgUnit(event.orgUnitId().toString());
+        OrgUnitDocument parent = orgUnit(event.toParentId().toString());
+        List<String> newAncestors = new ArrayList<>(parent.ancestorIds());
+        newAncestors.add(parent.id());
+        int shift = event.level() - event.previousLevel();
+        List<BulkOperation> operations = new ArrayList<>();
+        operations.add(indexOperation(new OrgUnitDocument(moved.kind(), moved.id(), moved.name(), moved.nameFolded(),
+                parent.id(), newAncestors, event.level(), moved.county(), moved.active(), moved.workUnitIds(),
+                event.version()), seq));
+        for (OrgUnitDocument d : descendants(moved.id())) {
+            List<String> ancestors = new ArrayList<>(newAncestors);
+            ancestors.addAll(d.ancestorIds().subList(d.ancestorIds().indexOf(moved.id()), d.ancestorIds().size()));
+            operations.add(indexOperation(new OrgUnitDocument(d.kind(), d.id(), d.name(), d.nameFolded(), d.parentId(),
+                    ancestors, d.level() + shift, d.county(), d.active(), d.workUnitIds(), d.version()), seq));
+        }
+        bulk(operations);
+    }
+
+    @EventHandler
+    void on(WorkUnitDefined event, @SequenceNumber long seq) {
+        index(new WorkUnitDocument(WorkUnitDocument.KIND, event.workUnitId().toString(), event.name(),
+                RomanianText.fold(event.name()), false, event.version()), seq);
+    }
+
+    @EventHandler
+    void on(WorkUnitRenamed event, @SequenceNumber long seq) {
+        WorkUnitDocument d = workUnit(event.workUnitId().toString());
+        index(new WorkUnitDocument(d.kind(), d.id(), event.name(), RomanianText.fold(event.name()), d.retired(),
+                event.version()), seq);
+    }
+
+    @EventHandler
+    void on(WorkUnitRetired event, @SequenceNumber long seq) {
+        WorkUnitDocument d = workUnit(event.workUnitId().toString());
+        index(new WorkUnitDocument(d.kind(), d.id(), d.name(), d.nameFolded(), true, event.version()), seq);
+    }
+
+    // ---------------------------------------------------------------- Elasticsearch plumbing
+
+    private void updateOrgUnit(UUID id, long seq, UnaryOperator<OrgUnitDocument> change) {
+        index(change.apply(orgUnit(id.toString())), seq);
+    }
+
+    private OrgUnitDocument orgUnit(String id) {
+        return get(indexes.orgUnits(), id, OrgUnitDocument.class);
+    }
+
+    private WorkUnitDocument workUnit(String id) {
+        return get(indexes.workUnits(), id, WorkUnitDocument.class);
+    }
+
+    private <T> T get(String index, String id, Class<T> type) {
+        try {
+            var response = client.get(g -> g.index(index).id(id), type);
+            if (!response.found()) {
+                throw new IllegalStateException("Search document " + index + "/" + id + " is missing; the index needs a replay");
+            }
+            return response.source();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private List<OrgUnitDocument> descendants(String id) {
+        List<OrgUnitDocument> found = new ArrayList<>();
+        List<FieldValue> after = null;
+        try {
+            while (true) {
+                List<FieldValue> searchAfter = after;
+                var response = client.search(s -> {
+                    s.index(indexes.orgUnits()).size(PAGE).sort(o -> o.field(f -> f.field("id")))
+                            .query(q -> q.term(t -> t.field("ancestorIds").value(id)));
+                    return searchAfter == null ? s : s.searchAfter(searchAfter);
+                }, OrgUnitDocument.class);
+                List<Hit<OrgUnitDocument>> hits = response.hits().hits();
+                hits.forEach(h -> found.add(h.source()));
+                if (hits.size() < PAGE) {
+                    return found;
+                }
+                after = hits.getLast().sort();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void index(OrgUnitDocument document, long seq) {
+        bulk(List.of(indexOperation(document, seq)));
+    }
+
+    private void index(WorkUnitDocument document, long seq) {
+        bulk(List.of(BulkOperation.of(b -> b.index(i -> i.index(indexes.workUnits()).id(document.id())
+                .version(seq).versionType(VersionType.External).document(document)))));
+    }
+
+    private BulkOperation indexOperation(OrgUnitDocument document, long seq) {
+        return BulkOperation.of(b -> b.index(i -> i.index(indexes.orgUnits()).id(document.id())
+                .version(seq).versionType(VersionType.External).document(document)));
+    }
+
+    /** A version conflict means this event (or a later one) is already indexed: that is success. */
+    private void bulk(List<BulkOperation> operations) {
+        try {
+            BulkResponse response = client.bulk(b -> b.operations(operations));
+            for (var item : response.items()) {
+                if (item.error() != null && !"version_conflict_engine_exception".equals(item.error().type())) {
+                    throw new IllegalStateException("Indexing " + item.index() + "/" + item.id() + " failed: "
+                            + item.error().type() + " " + item.error().reason());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (ElasticsearchException e) {
+            throw new IllegalStateException("Indexing failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static OrgUnitDocument withActive(OrgUnitDocument d, boolean active, long version) {
+        return new OrgUnitDocument(d.kind(), d.id(), d.name(), d.nameFolded(), d.parentId(), d.ancestorIds(),
+                d.level(), d.county(), active, d.workUnitIds(), version);
+    }
+
+    private static OrgUnitDocument withWorkUnits(OrgUnitDocument d, List<String> workUnitIds, long version) {
+        return new OrgUnitDocument(d.kind(), d.id(), d.name(), d.nameFolded(), d.parentId(), d.ancestorIds(),
+                d.level(), d.county(), d.active(), workUnitIds, version);
+    }
+}

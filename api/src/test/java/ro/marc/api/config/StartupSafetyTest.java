@@ -1,0 +1,62 @@
+package ro.marc.api.config;
+
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import ro.marc.api.MarcApplication;
+import ro.marc.ops.services.MarcServices;
+
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Start-up refuses unsafe configurations and phones nobody. */
+class StartupSafetyTest {
+
+    @Test
+    void start_up_fails_when_a_processor_would_keep_its_tokens_in_memory() {
+        assertThatThrownBy(() -> start(InMemoryTokens.class).close())
+                .hasStackTraceContaining("in-memory token store");
+    }
+
+    @Test
+    void the_update_checker_is_off_and_no_axoniq_console_client_is_present() {
+        try (ConfigurableApplicationContext context = start()) {
+            assertThat(context.getBeanNamesForType(org.axonframework.updates.UpdateChecker.class)).isEmpty();
+            assertThat(context.getBean(TokenStore.class)).isNotInstanceOf(InMemoryTokenStore.class);
+        }
+        assertThatThrownBy(() -> Class.forName("io.axoniq.console.framework.AxoniqConsoleConfigurerModule"))
+                .isInstanceOf(ClassNotFoundException.class);
+    }
+
+    private static ConfigurableApplicationContext start(Class<?>... extra) {
+        MarcServices.ServiceEndpoints services = MarcServices.forTests();
+        Class<?>[] sources = new Class<?>[extra.length + 1];
+        sources[0] = MarcApplication.class;
+        System.arraycopy(extra, 0, sources, 1, extra.length);
+        return new SpringApplicationBuilder(sources).run(
+                "--server.port=0",
+                "--spring.main.allow-bean-definition-overriding=true",
+                "--marc.security.dev-signer.enabled=true",
+                "--spring.datasource.url=" + services.jdbcUrl(),
+                "--spring.datasource.username=" + services.dbUser(),
+                "--spring.datasource.password=" + services.dbPassword(),
+                "--marc.elasticsearch.url=" + services.elasticsearchUrl(),
+                "--marc.elasticsearch.index-prefix=marc-startup-" + UUID.randomUUID().toString().substring(0, 8));
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class InMemoryTokens {
+        @Bean
+        @Primary
+        TokenStore inMemoryTokenStore() {
+            return new InMemoryTokenStore();
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package ro.marc.ops.bench;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Command-line options of {@link OrgCommandBenchmark}: {@code --name value} or {@code --name=value}.
+ * Every endpoint must be on this machine's loopback interface: the benchmark never talks to anything else.
+ */
+record BenchOptions(
+        URI url,
+        String jdbcUrl,
+        String dbUser,
+        String dbPassword,
+        URI elasticsearchUrl,
+        String elasticsearchIndex,
+        int commands,
+        int clients,
+        int warmup,
+        int projectionTimeoutSeconds) {
+
+    static final String USAGE = """
+            Usage: OrgCommandBenchmark [options]
+              --url URL            MARC base URL                    (default http://127.0.0.1:8080)
+              --jdbc URL           the app's PostgreSQL database    (default jdbc:postgresql://127.0.0.1:5432/marc)
+              --db-user USER       (default postgres)
+              --db-password PWD    (default empty)
+              --es URL             Elasticsearch                    (default http://127.0.0.1:9200)
+              --es-index NAME      the org-unit index               (default marc-org-units)
+              --commands N         measured createOrgUnit commands  (default 2000)
+              --clients C          concurrent clients               (default 8)
+              --warmup W           unmeasured warm-up commands      (default 200)
+              --projection-timeout-seconds S  wait for the read models after the last ack (default 120)
+            Every URL must point at 127.0.0.1 / localhost / ::1.""";
+
+    private static final Set<String> LOOPBACK = Set.of("127.0.0.1", "localhost", "::1", "[::1]");
+    private static final Pattern JDBC_HOST = Pattern.compile("jdbc:postgresql://(\\[[^]]+]|[^:/?]+)(?::\\d+)?/[^?]*(\\?.*)?");
+    private static final Set<String> NAMES = Set.of("url", "jdbc", "db-user", "db-password", "es", "es-index",
+            "commands", "clients", "warmup", "projection-timeout-seconds");
+
+    static BenchOptions parse(String[] args) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals("-h") || arg.equals("--help")) {
+                throw new UsageException(null);
+            }
+            if (!arg.startsWith("--")) {
+                throw new UsageException("Unexpected argument '" + arg + "'");
+            }
+            String name;
+            String value;
+            int eq = arg.indexOf('=');
+            if (eq > 0) {
+                name = arg.substring(2, eq);
+                value = arg.substring(eq + 1);
+            } else {
+                name = arg.substring(2);
+                if (i + 1 >= args.length) {
+                    throw new UsageException("Option --" + name + " needs a value");
+                }
+                value = args[++i];
+            }
+            if (!NAMES.contains(name)) {
+                throw new UsageException("Unknown option --" + name);
+            }
+            values.put(name, value);
+        }
+        BenchOptions options = new BenchOptions(
+                loopbackHttp("url", stripSlash(values.getOrDefault("url", "http://127.0.0.1:8080"))),
+                loopbackJdbc(values.getOrDefault("jdbc", "jdbc:postgresql://127.0.0.1:5432/marc")),
+                values.getOrDefault("db-user", "postgres"),
+                values.getOrDefault("db-password", ""),
+                loopbackHttp("es", stripSlash(values.getOrDefault("es", "http://127.0.0.1:9200"))),
+                values.getOrDefault("es-index", "marc-org-units"),
+                positive("commands", values.getOrDefault("commands", "2000"), 1, 1_000_000),
+                positive("clients", values.getOrDefault("clients", "8"), 1, 512),
+                positive("warmup", values.getOrDefault("warmup", "200"), 0, 1_000_000),
+                positive("projection-timeout-seconds", values.getOrDefault("projection-timeout-seconds", "120"), 1, 3600));
+        if (!options.elasticsearchIndex().matches("[a-z0-9][a-z0-9._-]*")) {
+            throw new UsageException("--es-index must be a plain index name, got '" + options.elasticsearchIndex() + "'");
+        }
+        return options;
+    }
+
+    static URI loopbackHttp(String option, String value) {
+        URI uri;
+        try {
+            uri = URI.create(value);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--" + option + " is not a URL: " + value);
+        }
+        if (!"http".equals(uri.getScheme()) || uri.getHost() == null || !LOOPBACK.contains(uri.getHost())) {
+            throw new UsageException("--" + option + " must be an http URL on the loopback interface, got " + value);
+        }
+        return uri;
+    }
+
+    static String loopbackJdbc(String value) {
+        Matcher matcher = JDBC_HOST.matcher(value);
+        if (!matcher.matches() || !LOOPBACK.contains(matcher.group(1))) {
+            throw new UsageException("--jdbc must be jdbc:postgresql://<loopback host>[:port]/<database>, got " + value);
+        }
+        return value;
+    }
+
+    private static String stripSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    private static int positive(String option, String value, int min, int max) {
+        try {
+            int parsed = Integer.parseInt(value.trim());
+            if (parsed < min || parsed > max) {
+                throw new UsageException("--" + option + " must be between " + min + " and " + max + ", got " + value);
+            }
+            return parsed;
+        } catch (NumberFormatException e) {
+            throw new UsageException("--" + option + " must be a number, got '" + value + "'");
+        }
+    }
+
+    /** Bad command line: the message (if any) and the usage are printed, exit code 2. */
+    static final class UsageException extends RuntimeException {
+        UsageException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package ro.marc.ops.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The few MARC HTTP calls the benchmark makes: a dev token, the root, and createOrgUnit. */
+final class MarcClient {
+
+    static final String CREATE_ORG_UNIT =
+            "mutation($input: CreateOrgUnitInput!) { createOrgUnit(input: $input) { id version } }";
+    private static final String ROOT = "{ root { id } }";
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+
+    private final URI base;
+    private final URI graphql;
+    private final JsonMapper json;
+    private volatile String token;
+
+    MarcClient(URI base, JsonMapper json) {
+        this.base = base;
+        this.graphql = URI.create(base + "/graphql");
+        this.json = json;
+    }
+
+    /** One HTTP/1.1 client = one keep-alive connection per benchmark client. */
+    static HttpClient newHttpClient() {
+        return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    /** Fetches a token for a demo user through the local profile's dev signer; later requests use it. */
+    void login(HttpClient http, String user) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/dev/token?user=" + user))
+                .timeout(REQUEST_TIMEOUT)
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("POST /dev/token?user=" + user + " answered " + response.statusCode()
+                    + " (is the app running with --spring.profiles.active=local?): " + snippet(response.body()));
+        }
+        String accessToken = json.readTree(response.body()).path("access_token").asString("");
+        if (accessToken.isEmpty()) {
+            throw new IllegalStateException("POST /dev/token answered without access_token: " + snippet(response.body()));
+        }
+        token = accessToken;
+    }
+
+    UUID rootId(HttpClient http) throws IOException, InterruptedException {
+        JsonNode data = execute(http, ROOT, Map.of());
+        String id = data.path("root").path("id").asString("");
+        if (id.isEmpty()) {
+            throw new IllegalStateException("The organisation has no root yet: " + data);
+        }
+        return UUID.fromString(id);
+    }
+
+    /** Creates an org unit outside the measurements (the run's parent); fails on any error. */
+    UUID createOrgUnit(HttpClient http, UUID id, UUID parentId, String name) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(createRequest(id, parentId, name), HttpResponse.BodyHandlers.ofString());
+        String error = errorOf(response);
+        if (error != null) {
+            throw new IllegalStateException("createOrgUnit '" + name + "' failed: " + error);
+        }
+        return id;
+    }
+
+    /** The request for one createOrgUnit with a client-chosen id, built before the clock starts. */
+    HttpRequest createRequest(UUID id, UUID parentId, String name) {
+        Map<String, Object> input = new LinkedHashMap<>();
+        input.put("id", id.toString());
+        input.put("parentId", parentId.toString());
+        input.put("name", name);
+        return post(CREATE_ORG_UNIT, Map.of("input", input));
+    }
+
+    /**
+     * Null when the response acknowledges the command (HTTP 200, no GraphQL errors, data present),
+     * else a one-line description of what went wrong.
+     */
+    String errorOf(HttpResponse<String> response) {
+        if (response.statusCode() != 200) {
+            return "HTTP " + response.statusCode() + ": " + snippet(response.body());
+        }
+        JsonNode body;
+        try {
+            body = json.readTree(response.body());
+        } catch (JacksonException e) {
+            return "unparseable response: " + snippet(response.body());
+        }
+        JsonNode errors = body.path("errors");
+        if (errors.isArray() && !errors.isEmpty()) {
+            JsonNode first = errors.path(0);
+            String classification = first.path("extensions").path("classification").asString("");
+            String code = first.path("extensions").path("code").asString("");
+            return "GraphQL error" + (classification.isEmpty() ? "" : " " + classification)
+                    + (code.isEmpty() ? "" : " " + code) + ": " + first.path("message").asString("")
+                    + (errors.size() > 1 ? " (+" + (errors.size() - 1) + " more)" : "");
+        }
+        JsonNode payload = body.path("data").path("createOrgUnit");
+        if (payload.isMissingNode() || payload.isNull()) {
+            return "no data in response: " + snippet(response.body());
+        }
+        return null;
+    }
+
+    private JsonNode execute(HttpClient http, String query, Map<String, Object> variables)
+            throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(post(query, variables), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("POST /graphql answered " + response.statusCode() + ": " + snippet(response.body()));
+        }
+        JsonNode body = json.readTree(response.body());
+        if (body.path("errors").isArray() && !body.path("errors").isEmpty()) {
+            throw new IllegalStateException("GraphQL errors: " + body.path("errors"));
+        }
+        return body.path("data");
+    }
+
+    private HttpRequest post(String query, Map<String, Object> variables) {
+        if (token == null) {
+            throw new IllegalStateException("login first");
+        }
+        String body = json.writeValueAsString(Map.of("query", query, "variables", variables));
+        return HttpRequest.newBuilder(graphql)
+                .timeout(REQUEST_TIMEOUT)
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+    }
+
+    static String snippet(String body) {
+        String oneLine = body == null ? "" : body.replaceAll("\\s+", " ").strip();
+        return oneLine.length() > 300 ? oneLine.substring(0, 300) + "…" : oneLine;
+    }
+}

@@ -1,0 +1,470 @@
+package ro.marc.ops.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.HdrHistogram.Histogram;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Write-path benchmark of MARC's organisation commands, run against a live app (see
+ * {@code ops/bench/run-benchmark.sh}, which starts everything on this machine).
+ *
+ * <ol>
+ *   <li>Logs in as the demo central administrator, creates a parent org unit for the run and warms
+ *       up with unmeasured createOrgUnit commands.</li>
+ *   <li>Sends N createOrgUnit mutations from C concurrent clients (closed loop, one keep-alive HTTP
+ *       connection each) and records each acknowledgement latency: request sent → HTTP 200 without
+ *       GraphQL errors. Throughput = N / wall time.</li>
+ *   <li>Meanwhile two watchers poll the read models (PostgreSQL {@code org_unit} every 5 ms,
+ *       Elasticsearch realtime {@code _mget} every 10 ms) and note when each org unit first appears:
+ *       projection lag = first seen − acknowledged.</li>
+ *   <li>Baseline: single-row INSERT + COMMIT into a scratch table of the same database, N rows
+ *       from C connections.</li>
+ * </ol>
+ *
+ * All organisation commands go through one event-sourced aggregate, so they are serialised by design;
+ * the benchmark shows what that costs next to the raw commit rate of the database underneath.
+ * Exit code 0 when every command was acknowledged and seen in both read models, 1 otherwise,
+ * 2 for a bad command line, 3 when the run could not be carried out.
+ */
+public final class OrgCommandBenchmark {
+
+    private static final Duration PG_POLL = Duration.ofMillis(5);
+    private static final Duration ES_POLL = Duration.ofMillis(10);
+    private static final Duration MAX_PHASE = Duration.ofMinutes(30);
+    private static final int ERROR_SAMPLES = 5;
+
+    private final BenchOptions options;
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final MarcClient marc;
+    private final PrintStream out = System.out;
+
+    private OrgCommandBenchmark(BenchOptions options) {
+        this.options = options;
+        this.marc = new MarcClient(options.url(), json);
+    }
+
+    public static void main(String[] args) {
+        BenchOptions options;
+        try {
+            options = BenchOptions.parse(args);
+        } catch (BenchOptions.UsageException e) {
+            if (e.getMessage() != null) {
+                System.err.println(e.getMessage());
+            }
+            System.err.println(BenchOptions.USAGE);
+            System.exit(e.getMessage() == null ? 0 : 2);
+            return;
+        }
+        int exit;
+        try {
+            exit = new OrgCommandBenchmark(options).run();
+        } catch (Exception e) {
+            System.err.println("BENCHMARK FAILED: " + e);
+            e.printStackTrace(System.err);
+            exit = 3;
+        }
+        System.exit(exit);
+    }
+
+    // ---------------------------------------------------------------- the run
+
+    record StoreLag(String store, Duration pollInterval, int acknowledged, int seen, int missing, int seenBeforeAck,
+                    Histogram lag, double catchUpMsAfterLastAck, int polls, int pollErrors, String lastPollError) {}
+
+    record Phase(String name, int commands, int acknowledged, int errors, Map<String, Integer> errorKinds,
+                 List<String> errorSamples, long wallNanos, Histogram ack, List<StoreLag> lags) {
+        double commandsPerSecond() {
+            return acknowledged / (wallNanos / 1e9);
+        }
+    }
+
+    private int run() throws Exception {
+        String run = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
+                + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
+        Map<String, String> database = databaseFacts();
+        progress("run %s: %d commands, %d clients, %d warm-up, app %s, db %s, index %s", run, options.commands(),
+                options.clients(), options.warmup(), options.url(), options.jdbcUrl(), options.elasticsearchIndex());
+
+        List<HttpClient> clients = new ArrayList<>();
+        try (HttpClient control = MarcClient.newHttpClient()) {
+            for (int i = 0; i < options.clients(); i++) {
+                clients.add(MarcClient.newHttpClient());
+            }
+            marc.login(control, "admin");
+            UUID root = marc.rootId(control);
+            UUID parent = marc.createOrgUnit(control, UUID.randomUUID(), root, "Bench " + run);
+            progress("parent org unit 'Bench %s' = %s (under root %s)", run, parent, root);
+
+            if (options.warmup() > 0) {
+                progress("warm-up: %d commands", options.warmup());
+                Phase warmup = runPhase("warm-up", options.warmup(), clients, parent, "Bench " + run + " warm-up ");
+                progress("warm-up done: %.1f commands/s, ack p50 %s ms", warmup.commandsPerSecond(), Latency.fmt(Latency.ms(warmup.ack(), 50)));
+                if (warmup.errors() > 0) {
+                    throw new IllegalStateException("warm-up commands failed (" + warmup.errors() + "): " + warmup.errorSamples());
+                }
+                for (StoreLag lag : warmup.lags()) {
+                    if (lag.missing() > 0) {
+                        throw new IllegalStateException(lag.store() + " never showed " + lag.missing()
+                                + " warm-up org units (wrong --jdbc/--es-index, or the projection is stuck?); last poll error: "
+                                + lag.lastPollError());
+                    }
+                }
+            }
+
+            long eventsBefore = eventCount();
+            progress("measured: %d commands from %d clients", options.commands(), options.clients());
+            Phase measured = runPhase("measured", options.commands(), clients, parent, "Bench " + run + " ");
+            long eventsAfter = eventCount();
+            long childrenInPostgres = childCount(parent);
+            progress("measured done: %.1f commands/s; INSERT baseline next", measured.commandsPerSecond());
+
+            InsertBaseline.Result baseline = new InsertBaseline(options.jdbcUrl(), options.dbUser(), options.dbPassword())
+                    .run(options.commands(), options.clients(), options.warmup());
+
+            report(run, database, measured, baseline, eventsBefore, eventsAfter, childrenInPostgres);
+            return verdict(measured, baseline);
+        } finally {
+            clients.forEach(HttpClient::close);
+        }
+    }
+
+    private Phase runPhase(String name, int count, List<HttpClient> clients, UUID parent, String namePrefix)
+            throws Exception {
+        Tracked[] tracked = new Tracked[count];
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger errors = new AtomicInteger();
+        Map<String, Integer> errorKinds = new ConcurrentHashMap<>();
+        List<String> errorSamples = new ArrayList<>();
+        CountDownLatch start = new CountDownLatch(1);
+
+        try (ProjectionWatcher postgres = new ProjectionWatcher.Postgres(options.jdbcUrl(), options.dbUser(), options.dbPassword(), PG_POLL);
+             ProjectionWatcher elasticsearch = new ProjectionWatcher.Elasticsearch(options.elasticsearchUrl(),
+                     options.elasticsearchIndex(), json, ES_POLL)) {
+            List<ProjectionWatcher> watchers = List.of(postgres, elasticsearch);
+            List<Thread> watcherThreads = watchers.stream()
+                    .map(w -> Thread.ofPlatform().name("bench-watch-" + w.storeName).start(w)).toList();
+
+            ExecutorService pool = Executors.newFixedThreadPool(clients.size(),
+                    Thread.ofPlatform().name("bench-client-", 0).factory());
+            List<Future<Histogram>> results = new ArrayList<>();
+            long started;
+            long wall;
+            try {
+                for (HttpClient http : clients) {
+                    results.add(pool.submit(() -> {
+                        Histogram histogram = Latency.newHistogram();
+                        start.await();
+                        for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                            Tracked command = new Tracked(UUID.randomUUID());
+                            tracked[i] = command;
+                            HttpRequest request = marc.createRequest(command.id, parent, namePrefix + (i + 1));
+                            watchers.forEach(w -> w.expect(command));
+                            String error;
+                            long t0 = System.nanoTime();
+                            command.sentNanos = t0;
+                            try {
+                                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                                long t1 = System.nanoTime();
+                                error = marc.errorOf(response);
+                                if (error == null) {
+                                    command.ackNanos = t1;
+                                    Latency.record(histogram, t1 - t0);
+                                }
+                            } catch (IOException e) {
+                                error = "I/O: " + e;
+                            }
+                            if (error != null) {
+                                command.failed = true;
+                                errors.incrementAndGet();
+                                errorKinds.merge(errorKind(error), 1, Integer::sum);
+                                synchronized (errorSamples) {
+                                    if (errorSamples.size() < ERROR_SAMPLES) {
+                                        errorSamples.add("#" + (i + 1) + " " + error);
+                                    }
+                                }
+                            }
+                        }
+                        return histogram;
+                    }));
+                }
+                started = System.nanoTime();
+                start.countDown();
+                Histogram ack = Latency.newHistogram();
+                long phaseDeadline = started + MAX_PHASE.toNanos();
+                for (Future<Histogram> result : results) {
+                    long left = Math.max(1, phaseDeadline - System.nanoTime());
+                    try {
+                        ack.add(result.get(left, TimeUnit.NANOSECONDS));
+                    } catch (TimeoutException e) {
+                        throw new IllegalStateException(name + " phase took longer than " + MAX_PHASE);
+                    }
+                }
+                wall = System.nanoTime() - started;
+                long clientsDone = System.nanoTime();
+
+                Duration timeout = Duration.ofSeconds(options.projectionTimeoutSeconds());
+                watchers.forEach(w -> w.clientsFinished(timeout));
+                for (Thread thread : watcherThreads) {
+                    thread.join(timeout.plusSeconds(30).toMillis());
+                    if (thread.isAlive()) {
+                        thread.interrupt();
+                        thread.join(10_000);
+                    }
+                }
+                int acknowledged = (int) ack.getTotalCount();
+                List<StoreLag> lags = watchers.stream()
+                        .map(w -> lagOf(w, tracked, acknowledged, clientsDone)).toList();
+                return new Phase(name, count, acknowledged, errors.get(), Map.copyOf(errorKinds),
+                        List.copyOf(errorSamples), wall, ack, lags);
+            } finally {
+                pool.shutdownNow();
+                watcherThreads.forEach(Thread::interrupt);
+            }
+        }
+    }
+
+    private static StoreLag lagOf(ProjectionWatcher watcher, Tracked[] tracked, int acknowledged, long clientsDone) {
+        Histogram lag = Latency.newHistogram();
+        int seen = 0;
+        int missing = 0;
+        int beforeAck = 0;
+        long lastSeen = 0;
+        for (Tracked command : tracked) {
+            if (command == null || command.ackNanos == 0) {
+                continue;
+            }
+            long seenAt = command.seenNanos(watcher.store);
+            if (seenAt == 0) {
+                missing++;
+                continue;
+            }
+            seen++;
+            long nanos = seenAt - command.ackNanos;
+            if (nanos < 0) {
+                beforeAck++;
+                nanos = 0;
+            }
+            Latency.record(lag, nanos);
+            lastSeen = seen == 1 ? seenAt : Math.max(lastSeen, seenAt);
+        }
+        double catchUp = seen == 0 ? Double.NaN : Math.max(0, lastSeen - clientsDone) / 1e6;
+        return new StoreLag(watcher.storeName, watcher.interval, acknowledged, seen, missing, beforeAck, lag, catchUp,
+                watcher.polls(), watcher.pollErrors(), watcher.lastPollError());
+    }
+
+    /** Groups errors by their kind (the text before the first ':'), so one failure mode shows as one line. */
+    private static String errorKind(String error) {
+        int colon = error.indexOf(':');
+        String kind = colon > 0 ? error.substring(0, colon) : error;
+        return kind.length() > 80 ? kind.substring(0, 80) : kind;
+    }
+
+    private static int verdict(Phase measured, InsertBaseline.Result baseline) {
+        List<String> problems = new ArrayList<>();
+        if (measured.errors() > 0) {
+            problems.add(measured.errors() + " of " + measured.commands() + " commands failed: " + measured.errorKinds());
+        }
+        for (StoreLag lag : measured.lags()) {
+            if (lag.missing() > 0) {
+                problems.add(lag.missing() + " acknowledged org units never appeared in " + lag.store());
+            }
+        }
+        if (baseline.errors() > 0) {
+            problems.add(baseline.errors() + " baseline inserts failed: " + baseline.firstError());
+        }
+        if (problems.isEmpty()) {
+            return 0;
+        }
+        problems.forEach(p -> System.err.println("BENCHMARK FAILED: " + p));
+        return 1;
+    }
+
+    // ---------------------------------------------------------------- database facts
+
+    private Connection connect() throws SQLException {
+        Properties properties = new Properties();
+        properties.setProperty("user", options.dbUser());
+        properties.setProperty("password", options.dbPassword());
+        properties.setProperty("connectTimeout", "5");
+        properties.setProperty("ApplicationName", "marc-org-command-benchmark");
+        return DriverManager.getConnection(options.jdbcUrl(), properties);
+    }
+
+    /** The settings that decide what a commit costs. */
+    private Map<String, String> databaseFacts() throws SQLException {
+        Map<String, String> facts = new LinkedHashMap<>();
+        try (Connection connection = connect()) {
+            for (String setting : List.of("server_version", "synchronous_commit", "fsync", "wal_sync_method", "commit_delay")) {
+                try (PreparedStatement show = connection.prepareStatement("SELECT current_setting(?)")) {
+                    show.setString(1, setting);
+                    try (ResultSet rows = show.executeQuery()) {
+                        rows.next();
+                        facts.put(setting, rows.getString(1));
+                    }
+                }
+            }
+        }
+        return facts;
+    }
+
+    /** Events in the event store (all aggregates); -1 when it cannot be read. */
+    private long eventCount() {
+        return count("SELECT count(*) FROM domain_event_entry", null);
+    }
+
+    private long childCount(UUID parent) {
+        return count("SELECT count(*) FROM org_unit WHERE parent_id = ?", parent);
+    }
+
+    private long count(String sql, UUID parameter) {
+        try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            if (parameter != null) {
+                statement.setObject(1, parameter);
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        } catch (SQLException e) {
+            progress("could not run %s: %s", sql, e.getMessage());
+            return -1;
+        }
+    }
+
+    // ---------------------------------------------------------------- report
+
+    private void report(String run, Map<String, String> database, Phase measured, InsertBaseline.Result baseline,
+                        long eventsBefore, long eventsAfter, long childrenInPostgres) {
+        double marcRate = measured.commandsPerSecond();
+        double insertRate = baseline.rowsPerSecond();
+        double ratio = marcRate / insertRate;
+        Histogram ack = measured.ack();
+        Histogram ins = baseline.latency();
+
+        out.println();
+        out.println("=".repeat(78));
+        out.printf(Locale.ROOT, "MARC org command benchmark — run %s%n", run);
+        out.println("=".repeat(78));
+        out.printf(Locale.ROOT, "  app                 %s  (GraphQL createOrgUnit, user admin)%n", options.url());
+        out.printf(Locale.ROOT, "  read models         PostgreSQL %s table org_unit; Elasticsearch %s/%s%n",
+                options.jdbcUrl(), options.elasticsearchUrl(), options.elasticsearchIndex());
+        out.printf(Locale.ROOT, "  load                %d commands (+%d warm-up), %d concurrent clients, closed loop%n",
+                options.commands(), options.warmup(), options.clients());
+        out.printf(Locale.ROOT, "  machine             %d CPUs seen by the JVM (app, PostgreSQL, Elasticsearch and this client share them), Java %s%n",
+                Runtime.getRuntime().availableProcessors(), Runtime.version());
+        out.printf(Locale.ROOT, "  PostgreSQL          %s, synchronous_commit=%s, fsync=%s, wal_sync_method=%s, commit_delay=%s%n",
+                database.get("server_version"), database.get("synchronous_commit"), database.get("fsync"),
+                database.get("wal_sync_method"), database.get("commit_delay"));
+        out.println();
+        out.println("Commands (ack = request sent -> HTTP 200 without GraphQL errors)");
+        out.printf(Locale.ROOT, "  acknowledged        %d / %d   errors %d%s%n", measured.acknowledged(), measured.commands(),
+                measured.errors(), measured.errors() == 0 ? "" : "   " + measured.errorKinds());
+        measured.errorSamples().forEach(sample -> out.println("    e.g. " + sample));
+        out.printf(Locale.ROOT, "  wall time           %.3f s%n", measured.wallNanos() / 1e9);
+        out.printf(Locale.ROOT, "  throughput          %.1f commands/s%n", marcRate);
+        out.printf(Locale.ROOT, "  events appended     %s%n", eventsBefore < 0 || eventsAfter < 0 ? "n/a"
+                : String.format(Locale.ROOT, "%d (%.2f per command)", eventsAfter - eventsBefore,
+                (eventsAfter - eventsBefore) / (double) Math.max(1, measured.acknowledged())));
+        out.printf(Locale.ROOT, "  org_unit children   %d under the run's parent (%d warm-up + %d measured expected)%n",
+                childrenInPostgres, options.warmup(), measured.acknowledged());
+        out.println();
+        out.printf(Locale.ROOT, "  %-18s %9s %9s %9s %9s %9s %9s%n", "latency (ms)", "p50", "p90", "p99", "p99.9", "max", "mean");
+        latencyRow("MARC ack", ack);
+        latencyRow("INSERT+COMMIT", ins);
+        out.println();
+        out.println("Projection lag (first seen in the read model - ack; resolution = poll interval)");
+        out.printf(Locale.ROOT, "  %-14s %6s %6s %8s %9s %9s %9s %9s %10s %7s%n",
+                "store", "poll", "seen", "missing", "p50 ms", "p90 ms", "p99 ms", "max ms", "drain ms", "<ack");
+        for (StoreLag lag : measured.lags()) {
+            out.printf(Locale.ROOT, "  %-14s %6s %6d %8d %9s %9s %9s %9s %10s %7d%n",
+                    lag.store(), lag.pollInterval().toMillis() + "ms", lag.seen(), lag.missing(),
+                    Latency.fmt(Latency.ms(lag.lag(), 50)), Latency.fmt(Latency.ms(lag.lag(), 90)),
+                    Latency.fmt(Latency.ms(lag.lag(), 99)), Latency.fmt(Latency.maxMs(lag.lag())),
+                    Latency.fmt(lag.catchUpMsAfterLastAck()), lag.seenBeforeAck());
+            if (lag.pollErrors() > 0) {
+                out.printf(Locale.ROOT, "    %d of %d polls failed, last: %s%n", lag.pollErrors(), lag.polls(), lag.lastPollError());
+            }
+        }
+        out.println("  (drain = last org unit seen, after the last ack; <ack = seen before the HTTP answer, counted as 0;");
+        out.println("   Elasticsearch via realtime _mget, i.e. indexed - search additionally waits for the 1 s refresh)");
+        out.println();
+        out.printf(Locale.ROOT, "Baseline: single-row INSERT + COMMIT, %d JDBC connections, autocommit off, table %s%n",
+                options.clients(), InsertBaseline.TABLE);
+        out.printf(Locale.ROOT, "  rows                %d (errors %d), wall %.3f s%n", baseline.rows(), baseline.errors(),
+                baseline.wallNanos() / 1e9);
+        out.printf(Locale.ROOT, "  throughput          %.1f rows/s%n", insertRate);
+        out.println();
+        out.printf(Locale.ROOT, "MARC commands/s / raw INSERT+COMMIT/s = %.1f / %.1f = %.4f  (%.1f%% of the raw rate, 1 : %.1f)%n",
+                marcRate, insertRate, ratio, ratio * 100, 1 / ratio);
+        out.println("=".repeat(78));
+
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("run", run);
+        result.put("commands", options.commands());
+        result.put("clients", options.clients());
+        result.put("warmup", options.warmup());
+        result.put("acknowledged", measured.acknowledged());
+        result.put("errors", measured.errors());
+        result.put("wall_s", Latency.round(measured.wallNanos() / 1e9));
+        result.put("commands_per_s", Latency.round(marcRate));
+        result.put("ack", Latency.summary(ack));
+        for (StoreLag lag : measured.lags()) {
+            Map<String, Object> lagJson = new LinkedHashMap<>(Latency.summary(lag.lag()));
+            lagJson.put("missing", lag.missing());
+            lagJson.put("seen_before_ack", lag.seenBeforeAck());
+            lagJson.put("drain_ms", Latency.round(lag.catchUpMsAfterLastAck()));
+            lagJson.put("poll_ms", lag.pollInterval().toMillis());
+            result.put("lag_" + (lag.store().equals("PostgreSQL") ? "pg" : "es"), lagJson);
+        }
+        Map<String, Object> insert = new LinkedHashMap<>(Latency.summary(ins));
+        insert.put("rows_per_s", Latency.round(insertRate));
+        insert.put("errors", baseline.errors());
+        result.put("insert", insert);
+        result.put("ratio", Double.isFinite(ratio) ? Math.round(ratio * 1e6) / 1e6 : null);
+        result.put("events_appended", eventsBefore < 0 || eventsAfter < 0 ? null : eventsAfter - eventsBefore);
+        result.put("postgres", database);
+        result.put("cpus", Runtime.getRuntime().availableProcessors());
+        out.println("RESULT " + json.writeValueAsString(result));
+        out.flush();
+    }
+
+    private void latencyRow(String label, Histogram histogram) {
+        out.printf(Locale.ROOT, "  %-18s %9s %9s %9s %9s %9s %9s%n", label,
+                Latency.fmt(Latency.ms(histogram, 50)), Latency.fmt(Latency.ms(histogram, 90)),
+                Latency.fmt(Latency.ms(histogram, 99)), Latency.fmt(Latency.ms(histogram, 99.9)),
+                Latency.fmt(Latency.maxMs(histogram)), Latency.fmt(Latency.meanMs(histogram)));
+    }
+
+    private static void progress(String format, Object... args) {
+        System.err.printf(Locale.ROOT, "[bench %tT] %s%n", System.currentTimeMillis(), String.format(Locale.ROOT, format, args));
+    }
+}

@@ -1,0 +1,243 @@
+package ro.marc.ops.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Polls one read model for the org units the clients created and notes when each first appears.
+ * Ids are handed over when their command is sent (so a read model faster than the HTTP answer is
+ * seen, not hidden); failed commands are dropped. The time noted is when the poll that found the id
+ * started, so the lag it gives is at most one poll interval too high, never too low.
+ *
+ * <p>Bounded: after {@link #clientsFinished(Duration)} it stops when every id was seen or the timeout passed.
+ */
+abstract class ProjectionWatcher implements Runnable, AutoCloseable {
+
+    private static final int MAX_IDS_PER_POLL = 1000;
+
+    final String storeName;
+    final int store;
+    final Duration interval;
+    private final ConcurrentLinkedQueue<Tracked> inbox = new ConcurrentLinkedQueue<>();
+    private volatile boolean clientsFinished;
+    private volatile long deadlineNanos;
+
+    // Written by the watcher thread; read after it ended (Thread.join orders them).
+    private int polls;
+    private int pollErrors;
+    private String lastPollError;
+    private int neverSeen;
+
+    ProjectionWatcher(String storeName, int store, Duration interval) {
+        this.storeName = storeName;
+        this.store = store;
+        this.interval = interval;
+    }
+
+    /** Called by a client just before it sends the command. */
+    void expect(Tracked command) {
+        inbox.add(command);
+    }
+
+    /** No more ids will come; wait at most {@code timeout} for the ones still pending. */
+    void clientsFinished(Duration timeout) {
+        deadlineNanos = System.nanoTime() + timeout.toNanos();
+        clientsFinished = true;
+    }
+
+    /** The ids among {@code ids} that the read model shows now. */
+    abstract Set<UUID> visible(List<UUID> ids) throws Exception;
+
+    @Override
+    public final void run() {
+        Map<UUID, Tracked> pending = new LinkedHashMap<>();
+        while (!Thread.currentThread().isInterrupted()) {
+            long cycleStart = System.nanoTime();
+            boolean finished = clientsFinished; // read before draining: nothing arrives after it is true
+            for (Tracked next = inbox.poll(); next != null; next = inbox.poll()) {
+                pending.put(next.id, next);
+            }
+            pending.values().removeIf(command -> command.failed);
+            if (finished && pending.isEmpty()) {
+                break;
+            }
+            if (finished && cycleStart - deadlineNanos > 0) {
+                break;
+            }
+            if (!pending.isEmpty()) {
+                poll(pending);
+            }
+            long sleepNanos = interval.toNanos() - (System.nanoTime() - cycleStart);
+            if (sleepNanos > 0) {
+                try {
+                    TimeUnit.NANOSECONDS.sleep(sleepNanos);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+        pending.values().removeIf(command -> command.failed);
+        neverSeen = pending.size();
+    }
+
+    private void poll(Map<UUID, Tracked> pending) {
+        List<UUID> batch = new ArrayList<>(Math.min(MAX_IDS_PER_POLL, pending.size()));
+        for (Iterator<UUID> ids = pending.keySet().iterator(); ids.hasNext() && batch.size() < MAX_IDS_PER_POLL; ) {
+            batch.add(ids.next());
+        }
+        long pollStart = System.nanoTime();
+        polls++;
+        try {
+            for (UUID id : visible(batch)) {
+                Tracked command = pending.remove(id);
+                if (command != null) {
+                    command.seen(store, pollStart);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            pollErrors++;
+            lastPollError = e.toString();
+        }
+    }
+
+    int polls() {
+        return polls;
+    }
+
+    int pollErrors() {
+        return pollErrors;
+    }
+
+    String lastPollError() {
+        return lastPollError;
+    }
+
+    /** Ids acknowledged but not seen when the watcher stopped. */
+    int neverSeen() {
+        return neverSeen;
+    }
+
+    // ---------------------------------------------------------------- PostgreSQL
+
+    /** {@code SELECT id FROM org_unit WHERE id = ANY(?)} over the pending ids. */
+    static final class Postgres extends ProjectionWatcher {
+
+        private final Connection connection;
+        private final PreparedStatement select;
+
+        Postgres(String jdbcUrl, String user, String password, Duration interval) throws SQLException {
+            super("PostgreSQL", Tracked.POSTGRES, interval);
+            Properties properties = new Properties();
+            properties.setProperty("user", user);
+            properties.setProperty("password", password);
+            properties.setProperty("connectTimeout", "5");
+            properties.setProperty("ApplicationName", "marc-org-command-benchmark");
+            connection = DriverManager.getConnection(jdbcUrl, properties);
+            connection.setAutoCommit(true);
+            select = connection.prepareStatement("SELECT id FROM org_unit WHERE id = ANY(?)");
+            select.setQueryTimeout(10);
+        }
+
+        @Override
+        Set<UUID> visible(List<UUID> ids) throws SQLException {
+            Array array = connection.createArrayOf("uuid", ids.toArray());
+            try {
+                select.setArray(1, array);
+                Set<UUID> found = new HashSet<>();
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        found.add(rows.getObject(1, UUID.class));
+                    }
+                }
+                return found;
+            } finally {
+                array.free();
+            }
+        }
+
+        @Override
+        public void close() throws SQLException {
+            connection.close();
+        }
+    }
+
+    // ---------------------------------------------------------------- Elasticsearch
+
+    /**
+     * {@code _mget?realtime=true} on the pending ids: a realtime get reads the translog, so a document
+     * counts as soon as it is indexed, without waiting for the next refresh (1 s) that search needs.
+     */
+    static final class Elasticsearch extends ProjectionWatcher {
+
+        private final HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+        private final URI mget;
+        private final JsonMapper json;
+
+        Elasticsearch(URI elasticsearchUrl, String index, JsonMapper json, Duration interval) {
+            super("Elasticsearch", Tracked.ELASTICSEARCH, interval);
+            this.mget = URI.create(elasticsearchUrl + "/" + index + "/_mget?realtime=true&_source=false");
+            this.json = json;
+        }
+
+        @Override
+        Set<UUID> visible(List<UUID> ids) throws IOException, InterruptedException {
+            String body = json.writeValueAsString(Map.of("ids", ids.stream().map(UUID::toString).toList()));
+            HttpRequest request = HttpRequest.newBuilder(mget)
+                    .timeout(Duration.ofSeconds(10))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                    .build();
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IOException("_mget answered " + response.statusCode() + ": " + MarcClient.snippet(response.body()));
+            }
+            Set<UUID> found = new HashSet<>();
+            String docError = null;
+            for (JsonNode doc : json.readTree(response.body()).path("docs")) {
+                if (doc.path("found").asBoolean(false)) {
+                    found.add(UUID.fromString(doc.path("_id").asString()));
+                } else if (doc.has("error")) {
+                    docError = doc.path("error").toString();
+                }
+            }
+            if (found.isEmpty() && docError != null) {
+                throw new IOException("_mget: " + MarcClient.snippet(docError));
+            }
+            return found;
+        }
+
+        @Override
+        public void close() {
+            http.close();
+        }
+    }
+}

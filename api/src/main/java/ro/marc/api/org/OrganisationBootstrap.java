@@ -1,6 +1,7 @@
 package ro.marc.api.org;
 
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -31,8 +32,12 @@ public class OrganisationBootstrap implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         if (eventStore.lastSequenceNumberFor(OrganisationIds.ORGANISATION_ID).isEmpty()) {
-            commands.sendAsSystem(new InitialiseOrganisation(UUID.randomUUID(), "MARC"));
-            log.info("Organisation initialised");
+            try {
+                commands.sendAsSystem(new InitialiseOrganisation(UUID.randomUUID(), "MARC"));
+                log.info("Organisation initialised");
+            } catch (AggregateStreamCreationException e) {
+                log.info("Organisation initialised meanwhile by another MARC instance");
+            }
         }
     }
 }

@@ -160,6 +160,8 @@ public class OrgSearchProjection {
         List<OrgUnitDocument> found = new ArrayList<>();
         List<FieldValue> after = null;
         try {
+            // search sees the index as of its last refresh; without this, recent writes would be missed or overwritten
+            client.indices().refresh(r -> r.index(indexes.orgUnits()));
             while (true) {
                 List<FieldValue> searchAfter = after;
                 var response = client.search(s -> {

@@ -1,6 +1,7 @@
 package ro.marc.query.search;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.mapping.DynamicMapping;
 import co.elastic.clients.elasticsearch._types.mapping.TypeMapping;
 
 import java.io.IOException;
@@ -38,25 +39,25 @@ public class SearchIndexes {
 
     /** Creates the indexes that do not exist yet; existing ones (and their documents) are kept. */
     public void ensureCreated() {
-        create(orgUnits, TypeMapping.of(m -> m.dynamic(co.elastic.clients.elasticsearch._types.mapping.DynamicMapping.Strict)
-                .properties("kind", p -> p.keyword(k -> k))
-                .properties("id", p -> p.keyword(k -> k))
-                .properties("name", p -> p.text(t -> t.fields("sort", f -> f.keyword(k -> k))))
-                .properties("nameFolded", p -> p.text(t -> t))
+        create(orgUnits, TypeMapping.of(m -> namedDocument(m)
                 .properties("parentId", p -> p.keyword(k -> k))
                 .properties("ancestorIds", p -> p.keyword(k -> k))
                 .properties("level", p -> p.integer(i -> i))
                 .properties("county", p -> p.keyword(k -> k))
                 .properties("active", p -> p.boolean_(b -> b))
-                .properties("workUnitIds", p -> p.keyword(k -> k))
-                .properties("version", p -> p.long_(l -> l))));
-        create(workUnits, TypeMapping.of(m -> m.dynamic(co.elastic.clients.elasticsearch._types.mapping.DynamicMapping.Strict)
+                .properties("workUnitIds", p -> p.keyword(k -> k))));
+        create(workUnits, TypeMapping.of(m -> namedDocument(m)
+                .properties("retired", p -> p.boolean_(b -> b))));
+    }
+
+    /** Fields every searchable document has; strict, so a typo in a projection fails loudly. */
+    private static TypeMapping.Builder namedDocument(TypeMapping.Builder mapping) {
+        return mapping.dynamic(DynamicMapping.Strict)
                 .properties("kind", p -> p.keyword(k -> k))
                 .properties("id", p -> p.keyword(k -> k))
                 .properties("name", p -> p.text(t -> t.fields("sort", f -> f.keyword(k -> k))))
                 .properties("nameFolded", p -> p.text(t -> t))
-                .properties("retired", p -> p.boolean_(b -> b))
-                .properties("version", p -> p.long_(l -> l))));
+                .properties("version", p -> p.long_(l -> l));
     }
 
     private void create(String index, TypeMapping mapping) {

@@ -180,6 +180,53 @@ class OrgGraphQlApiTest extends ApiTestSupport {
     }
 
     @Test
+    void concurrent_edits_of_one_org_unit_give_one_winner_and_conflicts_never_a_lost_update() throws Exception {
+        String rootId = data("admin", "{ root { id } }", Map.of()).at("/root/id").asString();
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        String id = create(rootId, "Concurență " + suffix, null).at("/id").asString();
+        int writers = 8;
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(writers)) {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<JsonNode>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < writers; i++) {
+                String name = "Editor " + i + " " + suffix;
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return graphql("admin", RENAME, Map.of("input", Map.of("id", id, "name", name, "expectedVersion", 1)));
+                }));
+            }
+            start.countDown();
+            int won = 0;
+            int conflicts = 0;
+            String winner = null;
+            for (var result : results) {
+                JsonNode response = result.get();
+                if (response.has("errors")) {
+                    assertThat(firstError(response).at("/extensions/classification").asString()).isEqualTo("CONFLICT");
+                    conflicts++;
+                } else {
+                    won++;
+                    winner = response.at("/data/renameOrgUnit/orgUnit/name").asString();
+                }
+            }
+            assertThat(won).isEqualTo(1);
+            assertThat(conflicts).isEqualTo(writers - 1);
+            JsonNode now = data("admin", "query($id: ID!) { orgUnit(id: $id) { name version } }", Map.of("id", id)).get("orgUnit");
+            assertThat(now.at("/version").asInt()).isEqualTo(2);
+            assertThat(now.at("/name").asString()).isEqualTo(winner);
+        }
+    }
+
+    @Test
+    void overly_deep_queries_are_refused() {
+        String deep = "{ root { children { edges { node { children { edges { node { children { edges { node {"
+                + " children { edges { node { name } } } } } } } } } } } } }";
+        JsonNode response = graphql("auditor", deep, Map.of());
+        assertThat(firstError(response).at("/message").asString()).containsIgnoringCase("depth");
+        assertThat(response.at("/data/root").isMissingNode() || response.at("/data/root").isNull()).isTrue();
+    }
+
+    @Test
     void no_outbound_connection_was_attempted() {
         data("admin", "{ root { id } }", Map.of());
         assertThat(OutboundConnectionRecorder.outbound()).isEmpty();

@@ -12,6 +12,7 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
@@ -92,6 +93,12 @@ public class AxonPersistenceConfig {
     TokenStore tokenStore(ConnectionProvider connections, Serializer serializer) {
         return JdbcTokenStore.builder().connectionProvider(connections).serializer(serializer)
                 .schema(TOKEN_SCHEMA).contentType(byte[].class).build();
+    }
+
+    /** The projections' event source (see application.yml {@code source:}); wakes processors on commit. */
+    @Bean(destroyMethod = "close")
+    CommitNotifyingEventSource projectionEventSource(EventStore eventStore) {
+        return new CommitNotifyingEventSource(eventStore);
     }
 
     /** Keeps the organisation aggregate in memory, so a command does not replay the whole stream. */

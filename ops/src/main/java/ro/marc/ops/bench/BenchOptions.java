@@ -21,7 +21,10 @@ record BenchOptions(
         int commands,
         int clients,
         int warmup,
-        int projectionTimeoutSeconds) {
+        int projectionTimeoutSeconds,
+        int pgPollMillis,
+        int esPollMillis,
+        int parents) {
 
     static final String USAGE = """
             Usage: OrgCommandBenchmark [options]
@@ -35,12 +38,16 @@ record BenchOptions(
               --clients C          concurrent clients               (default 8)
               --warmup W           unmeasured warm-up commands      (default 200)
               --projection-timeout-seconds S  wait for the read models after the last ack (default 120)
+              --pg-poll-ms MS      PostgreSQL read-model poll interval (default 5)
+              --es-poll-ms MS      Elasticsearch read-model poll interval (default 10)
+              --parents P          spread the org units round-robin over P parents created under the
+                                   run's parent (default 1: all directly under the run's parent)
             Every URL must point at 127.0.0.1 / localhost / ::1.""";
 
     private static final Set<String> LOOPBACK = Set.of("127.0.0.1", "localhost", "::1", "[::1]");
     private static final Pattern JDBC_HOST = Pattern.compile("jdbc:postgresql://(\\[[^]]+]|[^:/?]+)(?::\\d+)?/[^?]*(\\?.*)?");
     private static final Set<String> NAMES = Set.of("url", "jdbc", "db-user", "db-password", "es", "es-index",
-            "commands", "clients", "warmup", "projection-timeout-seconds");
+            "commands", "clients", "warmup", "projection-timeout-seconds", "pg-poll-ms", "es-poll-ms", "parents");
 
     static BenchOptions parse(String[] args) {
         Map<String, String> values = new LinkedHashMap<>();
@@ -80,7 +87,10 @@ record BenchOptions(
                 positive("commands", values.getOrDefault("commands", "2000"), 1, 1_000_000),
                 positive("clients", values.getOrDefault("clients", "8"), 1, 512),
                 positive("warmup", values.getOrDefault("warmup", "200"), 0, 1_000_000),
-                positive("projection-timeout-seconds", values.getOrDefault("projection-timeout-seconds", "120"), 1, 3600));
+                positive("projection-timeout-seconds", values.getOrDefault("projection-timeout-seconds", "120"), 1, 3600),
+                positive("pg-poll-ms", values.getOrDefault("pg-poll-ms", "5"), 1, 10_000),
+                positive("es-poll-ms", values.getOrDefault("es-poll-ms", "10"), 1, 10_000),
+                positive("parents", values.getOrDefault("parents", "1"), 1, 10_000));
         if (!options.elasticsearchIndex().matches("[a-z0-9][a-z0-9._-]*")) {
             throw new UsageException("--es-index must be a plain index name, got '" + options.elasticsearchIndex() + "'");
         }

@@ -37,7 +37,7 @@ public final class BenchSetup {
 
     private static final Pattern DATABASE_IN_URL = Pattern.compile("(jdbc:postgresql://[^/?]*/)([^?]*)(.*)");
     private static final Pattern SAFE_DATABASE = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
-    private static final Pattern SAFE_PREFIX = Pattern.compile("[a-z0-9][a-z0-9._]*-");
+    private static final Pattern SAFE_PREFIX = Pattern.compile("[a-z0-9][a-z0-9._-]*-");
     private static final HttpClient HTTP = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(3))

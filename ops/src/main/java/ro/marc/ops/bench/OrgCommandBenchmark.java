@@ -5,6 +5,8 @@ import java.io.PrintStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -57,8 +59,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class OrgCommandBenchmark {
 
-    private static final Duration PG_POLL = Duration.ofMillis(5);
-    private static final Duration ES_POLL = Duration.ofMillis(10);
     private static final Duration MAX_PHASE = Duration.ofMinutes(30);
     private static final int ERROR_SAMPLES = 5;
 
@@ -87,6 +87,10 @@ public final class OrgCommandBenchmark {
         int exit;
         try {
             exit = new OrgCommandBenchmark(options).run();
+        } catch (java.net.ConnectException e) {
+            System.err.println("BENCHMARK FAILED: cannot connect to " + options.url() + " or " + options.elasticsearchUrl()
+                    + " (" + e + "); is the app running?");
+            exit = 3;
         } catch (Exception e) {
             System.err.println("BENCHMARK FAILED: " + e);
             e.printStackTrace(System.err);
@@ -111,6 +115,7 @@ public final class OrgCommandBenchmark {
         String run = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
                 + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
         Map<String, String> database = databaseFacts();
+        String loadAtStart = loadAverage();
         progress("run %s: %d commands, %d clients, %d warm-up, app %s, db %s, index %s", run, options.commands(),
                 options.clients(), options.warmup(), options.url(), options.jdbcUrl(), options.elasticsearchIndex());
 
@@ -121,12 +126,22 @@ public final class OrgCommandBenchmark {
             }
             marc.login(control, "admin");
             UUID root = marc.rootId(control);
-            UUID parent = marc.createOrgUnit(control, UUID.randomUUID(), root, "Bench " + run);
-            progress("parent org unit 'Bench %s' = %s (under root %s)", run, parent, root);
+            UUID runUnit = marc.createOrgUnit(control, UUID.randomUUID(), root, "Bench " + run);
+            progress("parent org unit 'Bench %s' = %s (under root %s)", run, runUnit, root);
+            // --parents P > 1: the commands go round-robin to P sub-units of the run's unit instead of to it.
+            List<UUID> parents = new ArrayList<>();
+            if (options.parents() == 1) {
+                parents.add(runUnit);
+            } else {
+                for (int p = 1; p <= options.parents(); p++) {
+                    parents.add(marc.createOrgUnit(control, UUID.randomUUID(), runUnit, "Bench " + run + " parent " + p));
+                }
+                progress("created %d parents under it", options.parents());
+            }
 
             if (options.warmup() > 0) {
                 progress("warm-up: %d commands", options.warmup());
-                Phase warmup = runPhase("warm-up", options.warmup(), clients, parent, "Bench " + run + " warm-up ");
+                Phase warmup = runPhase("warm-up", options.warmup(), clients, parents, "Bench " + run + " warm-up ");
                 progress("warm-up done: %.1f commands/s, ack p50 %s ms", warmup.commandsPerSecond(), Latency.fmt(Latency.ms(warmup.ack(), 50)));
                 if (warmup.errors() > 0) {
                     throw new IllegalStateException("warm-up commands failed (" + warmup.errors() + "): " + warmup.errorSamples());
@@ -142,22 +157,23 @@ public final class OrgCommandBenchmark {
 
             long eventsBefore = eventCount();
             progress("measured: %d commands from %d clients", options.commands(), options.clients());
-            Phase measured = runPhase("measured", options.commands(), clients, parent, "Bench " + run + " ");
+            Phase measured = runPhase("measured", options.commands(), clients, parents, "Bench " + run + " ");
             long eventsAfter = eventCount();
-            long childrenInPostgres = childCount(parent);
+            long childrenInPostgres = childCount(parents);
             progress("measured done: %.1f commands/s; INSERT baseline next", measured.commandsPerSecond());
 
             InsertBaseline.Result baseline = new InsertBaseline(options.jdbcUrl(), options.dbUser(), options.dbPassword())
                     .run(options.commands(), options.clients(), options.warmup());
 
-            report(run, database, measured, baseline, eventsBefore, eventsAfter, childrenInPostgres);
+            report(run, database, measured, baseline, eventsBefore, eventsAfter, childrenInPostgres,
+                    loadAtStart, loadAverage());
             return verdict(measured, baseline);
         } finally {
             clients.forEach(HttpClient::close);
         }
     }
 
-    private Phase runPhase(String name, int count, List<HttpClient> clients, UUID parent, String namePrefix)
+    private Phase runPhase(String name, int count, List<HttpClient> clients, List<UUID> parents, String namePrefix)
             throws Exception {
         Tracked[] tracked = new Tracked[count];
         AtomicInteger next = new AtomicInteger();
@@ -166,9 +182,10 @@ public final class OrgCommandBenchmark {
         List<String> errorSamples = new ArrayList<>();
         CountDownLatch start = new CountDownLatch(1);
 
-        try (ProjectionWatcher postgres = new ProjectionWatcher.Postgres(options.jdbcUrl(), options.dbUser(), options.dbPassword(), PG_POLL);
+        try (ProjectionWatcher postgres = new ProjectionWatcher.Postgres(options.jdbcUrl(), options.dbUser(), options.dbPassword(),
+                     Duration.ofMillis(options.pgPollMillis()));
              ProjectionWatcher elasticsearch = new ProjectionWatcher.Elasticsearch(options.elasticsearchUrl(),
-                     options.elasticsearchIndex(), json, ES_POLL)) {
+                     options.elasticsearchIndex(), json, Duration.ofMillis(options.esPollMillis()))) {
             List<ProjectionWatcher> watchers = List.of(postgres, elasticsearch);
             List<Thread> watcherThreads = watchers.stream()
                     .map(w -> Thread.ofPlatform().name("bench-watch-" + w.storeName).start(w)).toList();
@@ -186,7 +203,8 @@ public final class OrgCommandBenchmark {
                         for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
                             Tracked command = new Tracked(UUID.randomUUID());
                             tracked[i] = command;
-                            HttpRequest request = marc.createRequest(command.id, parent, namePrefix + (i + 1));
+                            HttpRequest request = marc.createRequest(command.id,
+                                    parents.get(i % parents.size()), namePrefix + (i + 1));
                             watchers.forEach(w -> w.expect(command));
                             String error;
                             long t0 = System.nanoTime();
@@ -341,14 +359,14 @@ public final class OrgCommandBenchmark {
         return count("SELECT count(*) FROM domain_event_entry", null);
     }
 
-    private long childCount(UUID parent) {
-        return count("SELECT count(*) FROM org_unit WHERE parent_id = ?", parent);
+    private long childCount(List<UUID> parents) {
+        return count("SELECT count(*) FROM org_unit WHERE parent_id = ANY(?)", parents);
     }
 
-    private long count(String sql, UUID parameter) {
+    private long count(String sql, List<UUID> parameter) {
         try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
             if (parameter != null) {
-                statement.setObject(1, parameter);
+                statement.setArray(1, connection.createArrayOf("uuid", parameter.toArray()));
             }
             try (ResultSet rows = statement.executeQuery()) {
                 rows.next();
@@ -360,10 +378,21 @@ public final class OrgCommandBenchmark {
         }
     }
 
+    /** The 1, 5 and 15 minute load averages (Linux), or "n/a". */
+    private static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (IOException | RuntimeException e) {
+            return "n/a";
+        }
+    }
+
     // ---------------------------------------------------------------- report
 
     private void report(String run, Map<String, String> database, Phase measured, InsertBaseline.Result baseline,
-                        long eventsBefore, long eventsAfter, long childrenInPostgres) {
+                        long eventsBefore, long eventsAfter, long childrenInPostgres,
+                        String loadAtStart, String loadAtEnd) {
         double marcRate = measured.commandsPerSecond();
         double insertRate = baseline.rowsPerSecond();
         double ratio = marcRate / insertRate;
@@ -377,10 +406,13 @@ public final class OrgCommandBenchmark {
         out.printf(Locale.ROOT, "  app                 %s  (GraphQL createOrgUnit, user admin)%n", options.url());
         out.printf(Locale.ROOT, "  read models         PostgreSQL %s table org_unit; Elasticsearch %s/%s%n",
                 options.jdbcUrl(), options.elasticsearchUrl(), options.elasticsearchIndex());
-        out.printf(Locale.ROOT, "  load                %d commands (+%d warm-up), %d concurrent clients, closed loop%n",
-                options.commands(), options.warmup(), options.clients());
+        out.printf(Locale.ROOT, "  load                %d commands (+%d warm-up), %d concurrent clients, closed loop, %s%n",
+                options.commands(), options.warmup(), options.clients(), options.parents() == 1
+                        ? "all under one parent" : "round-robin over " + options.parents() + " parents");
         out.printf(Locale.ROOT, "  machine             %d CPUs seen by the JVM (app, PostgreSQL, Elasticsearch and this client share them), Java %s%n",
                 Runtime.getRuntime().availableProcessors(), Runtime.version());
+        out.printf(Locale.ROOT, "  load average        %s at start, %s at end (1/5/15 min; other work on the machine skews results)%n",
+                loadAtStart, loadAtEnd);
         out.printf(Locale.ROOT, "  PostgreSQL          %s, synchronous_commit=%s, fsync=%s, wal_sync_method=%s, commit_delay=%s%n",
                 database.get("server_version"), database.get("synchronous_commit"), database.get("fsync"),
                 database.get("wal_sync_method"), database.get("commit_delay"));
@@ -394,8 +426,9 @@ public final class OrgCommandBenchmark {
         out.printf(Locale.ROOT, "  events appended     %s%n", eventsBefore < 0 || eventsAfter < 0 ? "n/a"
                 : String.format(Locale.ROOT, "%d (%.2f per command)", eventsAfter - eventsBefore,
                 (eventsAfter - eventsBefore) / (double) Math.max(1, measured.acknowledged())));
-        out.printf(Locale.ROOT, "  org_unit children   %d under the run's parent (%d warm-up + %d measured expected)%n",
-                childrenInPostgres, options.warmup(), measured.acknowledged());
+        out.printf(Locale.ROOT, "  org_unit children   %d under the run's %s (%d warm-up + %d measured expected)%n",
+                childrenInPostgres, options.parents() == 1 ? "parent" : options.parents() + " parents",
+                options.warmup(), measured.acknowledged());
         out.println();
         out.printf(Locale.ROOT, "  %-18s %9s %9s %9s %9s %9s %9s%n", "latency (ms)", "p50", "p90", "p99", "p99.9", "max", "mean");
         latencyRow("MARC ack", ack);
@@ -432,6 +465,7 @@ public final class OrgCommandBenchmark {
         result.put("commands", options.commands());
         result.put("clients", options.clients());
         result.put("warmup", options.warmup());
+        result.put("parents", options.parents());
         result.put("acknowledged", measured.acknowledged());
         result.put("errors", measured.errors());
         result.put("wall_s", Latency.round(measured.wallNanos() / 1e9));
@@ -453,6 +487,8 @@ public final class OrgCommandBenchmark {
         result.put("events_appended", eventsBefore < 0 || eventsAfter < 0 ? null : eventsAfter - eventsBefore);
         result.put("postgres", database);
         result.put("cpus", Runtime.getRuntime().availableProcessors());
+        result.put("load_start", loadAtStart);
+        result.put("load_end", loadAtEnd);
         out.println("RESULT " + json.writeValueAsString(result));
         out.flush();
     }

@@ -10,6 +10,8 @@ import co.elastic.clients.elasticsearch.core.search.Hit;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import ro.marc.events.org.*;
 import ro.marc.events.text.RomanianText;
 
@@ -24,6 +26,10 @@ import java.util.function.UnaryOperator;
  * Projects the organisation stream into Elasticsearch. Every write is a full document indexed with
  * {@code version_type=external} and version = the event's sequence number in the organisation
  * stream, so Elasticsearch itself refuses a replayed (older or equal) write: replays change nothing.
+ *
+ * <p>Writes are collected per processing batch (Axon unit of work) and sent as one bulk request
+ * when the batch commits; documents written earlier in the same batch are read from that buffer,
+ * so a batch of 100 events costs one bulk request instead of 100 round trips.
  */
 @ProcessingGroup(OrgSearchProjection.PROCESSING_GROUP)
 public class OrgSearchProjection {
@@ -98,17 +104,15 @@ public class OrgSearchProjection {
         List<String> newAncestors = new ArrayList<>(parent.ancestorIds());
         newAncestors.add(parent.id());
         int shift = event.level() - event.previousLevel();
-        List<BulkOperation> operations = new ArrayList<>();
-        operations.add(indexOperation(new OrgUnitDocument(moved.kind(), moved.id(), moved.name(), moved.nameFolded(),
-                parent.id(), newAncestors, event.level(), moved.county(), moved.active(), moved.workUnitIds(),
-                event.version()), seq));
-        for (OrgUnitDocument d : descendants(moved.id())) {
+        List<OrgUnitDocument> descendants = descendants(moved.id());
+        index(new OrgUnitDocument(moved.kind(), moved.id(), moved.name(), moved.nameFolded(), parent.id(),
+                newAncestors, event.level(), moved.county(), moved.active(), moved.workUnitIds(), event.version()), seq);
+        for (OrgUnitDocument d : descendants) {
             List<String> ancestors = new ArrayList<>(newAncestors);
             ancestors.addAll(d.ancestorIds().subList(d.ancestorIds().indexOf(moved.id()), d.ancestorIds().size()));
-            operations.add(indexOperation(new OrgUnitDocument(d.kind(), d.id(), d.name(), d.nameFolded(), d.parentId(),
-                    ancestors, d.level() + shift, d.county(), d.active(), d.workUnitIds(), d.version()), seq));
+            index(new OrgUnitDocument(d.kind(), d.id(), d.name(), d.nameFolded(), d.parentId(),
+                    ancestors, d.level() + shift, d.county(), d.active(), d.workUnitIds(), d.version()), seq);
         }
-        bulk(operations);
     }
 
     @EventHandler
@@ -145,6 +149,10 @@ public class OrgSearchProjection {
     }
 
     private <T> T get(String index, String id, Class<T> type) {
+        Object buffered = pendingWrites().buffered(index, id);
+        if (buffered != null) {
+            return type.cast(buffered);
+        }
         try {
             var response = client.get(g -> g.index(index).id(id), type);
             if (!response.found()) {
@@ -159,6 +167,7 @@ public class OrgSearchProjection {
     private List<OrgUnitDocument> descendants(String id) {
         List<OrgUnitDocument> found = new ArrayList<>();
         List<FieldValue> after = null;
+        pendingWrites().flush();
         try {
             // search sees the index as of its last refresh; without this, recent writes would be missed or overwritten
             client.indices().refresh(r -> r.index(indexes.orgUnits()));
@@ -182,21 +191,31 @@ public class OrgSearchProjection {
     }
 
     private void index(OrgUnitDocument document, long seq) {
-        bulk(List.of(indexOperation(document, seq)));
+        pendingWrites().put(indexes.orgUnits(), document.id(), document, seq);
     }
 
     private void index(WorkUnitDocument document, long seq) {
-        bulk(List.of(BulkOperation.of(b -> b.index(i -> i.index(indexes.workUnits()).id(document.id())
-                .version(seq).versionType(VersionType.External).document(document)))));
+        pendingWrites().put(indexes.workUnits(), document.id(), document, seq);
     }
 
-    private BulkOperation indexOperation(OrgUnitDocument document, long seq) {
-        return BulkOperation.of(b -> b.index(i -> i.index(indexes.orgUnits()).id(document.id())
-                .version(seq).versionType(VersionType.External).document(document)));
+    /** The write buffer of the current batch; outside a unit of work (tools, tests) writes go straight through. */
+    private PendingWrites pendingWrites() {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return new PendingWrites(this::bulk, true);
+        }
+        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
+        return batch.getOrComputeResource(PendingWrites.class.getName() + "@" + System.identityHashCode(this), key -> {
+            PendingWrites writes = new PendingWrites(this::bulk, false);
+            batch.onPrepareCommit(u -> writes.flush());
+            return writes;
+        });
     }
 
     /** A version conflict means this event (or a later one) is already indexed: that is success. */
-    private void bulk(List<BulkOperation> operations) {
+    private void bulk(List<PendingWrites.Write> writes) {
+        List<BulkOperation> operations = writes.stream().map(w -> BulkOperation.of(b -> b.index(i -> i
+                .index(w.index()).id(w.id()).version(w.version()).versionType(VersionType.External)
+                .document(w.document())))).toList();
         try {
             BulkResponse response = client.bulk(b -> b.operations(operations));
             for (var item : response.items()) {

@@ -290,6 +290,30 @@ class OrgSearchProjectionTest {
         }
     }
 
+    @Test
+    void oneBatchInAUnitOfWorkGivesTheSameDocumentsAsEventByEventDelivery() throws IOException {
+        stream.rename(rutierCluj, "Serviciul Rutier Județean Cluj");
+        stream.move(police, dop);
+        stream.assign(rutierCluj, resurseUmane);
+        stream.move(ipjCluj, dga);
+        stream.deactivate(ipjBihor);
+        refresh();
+        Map<String, List<Object>> eventByEvent = documents(indexes, false);
+
+        // writes are buffered during the batch (reads see them) and sent as bulk requests at commit
+        SearchIndexes batched = new SearchIndexes(client, PREFIX + "-" + INDEX_SETS.incrementAndGet() + "-batched");
+        batched.ensureCreated();
+        try {
+            stream.deliverAllInOneBatchTo(new OrgSearchProjection(client, batched));
+            client.indices().refresh(r -> r.index(batched.all()));
+            assertThat(documents(batched, false)).isEqualTo(eventByEvent);
+            assertThat(document(batched, rutierCluj).ancestorIds())
+                    .containsExactly(id(root), id(ministry), id(dga), id(ipjCluj));
+        } finally {
+            client.indices().delete(d -> d.index(batched.all()).ignoreUnavailable(true));
+        }
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private SearchResult find(String text, SearchFilters filters) {

@@ -4,6 +4,7 @@ import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import ro.marc.events.org.*;
 
 import java.time.Instant;
@@ -147,6 +148,22 @@ public final class OrganisationStream {
     public void deliverAllTo(Object projection) {
         AnnotationEventHandlerAdapter handler = new AnnotationEventHandlerAdapter(projection);
         messages.forEach(message -> deliver(handler, message));
+    }
+
+    /**
+     * Delivers every event to another projection inside one unit of work, as one batch of a
+     * streaming processor is delivered; the unit of work commits at the end.
+     */
+    public void deliverAllInOneBatchTo(Object projection) {
+        AnnotationEventHandlerAdapter handler = new AnnotationEventHandlerAdapter(projection);
+        DefaultUnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(messages.getFirst());
+        try {
+            messages.forEach(message -> deliver(handler, message));
+        } catch (RuntimeException e) {
+            batch.rollback(e);
+            throw e;
+        }
+        batch.commit();
     }
 
     /** Delivers one (typically old) event again. */

@@ -1,6 +1,7 @@
 package ro.marc.command.org;
 
 import ro.marc.events.org.County;
+import ro.marc.events.text.RomanianText;
 
 import java.util.LinkedHashSet;
 import java.util.Objects;
@@ -13,6 +14,8 @@ final class OrgUnitNode {
     final UUID id;
     UUID parentId;
     String name;
+    /** {@link RomanianText#nameKey} of the name, kept so sibling checks do not re-fold every name. */
+    String nameKey;
     int level;
     final County county;
     boolean active = true;
@@ -23,10 +26,15 @@ final class OrgUnitNode {
     OrgUnitNode(UUID id, UUID parentId, String name, int level, County county, long version) {
         this.id = id;
         this.parentId = parentId;
-        this.name = name;
+        rename(name);
         this.level = level;
         this.county = county;
         this.version = version;
+    }
+
+    void rename(String newName) {
+        this.name = newName;
+        this.nameKey = RomanianText.nameKey(newName);
     }
 
     boolean isRoot() {

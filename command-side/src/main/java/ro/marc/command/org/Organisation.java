@@ -290,7 +290,7 @@ public class Organisation {
         String key = RomanianText.nameKey(name);
         for (UUID childId : parent.children) {
             OrgUnitNode sibling = orgUnits.get(childId);
-            if (!childId.equals(except) && RomanianText.nameKey(sibling.name).equals(key)) {
+            if (!childId.equals(except) && sibling.nameKey.equals(key)) {
                 throw CommandRejected.invalid("name", "NAME_NOT_UNIQUE",
                         "'" + parent.name + "' already has a sub-structure named '" + sibling.name + "'");
             }
@@ -354,7 +354,7 @@ public class Organisation {
     @EventSourcingHandler
     void on(OrgUnitRenamed event) {
         OrgUnitNode unit = orgUnits.get(event.orgUnitId());
-        unit.name = event.name();
+        unit.rename(event.name());
         unit.version = event.version();
     }
 

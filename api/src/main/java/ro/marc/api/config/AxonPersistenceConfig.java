@@ -22,6 +22,7 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -97,8 +98,9 @@ public class AxonPersistenceConfig {
 
     /** The projections' event source (see application.yml {@code source:}); wakes processors on commit. */
     @Bean(destroyMethod = "close")
-    CommitNotifyingEventSource projectionEventSource(EventStore eventStore) {
-        return new CommitNotifyingEventSource(eventStore);
+    CommitNotifyingEventSource projectionEventSource(EventStore eventStore,
+                                                     @Value("${marc.projections.wake-on-commit:true}") boolean wakeOnCommit) {
+        return new CommitNotifyingEventSource(eventStore, wakeOnCommit);
     }
 
     /** Keeps the organisation aggregate in memory, so a command does not replay the whole stream. */

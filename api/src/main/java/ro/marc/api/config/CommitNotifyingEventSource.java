@@ -28,12 +28,18 @@ public class CommitNotifyingEventSource implements StreamableMessageSource<Track
     private static final Duration FALLBACK_POLL = Duration.ofMillis(500);
 
     private final EventStore eventStore;
+    private final boolean enabled;
     private final Set<Runnable> callbacks = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("event-source-poll").factory());
 
-    public CommitNotifyingEventSource(EventStore eventStore) {
+    /** @param enabled false gives Axon's plain behaviour (processors poll every 500 ms when idle) */
+    public CommitNotifyingEventSource(EventStore eventStore, boolean enabled) {
         this.eventStore = eventStore;
+        this.enabled = enabled;
+        if (!enabled) {
+            return;
+        }
         eventStore.subscribe(events -> {
             if (CurrentUnitOfWork.isStarted()) {
                 CurrentUnitOfWork.get().afterCommit(unitOfWork -> wakeUp());
@@ -109,6 +115,9 @@ public class CommitNotifyingEventSource implements StreamableMessageSource<Track
 
         @Override
         public boolean setOnAvailableCallback(Runnable onAvailable) {
+            if (!enabled) {
+                return false;
+            }
             if (callback != null) {
                 callbacks.remove(callback);
             }

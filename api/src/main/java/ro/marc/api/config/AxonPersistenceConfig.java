@@ -1,7 +1,6 @@
 package ro.marc.api.config;
 
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.common.transaction.TransactionManager;
@@ -106,7 +105,7 @@ public class AxonPersistenceConfig {
     /** Keeps the organisation aggregate in memory, so a command does not replay the whole stream. */
     @Bean
     Cache organisationCache() {
-        return new WeakReferenceCache();
+        return new StrongReferenceCache();
     }
 
     /** Who did it, in which role and in answer to which request: copied from commands onto their events. */

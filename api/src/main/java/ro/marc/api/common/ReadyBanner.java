@@ -25,7 +25,8 @@ public class ReadyBanner {
     @EventListener(ApplicationReadyEvent.class)
     public void ready() {
         String base = "http://localhost:" + environment.getProperty("local.server.port", "8080");
-        StringBuilder text = new StringBuilder("\n\n  MARC is ready.\n  GraphiQL: ").append(base).append("/graphiql\n");
+        StringBuilder text = new StringBuilder("\n\n  MARC is ready.\n  GraphiQL: ").append(base)
+                .append(devSigner ? "/graphiql?user=admin\n" : "/graphiql\n");
         text.append("  GraphQL endpoint: ").append(base).append("/graphql\n");
         if (devSigner) {
             text.append("  Demo token: curl -s -X POST '").append(base).append("/dev/token?user=admin'\n");

@@ -32,7 +32,7 @@ public class SecurityConfig {
         http.csrf(csrf -> csrf.disable()) // bearer tokens only, no cookies
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/graphiql/**", "/graphiql", "/actuator/health/**", "/actuator/health",
+                        .requestMatchers("/graphiql/**", "/graphiql", "/webjars/**", "/actuator/health/**", "/actuator/health",
                                 "/dev/token", "/dev/users").permitAll()
                         .requestMatchers("/graphql/**", "/graphql").authenticated()
                         .anyRequest().denyAll())

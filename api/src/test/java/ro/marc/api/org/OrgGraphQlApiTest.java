@@ -219,7 +219,7 @@ class OrgGraphQlApiTest extends ApiTestSupport {
 
     @Test
     void overly_deep_queries_are_refused() {
-        String deep = "{ root { " + "children { edges { node { ".repeat(4) + "name" + " } } }".repeat(4) + " } }";
+        String deep = "{ root { " + "children { edges { node { ".repeat(5) + "name" + " } } }".repeat(5) + " } }";
         JsonNode response = graphql("auditor", deep, Map.of());
         assertThat(firstError(response).at("/message").asString()).containsIgnoringCase("depth");
         assertThat(response.at("/data/root").isMissingNode() || response.at("/data/root").isNull()).isTrue();

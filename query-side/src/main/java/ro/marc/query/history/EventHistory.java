@@ -27,17 +27,22 @@ public class EventHistory {
         this.json = json;
     }
 
-    /** Events of the stream {@code aggregateId} that mention {@code entityId} in one of the given payload fields. */
+    /**
+     * Events of the stream {@code aggregateId} whose payload names {@code entityId} in one of the given
+     * subject fields. The GIN index on {@code marc_event_entity_ids(payload)} finds the few events that
+     * mention the id at all; the subject-field test then keeps those that are about it.
+     */
     public List<HistoryEntry> of(String aggregateId, UUID entityId, List<String> idFields, int limit) {
-        String mentions = String.join(" OR ", idFields.stream()
+        String aboutIt = String.join(" OR ", idFields.stream()
                 .map(f -> "convert_from(payload, 'UTF8')::jsonb ->> '" + f + "' = :id").toList());
         return jdbc.sql("""
                         SELECT global_index, sequence_number, event_identifier, payload_type, payload_revision,
                                time_stamp, payload, meta_data
                           FROM domain_event_entry
-                         WHERE aggregate_identifier = :aggregate AND (%s)
+                         WHERE marc_event_entity_ids(payload) @> ARRAY[CAST(:id AS text)]
+                           AND aggregate_identifier = :aggregate AND (%s)
                          ORDER BY sequence_number
-                         LIMIT :limit""".formatted(mentions))
+                         LIMIT :limit""".formatted(aboutIt))
                 .param("aggregate", aggregateId).param("id", entityId.toString()).param("limit", limit)
                 .query((rs, n) -> {
                     Map<String, Object> metadata = read(rs.getBytes("meta_data"));

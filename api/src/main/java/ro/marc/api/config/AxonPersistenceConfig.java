@@ -25,11 +25,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
-import ro.marc.query.org.OrgReadModelProjection;
-import ro.marc.query.search.OrgSearchProjection;
 
 import javax.sql.DataSource;
-import java.util.List;
 
 /**
  * Axon on PostgreSQL through plain JDBC: event store, tracking tokens and dead letters, all in
@@ -38,10 +35,6 @@ import java.util.List;
  */
 @Configuration(proxyBeanMethods = false)
 public class AxonPersistenceConfig {
-
-    /** Projection groups, each with its own JDBC dead-letter queue. */
-    public static final List<String> PROCESSING_GROUPS =
-            List.of(OrgReadModelProjection.PROCESSING_GROUP, OrgSearchProjection.PROCESSING_GROUP);
 
     static final EventSchema EVENT_SCHEMA = EventSchema.builder()
             .eventTable("domain_event_entry").snapshotTable("snapshot_event_entry")
@@ -119,12 +112,13 @@ public class AxonPersistenceConfig {
         return new MessageOriginProvider("causationId", "traceId");
     }
 
+    /** Every processing group gets its own JDBC dead-letter queue: a poison event parks only its sequence. */
     @Bean
     ConfigurerModule deadLetterQueues(ConnectionProvider connections, TransactionManager transactions) {
-        return configurer -> configurer.eventProcessing(processing -> PROCESSING_GROUPS.forEach(group ->
-                processing.registerDeadLetterQueue(group, config -> JdbcSequencedDeadLetterQueue.builder()
+        return configurer -> configurer.eventProcessing(processing -> processing.registerDeadLetterQueueProvider(
+                group -> config -> JdbcSequencedDeadLetterQueue.builder()
                         .processingGroup(group).connectionProvider(connections).transactionManager(transactions)
                         .schema(DEAD_LETTER_SCHEMA).genericSerializer(config.serializer())
-                        .eventSerializer(config.eventSerializer()).build())));
+                        .eventSerializer(config.eventSerializer()).build()));
     }
 }

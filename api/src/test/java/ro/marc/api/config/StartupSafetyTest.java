@@ -1,5 +1,7 @@
 package ro.marc.api.config;
 
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
 import org.junit.jupiter.api.Test;
@@ -10,6 +12,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import ro.marc.api.MarcApplication;
 import ro.marc.ops.services.MarcServices;
+import ro.marc.query.org.OrgReadModelProjection;
+import ro.marc.query.search.OrgSearchProjection;
 
 import java.util.UUID;
 
@@ -23,6 +27,17 @@ class StartupSafetyTest {
     void start_up_fails_when_a_processor_would_keep_its_tokens_in_memory() {
         assertThatThrownBy(() -> start(InMemoryTokens.class).close())
                 .hasStackTraceContaining("in-memory token store");
+    }
+
+    @Test
+    void every_projection_group_has_a_jdbc_dead_letter_queue() {
+        try (ConfigurableApplicationContext context = start()) {
+            EventProcessingConfiguration processing = context.getBean(EventProcessingConfiguration.class);
+            assertThat(processing.eventProcessors().keySet())
+                    .contains(OrgReadModelProjection.PROCESSING_GROUP, OrgSearchProjection.PROCESSING_GROUP)
+                    .allSatisfy(group -> assertThat(processing.deadLetterQueue(group)).as(group)
+                            .containsInstanceOf(JdbcSequencedDeadLetterQueue.class));
+        }
     }
 
     @Test

@@ -8,6 +8,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.Message;
 import ro.marc.api.common.CommandSender;
 import ro.marc.events.org.*;
 
@@ -67,13 +68,13 @@ public class DemoOrganisation implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         UUID ministry = id("ministry");
-        if (eventStore.readEvents(OrganisationIds.ORGANISATION_ID).asStream()
-                .anyMatch(e -> e.getPayload() instanceof OrgUnitCreated c && c.orgUnitId().equals(ministry))) {
+        List<Object> history = eventStore.readEvents(OrganisationIds.ORGANISATION_ID).asStream()
+                .<Object>map(Message::getPayload).toList();
+        if (history.stream().anyMatch(e -> e instanceof OrgUnitCreated c && c.orgUnitId().equals(ministry))) {
             return;
         }
-        UUID root = eventStore.readEvents(OrganisationIds.ORGANISATION_ID).asStream()
-                .map(e -> e.getPayload()).filter(OrganisationInitialised.class::isInstance)
-                .map(p -> ((OrganisationInitialised) p).rootOrgUnitId()).findFirst().orElseThrow();
+        UUID root = history.stream().filter(OrganisationInitialised.class::isInstance)
+                .map(e -> ((OrganisationInitialised) e).rootOrgUnitId()).findFirst().orElseThrow();
         long started = System.nanoTime();
         Map<String, UUID> workUnits = new LinkedHashMap<>();
         WORK_UNITS.forEach(name -> {

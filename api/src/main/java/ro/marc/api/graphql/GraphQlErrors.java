@@ -52,7 +52,6 @@ public class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
 
     private static GraphQLError error(DataFetchingEnvironment env, ErrorClassification type, String message,
                                       Map<String, Object> extensions) {
-        Map<String, Object> all = new LinkedHashMap<>(extensions);
-        return GraphqlErrorBuilder.newError(env).errorType(type).message(message).extensions(all).build();
+        return GraphqlErrorBuilder.newError(env).errorType(type).message(message).extensions(extensions).build();
     }
 }

@@ -11,11 +11,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import ro.marc.api.MarcApplication;
+import ro.marc.api.support.ApiTestSupport;
 import ro.marc.ops.services.MarcServices;
 import ro.marc.query.org.OrgReadModelProjection;
 import ro.marc.query.search.OrgSearchProjection;
 
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -63,7 +63,7 @@ class StartupSafetyTest {
                 "--spring.datasource.username=" + services.dbUser(),
                 "--spring.datasource.password=" + services.dbPassword(),
                 "--marc.elasticsearch.url=" + services.elasticsearchUrl(),
-                "--marc.elasticsearch.index-prefix=marc-startup-" + UUID.randomUUID().toString().substring(0, 8));
+                "--marc.elasticsearch.index-prefix=" + ApiTestSupport.INDEX_PREFIX);
     }
 
     @Configuration(proxyBeanMethods = false)

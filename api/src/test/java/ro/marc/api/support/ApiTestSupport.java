@@ -30,6 +30,13 @@ import java.util.UUID;
 public abstract class ApiTestSupport {
 
     protected static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /**
+     * One set of indexes per test JVM, like its one database: every application context started in
+     * this JVM shares the event store and the processors' tokens, so it must share the indexes too
+     * (a context on fresh indexes would resume from another context's token and miss documents).
+     */
+    public static final String INDEX_PREFIX = "marc-it-" + UUID.randomUUID().toString().substring(0, 8);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @LocalServerPort
@@ -51,7 +58,7 @@ public abstract class ApiTestSupport {
         registry.add("spring.datasource.username", services::dbUser);
         registry.add("spring.datasource.password", services::dbPassword);
         registry.add("marc.elasticsearch.url", services::elasticsearchUrl);
-        registry.add("marc.elasticsearch.index-prefix", () -> "marc-it-" + UUID.randomUUID().toString().substring(0, 8));
+        registry.add("marc.elasticsearch.index-prefix", () -> INDEX_PREFIX);
     }
 
     protected String token(String user) {

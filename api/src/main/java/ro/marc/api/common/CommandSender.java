@@ -4,10 +4,8 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.slf4j.MDC;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
+import ro.marc.api.access.CallerAuthentication;
 
 import java.util.Map;
 import java.util.UUID;
@@ -37,13 +35,14 @@ public class CommandSender {
                 MetaData.from(Map.of("userId", "system", "role", "SYSTEM", "correlationId", UUID.randomUUID().toString()))));
     }
 
+    /** Who acts: the MARC account id and its roles (comma-separated), and the request's correlation id. */
     private static MetaData actor() {
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        String role = auth == null ? "" : auth.getAuthorities().stream().map(a -> a.getAuthority())
-                .filter(a -> a.startsWith("ROLE_")).map(a -> a.substring("ROLE_".length())).findFirst().orElse("");
-        String user = auth instanceof JwtAuthenticationToken jwt ? jwt.getToken().getSubject() : auth == null ? "" : auth.getName();
+        CallerAuthentication auth = CallerAuthentication.current();
+        String user = auth == null ? "" : auth.caller().actorId();
+        String roles = auth == null ? "" : auth.caller().roleNames().stream().map(Enum::name).sorted()
+                .collect(java.util.stream.Collectors.joining(","));
         String correlationId = MDC.get(CorrelationIdFilter.MDC_KEY);
-        return MetaData.from(Map.of("userId", user, "role", role,
+        return MetaData.from(Map.of("userId", user, "role", roles,
                 "correlationId", correlationId == null ? UUID.randomUUID().toString() : correlationId));
     }
 }

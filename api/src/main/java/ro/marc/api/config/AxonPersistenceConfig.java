@@ -101,6 +101,12 @@ public class AxonPersistenceConfig {
         return new StrongReferenceCache();
     }
 
+    /** Keeps the access directory (accounts, working groups) in memory, for the same reason. */
+    @Bean
+    Cache accessDirectoryCache() {
+        return new StrongReferenceCache();
+    }
+
     /** Who did it, in which role and in answer to which request: copied from commands onto their events. */
     @Bean
     CorrelationDataProvider actorCorrelation() {

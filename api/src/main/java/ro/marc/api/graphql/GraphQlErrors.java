@@ -8,6 +8,7 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.stereotype.Component;
+import ro.marc.api.access.AccessDenied;
 import ro.marc.api.common.InvalidInput;
 import ro.marc.command.common.CommandRejected;
 
@@ -16,7 +17,7 @@ import java.util.Map;
 
 /**
  * Turns refusals into typed GraphQL errors: {@code extensions.classification} (BAD_REQUEST,
- * NOT_FOUND, CONFLICT), {@code extensions.code} and {@code extensions.field}. Anything unexpected
+ * NOT_FOUND, CONFLICT, FORBIDDEN), {@code extensions.code} and {@code extensions.field}. Anything unexpected
  * falls through to Spring's resolver, which answers INTERNAL_ERROR without a stack trace.
  */
 @Component
@@ -39,6 +40,9 @@ public class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
             extensions.put("field", rejected.field());
             extensions.putAll(rejected.details());
             return error(env, type, rejected.getMessage(), extensions);
+        }
+        if (cause instanceof AccessDenied denied) {
+            return error(env, ErrorType.FORBIDDEN, denied.getMessage(), Map.of("code", "FORBIDDEN"));
         }
         if (cause instanceof InvalidInput invalid) {
             return error(env, ErrorType.BAD_REQUEST, invalid.getMessage(), Map.of("code", invalid.code(), "field", invalid.field()));

@@ -136,7 +136,8 @@ public class DemoOrganisation implements ApplicationRunner {
         return created;
     }
 
-    private static UUID id(String name) {
+    /** The id of a demo org unit (or work unit, "wu:<name>"), derived from its name. */
+    public static UUID id(String name) {
         return UUID.nameUUIDFromBytes(("marc-demo:" + name).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -6,10 +6,17 @@ import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
+import ro.marc.api.access.AccessPolicy;
+import ro.marc.api.access.Permission;
 import ro.marc.api.common.InvalidInput;
 import ro.marc.api.common.Inputs;
 import ro.marc.api.graphql.Connection;
+import ro.marc.events.access.AccessIds;
 import ro.marc.events.org.OrganisationIds;
+import ro.marc.query.access.AccessQueries;
+import ro.marc.query.access.UserView;
+import ro.marc.query.access.WorkingGroupView;
+import ro.marc.query.common.OrgScope;
 import ro.marc.query.common.Page;
 import ro.marc.query.history.EventHistory;
 import ro.marc.query.history.HistoryEntry;
@@ -28,7 +35,12 @@ import java.util.stream.Collectors;
 
 import static ro.marc.api.common.Inputs.id;
 
-/** Organisation reads: the read model in PostgreSQL, search in Elasticsearch, history from the event store. */
+/**
+ * Organisation reads: the read model in PostgreSQL, search in Elasticsearch, history from the
+ * event store. Every read is limited to the caller's reach ({@link AccessPolicy}): single objects
+ * outside it are refused, lists and searches are filtered inside their queries, and fields leading
+ * outside it (parent, ancestors) are left out.
+ */
 @Controller
 @PreAuthorize("isAuthenticated()")
 public class OrgQueriesController {
@@ -56,38 +68,50 @@ public class OrgQueriesController {
     private final OrgQueries queries;
     private final OrgSearch search;
     private final EventHistory history;
+    private final AccessPolicy access;
+    private final AccessQueries accounts;
     private final JsonMapper json;
 
-    public OrgQueriesController(OrgQueries queries, OrgSearch search, EventHistory history, JsonMapper json) {
+    public OrgQueriesController(OrgQueries queries, OrgSearch search, EventHistory history, AccessPolicy access,
+                                AccessQueries accounts, JsonMapper json) {
         this.queries = queries;
         this.search = search;
         this.history = history;
+        this.access = access;
+        this.accounts = accounts;
         this.json = json;
     }
 
+    /** The root (level 0), for callers who see the whole organisation; others start from {@code viewer.orgUnits}. */
     @QueryMapping
     public OrgUnitView root() {
-        return queries.roots().stream().findFirst().orElse(null);
+        OrgScope scope = access.require(Permission.ORG_READ, "root");
+        return queries.roots().stream().filter(r -> scope.contains(r.id(), r.county(), r.path())).findFirst().orElse(null);
     }
 
     @QueryMapping
     public OrgUnitView orgUnit(@Argument String id) {
-        return queries.orgUnit(id("id", id)).orElse(null);
+        UUID orgUnitId = id("id", id);
+        return access.requireOrgUnit(Permission.ORG_READ, "orgUnit", orgUnitId);
     }
 
     @QueryMapping
     public WorkUnitView workUnit(@Argument String id) {
+        access.require(Permission.WORK_UNIT_CATALOGUE_READ, "workUnit");
         return queries.workUnit(id("id", id)).orElse(null);
     }
 
     @QueryMapping
     public List<WorkUnitView> workUnits(@Argument Boolean includeRetired) {
+        access.require(Permission.WORK_UNIT_CATALOGUE_READ, "workUnits");
         return queries.workUnits(Boolean.TRUE.equals(includeRetired));
     }
 
     @QueryMapping
     public Connection<OrgUnitView> orgUnitsByWorkUnit(@Argument String workUnitId, @Argument Integer first, @Argument String after) {
-        return page("after", () -> queries.orgUnitsByWorkUnit(id("workUnitId", workUnitId), Inputs.pageSize("first", first), after));
+        OrgScope scope = access.require(Permission.ORG_READ, "orgUnitsByWorkUnit");
+        return page("after", () -> queries.orgUnitsByWorkUnit(id("workUnitId", workUnitId), scope,
+                Inputs.pageSize("first", first), after));
     }
 
     @QueryMapping
@@ -100,9 +124,10 @@ public class OrgQueriesController {
         SearchFilters f = filters == null ? SearchFilters.none() : new SearchFilters(filters.kinds(), filters.county(),
                 idString("filters.withinOrgUnit", filters.withinOrgUnit()), idString("filters.workUnitId", filters.workUnitId()),
                 filters.level(), Boolean.TRUE.equals(filters.includeInactive()));
+        OrgScope scope = access.require(Permission.ORG_READ, "search");
         SearchResult result;
         try {
-            result = search.search(text, f, size, after);
+            result = search.search(text, f, scope, size, after);
         } catch (IllegalArgumentException e) {
             throw new InvalidInput("after", "INVALID_CURSOR", e.getMessage());
         }
@@ -116,10 +141,29 @@ public class OrgQueriesController {
         return new SearchConnection(result.total(), edges, new Connection.PageInfo(result.hasNextPage(), end));
     }
 
+    /**
+     * The events about an org unit, work unit, account or working group. Central administrators
+     * and auditors read any history; territorial administrators that of org units, accounts and
+     * working groups of their counties (the work-unit catalogue is national).
+     */
     @QueryMapping
     public List<HistoryEvent> history(@Argument String id) {
-        List<HistoryEntry> entries = history.of(OrganisationIds.ORGANISATION_ID, id("id", id),
-                List.of("orgUnitId", "workUnitId", "rootOrgUnitId"), HISTORY_LIMIT);
+        UUID objectId = id("id", id);
+        OrgScope scope = access.require(Permission.HISTORY_READ, "history");
+        access.trail().touched(objectId);
+        List<HistoryEntry> entries;
+        Optional<UUID> orgUnitOfAccessObject = accounts.user(objectId).map(UserView::orgUnitId)
+                .or(() -> accounts.workingGroup(objectId).map(WorkingGroupView::orgUnitId));
+        if (orgUnitOfAccessObject.isPresent()) {
+            access.requireOrgUnit(Permission.HISTORY_READ, "history", orgUnitOfAccessObject.get());
+            entries = history.of(AccessIds.DIRECTORY_ID, objectId, List.of("userId", "workingGroupId"), HISTORY_LIMIT);
+        } else {
+            if (queries.orgUnit(objectId).isPresent() || !scope.national()) {
+                access.requireOrgUnit(Permission.HISTORY_READ, "history", objectId);
+            }
+            entries = history.of(OrganisationIds.ORGANISATION_ID, objectId,
+                    List.of("orgUnitId", "workUnitId", "rootOrgUnitId"), HISTORY_LIMIT);
+        }
         return entries.stream().map(e -> new HistoryEvent(e.sequenceNumber(), e.type(), e.revision(),
                 e.timestamp().toString(), new Actor(e.actorUserId(), e.actorRole()), e.correlationId(),
                 json.writeValueAsString(e.payload()))).toList();
@@ -127,10 +171,13 @@ public class OrgQueriesController {
 
     // ---------------------------------------------------------------- OrgUnit fields
 
+    /** The parent, when the caller may see it. */
     @BatchMapping(typeName = "OrgUnit")
     public Map<OrgUnitView, OrgUnitView> parent(List<OrgUnitView> units) {
+        OrgScope scope = access.scope(Permission.ORG_READ);
         Map<UUID, OrgUnitView> parents = queries.orgUnits(units.stream().map(OrgUnitView::parentId)
                 .filter(Objects::nonNull).collect(Collectors.toSet())).stream()
+                .filter(p -> scope.contains(p.id(), p.county(), p.path()))
                 .collect(Collectors.toMap(OrgUnitView::id, Function.identity()));
         Map<OrgUnitView, OrgUnitView> result = new HashMap<>();
         units.forEach(u -> {
@@ -149,27 +196,30 @@ public class OrgQueriesController {
         return result;
     }
 
+    /** The ancestors the caller may see, from the top down. */
     @SchemaMapping(typeName = "OrgUnit")
     public List<OrgUnitView> ancestors(OrgUnitView unit) {
+        OrgScope scope = access.scope(Permission.ORG_READ);
         List<UUID> ids = Arrays.stream(unit.path().split("/")).filter(s -> !s.isEmpty()).map(UUID::fromString)
                 .filter(id -> !id.equals(unit.id())).toList();
         Map<UUID, OrgUnitView> found = queries.orgUnits(ids).stream().collect(Collectors.toMap(OrgUnitView::id, Function.identity()));
-        return ids.stream().map(found::get).filter(Objects::nonNull).toList();
+        return ids.stream().map(found::get).filter(Objects::nonNull)
+                .filter(a -> scope.contains(a.id(), a.county(), a.path())).toList();
     }
 
     @SchemaMapping(typeName = "OrgUnit")
     public Connection<OrgUnitView> children(OrgUnitView unit, @Argument Integer first, @Argument String after) {
-        return page("after", () -> queries.children(unit.id(), Inputs.pageSize("first", first), after));
+        return page("after", () -> queries.children(unit.id(), access.scope(Permission.ORG_READ), Inputs.pageSize("first", first), after));
     }
 
     @SchemaMapping(typeName = "OrgUnit")
     public Connection<OrgUnitView> subtree(OrgUnitView unit, @Argument Integer first, @Argument String after) {
-        return page("after", () -> queries.subtree(unit.id(), Inputs.pageSize("first", first), after));
+        return page("after", () -> queries.subtree(unit.id(), access.scope(Permission.ORG_READ), Inputs.pageSize("first", first), after));
     }
 
     @SchemaMapping(typeName = "WorkUnit")
     public Connection<OrgUnitView> orgUnits(WorkUnitView workUnit, @Argument Integer first, @Argument String after) {
-        return page("after", () -> queries.orgUnitsByWorkUnit(workUnit.id(), Inputs.pageSize("first", first), after));
+        return page("after", () -> queries.orgUnitsByWorkUnit(workUnit.id(), access.scope(Permission.ORG_READ), Inputs.pageSize("first", first), after));
     }
 
     private static Connection<OrgUnitView> page(String cursorField, java.util.function.Supplier<Page<OrgUnitView>> read) {

@@ -28,7 +28,8 @@ public class DevTokenController {
                 .<ResponseEntity<Map<String, Object>>>map(u -> ResponseEntity.ok(Map.of(
                         "access_token", signer.sign(u), "token_type", "Bearer",
                         "expires_in", DevTokenSigner.LIFETIME.toSeconds(),
-                        "user", u.username(), "role", u.role().name(), "counties", u.counties())))
+                        "user", u.username(), "role", u.role().name(), "counties", u.counties(),
+                        "note", "the token names the identity only; rights come from the MARC account")))
                 .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of(
                         "error", "unknown demo user '" + user + "'", "users", users())));
     }
@@ -36,6 +37,7 @@ public class DevTokenController {
     @GetMapping("/dev/users")
     public List<Map<String, Object>> users() {
         return DemoUsers.ALL.stream().map(u -> Map.<String, Object>of("user", u.username(),
-                "name", u.displayName(), "role", u.role().name(), "counties", u.counties())).toList();
+                "name", u.displayName(), "role", u.role().name(), "counties", u.counties(),
+                "orgUnit", u.orgUnit())).toList();
     }
 }

@@ -58,8 +58,6 @@ public class DevTokenSigner {
                 .issuer(issuer).audience(java.util.List.of(AUDIENCE)).subject(user.username())
                 .issuedAt(issuedAt).expiresAt(issuedAt.plus(lifetime))
                 .claim("name", user.displayName())
-                .claim("roles", java.util.List.of(user.role().name()))
-                .claim("counties", user.counties())
                 .build();
         JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).build();
         return encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();

@@ -13,22 +13,22 @@ import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.*;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
-import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.util.StringUtils;
+import ro.marc.api.access.CallerResolver;
 
 /**
  * OAuth2 resource server: every GraphQL call needs a valid bearer token (signature, issuer,
- * audience, expiry). Roles come from the token's {@code roles} claim for now; operations are
- * authorised per method with {@code @PreAuthorize}.
+ * audience, expiry). The token says who the caller is ({@code iss} + {@code sub}); what they may do
+ * comes from their MARC account ({@link CallerResolver}) and is decided by
+ * {@link ro.marc.api.access.AccessPolicy} in every operation.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 public class SecurityConfig {
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, CallerResolver callers) throws Exception {
         http.csrf(csrf -> csrf.disable()) // bearer tokens only, no cookies
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth
@@ -36,17 +36,8 @@ public class SecurityConfig {
                                 "/dev/token", "/dev/users").permitAll()
                         .requestMatchers("/graphql/**", "/graphql").authenticated()
                         .anyRequest().denyAll())
-                .oauth2ResourceServer(rs -> rs.jwt(jwt -> jwt.jwtAuthenticationConverter(rolesFromClaim())));
+                .oauth2ResourceServer(rs -> rs.jwt(jwt -> jwt.jwtAuthenticationConverter(callers)));
         return http.build();
-    }
-
-    private static JwtAuthenticationConverter rolesFromClaim() {
-        JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
-        authorities.setAuthoritiesClaimName("roles");
-        authorities.setAuthorityPrefix("ROLE_");
-        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-        converter.setJwtGrantedAuthoritiesConverter(authorities);
-        return converter;
     }
 
     @Bean

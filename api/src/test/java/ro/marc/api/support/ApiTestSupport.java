@@ -26,7 +26,8 @@ import java.util.UUID;
  * (from {@link MarcServices}), with the dev token signer for the demo users.
  */
 @SpringBootTest(classes = MarcApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"marc.security.dev-signer.enabled=true", "marc.security.dev-signer.issuer=marc-test"})
+        properties = {"marc.security.dev-signer.enabled=true", "marc.security.dev-signer.issuer=marc-test",
+                "marc.demo-data.enabled=true"})
 public abstract class ApiTestSupport {
 
     protected static final JsonMapper JSON = JsonMapper.builder().build();

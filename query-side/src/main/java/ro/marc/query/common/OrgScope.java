@@ -68,6 +68,31 @@ public record OrgScope(boolean national, Set<String> counties, Set<String> subtr
         return any.isEmpty() ? "FALSE" : "(" + String.join(" OR ", any) + ")";
     }
 
+    /**
+     * Like {@link #sql(String, List)}, with named parameters ({@code :scopeCounties}, ...) put into
+     * {@code params}, for queries written with named parameters.
+     */
+    public String sql(String alias, Map<String, Object> params) {
+        if (national) {
+            return "TRUE";
+        }
+        List<String> any = new ArrayList<>();
+        if (!counties.isEmpty()) {
+            any.add(alias + ".county IN (:scopeCounties)");
+            params.put("scopeCounties", List.copyOf(counties));
+        }
+        if (!units.isEmpty()) {
+            any.add(alias + ".id IN (:scopeUnits)");
+            params.put("scopeUnits", List.copyOf(units));
+        }
+        int i = 0;
+        for (String path : subtreePaths) {
+            any.add(alias + ".path LIKE :scopePath" + i);
+            params.put("scopePath" + i++, path.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        return any.isEmpty() ? "FALSE" : "(" + String.join(" OR ", any) + ")";
+    }
+
     private static <T> Set<T> merge(Set<T> a, Set<T> b) {
         Set<T> all = new HashSet<>(a);
         all.addAll(b);

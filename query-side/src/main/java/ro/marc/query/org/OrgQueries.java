@@ -4,6 +4,7 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import ro.marc.query.common.Cursor;
+import ro.marc.query.common.OrgScope;
 import ro.marc.query.common.Page;
 import ro.marc.events.text.RomanianText;
 
@@ -43,33 +44,57 @@ public class OrgQueries {
                 .query(ORG_UNIT).list();
     }
 
-    /** Direct children, by name. */
-    public Page<OrgUnitView> children(UUID parentId, int first, String after) {
-        return byName("SELECT " + ORG_UNIT_COLUMNS + " FROM org_unit o WHERE o.parent_id = :anchor", parentId, first, after);
+    /** Direct children within the scope, by name. */
+    public Page<OrgUnitView> children(UUID parentId, OrgScope scope, int first, String after) {
+        Map<String, Object> params = new HashMap<>();
+        return byName("SELECT " + ORG_UNIT_COLUMNS + " FROM org_unit o WHERE o.parent_id = :anchor AND "
+                + scope.sql("o", params), params, parentId, first, after);
     }
 
-    /** Every unit below {@code rootId} (not itself), depth-first in path order: one prefix scan of the path index. */
-    public Page<OrgUnitView> subtree(UUID rootId, int first, String after) {
+    /**
+     * Every unit below {@code rootId} (not itself) within the scope, depth-first in path order: one
+     * prefix scan of the path index.
+     */
+    public Page<OrgUnitView> subtree(UUID rootId, OrgScope scope, int first, String after) {
         String path = jdbc.sql("SELECT path FROM org_unit WHERE id = ?").param(rootId).query(String.class)
                 .optional().orElse(null);
         if (path == null) {
             return new Page<>(List.of(), List.of(), false);
         }
         String afterPath = after == null ? path : Cursor.decode(after, 1)[0];
+        Map<String, Object> params = new HashMap<>();
+        String inScope = scope.sql("o", params);
         List<OrgUnitView> rows = jdbc.sql("SELECT " + ORG_UNIT_COLUMNS + """
                          FROM org_unit o
-                        WHERE o.path LIKE :prefix AND o.path > :after
+                        WHERE o.path LIKE :prefix AND o.path > :after AND """ + " " + inScope + """
+                        
                         ORDER BY o.path LIMIT :limit""")
+                .params(params)
                 .param("prefix", OrgReadModelProjection.likePrefix(path)).param("after", afterPath)
                 .param("limit", first + 1).query(ORG_UNIT).list();
         return page(rows, first, u -> Cursor.encode(u.path()));
     }
 
-    /** Org units holding a work unit, by name. */
-    public Page<OrgUnitView> orgUnitsByWorkUnit(UUID workUnitId, int first, String after) {
+    /** Org units within the scope holding a work unit, by name. */
+    public Page<OrgUnitView> orgUnitsByWorkUnit(UUID workUnitId, OrgScope scope, int first, String after) {
+        Map<String, Object> params = new HashMap<>();
         return byName("SELECT " + ORG_UNIT_COLUMNS + """
                  FROM org_unit o JOIN org_unit_work_unit a ON a.org_unit_id = o.id
-                WHERE a.work_unit_id = :anchor""", workUnitId, first, after);
+                WHERE a.work_unit_id = :anchor AND """ + " " + scope.sql("o", params), params, workUnitId, first, after);
+    }
+
+    /**
+     * The topmost org units of the scope, by path (a unit whose ancestor is also in scope is left
+     * out): where a caller's view of the tree starts.
+     */
+    public List<OrgUnitView> scopeRoots(OrgScope scope, int limit) {
+        Map<String, Object> params = new HashMap<>();
+        String inScope = scope.sql("o", params);
+        String parentInScope = scope.sql("p", new HashMap<>(params));
+        return jdbc.sql("SELECT " + ORG_UNIT_COLUMNS + " FROM org_unit o WHERE " + inScope
+                        + " AND NOT EXISTS (SELECT 1 FROM org_unit p WHERE o.path LIKE p.path || '%' AND p.id <> o.id AND "
+                        + parentInScope + ") ORDER BY o.path LIMIT :limit")
+                .params(params).param("limit", limit).query(ORG_UNIT).list();
     }
 
     public List<WorkUnitView> workUnits(boolean includeRetired) {
@@ -97,11 +122,11 @@ public class OrgQueries {
         return result;
     }
 
-    private Page<OrgUnitView> byName(String select, UUID anchor, int first, String after) {
+    private Page<OrgUnitView> byName(String select, Map<String, Object> params, UUID anchor, int first, String after) {
         String[] key = after == null ? new String[]{"", ""} : Cursor.decode(after, 2);
         String sql = select + (after == null ? "" : " AND (o.name_folded, o.id) > (:afterName, CAST(:afterId AS uuid))")
                 + " ORDER BY o.name_folded, o.id LIMIT :limit";
-        JdbcClient.StatementSpec statement = jdbc.sql(sql).param("anchor", anchor).param("limit", first + 1);
+        JdbcClient.StatementSpec statement = jdbc.sql(sql).params(params).param("anchor", anchor).param("limit", first + 1);
         if (after != null) {
             statement = statement.param("afterName", key[0]).param("afterId", key[1]);
         }

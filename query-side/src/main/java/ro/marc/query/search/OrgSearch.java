@@ -10,6 +10,7 @@ import co.elastic.clients.elasticsearch.core.search.HighlightField;
 import co.elastic.clients.util.NamedValue;
 import ro.marc.events.text.RomanianText;
 import ro.marc.query.common.Cursor;
+import ro.marc.query.common.OrgScope;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,7 +31,11 @@ public class OrgSearch {
         this.indexes = indexes;
     }
 
-    public SearchResult search(String text, SearchFilters filters, int first, String after) {
+    /**
+     * Searches within a scope: org units outside it are excluded inside the Elasticsearch query (so
+     * totals and pages never count them); catalogue work units are national and always searchable.
+     */
+    public SearchResult search(String text, SearchFilters filters, OrgScope scope, int first, String after) {
         int offset = after == null ? 0 : Integer.parseInt(Cursor.decode(after, 1)[0]);
         if (offset + first > MAX_WINDOW) {
             throw new IllegalArgumentException("Search pages end at result " + MAX_WINDOW + "; narrow the search");
@@ -45,6 +50,9 @@ public class OrgSearch {
                         .operator(Operator.And)));
             }
             filters(filters).forEach(b::filter);
+            if (!scope.national()) {
+                b.filter(scopeFilter(scope));
+            }
             return b;
         }));
         try {
@@ -94,6 +102,35 @@ public class OrgSearch {
                     .mustNot(m -> m.term(t -> t.field("retired").value(true))))));
         }
         return filters;
+    }
+
+    /** Work units, or org units in one of the scope's counties, units or subtrees. */
+    private static Query scopeFilter(OrgScope scope) {
+        List<Query> any = new ArrayList<>();
+        any.add(term("kind", "WORK_UNIT"));
+        if (!scope.counties().isEmpty()) {
+            any.add(terms("county", scope.counties()));
+        }
+        List<String> units = new ArrayList<>(scope.units().stream().map(Object::toString).toList());
+        List<String> subtreeRoots = scope.subtreePaths().stream().map(OrgSearch::lastId).toList();
+        units.addAll(subtreeRoots);
+        if (!units.isEmpty()) {
+            any.add(terms("id", units));
+        }
+        if (!subtreeRoots.isEmpty()) {
+            any.add(terms("ancestorIds", subtreeRoots));
+        }
+        return Query.of(q -> q.bool(b -> b.should(any).minimumShouldMatch("1")));
+    }
+
+    /** The unit a materialised path '/a/b/c/' ends with: c. */
+    private static String lastId(String path) {
+        String[] parts = path.split("/");
+        return parts[parts.length - 1];
+    }
+
+    private static Query terms(String field, java.util.Collection<String> values) {
+        return Query.of(q -> q.terms(t -> t.field(field).terms(v -> v.value(values.stream().map(FieldValue::of).toList()))));
     }
 
     private static Query term(String field, String value) {

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import ro.marc.events.org.County;
+import ro.marc.query.common.OrgScope;
 import ro.marc.query.common.Page;
 import ro.marc.query.support.OrganisationStream;
 import ro.marc.query.support.TestServices;
@@ -112,27 +113,27 @@ class OrgReadModelProjectionTest {
 
     @Test
     void listsChildrenByFoldedNameAcrossTwoPages() {
-        Page<OrgUnitView> first = queries.children(ministry, 3, null);
+        Page<OrgUnitView> first = queries.children(ministry, OrgScope.everything(), 3, null);
         // folded: "agentia…" < "directia…" < "inspectoratul…" < "scoala…" < "serviciul…" (Ș sorts as s)
         assertThat(ids(first)).containsExactly(antidrog, dga, police);
         assertThat(first.hasNextPage()).isTrue();
         assertThat(first.cursors()).hasSize(3);
 
-        Page<OrgUnitView> second = queries.children(ministry, 3, first.endCursor());
+        Page<OrgUnitView> second = queries.children(ministry, OrgScope.everything(), 3, first.endCursor());
         assertThat(ids(second)).containsExactly(scoala, sts);
         assertThat(second.hasNextPage()).isFalse();
 
-        Page<OrgUnitView> exact = queries.children(ministry, 5, null);
+        Page<OrgUnitView> exact = queries.children(ministry, OrgScope.everything(), 5, null);
         assertThat(exact.items()).hasSize(5);
         assertThat(exact.hasNextPage()).isFalse();
-        assertThat(queries.children(ministry, 3, second.endCursor()).items()).isEmpty();
-        assertThat(ids(queries.children(police, 10, null))).containsExactly(ipjBihor, ipjCluj);
-        assertThat(ids(queries.children(rutierCluj, 10, null))).isEmpty();
+        assertThat(queries.children(ministry, OrgScope.everything(), 3, second.endCursor()).items()).isEmpty();
+        assertThat(ids(queries.children(police, OrgScope.everything(), 10, null))).containsExactly(ipjBihor, ipjCluj);
+        assertThat(ids(queries.children(rutierCluj, OrgScope.everything(), 10, null))).isEmpty();
     }
 
     @Test
     void listsASubtreeDepthFirstWithPagination() {
-        Page<OrgUnitView> police = queries.subtree(this.police, 10, null);
+        Page<OrgUnitView> police = queries.subtree(this.police, OrgScope.everything(), 10, null);
         assertThat(ids(police)).containsExactlyInAnyOrder(ipjCluj, rutierCluj, ipjBihor);
         assertThat(police.items()).isSortedAccordingTo(Comparator.comparing(OrgUnitView::path));
         // depth first: the Cluj inspectorate is followed by its own service
@@ -141,34 +142,34 @@ class OrgReadModelProjectionTest {
         assertThat(police.hasNextPage()).isFalse();
 
         List<UUID> all = new ArrayList<>();
-        Page<OrgUnitView> page = queries.subtree(root, 4, null);
+        Page<OrgUnitView> page = queries.subtree(root, OrgScope.everything(), 4, null);
         assertThat(page.hasNextPage()).isTrue();
         all.addAll(ids(page));
-        page = queries.subtree(root, 4, page.endCursor());
+        page = queries.subtree(root, OrgScope.everything(), 4, page.endCursor());
         assertThat(page.hasNextPage()).isTrue();
         all.addAll(ids(page));
-        page = queries.subtree(root, 4, page.endCursor());
+        page = queries.subtree(root, OrgScope.everything(), 4, page.endCursor());
         assertThat(page.hasNextPage()).isFalse();
         all.addAll(ids(page));
         assertThat(all).hasSize(9).doesNotHaveDuplicates().doesNotContain(root)
                 .containsExactlyInAnyOrder(ministry, this.police, ipjCluj, rutierCluj, ipjBihor, dga, antidrog, scoala, sts);
 
-        assertThat(queries.subtree(rutierCluj, 10, null).items()).isEmpty();
-        assertThat(queries.subtree(UUID.randomUUID(), 10, null).items()).isEmpty();
+        assertThat(queries.subtree(rutierCluj, OrgScope.everything(), 10, null).items()).isEmpty();
+        assertThat(queries.subtree(UUID.randomUUID(), OrgScope.everything(), 10, null).items()).isEmpty();
     }
 
     @Test
     void findsOrgUnitsByWorkUnitAndWorkUnitsOfOrgUnits() {
         // folded: "directia…" < "inspectoratul…" < "ipj bihor" < "ipj cluj"
-        Page<OrgUnitView> first = queries.orgUnitsByWorkUnit(resurseUmane, 3, null);
+        Page<OrgUnitView> first = queries.orgUnitsByWorkUnit(resurseUmane, OrgScope.everything(), 3, null);
         assertThat(ids(first)).containsExactly(dga, police, ipjBihor);
         assertThat(first.hasNextPage()).isTrue();
-        Page<OrgUnitView> second = queries.orgUnitsByWorkUnit(resurseUmane, 3, first.endCursor());
+        Page<OrgUnitView> second = queries.orgUnitsByWorkUnit(resurseUmane, OrgScope.everything(), 3, first.endCursor());
         assertThat(ids(second)).containsExactly(ipjCluj);
         assertThat(second.hasNextPage()).isFalse();
 
-        assertThat(ids(queries.orgUnitsByWorkUnit(achizitii, 10, null))).containsExactly(police, ipjCluj);
-        assertThat(ids(queries.orgUnitsByWorkUnit(relatii, 10, null))).isEmpty();
+        assertThat(ids(queries.orgUnitsByWorkUnit(achizitii, OrgScope.everything(), 10, null))).containsExactly(police, ipjCluj);
+        assertThat(ids(queries.orgUnitsByWorkUnit(relatii, OrgScope.everything(), 10, null))).isEmpty();
 
         Map<UUID, List<WorkUnitView>> of = queries.workUnitsOf(List.of(police, ipjBihor, antidrog));
         assertThat(of.get(police)).extracting(WorkUnitView::name).containsExactly("Achiziții publice", "Resurse umane");
@@ -211,14 +212,14 @@ class OrgReadModelProjectionTest {
         assertThat(queries.orgUnit(dga).orElseThrow()).isEqualTo(dgaBefore);
         assertThat(dgaBefore.path()).isEqualTo(path(root, ministry, dga));
 
-        assertThat(ids(queries.children(ministry, 10, null))).doesNotContain(police).contains(dop);
-        assertThat(ids(queries.children(dop, 10, null))).containsExactly(police);
-        assertThat(ids(queries.subtree(dop, 10, null))).containsExactlyInAnyOrder(police, ipjCluj, rutierCluj, ipjBihor);
+        assertThat(ids(queries.children(ministry, OrgScope.everything(), 10, null))).doesNotContain(police).contains(dop);
+        assertThat(ids(queries.children(dop, OrgScope.everything(), 10, null))).containsExactly(police);
+        assertThat(ids(queries.subtree(dop, OrgScope.everything(), 10, null))).containsExactlyInAnyOrder(police, ipjCluj, rutierCluj, ipjBihor);
 
         // moving a part of it sideways, to a unit of the same level: levels stay, paths follow
         stream.move(ipjCluj, dga);
-        assertThat(ids(queries.subtree(police, 10, null))).containsExactly(ipjBihor);
-        assertThat(ids(queries.subtree(dga, 10, null))).containsExactlyInAnyOrder(ipjCluj, rutierCluj);
+        assertThat(ids(queries.subtree(police, OrgScope.everything(), 10, null))).containsExactly(ipjBihor);
+        assertThat(ids(queries.subtree(dga, OrgScope.everything(), 10, null))).containsExactlyInAnyOrder(ipjCluj, rutierCluj);
         assertThat(queries.orgUnit(rutierCluj).orElseThrow())
                 .extracting(OrgUnitView::level, OrgUnitView::path)
                 .containsExactly(4, path(root, ministry, dga, ipjCluj, rutierCluj));
@@ -229,7 +230,7 @@ class OrgReadModelProjectionTest {
     void unassigningRemovesTheAssignmentAndAdvancesTheVersion() {
         DomainEventMessage<?> unassigned = stream.unassign(ipjCluj, achizitii);
 
-        assertThat(ids(queries.orgUnitsByWorkUnit(achizitii, 10, null))).containsExactly(police);
+        assertThat(ids(queries.orgUnitsByWorkUnit(achizitii, OrgScope.everything(), 10, null))).containsExactly(police);
         assertThat(queries.workUnitsOf(List.of(ipjCluj)).get(ipjCluj)).extracting(WorkUnitView::id)
                 .containsExactly(resurseUmane);
         OrgUnitView cluj = queries.orgUnit(ipjCluj).orElseThrow();
@@ -299,7 +300,7 @@ class OrgReadModelProjectionTest {
         assertThat(dgaView.name()).isEqualTo("Direcția Generală Anticorupție (DGA)");
         assertThat(dgaView.version()).isEqualTo(4); // created, assigned, renamed twice
         assertThat(queries.orgUnit(ipjBihor).orElseThrow().active()).isTrue();
-        assertThat(ids(queries.orgUnitsByWorkUnit(relatii, 10, null))).isEmpty();
+        assertThat(ids(queries.orgUnitsByWorkUnit(relatii, OrgScope.everything(), 10, null))).isEmpty();
         assertThat(queries.workUnit(achizitii).orElseThrow().name()).isEqualTo("Achiziții publice și contracte");
         assertThat(queries.orgUnit(police).orElseThrow())
                 .extracting(OrgUnitView::parentId, OrgUnitView::level, OrgUnitView::path)

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import ro.marc.events.org.County;
+import ro.marc.query.common.OrgScope;
 import ro.marc.query.support.OrganisationStream;
 import ro.marc.query.support.TestServices;
 
@@ -157,17 +158,40 @@ class OrgSearchProjectionTest {
         // pages of 4 over the 9 org units, by offset cursor
         refresh();
         List<String> seen = new ArrayList<>();
-        SearchResult page = search.search("", filters(List.of("ORG_UNIT"), null, null, null, null), 4, null);
+        SearchResult page = search.search("", filters(List.of("ORG_UNIT"), null, null, null, null), OrgScope.everything(), 4, null);
         assertThat(page.total()).isEqualTo(9);
         assertThat(page.hasNextPage()).isTrue();
         seen.addAll(ids(page));
-        page = search.search("", filters(List.of("ORG_UNIT"), null, null, null, null), 4, page.cursors().getLast());
+        page = search.search("", filters(List.of("ORG_UNIT"), null, null, null, null), OrgScope.everything(), 4, page.cursors().getLast());
         assertThat(page.hasNextPage()).isTrue();
         seen.addAll(ids(page));
-        page = search.search("", filters(List.of("ORG_UNIT"), null, null, null, null), 4, page.cursors().getLast());
+        page = search.search("", filters(List.of("ORG_UNIT"), null, null, null, null), OrgScope.everything(), 4, page.cursors().getLast());
         assertThat(page.hasNextPage()).isFalse();
         seen.addAll(ids(page));
         assertThat(seen).hasSize(9).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void scopeIsAppliedInsideTheQuerySoTotalsNeverCountHiddenUnits() {
+        refresh();
+        OrgScope cluj = new OrgScope(false, java.util.Set.of("CJ"), java.util.Set.of(), java.util.Set.of());
+        SearchResult inCluj = search.search("", filters(List.of("ORG_UNIT"), null, null, null, null), cluj, 50, null);
+        assertThat(ids(inCluj)).containsExactlyInAnyOrder(id(ipjCluj), id(rutierCluj), id(sjaCluj));
+        assertThat(inCluj.total()).isEqualTo(3);
+        // work units are the national catalogue: visible whatever the scope
+        assertThat(ids(search.search("anticoruptie", SearchFilters.none(), cluj, 50, null)))
+                .containsExactlyInAnyOrder(id(sjaCluj), id(consiliere));
+
+        String policePath = "/" + root + "/" + ministry + "/" + police + "/";
+        OrgScope policeSubtree = new OrgScope(false, java.util.Set.of(), java.util.Set.of(policePath), java.util.Set.of());
+        assertThat(ids(search.search("", filters(List.of("ORG_UNIT"), null, null, null, null), policeSubtree, 50, null)))
+                .containsExactlyInAnyOrder(id(police), id(ipjCluj), id(rutierCluj), id(ipjBihor));
+
+        OrgScope oneUnit = new OrgScope(false, java.util.Set.of(), java.util.Set.of(), java.util.Set.of(ipjBihor));
+        assertThat(ids(search.search("", filters(List.of("ORG_UNIT"), null, null, null, null), oneUnit, 50, null)))
+                .containsExactly(id(ipjBihor));
+        assertThat(search.search("", filters(List.of("ORG_UNIT"), null, null, null, null), OrgScope.nothing(), 50, null)
+                .total()).isZero();
     }
 
     @Test
@@ -308,7 +332,7 @@ class OrgSearchProjectionTest {
 
     private SearchResult find(String text, SearchFilters filters) {
         refresh();
-        return search.search(text, filters, 50, null);
+        return search.search(text, filters, OrgScope.everything(), 50, null);
     }
 
     private void refresh() {

@@ -1,0 +1,233 @@
+package ro.marc.api.access;
+
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import ro.marc.api.common.CommandSender;
+import ro.marc.api.common.Inputs;
+import ro.marc.api.common.ReadYourWrites;
+import ro.marc.command.common.CommandRejected;
+import ro.marc.events.access.*;
+import ro.marc.events.org.County;
+import ro.marc.query.access.AccessQueries;
+import ro.marc.query.access.RoleView;
+import ro.marc.query.access.UserView;
+import ro.marc.query.access.WorkingGroupView;
+
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import static ro.marc.api.common.Inputs.id;
+
+/**
+ * Account and working-group mutations: one command each, authorised first. Central
+ * administrators manage every account and group; territorial administrators those of their
+ * counties, and only for the working roles ({@link AccessRules#TERRITORIALLY_MANAGED_ROLES}).
+ * Changes that narrow someone's rights (revoke, deactivate, transfer) return only once the read
+ * model shows them, so the very next request of that account already sees the change.
+ */
+@Controller
+@PreAuthorize("isAuthenticated()")
+public class AccessMutations {
+
+    public record UserPayload(UUID id, long version) {
+    }
+
+    public record WorkingGroupPayload(UUID id, long version) {
+    }
+
+    public record RegisterUserInput(String id, String issuer, String subject, String displayName, String email,
+                                    String orgUnitId) {
+    }
+
+    public record UpdateUserDetailsInput(String id, String displayName, String email, long expectedVersion) {
+    }
+
+    public record GrantRoleInput(String userId, Role role, List<County> counties, Boolean followsMemberWorkflow,
+                                 long expectedVersion) {
+    }
+
+    public record RevokeRoleInput(String userId, Role role, long expectedVersion) {
+    }
+
+    public record DeactivateUserInput(String id, String reason, long expectedVersion) {
+    }
+
+    public record UserVersionInput(String id, long expectedVersion) {
+    }
+
+    public record TransferUserInput(String id, String issuer, String subject, String displayName, String email,
+                                    String transferDetails, long expectedVersion) {
+    }
+
+    public record DefineWorkingGroupInput(String id, String orgUnitId, String name) {
+    }
+
+    public record WorkingGroupMemberInput(String workingGroupId, String userId, long expectedVersion) {
+    }
+
+    private final CommandSender commands;
+    private final AccessQueries accounts;
+    private final AccessPolicy access;
+
+    public AccessMutations(CommandSender commands, AccessQueries accounts, AccessPolicy access) {
+        this.commands = commands;
+        this.accounts = accounts;
+        this.access = access;
+    }
+
+    // ---------------------------------------------------------------- accounts
+
+    @MutationMapping
+    public UserPayload registerUser(@Argument RegisterUserInput input) {
+        UUID orgUnitId = id("orgUnitId", input.orgUnitId());
+        requireKnownOrgUnit(Permission.USER_ADMIN, "registerUser", orgUnitId);
+        UUID id = Inputs.idOrNew("id", input.id());
+        access.trail().touched(id);
+        return new UserPayload(id, commands.send(new RegisterUser(id, input.issuer(), input.subject(),
+                input.displayName(), input.email(), orgUnitId)));
+    }
+
+    @MutationMapping
+    public UserPayload updateUserDetails(@Argument UpdateUserDetailsInput input) {
+        UUID id = manageableUser("updateUserDetails", "id", input.id());
+        return new UserPayload(id, commands.send(new UpdateUserDetails(id, input.displayName(), input.email(),
+                input.expectedVersion())));
+    }
+
+    @MutationMapping
+    public UserPayload grantRole(@Argument GrantRoleInput input) {
+        UUID id = manageableUser("grantRole", "userId", input.userId());
+        access.requireManageableRole("grantRole", id, input.role());
+        Set<County> counties = input.counties() == null ? Set.of() : Set.copyOf(input.counties());
+        return new UserPayload(id, commands.send(new GrantRole(id, input.role(), counties,
+                Boolean.TRUE.equals(input.followsMemberWorkflow()), input.expectedVersion())));
+    }
+
+    @MutationMapping
+    public UserPayload revokeRole(@Argument RevokeRoleInput input) {
+        UUID id = manageableUser("revokeRole", "userId", input.userId());
+        access.requireManageableRole("revokeRole", id, input.role());
+        return awaited(id, commands.send(new RevokeRole(id, input.role(), input.expectedVersion())));
+    }
+
+    @MutationMapping
+    public UserPayload deactivateUser(@Argument DeactivateUserInput input) {
+        UUID id = manageableUser("deactivateUser", "id", input.id());
+        return awaited(id, commands.send(new DeactivateUser(id, input.reason(), input.expectedVersion())));
+    }
+
+    @MutationMapping
+    public UserPayload reactivateUser(@Argument UserVersionInput input) {
+        UUID id = manageableUser("reactivateUser", "id", input.id());
+        return new UserPayload(id, commands.send(new ReactivateUser(id, input.expectedVersion())));
+    }
+
+    @MutationMapping
+    public UserPayload transferUser(@Argument TransferUserInput input) {
+        UUID id = manageableUser("transferUser", "id", input.id());
+        return awaited(id, commands.send(new TransferUser(id, input.issuer(), input.subject(), input.displayName(),
+                input.email(), input.transferDetails(), input.expectedVersion())));
+    }
+
+    @SchemaMapping(typeName = "UserPayload")
+    public UserView user(UserPayload payload) {
+        return ReadYourWrites.awaitVersion(() -> accounts.user(payload.id()), UserView::version, payload.version());
+    }
+
+    // ---------------------------------------------------------------- working groups
+
+    @MutationMapping
+    public WorkingGroupPayload defineWorkingGroup(@Argument DefineWorkingGroupInput input) {
+        UUID orgUnitId = id("orgUnitId", input.orgUnitId());
+        requireKnownOrgUnit(Permission.WORKING_GROUP_ADMIN, "defineWorkingGroup", orgUnitId);
+        UUID id = Inputs.idOrNew("id", input.id());
+        access.trail().touched(id);
+        return new WorkingGroupPayload(id, commands.send(new DefineWorkingGroup(id, orgUnitId, input.name())));
+    }
+
+    @MutationMapping
+    public WorkingGroupPayload addWorkingGroupMember(@Argument WorkingGroupMemberInput input) {
+        UUID group = manageableGroup("addWorkingGroupMember", input.workingGroupId());
+        UUID user = id("userId", input.userId());
+        access.trail().touched(user);
+        return new WorkingGroupPayload(group, commands.send(new AddWorkingGroupMember(group, user, input.expectedVersion())));
+    }
+
+    @MutationMapping
+    public WorkingGroupPayload removeWorkingGroupMember(@Argument WorkingGroupMemberInput input) {
+        UUID group = manageableGroup("removeWorkingGroupMember", input.workingGroupId());
+        UUID user = id("userId", input.userId());
+        access.trail().touched(user);
+        return new WorkingGroupPayload(group, commands.send(new RemoveWorkingGroupMember(group, user, input.expectedVersion())));
+    }
+
+    @MutationMapping
+    public WorkingGroupPayload appointWorkingGroupLeader(@Argument WorkingGroupMemberInput input) {
+        UUID group = manageableGroup("appointWorkingGroupLeader", input.workingGroupId());
+        UUID user = id("userId", input.userId());
+        access.trail().touched(user);
+        return new WorkingGroupPayload(group, commands.send(new AppointWorkingGroupLeader(group, user, input.expectedVersion())));
+    }
+
+    @SchemaMapping(typeName = "WorkingGroupPayload")
+    public WorkingGroupView workingGroup(WorkingGroupPayload payload) {
+        return ReadYourWrites.awaitVersion(() -> accounts.workingGroup(payload.id()), WorkingGroupView::version,
+                payload.version());
+    }
+
+    // ---------------------------------------------------------------- authorization of targets
+
+    /** The org unit must exist (the access directory does not know the tree) and be within reach. */
+    private void requireKnownOrgUnit(Permission permission, String operation, UUID orgUnitId) {
+        if (access.requireOrgUnit(permission, operation, orgUnitId) == null) {
+            throw CommandRejected.notFound("orgUnitId", orgUnitId, "Org unit");
+        }
+    }
+
+    /**
+     * The account must be within the caller's reach; a territorial administrator may manage only
+     * accounts whose every role is one they may grant (never a central administrator or a peer).
+     */
+    private UUID manageableUser(String operation, String field, String rawId) {
+        UUID id = id(field, rawId);
+        access.require(Permission.USER_ADMIN, operation);
+        access.trail().touched(id);
+        UserView user = accounts.user(id).orElse(null);
+        if (user == null) {
+            if (!access.scope(Permission.USER_ADMIN).national()) {
+                throw access.deny(operation, id, "the account is not within the caller's reach");
+            }
+            return id; // the command decides (NOT_FOUND)
+        }
+        access.requireOrgUnit(Permission.USER_ADMIN, operation, user.orgUnitId());
+        for (RoleView role : user.roles()) {
+            access.requireManageableRole(operation, id, role.role());
+        }
+        return id;
+    }
+
+    private UUID manageableGroup(String operation, String rawId) {
+        UUID id = id("workingGroupId", rawId);
+        access.require(Permission.WORKING_GROUP_ADMIN, operation);
+        access.trail().touched(id);
+        WorkingGroupView group = accounts.workingGroup(id).orElse(null);
+        if (group == null) {
+            if (!access.scope(Permission.WORKING_GROUP_ADMIN).national()) {
+                throw access.deny(operation, id, "the working group is not within the caller's reach");
+            }
+            return id;
+        }
+        access.requireOrgUnit(Permission.WORKING_GROUP_ADMIN, operation, group.orgUnitId());
+        return id;
+    }
+
+    /** Returns once the read model shows the change: the account's next request is decided on it. */
+    private UserPayload awaited(UUID id, long version) {
+        ReadYourWrites.awaitVersion(() -> accounts.user(id), UserView::version, version);
+        return new UserPayload(id, version);
+    }
+}

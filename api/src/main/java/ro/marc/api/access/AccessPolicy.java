@@ -1,0 +1,128 @@
+package ro.marc.api.access;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import ro.marc.events.access.Role;
+import ro.marc.query.access.RoleView;
+import ro.marc.query.common.OrgScope;
+import ro.marc.query.org.OrgQueries;
+import ro.marc.query.org.OrgUnitView;
+
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Decides, on the server, whether the current caller may do something and over which org units:
+ * {@link #scope} turns the caller's roles into an {@link OrgScope} through {@link AccessRules};
+ * {@code require*} refuse with {@link AccessDenied} and record the refusal as a security event
+ * (log + the request's access trail). Every GraphQL operation and guarded field goes through here.
+ */
+@Component
+public class AccessPolicy {
+
+    private static final Logger security = LoggerFactory.getLogger("ro.marc.security");
+
+    private final OrgQueries org;
+
+    public AccessPolicy(OrgQueries org) {
+        this.org = org;
+    }
+
+    /** The current request's caller; every GraphQL request has one (the gate refuses the others). */
+    public Caller caller() {
+        CallerAuthentication auth = CallerAuthentication.current();
+        if (auth == null || !auth.caller().active()) {
+            throw new AccessDenied("No active MARC account");
+        }
+        return auth.caller();
+    }
+
+    /** The org units over which the caller holds {@code permission} (empty when it holds none). */
+    public OrgScope scope(Permission permission) {
+        Caller caller = caller();
+        OrgScope scope = OrgScope.nothing();
+        for (RoleView grant : caller.roles()) {
+            Reach reach = AccessRules.reach(permission, grant.role());
+            if (reach == null) {
+                continue;
+            }
+            scope = scope.union(switch (reach) {
+                case NATIONAL -> OrgScope.everything();
+                case COUNTIES -> new OrgScope(false, Set.copyOf(grant.counties()), Set.of(), Set.of());
+                case OWN_UNIT -> caller.orgUnitId() == null ? OrgScope.nothing()
+                        : new OrgScope(false, Set.of(), Set.of(), Set.of(caller.orgUnitId()));
+                case OWN_SUBTREE -> caller.orgUnitId() == null ? OrgScope.nothing()
+                        : org.orgUnit(caller.orgUnitId()).map(u -> new OrgScope(false, Set.of(), Set.of(u.path()), Set.of()))
+                        .orElse(OrgScope.nothing());
+            });
+        }
+        return scope;
+    }
+
+    /** Whether the caller holds the permission anywhere. */
+    public boolean holds(Permission permission) {
+        return !scope(permission).isEmpty();
+    }
+
+    /** Refuses unless the caller holds the permission somewhere (operations without a target org unit). */
+    public OrgScope require(Permission permission, String operation) {
+        OrgScope scope = scope(permission);
+        if (scope.isEmpty()) {
+            throw deny(operation, null, "the caller's roles do not allow it");
+        }
+        return scope;
+    }
+
+    /** Whether an org unit is within the caller's reach for the permission (no side effects). */
+    public boolean allows(Permission permission, OrgUnitView unit) {
+        return unit != null && scope(permission).contains(unit.id(), unit.county(), unit.path());
+    }
+
+    /**
+     * Refuses unless the org unit is within the caller's reach. An org unit the read model does not
+     * know is refused as unknown for callers without national reach: a unit created a moment ago
+     * elsewhere must not slip through before its county is known.
+     */
+    public OrgUnitView requireOrgUnit(Permission permission, String operation, UUID orgUnitId) {
+        OrgScope scope = require(permission, operation);
+        Optional<OrgUnitView> unit = org.orgUnit(orgUnitId);
+        trail().touched(orgUnitId);
+        trail().touchedOrgUnit(orgUnitId);
+        if (unit.isEmpty()) {
+            if (scope.national()) {
+                return null; // the command decides (NOT_FOUND)
+            }
+            throw deny(operation, orgUnitId, "the org unit is not within the caller's reach");
+        }
+        OrgUnitView u = unit.get();
+        if (!scope.contains(u.id(), u.county(), u.path())) {
+            throw deny(operation, orgUnitId, "the org unit is outside the caller's reach");
+        }
+        return u;
+    }
+
+    /** Refuses a territorial administrator acting on a role only central administrators manage. */
+    public void requireManageableRole(String operation, UUID target, Role role) {
+        if (!caller().holds(Role.CENTRAL_ADMIN) && !AccessRules.TERRITORIALLY_MANAGED_ROLES.contains(role)) {
+            throw deny(operation, target, "role " + role + " is managed by central administrators only");
+        }
+    }
+
+    public AccessTrail trail() {
+        CallerAuthentication auth = CallerAuthentication.current();
+        return auth == null ? new AccessTrail() : auth.trail();
+    }
+
+    /** Records the refusal (security log + access trail) and returns the exception to throw. */
+    public AccessDenied deny(String operation, UUID object, String reason) {
+        CallerAuthentication auth = CallerAuthentication.current();
+        String who = auth == null ? "anonymous" : auth.caller().actorId();
+        security.warn("access denied: who={} roles={} operation={} object={} reason={}", who,
+                auth == null ? Set.of() : auth.caller().roleNames(), operation, object, reason);
+        trail().denied(operation + (object == null ? "" : " on " + object) + ": " + reason);
+        trail().touched(object);
+        return new AccessDenied("Not allowed: " + operation + (object == null ? "" : " on " + object));
+    }
+}

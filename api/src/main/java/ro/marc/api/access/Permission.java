@@ -1,0 +1,30 @@
+package ro.marc.api.access;
+
+/**
+ * What an operation needs. Each GraphQL operation and field maps to one permission; which roles
+ * hold it, and over which org units, is {@link AccessRules}.
+ */
+public enum Permission {
+    /** Read org units (tree, fields, search hits). */
+    ORG_READ,
+    /** Create, rename, move, deactivate, reactivate org units (UCA 1). */
+    ORG_EDIT,
+    /** Assign work units to org units (UCA 2: central administrators). */
+    WORK_UNIT_ASSIGN,
+    /** Read the national work-unit catalogue. */
+    WORK_UNIT_CATALOGUE_READ,
+    /** Define, rename, retire catalogue work units. */
+    WORK_UNIT_CATALOGUE_EDIT,
+    /** Read accounts (details, roles, transfer history). */
+    USER_READ,
+    /** Register accounts, grant and revoke roles, deactivate, reactivate, transfer. */
+    USER_ADMIN,
+    /** Read working groups and their members. */
+    WORKING_GROUP_READ,
+    /** Define working groups, add and remove members, appoint the leader (UCA 3–6). */
+    WORKING_GROUP_ADMIN,
+    /** Read the event history of org units, work units, accounts and working groups. */
+    HISTORY_READ,
+    /** Read the access audit (G03). */
+    ACCESS_AUDIT_READ
+}

@@ -1,0 +1,104 @@
+package ro.marc.api.audit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Appends entries to the access audit ({@code access_audit}), one INSERT each, outside the domain
+ * event stream. Writing the audit never fails a request: a failure is logged at ERROR on
+ * {@code ro.marc.security.audit} (where monitoring must watch) and the request goes on.
+ */
+@Component
+public class AccessAuditLog {
+
+    /** Where audit-store failures are reported. */
+    static final Logger LOG = LoggerFactory.getLogger("ro.marc.security.audit");
+
+    /** How a request ended, from the classification of its errors. */
+    public enum Outcome {
+        OK, DENIED, UNAUTHORIZED, INVALID, CONFLICT, NOT_FOUND, ERROR
+    }
+
+    /**
+     * One audited request.
+     *
+     * @param userId          the MARC account, or null when the identity is linked to none
+     * @param operationType   query, mutation or subscription; null when the document names no runnable operation
+     * @param operations      the top-level field names of the operation run
+     * @param operationName   the client's operation name, or null
+     * @param objects         the objects read or changed
+     * @param orgUnits        the org units those objects belong to
+     */
+    public record AccessAuditEntry(Instant at, UUID userId, String issuer, String subject, List<String> roles,
+                                   UUID callerOrgUnitId, String operationType, List<String> operations,
+                                   String operationName, List<UUID> objects, List<UUID> orgUnits, Outcome outcome,
+                                   List<String> errorCodes, List<String> denials, String correlationId,
+                                   String clientAddress, int durationMs) {
+
+        public AccessAuditEntry {
+            roles = roles == null ? List.of() : List.copyOf(roles);
+            operations = operations == null ? List.of() : List.copyOf(operations);
+            objects = objects == null ? List.of() : List.copyOf(objects);
+            orgUnits = orgUnits == null ? List.of() : List.copyOf(orgUnits);
+            errorCodes = errorCodes == null ? List.of() : List.copyOf(errorCodes);
+            denials = denials == null ? List.of() : List.copyOf(denials);
+        }
+    }
+
+    private static final String INSERT = """
+            INSERT INTO access_audit (at, user_id, issuer, subject, roles, caller_org_unit_id, operation_type,
+                operations, operation_name, objects, org_units, outcome, error_codes, denials, correlation_id,
+                client_address, duration_ms)
+            VALUES (:at, :userId, :issuer, :subject, :roles::text[], :callerOrgUnitId, :operationType,
+                :operations::text[], :operationName, :objects::uuid[], :orgUnits::uuid[], :outcome,
+                :errorCodes::text[], :denials::text[], :correlationId, :clientAddress, :durationMs)""";
+
+    private final JdbcClient jdbc;
+
+    public AccessAuditLog(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Appends the entry; returns false (after logging at ERROR) when it could not be stored. */
+    public boolean append(AccessAuditEntry entry) {
+        try {
+            jdbc.sql(INSERT)
+                    .param("at", OffsetDateTime.ofInstant(entry.at() == null ? Instant.now() : entry.at(), ZoneOffset.UTC))
+                    .param("userId", entry.userId())
+                    .param("issuer", entry.issuer())
+                    .param("subject", entry.subject())
+                    .param("roles", texts(entry.roles()))
+                    .param("callerOrgUnitId", entry.callerOrgUnitId())
+                    .param("operationType", entry.operationType())
+                    .param("operations", texts(entry.operations()))
+                    .param("operationName", entry.operationName())
+                    .param("objects", texts(entry.objects()))
+                    .param("orgUnits", texts(entry.orgUnits()))
+                    .param("outcome", (entry.outcome() == null ? Outcome.ERROR : entry.outcome()).name())
+                    .param("errorCodes", texts(entry.errorCodes()))
+                    .param("denials", texts(entry.denials()))
+                    .param("correlationId", entry.correlationId())
+                    .param("clientAddress", entry.clientAddress())
+                    .param("durationMs", entry.durationMs())
+                    .update();
+            return true;
+        } catch (RuntimeException e) {
+            LOG.error("Access audit entry NOT stored: {}", entry, e);
+            return false;
+        }
+    }
+
+    /** Arrays are bound as text[] (the driver maps String[]) and cast in SQL. */
+    private static String[] texts(Collection<?> values) {
+        return values.stream().map(String::valueOf).toArray(String[]::new);
+    }
+}

@@ -1,0 +1,341 @@
+package ro.marc.api.access;
+
+import graphql.schema.GraphQLFieldDefinition;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.execution.GraphQlSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import ro.marc.api.org.DemoOrganisation;
+import ro.marc.api.security.DemoAccess;
+import ro.marc.api.security.DemoUsers;
+import ro.marc.api.support.ApiTestSupport;
+import ro.marc.events.access.Role;
+import tools.jackson.databind.JsonNode;
+
+import java.util.*;
+import java.util.function.BiPredicate;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The role × operation × scope matrix: every GraphQL operation, called by every demo user (all
+ * eight roles, territorial and working roles in two counties) on a target in Cluj, one in Iași and
+ * one central structure. Expectations are written here by hand, independently of
+ * {@link AccessRules}, so a change of the rules that is not also made here fails the build; so does
+ * an operation of the schema without rows.
+ *
+ * <p>Allowed mutation rows are built to be refused by the domain after authorization (a stale
+ * version or an empty name), so the matrix changes nothing: allowed means "not FORBIDDEN", denied
+ * means FORBIDDEN with no data, and the event store is unchanged at the end.
+ */
+class AuthorizationMatrixTest extends ApiTestSupport {
+
+    enum Target { CLUJ, IASI, CENTRAL, NONE }
+
+    /** How a row is judged: a refusal, or, for lists, whether the target appears in the result. */
+    enum Kind { MUTATION, READ, LIST }
+
+    record Operation(String name, Kind kind, List<Target> targets, BiPredicate<String, Target> allowed,
+                     String expectedWhenAllowed, java.util.function.Function<Target, String> document,
+                     String listPath) {
+    }
+
+    record Outcome(String operation, String user, Target target, boolean expectedAllowed, boolean allowed, String detail) {
+    }
+
+    // ---------------------------------------------------------------- who may do what (by hand)
+
+    private static final Set<String> NATIONAL_READERS = Set.of("admin", "auditor");
+    private static final Set<String> CLUJ_UNIT = Set.of("head.cluj", "counsellor.cluj", "member.cluj", "owner.cluj");
+    private static final Set<String> IASI_UNIT = Set.of("head.iasi", "member.iasi", "owner.iasi");
+
+    /** Reads of org units and working groups: own unit for working roles, IGPR's subtree for the central counsellor. */
+    private static boolean readsOrg(String user, Target t) {
+        return NATIONAL_READERS.contains(user)
+                || (user.equals("admin.cluj") || CLUJ_UNIT.contains(user)) && t == Target.CLUJ
+                || (user.equals("admin.iasi") || IASI_UNIT.contains(user)) && t == Target.IASI
+                || user.equals("counsellor.central") && (t == Target.CLUJ || t == Target.IASI);
+    }
+
+    /** Organisation edits, account and working-group administration: central admin anywhere, territorial admin in the county. */
+    private static boolean administers(String user, Target t) {
+        return user.equals("admin")
+                || user.equals("admin.cluj") && t == Target.CLUJ
+                || user.equals("admin.iasi") && t == Target.IASI;
+    }
+
+    private static boolean centralAdminOnly(String user, Target t) {
+        return user.equals("admin");
+    }
+
+    private static boolean everyone(String user, Target t) {
+        return true;
+    }
+
+    /** Accounts: administrators in reach, auditors, and heads and counsellors of their own structure. */
+    private static boolean readsUsers(String user, Target t) {
+        return NATIONAL_READERS.contains(user)
+                || user.equals("admin.cluj") && t == Target.CLUJ
+                || user.equals("admin.iasi") && t == Target.IASI
+                || Set.of("head.cluj", "counsellor.cluj").contains(user) && t == Target.CLUJ
+                || user.equals("head.iasi") && t == Target.IASI;
+    }
+
+    private static boolean readsHistory(String user, Target t) {
+        return NATIONAL_READERS.contains(user)
+                || user.equals("admin.cluj") && t == Target.CLUJ
+                || user.equals("admin.iasi") && t == Target.IASI;
+    }
+
+    // ---------------------------------------------------------------- fixtures (demo data)
+
+    private static final UUID IPJ_CLUJ = DemoOrganisation.id("Inspectoratul de Poliție Județean Cluj");
+    private static final UUID IPJ_IASI = DemoOrganisation.id("Inspectoratul de Poliție Județean Iași");
+    private static final UUID DGA = DemoOrganisation.id("Direcția Generală Anticorupție");
+    private static final UUID HR = DemoOrganisation.id("wu:Resurse umane");
+    private static final UUID CENTRAL_GROUP = UUID.nameUUIDFromBytes("matrix-central-group".getBytes());
+
+    private static UUID unit(Target t) {
+        return switch (t) {
+            case CLUJ -> IPJ_CLUJ;
+            case IASI -> IPJ_IASI;
+            case CENTRAL, NONE -> DGA;
+        };
+    }
+
+    /** An account of the target's structure (the central one is the auditor, in DGA). */
+    private static UUID account(Target t) {
+        return DemoAccess.userId(switch (t) {
+            case CLUJ -> "member.cluj";
+            case IASI -> "member.iasi";
+            case CENTRAL, NONE -> "auditor";
+        });
+    }
+
+    private static UUID group(Target t) {
+        return switch (t) {
+            case CLUJ -> UUID.nameUUIDFromBytes("marc-demo-group:Inspectoratul de Poliție Județean Cluj".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            case IASI -> UUID.nameUUIDFromBytes("marc-demo-group:Inspectoratul de Poliție Județean Iași".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            case CENTRAL, NONE -> CENTRAL_GROUP;
+        };
+    }
+
+    private static final List<Target> PLACES = List.of(Target.CLUJ, Target.IASI, Target.CENTRAL);
+    private static final List<Target> NOWHERE = List.of(Target.NONE);
+    private static final int STALE = 999;
+
+    static final List<Operation> OPERATIONS = new ArrayList<>();
+
+    private static void mutation(String name, List<Target> targets, BiPredicate<String, Target> allowed, String expected,
+                                 java.util.function.Function<Target, String> document) {
+        OPERATIONS.add(new Operation(name, Kind.MUTATION, targets, allowed, expected, document, null));
+    }
+
+    private static void read(String name, List<Target> targets, BiPredicate<String, Target> allowed,
+                             java.util.function.Function<Target, String> document) {
+        OPERATIONS.add(new Operation(name, Kind.READ, targets, allowed, null, document, null));
+    }
+
+    private static void list(String name, BiPredicate<String, Target> allowed, String listPath,
+                             java.util.function.Function<Target, String> document) {
+        OPERATIONS.add(new Operation(name, Kind.LIST, PLACES, allowed, null, document, listPath));
+    }
+
+    static {
+        // organisation
+        mutation("createOrgUnit", PLACES, AuthorizationMatrixTest::administers, "BAD_REQUEST",
+                t -> "mutation { createOrgUnit(input: {parentId: \"%s\", name: \"\"}) { id } }".formatted(unit(t)));
+        mutation("renameOrgUnit", PLACES, AuthorizationMatrixTest::administers, "CONFLICT",
+                t -> "mutation { renameOrgUnit(input: {id: \"%s\", name: \"X\", expectedVersion: %d}) { id } }".formatted(unit(t), STALE));
+        mutation("moveOrgUnit", PLACES, AuthorizationMatrixTest::administers, "CONFLICT",
+                t -> "mutation { moveOrgUnit(input: {id: \"%s\", newParentId: \"%s\", expectedVersion: %d}) { id } }".formatted(unit(t), unit(t), STALE));
+        mutation("deactivateOrgUnit", PLACES, AuthorizationMatrixTest::administers, "CONFLICT",
+                t -> "mutation { deactivateOrgUnit(input: {id: \"%s\", expectedVersion: %d}) { id } }".formatted(unit(t), STALE));
+        mutation("reactivateOrgUnit", PLACES, AuthorizationMatrixTest::administers, "CONFLICT",
+                t -> "mutation { reactivateOrgUnit(input: {id: \"%s\", expectedVersion: %d}) { id } }".formatted(unit(t), STALE));
+        mutation("assignWorkUnits", PLACES, AuthorizationMatrixTest::centralAdminOnly, "CONFLICT",
+                t -> "mutation { assignWorkUnits(input: {orgUnitId: \"%s\", workUnitIds: [\"%s\"], expectedVersion: %d}) { id } }".formatted(unit(t), HR, STALE));
+        mutation("unassignWorkUnit", PLACES, AuthorizationMatrixTest::centralAdminOnly, "CONFLICT",
+                t -> "mutation { unassignWorkUnit(input: {orgUnitId: \"%s\", workUnitId: \"%s\", expectedVersion: %d}) { id } }".formatted(unit(t), HR, STALE));
+        mutation("defineWorkUnit", NOWHERE, AuthorizationMatrixTest::centralAdminOnly, "BAD_REQUEST",
+                t -> "mutation { defineWorkUnit(input: {name: \"\"}) { id } }");
+        mutation("renameWorkUnit", NOWHERE, AuthorizationMatrixTest::centralAdminOnly, "CONFLICT",
+                t -> "mutation { renameWorkUnit(input: {id: \"%s\", name: \"X\", expectedVersion: %d}) { id } }".formatted(HR, STALE));
+        mutation("retireWorkUnit", NOWHERE, AuthorizationMatrixTest::centralAdminOnly, "CONFLICT",
+                t -> "mutation { retireWorkUnit(input: {id: \"%s\", expectedVersion: %d}) { id } }".formatted(HR, STALE));
+        read("root", NOWHERE, AuthorizationMatrixTest::everyone, t -> "{ root { id } }");
+        read("orgUnit", PLACES, AuthorizationMatrixTest::readsOrg, t -> "{ orgUnit(id: \"%s\") { id } }".formatted(unit(t)));
+        read("workUnit", NOWHERE, AuthorizationMatrixTest::everyone, t -> "{ workUnit(id: \"%s\") { id } }".formatted(HR));
+        read("workUnits", NOWHERE, AuthorizationMatrixTest::everyone, t -> "{ workUnits { id } }");
+        list("orgUnitsByWorkUnit", AuthorizationMatrixTest::readsOrg, "/data/orgUnitsByWorkUnit/edges",
+                t -> "{ orgUnitsByWorkUnit(workUnitId: \"%s\", first: 500) { edges { node { id } } } }".formatted(HR));
+        list("search", AuthorizationMatrixTest::readsOrg, "/data/search/edges",
+                t -> "{ search(text: \"\", filters: {kinds: [ORG_UNIT]}, first: 500) { edges { node { id } } } }");
+        read("history", PLACES, AuthorizationMatrixTest::readsHistory, t -> "{ history(id: \"%s\") { type } }".formatted(unit(t)));
+
+        // accounts
+        mutation("registerUser", PLACES, AuthorizationMatrixTest::administers, "BAD_REQUEST",
+                t -> ("mutation { registerUser(input: {issuer: \"matrix\", subject: \"s-%s\", displayName: \"X\", "
+                        + "email: \"not-an-e-mail\", orgUnitId: \"%s\"}) { id } }").formatted(UUID.randomUUID(), unit(t)));
+        mutation("updateUserDetails", PLACES, AuthorizationMatrixTest::administers, "CONFLICT",
+                t -> "mutation { updateUserDetails(input: {id: \"%s\", displayName: \"X\", email: \"x@marc.demo\", expectedVersion: %d}) { id } }"
+                        .formatted(account(t), STALE));
+        mutation("grantRole", PLACES, AuthorizationMatrixTest::administers, "CONFLICT",
+                t -> "mutation { grantRole(input: {userId: \"%s\", role: RISK_OWNER, expectedVersion: %d}) { id } }".formatted(account(t), STALE));
+        mutation("revokeRole", PLACES, AuthorizationMatrixTest::administers, "CONFLICT",
+                t -> "mutation { revokeRole(input: {userId: \"%s\", role: WORKING_GROUP_MEMBER, expectedVersion: %d}) { id } }".formatted(account(t), STALE));
+        mutation("deactivateUser", PLACES, AuthorizationMatrixTest::administers, "CONFLICT",
+                t -> "mutation { deactivateUser(input: {id: \"%s\", expectedVersion: %d}) { id } }".formatted(account(t), STALE));
+        mutation("reactivateUser", PLACES, AuthorizationMatrixTest::administers, "CONFLICT",
+                t -> "mutation { reactivateUser(input: {id: \"%s\", expectedVersion: %d}) { id } }".formatted(account(t), STALE));
+        mutation("transferUser", PLACES, AuthorizationMatrixTest::administers, "CONFLICT",
+                t -> ("mutation { transferUser(input: {id: \"%s\", issuer: \"matrix\", subject: \"new-%s\", displayName: \"Y\", "
+                        + "email: \"y@marc.demo\", transferDetails: \"matrix\", expectedVersion: %d}) { id } }").formatted(account(t), UUID.randomUUID(), STALE));
+        read("viewer", NOWHERE, AuthorizationMatrixTest::everyone, t -> "{ viewer { user { id } roles { role } orgUnits { id } } }");
+        read("user", PLACES, AuthorizationMatrixTest::readsUsers, t -> "{ user(id: \"%s\") { id } }".formatted(account(t)));
+        list("users", AuthorizationMatrixTest::readsUsers, "/data/users/edges",
+                t -> "{ users(first: 500) { edges { node { id } } } }");
+
+        // working groups
+        mutation("defineWorkingGroup", PLACES, AuthorizationMatrixTest::administers, "BAD_REQUEST",
+                t -> "mutation { defineWorkingGroup(input: {orgUnitId: \"%s\", name: \"\"}) { id } }".formatted(unit(t)));
+        mutation("addWorkingGroupMember", PLACES, AuthorizationMatrixTest::administers, "CONFLICT",
+                t -> "mutation { addWorkingGroupMember(input: {workingGroupId: \"%s\", userId: \"%s\", expectedVersion: %d}) { id } }"
+                        .formatted(group(t), account(t), STALE));
+        mutation("removeWorkingGroupMember", PLACES, AuthorizationMatrixTest::administers, "CONFLICT",
+                t -> "mutation { removeWorkingGroupMember(input: {workingGroupId: \"%s\", userId: \"%s\", expectedVersion: %d}) { id } }"
+                        .formatted(group(t), account(t), STALE));
+        mutation("appointWorkingGroupLeader", PLACES, AuthorizationMatrixTest::administers, "CONFLICT",
+                t -> "mutation { appointWorkingGroupLeader(input: {workingGroupId: \"%s\", userId: \"%s\", expectedVersion: %d}) { id } }"
+                        .formatted(group(t), account(t), STALE));
+        read("workingGroup", PLACES, AuthorizationMatrixTest::readsOrg, t -> "{ workingGroup(id: \"%s\") { id } }".formatted(group(t)));
+        read("workingGroupOfOrgUnit", PLACES, AuthorizationMatrixTest::readsOrg,
+                t -> "{ workingGroupOfOrgUnit(orgUnitId: \"%s\") { id } }".formatted(unit(t)));
+        list("workingGroups", AuthorizationMatrixTest::readsOrg, "/data/workingGroups/edges",
+                t -> "{ workingGroups(first: 500) { edges { node { id } } } }");
+
+        // access audit (G03)
+        read("accessAudit", NOWHERE, (user, t) -> NATIONAL_READERS.contains(user),
+                t -> "{ accessAudit(first: 1) { edges { node { id } } } }");
+    }
+
+    @Autowired
+    GraphQlSource graphQlSource;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @BeforeEach
+    void centralWorkingGroup() {
+        if (jdbc.sql("SELECT count(*) FROM working_group WHERE id = ?").param(CENTRAL_GROUP).query(Long.class).single() == 0) {
+            data("admin", "mutation($id: ID!, $unit: ID!) { defineWorkingGroup(input: {id: $id, orgUnitId: $unit, "
+                    + "name: \"Grupul de lucru DGA\"}) { workingGroup { id } } }", Map.of("id", CENTRAL_GROUP.toString(), "unit", DGA.toString()));
+        }
+    }
+
+    @Test
+    void every_operation_of_the_schema_has_rows() {
+        Set<String> operations = OPERATIONS.stream().map(Operation::name).collect(Collectors.toSet());
+        Set<String> schema = new HashSet<>();
+        graphQlSource.schema().getQueryType().getFieldDefinitions().stream().map(GraphQLFieldDefinition::getName).forEach(schema::add);
+        graphQlSource.schema().getMutationType().getFieldDefinitions().stream().map(GraphQLFieldDefinition::getName).forEach(schema::add);
+        if (graphQlSource.schema().getSubscriptionType() != null) {
+            graphQlSource.schema().getSubscriptionType().getFieldDefinitions().stream().map(GraphQLFieldDefinition::getName).forEach(schema::add);
+        }
+        assertThat(operations).as("operations with rows").containsExactlyInAnyOrderElementsOf(schema);
+    }
+
+    @Test
+    void every_role_is_allowed_exactly_what_the_matrix_says_and_refusals_change_nothing() {
+        long eventsBefore = eventCount();
+        List<Outcome> outcomes = new ArrayList<>();
+        for (Operation operation : OPERATIONS) {
+            for (DemoUsers.DemoUser user : DemoUsers.ALL) {
+                for (Target target : operation.targets()) {
+                    outcomes.add(run(operation, user.username(), target));
+                }
+            }
+        }
+        assertThat(eventCount()).as("events appended by the matrix (every row must leave the store unchanged)")
+                .isEqualTo(eventsBefore);
+
+        List<Outcome> unexpectedAllows = outcomes.stream().filter(o -> o.allowed() && !o.expectedAllowed()).toList();
+        List<Outcome> unexpectedDenials = outcomes.stream().filter(o -> !o.allowed() && o.expectedAllowed()).toList();
+        Set<Role> roles = DemoUsers.ALL.stream().map(DemoUsers.DemoUser::role).collect(Collectors.toSet());
+        System.out.printf("Authorization matrix: %d operations x %d users (%d roles) = %d rows; allowed %d, denied %d; "
+                        + "unexpected allows %d, unexpected denials %d%n", OPERATIONS.size(), DemoUsers.ALL.size(), roles.size(),
+                outcomes.size(), outcomes.stream().filter(Outcome::allowed).count(), outcomes.stream().filter(o -> !o.allowed()).count(),
+                unexpectedAllows.size(), unexpectedDenials.size());
+        assertThat(roles).as("the demo users cover every role").hasSize(Role.values().length - 1);
+        assertThat(unexpectedAllows).as("unexpected allows").isEmpty();
+        assertThat(unexpectedDenials).as("unexpected denials").isEmpty();
+        // every operation has at least one row that must be refused, except the few open to all
+        Set<String> openToAll = Set.of("root", "workUnit", "workUnits", "viewer");
+        for (Operation operation : OPERATIONS) {
+            if (!openToAll.contains(operation.name())) {
+                assertThat(outcomes.stream().anyMatch(o -> o.operation().equals(operation.name()) && !o.expectedAllowed()))
+                        .as("%s has a refused row", operation.name()).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void nothing_without_a_token() {
+        for (Operation operation : OPERATIONS) {
+            assertThat(post(null, operation.document().apply(operation.targets().getFirst()), Map.of()).statusCode())
+                    .as(operation.name()).isEqualTo(401);
+        }
+    }
+
+    private Outcome run(Operation operation, String user, Target target) {
+        boolean expected = operation.allowed().test(user, target);
+        JsonNode response = graphql(user, operation.document().apply(target), Map.of());
+        String classification = classification(response);
+        return switch (operation.kind()) {
+            case MUTATION -> {
+                boolean denied = classification.equals("FORBIDDEN");
+                if (denied && !response.at("/data/" + operation.name()).isMissingNode() && !response.at("/data/" + operation.name()).isNull()) {
+                    throw new AssertionError(operation.name() + " by " + user + " refused but returned data: " + response);
+                }
+                // allowed rows are built to be refused by the domain right after authorization
+                if (!denied && !Set.of("CONFLICT", "BAD_REQUEST", "NOT_FOUND").contains(classification)) {
+                    throw new AssertionError(operation.name() + " by " + user + " on " + target + ": expected a domain refusal ("
+                            + operation.expectedWhenAllowed() + ") after authorization, got " + response);
+                }
+                yield new Outcome(operation.name(), user, target, expected, !denied, classification);
+            }
+            case READ -> {
+                if (!classification.equals("NONE") && !classification.equals("FORBIDDEN")) {
+                    throw new AssertionError(operation.name() + " by " + user + " on " + target + ": " + response);
+                }
+                yield new Outcome(operation.name(), user, target, expected, classification.equals("NONE"), classification);
+            }
+            case LIST -> {
+                if (!classification.equals("NONE") && !classification.equals("FORBIDDEN")) {
+                    throw new AssertionError(operation.name() + " by " + user + ": " + response);
+                }
+                String wanted = switch (operation.name()) {
+                    case "users" -> account(target).toString();
+                    case "workingGroups" -> group(target).toString();
+                    default -> unit(target).toString();
+                };
+                boolean listed = false;
+                for (JsonNode edge : response.at(operation.listPath())) {
+                    listed |= edge.at("/node/id").asString().equals(wanted);
+                }
+                yield new Outcome(operation.name(), user, target, expected, listed, classification);
+            }
+        };
+    }
+
+    private static String classification(JsonNode response) {
+        JsonNode errors = response.get("errors");
+        return errors == null || errors.isEmpty() ? "NONE" : errors.get(0).at("/extensions/classification").asString();
+    }
+
+    private long eventCount() {
+        return jdbc.sql("SELECT count(*) FROM domain_event_entry").query(Long.class).single();
+    }
+}

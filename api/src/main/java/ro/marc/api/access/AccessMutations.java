@@ -26,8 +26,8 @@ import static ro.marc.api.common.Inputs.id;
  * Account and working-group mutations: one command each, authorised first. Central
  * administrators manage every account and group; territorial administrators those of their
  * counties, and only for the working roles ({@link AccessRules#TERRITORIALLY_MANAGED_ROLES}).
- * Changes that narrow someone's rights (revoke, deactivate, transfer) return only once the read
- * model shows them, so the very next request of that account already sees the change.
+ * Every change returns only once the read model shows it, so the very next request (of the
+ * account concerned, or of the administrator) is authorised on what was just written.
  */
 @Controller
 @PreAuthorize("isAuthenticated()")
@@ -87,14 +87,14 @@ public class AccessMutations {
         requireKnownOrgUnit(Permission.USER_ADMIN, "registerUser", orgUnitId);
         UUID id = Inputs.idOrNew("id", input.id());
         access.trail().touched(id);
-        return new UserPayload(id, commands.send(new RegisterUser(id, input.issuer(), input.subject(),
+        return awaited(id, commands.send(new RegisterUser(id, input.issuer(), input.subject(),
                 input.displayName(), input.email(), orgUnitId)));
     }
 
     @MutationMapping
     public UserPayload updateUserDetails(@Argument UpdateUserDetailsInput input) {
         UUID id = manageableUser("updateUserDetails", "id", input.id());
-        return new UserPayload(id, commands.send(new UpdateUserDetails(id, input.displayName(), input.email(),
+        return awaited(id, commands.send(new UpdateUserDetails(id, input.displayName(), input.email(),
                 input.expectedVersion())));
     }
 
@@ -103,7 +103,7 @@ public class AccessMutations {
         UUID id = manageableUser("grantRole", "userId", input.userId());
         access.requireManageableRole("grantRole", id, input.role());
         Set<County> counties = input.counties() == null ? Set.of() : Set.copyOf(input.counties());
-        return new UserPayload(id, commands.send(new GrantRole(id, input.role(), counties,
+        return awaited(id, commands.send(new GrantRole(id, input.role(), counties,
                 Boolean.TRUE.equals(input.followsMemberWorkflow()), input.expectedVersion())));
     }
 
@@ -123,7 +123,7 @@ public class AccessMutations {
     @MutationMapping
     public UserPayload reactivateUser(@Argument UserVersionInput input) {
         UUID id = manageableUser("reactivateUser", "id", input.id());
-        return new UserPayload(id, commands.send(new ReactivateUser(id, input.expectedVersion())));
+        return awaited(id, commands.send(new ReactivateUser(id, input.expectedVersion())));
     }
 
     @MutationMapping
@@ -146,7 +146,7 @@ public class AccessMutations {
         requireKnownOrgUnit(Permission.WORKING_GROUP_ADMIN, "defineWorkingGroup", orgUnitId);
         UUID id = Inputs.idOrNew("id", input.id());
         access.trail().touched(id);
-        return new WorkingGroupPayload(id, commands.send(new DefineWorkingGroup(id, orgUnitId, input.name())));
+        return awaitedGroup(id, commands.send(new DefineWorkingGroup(id, orgUnitId, input.name())));
     }
 
     @MutationMapping
@@ -154,7 +154,7 @@ public class AccessMutations {
         UUID group = manageableGroup("addWorkingGroupMember", input.workingGroupId());
         UUID user = id("userId", input.userId());
         access.trail().touched(user);
-        return new WorkingGroupPayload(group, commands.send(new AddWorkingGroupMember(group, user, input.expectedVersion())));
+        return awaitedGroup(group, commands.send(new AddWorkingGroupMember(group, user, input.expectedVersion())));
     }
 
     @MutationMapping
@@ -162,7 +162,7 @@ public class AccessMutations {
         UUID group = manageableGroup("removeWorkingGroupMember", input.workingGroupId());
         UUID user = id("userId", input.userId());
         access.trail().touched(user);
-        return new WorkingGroupPayload(group, commands.send(new RemoveWorkingGroupMember(group, user, input.expectedVersion())));
+        return awaitedGroup(group, commands.send(new RemoveWorkingGroupMember(group, user, input.expectedVersion())));
     }
 
     @MutationMapping
@@ -170,7 +170,7 @@ public class AccessMutations {
         UUID group = manageableGroup("appointWorkingGroupLeader", input.workingGroupId());
         UUID user = id("userId", input.userId());
         access.trail().touched(user);
-        return new WorkingGroupPayload(group, commands.send(new AppointWorkingGroupLeader(group, user, input.expectedVersion())));
+        return awaitedGroup(group, commands.send(new AppointWorkingGroupLeader(group, user, input.expectedVersion())));
     }
 
     @SchemaMapping(typeName = "WorkingGroupPayload")
@@ -196,9 +196,10 @@ public class AccessMutations {
         UUID id = id(field, rawId);
         access.require(Permission.USER_ADMIN, operation);
         access.trail().touched(id);
-        UserView user = accounts.user(id).orElse(null);
+        boolean national = access.scope(Permission.USER_ADMIN).national();
+        UserView user = (national ? accounts.user(id) : access.awaitKnown(() -> accounts.user(id))).orElse(null);
         if (user == null) {
-            if (!access.scope(Permission.USER_ADMIN).national()) {
+            if (!national) {
                 throw access.deny(operation, id, "the account is not within the caller's reach");
             }
             return id; // the command decides (NOT_FOUND)
@@ -214,9 +215,10 @@ public class AccessMutations {
         UUID id = id("workingGroupId", rawId);
         access.require(Permission.WORKING_GROUP_ADMIN, operation);
         access.trail().touched(id);
-        WorkingGroupView group = accounts.workingGroup(id).orElse(null);
+        boolean national = access.scope(Permission.WORKING_GROUP_ADMIN).national();
+        WorkingGroupView group = (national ? accounts.workingGroup(id) : access.awaitKnown(() -> accounts.workingGroup(id))).orElse(null);
         if (group == null) {
-            if (!access.scope(Permission.WORKING_GROUP_ADMIN).national()) {
+            if (!national) {
                 throw access.deny(operation, id, "the working group is not within the caller's reach");
             }
             return id;
@@ -225,9 +227,18 @@ public class AccessMutations {
         return id;
     }
 
-    /** Returns once the read model shows the change: the account's next request is decided on it. */
+    /**
+     * Returns once the read model shows the change: the account's next request, and the caller's
+     * next operation on it, are decided on what was just written (account changes are rare; the
+     * wait is the projection's lag, milliseconds).
+     */
     private UserPayload awaited(UUID id, long version) {
         ReadYourWrites.awaitVersion(() -> accounts.user(id), UserView::version, version);
         return new UserPayload(id, version);
+    }
+
+    private WorkingGroupPayload awaitedGroup(UUID id, long version) {
+        ReadYourWrites.awaitVersion(() -> accounts.workingGroup(id), WorkingGroupView::version, version);
+        return new WorkingGroupPayload(id, version);
     }
 }

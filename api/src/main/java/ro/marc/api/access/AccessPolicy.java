@@ -9,9 +9,11 @@ import ro.marc.query.common.OrgScope;
 import ro.marc.query.org.OrgQueries;
 import ro.marc.query.org.OrgUnitView;
 
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Decides, on the server, whether the current caller may do something and over which org units:
@@ -23,6 +25,9 @@ import java.util.UUID;
 public class AccessPolicy {
 
     private static final Logger security = LoggerFactory.getLogger("ro.marc.security");
+
+    /** How long an unknown target is awaited before a caller without national reach is refused. */
+    static final Duration KNOWN_WAIT = Duration.ofSeconds(1);
 
     private final OrgQueries org;
 
@@ -87,7 +92,7 @@ public class AccessPolicy {
      */
     public OrgUnitView requireOrgUnit(Permission permission, String operation, UUID orgUnitId) {
         OrgScope scope = require(permission, operation);
-        Optional<OrgUnitView> unit = org.orgUnit(orgUnitId);
+        Optional<OrgUnitView> unit = scope.national() ? org.orgUnit(orgUnitId) : awaitKnown(() -> org.orgUnit(orgUnitId));
         trail().touched(orgUnitId);
         trail().touchedOrgUnit(orgUnitId);
         if (unit.isEmpty()) {
@@ -101,6 +106,26 @@ public class AccessPolicy {
             throw deny(operation, orgUnitId, "the org unit is outside the caller's reach");
         }
         return u;
+    }
+
+    /**
+     * Reads an object that may have been created a moment ago, waiting up to {@link #KNOWN_WAIT}
+     * for the read model: a caller who creates something and acts on it at once is not refused
+     * for the projection's lag.
+     */
+    public <T> Optional<T> awaitKnown(Supplier<Optional<T>> read) {
+        long deadline = System.nanoTime() + KNOWN_WAIT.toNanos();
+        Optional<T> found = read.get();
+        while (found.isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            found = read.get();
+        }
+        return found;
     }
 
     /** Refuses a territorial administrator acting on a role only central administrators manage. */

@@ -5,6 +5,8 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
+import ro.marc.api.access.AccessPolicy;
+import ro.marc.api.access.Permission;
 import ro.marc.api.audit.AccessAuditLog.Outcome;
 import ro.marc.api.audit.AccessAuditQueries.AccessAuditView;
 import ro.marc.api.common.Inputs;
@@ -17,8 +19,14 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 
-/** The access audit, for auditors and central administrators. */
+/**
+ * The access audit, for auditors and central administrators ({@link Permission#ACCESS_AUDIT_READ}
+ * in {@code AccessRules}). The check is {@link AccessPolicy#require}, not a role list in
+ * {@code @PreAuthorize}: one table decides, and a refusal lands in the request's trail (so the
+ * audit entry of a refused read names it) and in the security log.
+ */
 @Controller
+@PreAuthorize("isAuthenticated()")
 public class AccessAuditController {
 
     public record AccessAuditFilter(String userId, String orgUnitId, Boolean includeSubUnits, String operation,
@@ -26,17 +34,20 @@ public class AccessAuditController {
     }
 
     private final AccessAuditQueries queries;
+    private final AccessPolicy access;
     private final ZoneId zone;
 
-    public AccessAuditController(AccessAuditQueries queries, @Value("${marc.audit.zone:Europe/Bucharest}") String zone) {
+    public AccessAuditController(AccessAuditQueries queries, AccessPolicy access,
+                                 @Value("${marc.audit.zone:Europe/Bucharest}") String zone) {
         this.queries = queries;
+        this.access = access;
         this.zone = ZoneId.of(zone);
     }
 
     @QueryMapping
-    @PreAuthorize("hasAnyRole('AUDITOR','CENTRAL_ADMIN')")
     public Connection<AccessAuditView> accessAudit(@Argument AccessAuditFilter filter, @Argument Integer first,
                                                    @Argument String after) {
+        access.require(Permission.ACCESS_AUDIT_READ, "accessAudit");
         int size = Inputs.pageSize("first", first);
         AccessAuditQueries.Filter f = filter == null ? AccessAuditQueries.Filter.none() : filter(filter);
         try {

@@ -74,6 +74,13 @@ class AccessAuditTest extends ApiTestSupport {
         Map<String, Object> byUserAndPeriod = Map.of("userId", entry.get("userId").asString(),
                 "from", at.minusSeconds(1).toString(), "to", at.plusSeconds(1).toString());
         assertThat(entries("admin", byUserAndPeriod, 500)).anySatisfy(e -> assertThat(e.get("id")).isEqualTo(entry.get("id")));
+
+        // the objects a request touched (its access trail)
+        String touched = UUID.randomUUID().toString();
+        String historyName = "History" + suffix();
+        graphql("admin", "query " + historyName + " { history(id: \"" + touched + "\") { type } }", Map.of());
+        JsonNode history = awaitEntry("auditor", Map.of("operation", "history"), historyName);
+        assertThat(history.get("objects").toString()).contains(touched);
     }
 
     @Test
@@ -91,6 +98,8 @@ class AccessAuditTest extends ApiTestSupport {
         JsonNode denied = awaitEntry("auditor", Map.of("operation", "accessAudit", "outcome", "DENIED"), name);
         assertThat(denied.get("outcome").asString()).isEqualTo("DENIED");
         assertThat(denied.get("operations").get(0).asString()).isEqualTo("accessAudit");
+        assertThat(denied.get("errorCodes").toString()).contains("FORBIDDEN");
+        assertThat(denied.get("denials").toString()).as("the refusal, from the request's trail").contains("accessAudit");
         List<String> subjects = new ArrayList<>();
         entries("auditor", Map.of("operation", "accessAudit", "outcome", "DENIED"), 500).stream()
                 .filter(e -> name.equals(e.get("operationName").asString()))

@@ -47,6 +47,10 @@ public class AccessPolicy {
     /** The org units over which the caller holds {@code permission} (empty when it holds none). */
     public OrgScope scope(Permission permission) {
         Caller caller = caller();
+        return CallerAuthentication.current().scope(permission, p -> computeScope(caller, p));
+    }
+
+    private OrgScope computeScope(Caller caller, Permission permission) {
         OrgScope scope = OrgScope.nothing();
         for (RoleView grant : caller.roles()) {
             Reach reach = AccessRules.reach(permission, grant.role());

@@ -5,6 +5,11 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
+import ro.marc.query.common.OrgScope;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * The authentication of one request: the verified token, the {@link Caller} it maps to and the
@@ -16,6 +21,8 @@ public final class CallerAuthentication extends AbstractAuthenticationToken {
     private final Jwt token;
     private final Caller caller;
     private final AccessTrail trail = new AccessTrail();
+    /** Scopes computed during this request (a request resolves many fields with the same permission). */
+    private final Map<Permission, OrgScope> scopes = new ConcurrentHashMap<>();
 
     public CallerAuthentication(Jwt token, Caller caller) {
         super(caller.roleNames().stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r.name())).toList());
@@ -30,6 +37,10 @@ public final class CallerAuthentication extends AbstractAuthenticationToken {
 
     public AccessTrail trail() {
         return trail;
+    }
+
+    OrgScope scope(Permission permission, Function<Permission, OrgScope> compute) {
+        return scopes.computeIfAbsent(permission, compute);
     }
 
     public Jwt token() {

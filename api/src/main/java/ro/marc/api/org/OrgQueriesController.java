@@ -158,8 +158,11 @@ public class OrgQueriesController {
             access.requireOrgUnit(Permission.HISTORY_READ, "history", orgUnitOfAccessObject.get());
             entries = history.of(AccessIds.DIRECTORY_ID, objectId, List.of("userId", "workingGroupId"), HISTORY_LIMIT);
         } else {
-            if (queries.orgUnit(objectId).isPresent() || !scope.national()) {
+            if (queries.orgUnit(objectId).isPresent()) {
                 access.requireOrgUnit(Permission.HISTORY_READ, "history", objectId);
+            } else if (!scope.national()) {
+                // work units (the national catalogue) and unknown ids: national readers only
+                throw access.deny("history", objectId, "not within the caller's reach");
             }
             entries = history.of(OrganisationIds.ORGANISATION_ID, objectId,
                     List.of("orgUnitId", "workUnitId", "rootOrgUnitId"), HISTORY_LIMIT);

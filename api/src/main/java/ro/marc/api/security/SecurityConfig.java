@@ -13,7 +13,11 @@ import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.*;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.util.StringUtils;
 import ro.marc.api.access.CallerResolver;
 
@@ -36,8 +40,20 @@ public class SecurityConfig {
                                 "/dev/token", "/dev/users").permitAll()
                         .requestMatchers("/graphql/**", "/graphql").authenticated()
                         .anyRequest().denyAll())
-                .oauth2ResourceServer(rs -> rs.jwt(jwt -> jwt.jwtAuthenticationConverter(callers)));
+                .oauth2ResourceServer(rs -> rs.jwt(jwt -> jwt.jwtAuthenticationConverter(callers))
+                        .authenticationEntryPoint(loggingEntryPoint()));
         return http.build();
+    }
+
+    /** A missing, expired or forged token: HTTP 401 as usual, and a security event in the log. */
+    private static AuthenticationEntryPoint loggingEntryPoint() {
+        BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
+        Logger security = LoggerFactory.getLogger("ro.marc.security");
+        return (request, response, failure) -> {
+            security.warn("request refused: unauthenticated path={} client={} reason={}", request.getRequestURI(),
+                    request.getRemoteAddr(), failure.getMessage());
+            bearer.commence(request, response, failure);
+        };
     }
 
     @Bean

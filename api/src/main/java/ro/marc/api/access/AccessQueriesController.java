@@ -145,10 +145,10 @@ public class AccessQueriesController {
                 .filter(g -> user.id().equals(caller.userId()) || inScope(scope, g.orgUnitId())).toList();
     }
 
+    /** Every reader used here loads transfers with the account (only the per-request identity lookup skips them). */
     @SchemaMapping(typeName = "User")
     public List<TransferView> transferHistory(UserView user) {
-        return user.transfers().isEmpty() ? accounts.user(user.id()).map(UserView::transfers).orElse(List.of())
-                : user.transfers();
+        return user.transfers();
     }
 
     // ---------------------------------------------------------------- WorkingGroup fields

@@ -1,0 +1,17 @@
+package ro.marc.query.notification;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * One notification of one recipient, with the details N02 asks for: the work units, activity and
+ * task concerned (names as they were when it was sent).
+ *
+ * @param subjectId   the proposal or cause it is about
+ * @param subjectKind ACTIVITY, TASK, DOCUMENT, RISK or CAUSE
+ */
+public record NotificationView(UUID id, UUID recipientUserId, NotificationKind kind, String title, String message,
+                               UUID subjectId, String subjectKind, List<String> workUnitNames, String activityName,
+                               String taskName, String actorUserId, Instant createdAt, Instant readAt) {
+}

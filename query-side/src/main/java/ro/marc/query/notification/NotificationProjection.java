@@ -1,0 +1,374 @@
+package ro.marc.query.notification;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import ro.marc.events.access.Role;
+import ro.marc.events.nomenclature.*;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Array;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.*;
+
+/**
+ * Turns nomenclature events into in-application notifications (N02), one {@code notification} row
+ * per recipient:
+ * <ul>
+ *   <li>a proposed activity, task, document or risk → every active central administrator, unless the
+ *       proposer is a central administrator (their own additions are approved in the same step);</li>
+ *   <li>an accepted or rejected proposal → its proposer (with the reason), unless the proposer made
+ *       the decision themselves;</li>
+ *   <li>a regulatory cause added or edited → every active central administrator but the one who
+ *       did it.</li>
+ * </ul>
+ * <b>The recipients are resolved from the access read model ({@code app_user}, {@code app_user_role})
+ * when the event is projected</b>, not when it happened: an administrator appointed later does not
+ * receive older notifications, and one whose account has been deactivated meanwhile does not
+ * receive new ones. For the same reason the projection is {@link DisallowReplay}: a processor reset
+ * must not hand today's administrators the notifications of the whole history (the processor's
+ * handlers therefore do not support a reset). The N02 details (work unit, activity and task names)
+ * are looked up in the nomenclature and org read models, which are projected by other processors
+ * and may lag: where a row is missing the names are taken from the event itself when it carries them
+ * (a proposed activity's own name and work units, a proposed task's name), else left out.
+ * <p>
+ * Every row is keyed by (recipient, event sequence number, kind) and inserted with
+ * {@code ON CONFLICT DO NOTHING}, so a redelivered event creates no duplicate. Each notification
+ * actually inserted is handed to every {@link NotificationListener} after the unit of work (the
+ * processor's batch transaction) commits, or at once when there is no unit of work.
+ */
+@Component
+@DisallowReplay
+@ProcessingGroup(NotificationProjection.PROCESSING_GROUP)
+public class NotificationProjection {
+
+    public static final String PROCESSING_GROUP = "notifications";
+
+    private static final Logger log = LoggerFactory.getLogger(NotificationProjection.class);
+    private static final int TITLE_LENGTH = 500;
+
+    private final JdbcClient jdbc;
+    private final List<NotificationListener> listeners;
+
+    public NotificationProjection(JdbcClient jdbc, List<NotificationListener> listeners) {
+        this.jdbc = jdbc;
+        this.listeners = List.copyOf(listeners);
+    }
+
+    // ------------------------------------------------------------------ proposals
+
+    @EventHandler
+    void on(ActivityProposed event, @SequenceNumber long seq, @org.axonframework.eventhandling.Timestamp Instant at,
+            @MetaDataValue("userId") String actor) {
+        Details details = new Details(workUnitNames(event.workUnitIds()), event.name(), null);
+        proposed(ItemKind.ACTIVITY, event.activityId(), event.name(), event.proposerUserId(),
+                event.proposerOrgUnitId(), details, seq, at, actor);
+    }
+
+    @EventHandler
+    void on(TaskProposed event, @SequenceNumber long seq, @org.axonframework.eventhandling.Timestamp Instant at,
+            @MetaDataValue("userId") String actor) {
+        Details activity = activity(event.activityId());
+        proposed(ItemKind.TASK, event.taskId(), event.name(), event.proposerUserId(), event.proposerOrgUnitId(),
+                new Details(activity.workUnitNames(), activity.activityName(), event.name()), seq, at, actor);
+    }
+
+    @EventHandler
+    void on(DocumentProposed event, @SequenceNumber long seq, @org.axonframework.eventhandling.Timestamp Instant at,
+            @MetaDataValue("userId") String actor) {
+        proposed(ItemKind.DOCUMENT, event.documentId(), event.name(), event.proposerUserId(),
+                event.proposerOrgUnitId(), task(event.taskId()), seq, at, actor);
+    }
+
+    @EventHandler
+    void on(RiskProposed event, @SequenceNumber long seq, @org.axonframework.eventhandling.Timestamp Instant at,
+            @MetaDataValue("userId") String actor) {
+        proposed(ItemKind.RISK, event.riskId(), event.name(), event.proposerUserId(), event.proposerOrgUnitId(),
+                activity(event.activityId()), seq, at, actor);
+    }
+
+    @EventHandler
+    void on(ProposalAccepted event, @SequenceNumber long seq, @org.axonframework.eventhandling.Timestamp Instant at,
+            @MetaDataValue("userId") String actor) {
+        UUID proposer = uuid(event.proposerUserId());
+        if (proposer == null || event.proposerUserId().equals(actor)) {
+            return;
+        }
+        Item item = item(event.itemId(), event.kind());
+        String message = "Propunerea dumneavoastră privind " + articulated(event.kind()) + quoted(item.name())
+                + " a fost acceptată și face parte din nomenclatorul național.";
+        publish(insert(List.of(proposer), NotificationKind.PROPOSAL_ACCEPTED, "Propunerea a fost acceptată", message,
+                event.itemId(), event.kind().name(), item.details(), actor, seq, at));
+    }
+
+    @EventHandler
+    void on(ProposalRejected event, @SequenceNumber long seq, @org.axonframework.eventhandling.Timestamp Instant at,
+            @MetaDataValue("userId") String actor) {
+        UUID proposer = uuid(event.proposerUserId());
+        if (proposer == null || event.proposerUserId().equals(actor)) {
+            return;
+        }
+        Item item = item(event.itemId(), event.kind());
+        String message = "Propunerea dumneavoastră privind " + articulated(event.kind()) + quoted(item.name())
+                + " a fost respinsă. Motiv: " + event.reason();
+        publish(insert(List.of(proposer), NotificationKind.PROPOSAL_REJECTED,
+                "Propunerea a fost respinsă: " + event.reason(), message, event.itemId(), event.kind().name(),
+                item.details(), actor, seq, at));
+    }
+
+    // ------------------------------------------------------------------ regulatory causes
+
+    @EventHandler
+    void on(RegulatoryCauseAdded event, @SequenceNumber long seq, @org.axonframework.eventhandling.Timestamp Instant at,
+            @MetaDataValue("userId") String actor) {
+        String by = actor != null ? actor : event.authorUserId();
+        String message = who(by, event.authorOrgUnitId()) + " a adăugat o cauză din domeniul reglementărilor: "
+                + describe(event.details()) + ".";
+        publish(insert(centralAdministratorsBut(by), NotificationKind.CAUSE_ADDED,
+                "Cauză din domeniul reglementărilor adăugată", message, event.causeId(), "CAUSE",
+                causeDetails(event.details()), by, seq, at));
+    }
+
+    @EventHandler
+    void on(RegulatoryCauseEdited event, @SequenceNumber long seq, @org.axonframework.eventhandling.Timestamp Instant at,
+            @MetaDataValue("userId") String actor) {
+        String message = who(actor, null) + " a modificat cauza din domeniul reglementărilor: "
+                + describe(event.details()) + ".";
+        publish(insert(centralAdministratorsBut(actor), NotificationKind.CAUSE_EDITED,
+                "Cauză din domeniul reglementărilor modificată", message, event.causeId(), "CAUSE",
+                causeDetails(event.details()), actor, seq, at));
+    }
+
+    // ------------------------------------------------------------------ recipients
+
+    private void proposed(ItemKind kind, UUID itemId, String name, String proposerUserId, UUID proposerOrgUnitId,
+                          Details details, long seq, Instant at, String actor) {
+        if (isCentralAdministrator(proposerUserId)) {
+            return; // a central administrator's own addition, approved in the same step
+        }
+        String message = who(proposerUserId, proposerOrgUnitId) + " a propus " + articulated(kind) + quoted(name)
+                + ". Propunerea așteaptă decizia unui administrator central.";
+        publish(insert(centralAdministratorsBut(proposerUserId), NotificationKind.PROPOSAL_SUBMITTED,
+                "Propunere nouă: " + label(kind), message, itemId, kind.name(), details,
+                actor != null ? actor : proposerUserId, seq, at));
+    }
+
+    private boolean isCentralAdministrator(String userId) {
+        UUID id = uuid(userId);
+        return id != null && jdbc.sql("SELECT EXISTS (SELECT 1 FROM app_user_role WHERE user_id = ? AND role = ?)")
+                .params(id, Role.CENTRAL_ADMIN.name()).query(Boolean.class).single();
+    }
+
+    /** The active central administrators, but {@code userId} (the one who acted). */
+    private List<UUID> centralAdministratorsBut(String userId) {
+        UUID except = uuid(userId);
+        return jdbc.sql("""
+                SELECT u.id FROM app_user u JOIN app_user_role r ON r.user_id = u.id AND r.role = ?
+                WHERE u.active ORDER BY u.id""")
+                .param(Role.CENTRAL_ADMIN.name()).query(UUID.class).list().stream()
+                .filter(id -> !id.equals(except)).toList();
+    }
+
+    // ------------------------------------------------------------------ details
+
+    /** The N02 details: work unit names, activity and task names. */
+    private record Details(List<String> workUnitNames, String activityName, String taskName) {
+        static final Details NONE = new Details(List.of(), null, null);
+    }
+
+    private record Item(String name, Details details) {
+    }
+
+    private List<String> workUnitNames(Collection<UUID> ids) {
+        if (ids == null || ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT name FROM work_unit WHERE id = ANY(?) ORDER BY name_folded, id")
+                .param(ids.toArray(UUID[]::new)).query(String.class).list();
+    }
+
+    /** An activity's name and its work units' names, from the nomenclature read model. */
+    private Details activity(UUID activityId) {
+        if (activityId == null) {
+            return Details.NONE;
+        }
+        return jdbc.sql("""
+                SELECT i.name,
+                       ARRAY(SELECT w.name FROM nomenclature_item_work_unit x JOIN work_unit w ON w.id = x.work_unit_id
+                              WHERE x.item_id = i.id ORDER BY w.name_folded, w.id) AS work_units
+                  FROM nomenclature_item i WHERE i.id = ?""")
+                .param(activityId).query((rs, n) -> new Details(strings(rs.getArray("work_units")),
+                        rs.getString("name"), null))
+                .optional().orElse(Details.NONE);
+    }
+
+    /** A task's name with its activity's details. */
+    private Details task(UUID taskId) {
+        Row task = row(taskId);
+        if (task == null) {
+            return Details.NONE;
+        }
+        Details activity = activity(task.activityId());
+        return new Details(activity.workUnitNames(), activity.activityName(), task.name());
+    }
+
+    /** An item's name and details, from the nomenclature read model (empty when it is not there yet). */
+    private Item item(UUID itemId, ItemKind kind) {
+        Row item = row(itemId);
+        if (item == null) {
+            return new Item(null, Details.NONE);
+        }
+        Details details = switch (kind) {
+            case ACTIVITY, RISK -> activity(item.activityId());
+            case TASK -> {
+                Details activity = activity(item.activityId());
+                yield new Details(activity.workUnitNames(), activity.activityName(), item.name());
+            }
+            case DOCUMENT -> task(item.taskId());
+        };
+        return new Item(item.name(), details);
+    }
+
+    private record Row(String name, UUID activityId, UUID taskId) {
+    }
+
+    private Row row(UUID itemId) {
+        if (itemId == null) {
+            return null;
+        }
+        return jdbc.sql("SELECT name, activity_id, task_id FROM nomenclature_item WHERE id = ?").param(itemId)
+                .query((rs, n) -> new Row(rs.getString("name"), rs.getObject("activity_id", UUID.class),
+                        rs.getObject("task_id", UUID.class)))
+                .optional().orElse(null);
+    }
+
+    private Details causeDetails(RegulatoryCauseDetails cause) {
+        Details activity = activity(cause.activityId());
+        List<String> workUnits = cause.workUnitId() == null ? List.of() : workUnitNames(List.of(cause.workUnitId()));
+        return new Details(workUnits, activity.activityName(), null);
+    }
+
+    /** "Ana Mureșan (IPJ Cluj)", from the access and org read models. */
+    private String who(String userId, UUID orgUnitId) {
+        UUID id = uuid(userId);
+        String name = id == null ? null : jdbc.sql("SELECT display_name FROM app_user WHERE id = ?").param(id)
+                .query(String.class).optional().orElse(null);
+        String orgUnit = orgUnitId == null ? null : jdbc.sql("SELECT name FROM org_unit WHERE id = ?")
+                .param(orgUnitId).query(String.class).optional().orElse(null);
+        String who = name != null ? name : "Un utilizator";
+        return orgUnit != null ? who + " (" + orgUnit + ")" : who;
+    }
+
+    private static String describe(RegulatoryCauseDetails d) {
+        StringBuilder text = new StringBuilder();
+        text.append(d.actTitle() != null ? "„" + d.actTitle() + "”" : "actul normativ");
+        if (d.actNumber() != null) {
+            text.append(" nr. ").append(d.actNumber()).append('/').append(d.yearInForce());
+        }
+        if (d.articleNumber() != null) {
+            text.append(", art. ").append(d.articleNumber());
+        }
+        return text.toString();
+    }
+
+    private static String label(ItemKind kind) {
+        return switch (kind) {
+            case ACTIVITY -> "activitate vulnerabilă";
+            case TASK -> "sarcină";
+            case DOCUMENT -> "document";
+            case RISK -> "risc de corupție";
+        };
+    }
+
+    private static String articulated(ItemKind kind) {
+        return switch (kind) {
+            case ACTIVITY -> "activitatea vulnerabilă";
+            case TASK -> "sarcina";
+            case DOCUMENT -> "documentul";
+            case RISK -> "riscul de corupție";
+        };
+    }
+
+    private static String quoted(String name) {
+        return name == null ? "" : " „" + name + "”";
+    }
+
+    // ------------------------------------------------------------------ writing and telling
+
+    private List<NotificationView> insert(List<UUID> recipients, NotificationKind kind, String title, String message,
+                                          UUID subjectId, String subjectKind, Details details, String actor,
+                                          long seq, Instant at) {
+        String shortTitle = title.length() <= TITLE_LENGTH ? title : title.substring(0, TITLE_LENGTH - 1) + "…";
+        List<NotificationView> inserted = new ArrayList<>();
+        for (UUID recipient : recipients) {
+            UUID id = UUID.nameUUIDFromBytes((recipient + "/" + seq + "/" + kind).getBytes(StandardCharsets.UTF_8));
+            int rows = jdbc.sql("""
+                    INSERT INTO notification (id, recipient_user_id, kind, title, message, subject_id, subject_kind,
+                                              work_unit_names, activity_name, task_name, actor_user_id,
+                                              source_event_seq, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (recipient_user_id, source_event_seq, kind) DO NOTHING""")
+                    .params(id, recipient, kind.name(), shortTitle, message, subjectId, subjectKind,
+                            details.workUnitNames().toArray(String[]::new), details.activityName(),
+                            details.taskName(), actor, seq, Timestamp.from(at))
+                    .update();
+            if (rows == 1) {
+                inserted.add(new NotificationView(id, recipient, kind, shortTitle, message, subjectId, subjectKind,
+                        details.workUnitNames(), details.activityName(), details.taskName(), actor,
+                        Timestamp.from(at).toInstant(), null));
+            }
+        }
+        return inserted;
+    }
+
+    /** Tells the listeners, once the unit of work has committed (at once without one). */
+    private void publish(List<NotificationView> notifications) {
+        if (notifications.isEmpty() || listeners.isEmpty()) {
+            return;
+        }
+        if (CurrentUnitOfWork.isStarted()) {
+            CurrentUnitOfWork.get().afterCommit(unitOfWork -> tell(notifications));
+        } else {
+            tell(notifications);
+        }
+    }
+
+    private void tell(List<NotificationView> notifications) {
+        for (NotificationView notification : notifications) {
+            for (NotificationListener listener : listeners) {
+                try {
+                    listener.notificationCommitted(notification);
+                } catch (RuntimeException e) {
+                    log.warn("Notification listener {} failed on notification {}", listener, notification.id(), e);
+                }
+            }
+        }
+    }
+
+    private static UUID uuid(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static List<String> strings(Array array) throws java.sql.SQLException {
+        List<String> values = new ArrayList<>();
+        for (Object element : (Object[]) array.getArray()) {
+            values.add((String) element);
+        }
+        return List.copyOf(values);
+    }
+}

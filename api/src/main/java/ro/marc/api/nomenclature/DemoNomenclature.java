@@ -229,7 +229,7 @@ public class DemoNomenclature implements ApplicationRunner {
             }
         }
         log.info("Demo nomenclature seeded: {} domains, {} reference entries, {} activities, {} tasks, {} documents, "
-                        + "{} risks, {} regulatory causes ({} pending and {} rejected proposals{}) in {} ms",
+                        + "{} risks, {} regulatory causes ({} items pending approval, {} rejected{}) in {} ms",
                 tally.domains, tally.entries, tally.activities, tally.tasks, tally.documents, tally.risks, tally.causes,
                 tally.pending, tally.rejected, tally.refused == 0 ? "" : "; " + tally.refused + " commands REFUSED",
                 (System.nanoTime() - started) / 1_000_000);

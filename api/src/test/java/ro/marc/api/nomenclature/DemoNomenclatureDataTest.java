@@ -176,7 +176,7 @@ class DemoNomenclatureDataTest {
             String what = cause.actType() + " " + cause.actNumber() + "/" + cause.yearInForce();
             assertThat(cause.actNumber()).as(what).matches("\\d+");
             assertThat(cause.articleNumber()).as(what).matches("\\d+");
-            assertThat(cause.yearInForce()).as(what).isBetween(1860, 2026);
+            assertThat(cause.yearInForce()).as(what).isBetween(1864, 2026);
             ActivitySpec activity = activities.get(cause.activity());
             assertThat(activity).as(what + ": approved activity " + cause.activity()).isNotNull();
             assertThat(activity.workUnits()).as(what).contains(cause.workUnit());

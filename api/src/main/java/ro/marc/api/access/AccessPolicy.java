@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 import ro.marc.events.access.Role;
 import ro.marc.query.access.RoleView;
 import ro.marc.query.common.OrgScope;
+import ro.marc.query.nomenclature.ProposalVisibility;
 import ro.marc.query.org.OrgQueries;
 import ro.marc.query.org.OrgUnitView;
 
@@ -54,7 +55,8 @@ public class AccessPolicy {
         OrgScope scope = OrgScope.nothing();
         for (RoleView grant : caller.roles()) {
             Reach reach = AccessRules.reach(permission, grant.role());
-            if (reach == null) {
+            if (reach == null || (permission == Permission.NOMENCLATURE_PROPOSE
+                    && grant.role() == Role.INTEGRITY_COUNSELLOR && !grant.followsMemberWorkflow())) {
                 continue;
             }
             scope = scope.union(switch (reach) {
@@ -68,6 +70,15 @@ public class AccessPolicy {
             });
         }
         return scope;
+    }
+
+    /** Which proposals (not yet part of the national nomenclature) the caller sees: their own, and per PROPOSAL_READ. */
+    public ProposalVisibility proposalVisibility() {
+        OrgScope scope = scope(Permission.PROPOSAL_READ);
+        if (scope.national()) {
+            return ProposalVisibility.all();
+        }
+        return new ProposalVisibility(false, caller().userId().toString(), scope.counties());
     }
 
     /** Whether the caller holds the permission anywhere. */

@@ -46,6 +46,20 @@ public final class AccessRules {
         rule(WORKING_GROUP_ADMIN, Map.of(CENTRAL_ADMIN, NATIONAL, TERRITORIAL_ADMIN, COUNTIES));
         rule(HISTORY_READ, Map.of(CENTRAL_ADMIN, NATIONAL, AUDITOR, NATIONAL, TERRITORIAL_ADMIN, COUNTIES));
         rule(ACCESS_AUDIT_READ, Map.of(CENTRAL_ADMIN, NATIONAL, AUDITOR, NATIONAL));
+        // the approved nomenclature is the national standard: everyone reads it
+        rule(NOMENCLATURE_READ, Map.of(CENTRAL_ADMIN, NATIONAL, AUDITOR, NATIONAL, TERRITORIAL_ADMIN, NATIONAL,
+                CENTRAL_COUNSELLOR, NATIONAL, WORKING_GROUP_HEAD, NATIONAL, INTEGRITY_COUNSELLOR, NATIONAL,
+                WORKING_GROUP_MEMBER, NATIONAL, RISK_OWNER, NATIONAL));
+        // AT "is notified of all activity in the county": they follow its proposals
+        rule(PROPOSAL_READ, Map.of(CENTRAL_ADMIN, NATIONAL, AUDITOR, NATIONAL, TERRITORIAL_ADMIN, COUNTIES));
+        // "a member, head or administrator adds ... only under work units assigned to them"; an integrity
+        // counsellor only with the A103 flag (follows the member workflow), see AccessPolicy
+        rule(NOMENCLATURE_PROPOSE, Map.of(CENTRAL_ADMIN, NATIONAL, WORKING_GROUP_HEAD, OWN_UNIT,
+                INTEGRITY_COUNSELLOR, OWN_UNIT, WORKING_GROUP_MEMBER, OWN_UNIT));
+        rule(NOMENCLATURE_ADMIN, Map.of(CENTRAL_ADMIN, NATIONAL));
+        // §2.2.3.2: "any user" of the working group may add a regulatory cause, without approval
+        rule(REGULATORY_CAUSE_WRITE, Map.of(CENTRAL_ADMIN, NATIONAL, WORKING_GROUP_HEAD, OWN_UNIT,
+                INTEGRITY_COUNSELLOR, OWN_UNIT, WORKING_GROUP_MEMBER, OWN_UNIT));
     }
 
     /**

@@ -29,4 +29,10 @@ public class CallerResolver implements Converter<Jwt, AbstractAuthenticationToke
         return new CallerAuthentication(jwt, new Caller(issuer, subject,
                 accounts.userByIdentity(issuer, subject).orElse(null)));
     }
+
+    /** The same identity, re-read: a long-lived connection (WebSocket) sees revocations and deactivation. */
+    public Caller refresh(Caller caller) {
+        return new Caller(caller.issuer(), caller.subject(),
+                accounts.userByIdentity(caller.issuer(), caller.subject()).orElse(null));
+    }
 }

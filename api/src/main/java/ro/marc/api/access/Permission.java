@@ -26,5 +26,15 @@ public enum Permission {
     /** Read the event history of org units, work units, accounts and working groups. */
     HISTORY_READ,
     /** Read the access audit (G03). */
-    ACCESS_AUDIT_READ
+    ACCESS_AUDIT_READ,
+    /** Read the approved nomenclatures (national) and one's own proposals. */
+    NOMENCLATURE_READ,
+    /** Read others' proposals (national, or those from the caller's counties). */
+    PROPOSAL_READ,
+    /** Propose activities, tasks, documents and risks under work units the caller's structure holds (UCA 9–22). */
+    NOMENCLATURE_PROPOSE,
+    /** Decide on proposals, deactivate entries, keep domains and reference lists (central administrators). */
+    NOMENCLATURE_ADMIN,
+    /** Add and edit regulatory causes (Anexa 5) under work units the caller's structure holds. */
+    REGULATORY_CAUSE_WRITE
 }

@@ -43,7 +43,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * security events at WARN on {@code ro.marc.security}.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 1) // right after WebSocketAuthentication, before everything else
 public class AccessAuditInterceptor implements WebGraphQlInterceptor {
 
     static final Logger SECURITY = LoggerFactory.getLogger("ro.marc.security");

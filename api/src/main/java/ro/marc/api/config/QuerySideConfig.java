@@ -7,6 +7,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import ro.marc.query.history.EventHistory;
+import ro.marc.query.search.NomenclatureIndex;
+import ro.marc.query.search.NomenclatureSearch;
+import ro.marc.query.search.NomenclatureSearchProjection;
 import ro.marc.query.search.OrgSearch;
 import ro.marc.query.search.OrgSearchProjection;
 import ro.marc.query.search.SearchIndexes;
@@ -37,6 +40,23 @@ public class QuerySideConfig {
     @Bean
     OrgSearch orgSearch(ElasticsearchClient client, SearchIndexes indexes) {
         return new OrgSearch(client, indexes);
+    }
+
+    @Bean
+    NomenclatureIndex nomenclatureIndex(ElasticsearchClient client, @Value("${marc.elasticsearch.index-prefix}") String prefix) {
+        NomenclatureIndex index = new NomenclatureIndex(client, prefix);
+        index.ensureCreated();
+        return index;
+    }
+
+    @Bean
+    NomenclatureSearchProjection nomenclatureSearchProjection(ElasticsearchClient client, NomenclatureIndex index, JdbcClient jdbc) {
+        return new NomenclatureSearchProjection(client, index, jdbc);
+    }
+
+    @Bean
+    NomenclatureSearch nomenclatureSearch(ElasticsearchClient client, NomenclatureIndex index) {
+        return new NomenclatureSearch(client, index);
     }
 
     @Bean

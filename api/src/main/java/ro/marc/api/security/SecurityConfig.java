@@ -38,6 +38,10 @@ public class SecurityConfig {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/graphiql/**", "/graphiql", "/webjars/**", "/actuator/health/**", "/actuator/health",
                                 "/dev/token", "/dev/users").permitAll()
+                        // the WebSocket handshake carries no header; the token comes in connection_init
+                        // (WebSocketAuthentication), before any operation runs
+                        .requestMatchers(request -> "websocket".equalsIgnoreCase(request.getHeader("Upgrade"))
+                                && "/graphql".equals(request.getRequestURI())).permitAll()
                         .requestMatchers("/graphql/**", "/graphql").authenticated()
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(rs -> rs.jwt(jwt -> jwt.jwtAuthenticationConverter(callers))

@@ -10,6 +10,7 @@ import ro.marc.api.org.DemoOrganisation;
 import ro.marc.api.security.DemoAccess;
 import ro.marc.api.security.DemoUsers;
 import ro.marc.api.support.ApiTestSupport;
+import ro.marc.api.support.GraphQlWebSocket;
 import ro.marc.events.access.Role;
 import tools.jackson.databind.JsonNode;
 
@@ -35,7 +36,7 @@ class AuthorizationMatrixTest extends ApiTestSupport {
     enum Target { CLUJ, IASI, CENTRAL, NONE }
 
     /** How a row is judged: a refusal, or, for lists, whether the target appears in the result. */
-    enum Kind { MUTATION, READ, LIST }
+    enum Kind { MUTATION, READ, LIST, SUBSCRIPTION }
 
     record Operation(String name, Kind kind, List<Target> targets, BiPredicate<String, Target> allowed,
                      String expectedWhenAllowed, java.util.function.Function<Target, String> document,
@@ -96,6 +97,60 @@ class AuthorizationMatrixTest extends ApiTestSupport {
     private static final UUID DGA = DemoOrganisation.id("Direcția Generală Anticorupție");
     private static final UUID HR = DemoOrganisation.id("wu:Resurse umane");
     private static final UUID CENTRAL_GROUP = UUID.nameUUIDFromBytes("matrix-central-group".getBytes());
+
+    // nomenclature fixtures: activities, tasks and causes proposed in Cluj (member.cluj), in Iași
+    // (member.iasi), and an approved central one under a work unit no county structure holds
+    private static final UUID ORDINE_PUBLICA = DemoOrganisation.id("wu:Ordine publică");
+    private static final UUID ANTICORUPTIE = DemoOrganisation.id("wu:Anticorupție");
+    private static UUID fixture(String name) {
+        return UUID.nameUUIDFromBytes(("matrix-nomenclature:" + name).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+    private static final UUID DOMAIN = fixture("domain");
+    private static final UUID LEAF = fixture("leaf");
+    private static final UUID ISSUER = fixture("issuer");
+    private static final UUID ACT_TYPE = fixture("act-type");
+    private static final UUID ACT_STATUS = fixture("act-status");
+
+    private static UUID activity(Target t) {
+        return fixture("activity-" + t);
+    }
+
+    private static UUID task(Target t) {
+        return fixture("task-" + t);
+    }
+
+    private static UUID cause(Target t) {
+        return fixture("cause-" + t);
+    }
+
+    private static UUID workUnitOf(Target t) {
+        return t == Target.CENTRAL ? ANTICORUPTIE : ORDINE_PUBLICA;
+    }
+
+    private static String causeFields(Target t, String actNumber) {
+        return ("workUnitId: \"%s\", activityId: \"%s\", issuerId: \"%s\", actTypeId: \"%s\", actNumber: \"%s\", "
+                + "yearInForce: 2002, actStatusId: \"%s\", actTitle: \"privind circulația\", articleNumber: \"109\", "
+                + "extract: \"după caz\", corruptionFactors: \"ambiguitate\", corruptionThreats: \"abuz\", "
+                + "recommendations: \"eliminare\"").formatted(workUnitOf(t), activity(t), ISSUER, ACT_TYPE, actNumber, ACT_STATUS);
+    }
+
+    /** Proposals are seen by their proposer, territorial admins of the proposer's county, central admins and auditors; approved entries by all. */
+    private static boolean seesProposal(String user, Target t) {
+        return t == Target.CENTRAL || NATIONAL_READERS.contains(user)
+                || t == Target.CLUJ && Set.of("admin.cluj", "member.cluj").contains(user)
+                || t == Target.IASI && Set.of("admin.iasi", "member.iasi").contains(user);
+    }
+
+    /** Under a proposal: only its proposer (and central admins); under the central activity: central admins (no county structure holds its work unit). */
+    private static boolean proposesUnder(String user, Target t) {
+        return user.equals("admin") || t == Target.CLUJ && user.equals("member.cluj") || t == Target.IASI && user.equals("member.iasi");
+    }
+
+    /** A new activity under Ordine publică (held by both county police structures) or Anticorupție (DGA only). */
+    private static boolean proposesActivity(String user, Target t) {
+        return user.equals("admin") || t == Target.CLUJ
+                && Set.of("head.cluj", "counsellor.cluj", "member.cluj", "head.iasi", "member.iasi").contains(user);
+    }
 
     private static UUID unit(Target t) {
         return switch (t) {
@@ -216,6 +271,61 @@ class AuthorizationMatrixTest extends ApiTestSupport {
         list("workingGroups", AuthorizationMatrixTest::readsOrg, "/data/workingGroups/edges",
                 t -> "{ workingGroups(first: 500) { edges { node { id } } } }");
 
+        // nomenclature (UCA 7–22, 53–60)
+        mutation("defineDomain", NOWHERE, AuthorizationMatrixTest::centralAdminOnly, "BAD_REQUEST",
+                t -> "mutation { defineDomain(input: {name: \"\"}) { id } }");
+        mutation("renameDomain", NOWHERE, AuthorizationMatrixTest::centralAdminOnly, "CONFLICT",
+                t -> "mutation { renameDomain(input: {id: \"%s\", name: \"X\", expectedVersion: %d}) { id } }".formatted(DOMAIN, STALE));
+        mutation("proposeActivity", List.of(Target.CLUJ, Target.CENTRAL), AuthorizationMatrixTest::proposesActivity, "BAD_REQUEST",
+                t -> "mutation { proposeActivity(input: {name: \"\", domainId: \"%s\", workUnitIds: [\"%s\"]}) { id } }".formatted(LEAF, workUnitOf(t)));
+        mutation("proposeTask", PLACES, AuthorizationMatrixTest::proposesUnder, "BAD_REQUEST",
+                t -> "mutation { proposeTask(input: {activityId: \"%s\", name: \"\"}) { id } }".formatted(activity(t)));
+        mutation("proposeDocument", PLACES, AuthorizationMatrixTest::proposesUnder, "BAD_REQUEST",
+                t -> "mutation { proposeDocument(input: {taskId: \"%s\", name: \"\", periodicity: MONTHLY}) { id } }".formatted(task(t)));
+        mutation("proposeRisk", PLACES, AuthorizationMatrixTest::proposesUnder, "BAD_REQUEST",
+                t -> "mutation { proposeRisk(input: {activityId: \"%s\", name: \"\"}) { id } }".formatted(activity(t)));
+        mutation("reviseProposal", PLACES, (user, t) -> t == Target.CENTRAL ? user.equals("admin") : proposesUnder(user, t) && !user.equals("admin"),
+                "CONFLICT", t -> "mutation { reviseProposal(input: {id: \"%s\", name: \"X\", expectedVersion: %d}) { id } }".formatted(activity(t), STALE));
+        mutation("acceptProposal", PLACES, AuthorizationMatrixTest::centralAdminOnly, "CONFLICT",
+                t -> "mutation { acceptProposal(input: {id: \"%s\", decidedVersion: %d}) { id } }".formatted(activity(t), STALE));
+        mutation("acceptProposalWithChanges", PLACES, AuthorizationMatrixTest::centralAdminOnly, "CONFLICT",
+                t -> "mutation { acceptProposalWithChanges(input: {id: \"%s\", decidedVersion: %d, name: \"X\"}) { id } }".formatted(activity(t), STALE));
+        mutation("rejectProposal", PLACES, AuthorizationMatrixTest::centralAdminOnly, "CONFLICT",
+                t -> "mutation { rejectProposal(input: {id: \"%s\", decidedVersion: %d, reason: \"X\"}) { id } }".formatted(activity(t), STALE));
+        mutation("deactivateNomenclatureItem", PLACES, AuthorizationMatrixTest::centralAdminOnly, "CONFLICT",
+                t -> "mutation { deactivateNomenclatureItem(input: {id: \"%s\", expectedVersion: %d}) { id } }".formatted(activity(t), STALE));
+        mutation("defineReferenceEntry", NOWHERE, AuthorizationMatrixTest::centralAdminOnly, "BAD_REQUEST",
+                t -> "mutation { defineReferenceEntry(input: {list: EFFECT, name: \"\"}) { id } }");
+        mutation("renameReferenceEntry", NOWHERE, AuthorizationMatrixTest::centralAdminOnly, "CONFLICT",
+                t -> "mutation { renameReferenceEntry(input: {id: \"%s\", name: \"X\", expectedVersion: %d}) { id } }".formatted(ISSUER, STALE));
+        mutation("deactivateReferenceEntry", NOWHERE, AuthorizationMatrixTest::centralAdminOnly, "CONFLICT",
+                t -> "mutation { deactivateReferenceEntry(input: {id: \"%s\", expectedVersion: %d}) { id } }".formatted(ISSUER, STALE));
+        mutation("addRegulatoryCause", PLACES, AuthorizationMatrixTest::proposesUnder, "BAD_REQUEST",
+                t -> "mutation { addRegulatoryCause(input: {%s}) { id } }".formatted(causeFields(t, "12A")));
+        mutation("editRegulatoryCause", PLACES, AuthorizationMatrixTest::proposesUnder, "CONFLICT",
+                t -> "mutation { editRegulatoryCause(input: {id: \"%s\", details: {%s}, expectedVersion: %d}) { id } }"
+                        .formatted(cause(t), causeFields(t, "195"), STALE));
+        mutation("deactivateRegulatoryCause", PLACES, AuthorizationMatrixTest::centralAdminOnly, "CONFLICT",
+                t -> "mutation { deactivateRegulatoryCause(input: {id: \"%s\", expectedVersion: %d}) { id } }".formatted(cause(t), STALE));
+        read("domains", NOWHERE, AuthorizationMatrixTest::everyone, t -> "{ domains { id } }");
+        read("nomenclatureItem", PLACES, AuthorizationMatrixTest::seesProposal,
+                t -> "{ nomenclatureItem(id: \"%s\") { id } }".formatted(activity(t)));
+        list("proposals", (user, t) -> t != Target.CENTRAL && seesProposal(user, t), "/data/proposals/edges",
+                t -> "{ proposals(kind: ACTIVITY, first: 500) { edges { node { id } } } }");
+        read("referenceEntries", NOWHERE, AuthorizationMatrixTest::everyone, t -> "{ referenceEntries(list: ACT_ISSUER) { id } }");
+        read("regulatoryCause", NOWHERE, AuthorizationMatrixTest::everyone,
+                t -> "{ regulatoryCause(id: \"%s\") { id } }".formatted(cause(Target.CENTRAL)));
+        read("regulatoryCauses", NOWHERE, AuthorizationMatrixTest::everyone, t -> "{ regulatoryCauses(first: 5) { edges { cursor } } }");
+        list("searchNomenclature", AuthorizationMatrixTest::seesProposal, "/data/searchNomenclature/edges",
+                t -> "{ searchNomenclature(query: {text: \"matrice\", kinds: [ACTIVITY], first: 100}) { edges { node { id } } } }");
+
+        // notifications: one's own inbox, for everyone (notificationAdded is checked over WebSocket)
+        read("notifications", NOWHERE, AuthorizationMatrixTest::everyone, t -> "{ notifications(first: 1) { unreadCount } }");
+        read("markNotificationsRead", NOWHERE, AuthorizationMatrixTest::everyone,
+                t -> "mutation { markNotificationsRead(ids: [\"%s\"]) { marked } }".formatted(UUID.randomUUID()));
+        OPERATIONS.add(new Operation("notificationAdded", Kind.SUBSCRIPTION, NOWHERE, AuthorizationMatrixTest::everyone, null,
+                t -> "subscription { notificationAdded { id } }", null));
+
         // access audit (G03)
         read("accessAudit", NOWHERE, (user, t) -> NATIONAL_READERS.contains(user),
                 t -> "{ accessAudit(first: 1) { edges { node { id } } } }");
@@ -228,10 +338,39 @@ class AuthorizationMatrixTest extends ApiTestSupport {
     JdbcClient jdbc;
 
     @BeforeEach
-    void centralWorkingGroup() {
+    void fixtures() {
         if (jdbc.sql("SELECT count(*) FROM working_group WHERE id = ?").param(CENTRAL_GROUP).query(Long.class).single() == 0) {
             data("admin", "mutation($id: ID!, $unit: ID!) { defineWorkingGroup(input: {id: $id, orgUnitId: $unit, "
                     + "name: \"Grupul de lucru DGA\"}) { workingGroup { id } } }", Map.of("id", CENTRAL_GROUP.toString(), "unit", DGA.toString()));
+        }
+        if (jdbc.sql("SELECT count(*) FROM nomenclature_item WHERE id = ?").param(activity(Target.CENTRAL)).query(Long.class).single() > 0) {
+            return;
+        }
+        data("admin", "mutation { defineDomain(input: {id: \"%s\", name: \"Domeniu matrice\"}) { id } }".formatted(DOMAIN), Map.of());
+        data("admin", "mutation { defineDomain(input: {id: \"%s\", parentDomainId: \"%s\", name: \"Subdomeniu matrice\"}) { id } }"
+                .formatted(LEAF, DOMAIN), Map.of());
+        for (var entry : Map.of(ISSUER, "ACT_ISSUER", ACT_TYPE, "ACT_TYPE", ACT_STATUS, "ACT_STATUS").entrySet()) {
+            data("admin", "mutation { defineReferenceEntry(input: {id: \"%s\", list: %s, name: \"Matrice %s\"}) { id } }"
+                    .formatted(entry.getKey(), entry.getValue(), entry.getValue()), Map.of());
+        }
+        Map<Target, String> proposers = Map.of(Target.CLUJ, "member.cluj", Target.IASI, "member.iasi", Target.CENTRAL, "admin");
+        for (Target t : PLACES) {
+            String by = proposers.get(t);
+            data(by, "mutation { proposeActivity(input: {id: \"%s\", name: \"Activitate matrice %s\", domainId: \"%s\", workUnitIds: [\"%s\"]}) { id } }"
+                    .formatted(activity(t), t, LEAF, workUnitOf(t)), Map.of());
+            data(by, "mutation { proposeTask(input: {id: \"%s\", activityId: \"%s\", name: \"Sarcină matrice %s\"}) { id } }"
+                    .formatted(task(t), activity(t), t), Map.of());
+            data(by, "mutation { addRegulatoryCause(input: {id: \"%s\", %s}) { id } }".formatted(cause(t), causeFields(t, "195")), Map.of());
+        }
+        // the search rows need the fixtures indexed
+        long deadline = System.nanoTime() + 15_000_000_000L;
+        while (data("admin", "{ searchNomenclature(query: {text: \"matrice\", kinds: [ACTIVITY]}) { totalCount } }", Map.of())
+                .at("/searchNomenclature/totalCount").asInt() < 3 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
         }
     }
 
@@ -272,7 +411,8 @@ class AuthorizationMatrixTest extends ApiTestSupport {
         assertThat(unexpectedAllows).as("unexpected allows").isEmpty();
         assertThat(unexpectedDenials).as("unexpected denials").isEmpty();
         // every operation has at least one row that must be refused, except the few open to all
-        Set<String> openToAll = Set.of("root", "workUnit", "workUnits", "viewer");
+        Set<String> openToAll = Set.of("root", "workUnit", "workUnits", "viewer", "domains", "referenceEntries", "regulatoryCause",
+                "regulatoryCauses", "notifications", "markNotificationsRead", "notificationAdded");
         for (Operation operation : OPERATIONS) {
             if (!openToAll.contains(operation.name())) {
                 assertThat(outcomes.stream().anyMatch(o -> o.operation().equals(operation.name()) && !o.expectedAllowed()))
@@ -282,15 +422,36 @@ class AuthorizationMatrixTest extends ApiTestSupport {
     }
 
     @Test
-    void nothing_without_a_token() {
+    void nothing_without_a_token() throws Exception {
         for (Operation operation : OPERATIONS) {
             assertThat(post(null, operation.document().apply(operation.targets().getFirst()), Map.of()).statusCode())
                     .as(operation.name()).isEqualTo(401);
+        }
+        // a WebSocket without a token (or with a forged one) is closed before any operation
+        try (GraphQlWebSocket socket = GraphQlWebSocket.connect(port, null)) {
+            assertThat(socket.acknowledged()).as("acknowledged without a token").isFalse();
+        }
+        try (GraphQlWebSocket socket = GraphQlWebSocket.connect(port, token("admin") + "x")) {
+            assertThat(socket.acknowledged()).as("acknowledged with a forged token").isFalse();
         }
     }
 
     private Outcome run(Operation operation, String user, Target target) {
         boolean expected = operation.allowed().test(user, target);
+        if (operation.kind() == Kind.SUBSCRIPTION) {
+            // over a real WebSocket: subscribing must be accepted (an error would arrive at once)
+            try (GraphQlWebSocket socket = GraphQlWebSocket.connect(port, token(user))) {
+                if (!socket.acknowledged()) {
+                    return new Outcome(operation.name(), user, target, expected, false, "NO_ACK");
+                }
+                socket.subscribe(operation.document().apply(target));
+                JsonNode message = socket.poll(java.time.Duration.ofMillis(300));
+                boolean refused = message != null && Set.of("error", "closed").contains(message.at("/type").asString());
+                return new Outcome(operation.name(), user, target, expected, !refused, String.valueOf(message));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
         JsonNode response = graphql(user, operation.document().apply(target), Map.of());
         String classification = classification(response);
         return switch (operation.kind()) {
@@ -319,6 +480,7 @@ class AuthorizationMatrixTest extends ApiTestSupport {
                 String wanted = switch (operation.name()) {
                     case "users" -> account(target).toString();
                     case "workingGroups" -> group(target).toString();
+                    case "proposals", "searchNomenclature" -> activity(target).toString();
                     default -> unit(target).toString();
                 };
                 boolean listed = false;
@@ -327,6 +489,7 @@ class AuthorizationMatrixTest extends ApiTestSupport {
                 }
                 yield new Outcome(operation.name(), user, target, expected, listed, classification);
             }
+            case SUBSCRIPTION -> throw new IllegalStateException("subscriptions are run over a WebSocket above");
         };
     }
 

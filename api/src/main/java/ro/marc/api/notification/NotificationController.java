@@ -1,0 +1,77 @@
+package ro.marc.api.notification;
+
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Flux;
+import ro.marc.api.access.AccessPolicy;
+import ro.marc.api.common.InvalidInput;
+import ro.marc.api.common.Inputs;
+import ro.marc.api.graphql.Connection;
+import ro.marc.query.common.Page;
+import ro.marc.query.notification.NotificationQueries;
+import ro.marc.query.notification.NotificationView;
+
+import java.util.List;
+import java.util.UUID;
+
+import static ro.marc.api.common.Inputs.id;
+
+/** The caller's own notification inbox, and the subscription that pushes new notifications. */
+@Controller
+@PreAuthorize("isAuthenticated()")
+public class NotificationController {
+
+    public record NotificationConnection(long unreadCount, List<Connection.Edge<NotificationView>> edges,
+                                         Connection.PageInfo pageInfo) {
+    }
+
+    public record MarkNotificationsReadPayload(int marked, long unreadCount) {
+    }
+
+    private final NotificationQueries notifications;
+    private final NotificationHub hub;
+    private final AccessPolicy access;
+
+    public NotificationController(NotificationQueries notifications, NotificationHub hub, AccessPolicy access) {
+        this.notifications = notifications;
+        this.hub = hub;
+        this.access = access;
+    }
+
+    @QueryMapping
+    public NotificationConnection notifications(@Argument Boolean unreadOnly, @Argument Integer first, @Argument String after) {
+        UUID me = access.caller().userId();
+        int size = Inputs.pageSize("first", first);
+        Page<NotificationView> page;
+        try {
+            page = notifications.inbox(me, Boolean.TRUE.equals(unreadOnly), size, after);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInput("after", "INVALID_CURSOR", e.getMessage());
+        }
+        Connection<NotificationView> connection = Connection.of(page);
+        return new NotificationConnection(notifications.unreadCount(me), connection.edges(), connection.pageInfo());
+    }
+
+    @MutationMapping
+    public MarkNotificationsReadPayload markNotificationsRead(@Argument List<String> ids) {
+        UUID me = access.caller().userId();
+        int marked = ids == null ? notifications.markAllRead(me)
+                : notifications.markRead(me, ids.stream().map(i -> id("ids", i)).toList());
+        return new MarkNotificationsReadPayload(marked, notifications.unreadCount(me));
+    }
+
+    @SubscriptionMapping
+    public Flux<NotificationView> notificationAdded() {
+        return hub.of(access.caller().userId());
+    }
+
+    @SchemaMapping(typeName = "Notification")
+    public boolean read(NotificationView notification) {
+        return notification.readAt() != null;
+    }
+}

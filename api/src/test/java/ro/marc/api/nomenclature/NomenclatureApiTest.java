@@ -1,0 +1,255 @@
+package ro.marc.api.nomenclature;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import ro.marc.api.org.DemoOrganisation;
+import ro.marc.api.support.ApiTestSupport;
+import ro.marc.api.support.GraphQlWebSocket;
+import tools.jackson.databind.JsonNode;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.*;
+import java.util.concurrent.*;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The nomenclature over GraphQL with real tokens: the proposal → decision workflow, the
+ * stale-decision rule, scoping between counties, regulatory causes, the notification inbox, the
+ * subscription over a real WebSocket, and search with and without diacritics.
+ */
+class NomenclatureApiTest extends ApiTestSupport {
+
+    static final String ORDINE_PUBLICA = DemoOrganisation.id("wu:Ordine publică").toString();
+    static final String ANTICORUPTIE = DemoOrganisation.id("wu:Anticorupție").toString();
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private static String classification(JsonNode response) {
+        return firstError(response).at("/extensions/classification").asString();
+    }
+
+    private static String code(JsonNode response) {
+        return firstError(response).at("/extensions/code").asString();
+    }
+
+    private String leafDomain(String suffix) {
+        String top = data("admin", "mutation($n: String!) { defineDomain(input: {name: $n}) { id } }",
+                Map.of("n", "Ordine și siguranță publică " + suffix)).at("/defineDomain/id").asString();
+        return data("admin", "mutation($p: ID!, $n: String!) { defineDomain(input: {parentDomainId: $p, name: $n}) { id } }",
+                Map.of("p", top, "n", "Contravenții " + suffix)).at("/defineDomain/id").asString();
+    }
+
+    private JsonNode proposeActivity(String user, String name, String domain, String workUnit) {
+        return graphql(user, """
+                mutation($i: ProposeActivityInput!) { proposeActivity(input: $i) { id version item { status version proposerUserId } } }""",
+                Map.of("i", Map.of("name", name, "description", "Constatarea contravențiilor la regimul circulației",
+                        "domainId", domain, "workUnitIds", List.of(workUnit))));
+    }
+
+    @Test
+    void a_members_proposal_reaches_the_administrators_and_the_decision_reaches_the_member() throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        String domain = leafDomain(suffix);
+        try (GraphQlWebSocket memberInbox = GraphQlWebSocket.subscribeToNotifications(port, token("member.cluj"));
+             GraphQlWebSocket adminInbox = GraphQlWebSocket.subscribeToNotifications(port, token("admin"))) {
+
+            JsonNode proposed = proposeActivity("member.cluj", "Constatarea și sancționarea contravențiilor " + suffix,
+                    domain, ORDINE_PUBLICA);
+            assertThat(proposed.has("errors")).as(proposed.toString()).isFalse();
+            String activity = proposed.at("/data/proposeActivity/id").asString();
+            assertThat(proposed.at("/data/proposeActivity/item/status").asString()).isEqualTo("PROPOSED");
+
+            // usable before approval: the member proposes a risk under their own proposed activity
+            JsonNode risk = graphql("member.cluj", """
+                    mutation($i: ProposeRiskInput!) { proposeRisk(input: $i) { id item { status activityId } } }""",
+                    Map.of("i", Map.of("activityId", activity,
+                            "name", "Întocmirea în fals a unor documente pentru plata pe loc a contravențiilor " + suffix)));
+            assertThat(risk.has("errors")).as(risk.toString()).isFalse();
+
+            // the central administrators are told, with the N02 details, and the pushed notification arrives
+            JsonNode pushed = adminInbox.next(n -> n.at("/subjectId").asString().equals(activity));
+            assertThat(pushed.at("/kind").asString()).isEqualTo("PROPOSAL_SUBMITTED");
+            assertThat(pushed.at("/workUnitNames/0").asString()).isEqualTo("Ordine publică");
+            JsonNode inbox = eventually(() -> data("admin", "{ notifications(unreadOnly: true, first: 50) { unreadCount edges { node { id kind subjectId activityName } } } }",
+                    Map.of()).get("notifications"), n -> contains(n.at("/edges"), activity));
+            assertThat(inbox.at("/unreadCount").asInt()).isPositive();
+
+            // another county's member neither sees the proposal nor proposes under it
+            assertThat(classification(graphql("member.iasi", "{ nomenclatureItem(id: \"%s\") { id } }".formatted(activity), Map.of())))
+                    .isEqualTo("FORBIDDEN");
+            assertThat(classification(graphql("member.iasi", "mutation($i: ProposeTaskInput!) { proposeTask(input: $i) { id } }",
+                    Map.of("i", Map.of("activityId", activity, "name", "Sarcină"))))).isEqualTo("FORBIDDEN");
+            // nor proposes under a work unit their structure does not hold
+            assertThat(classification(proposeActivity("member.cluj", "Altă activitate " + suffix, domain, ANTICORUPTIE)))
+                    .isEqualTo("FORBIDDEN");
+
+            // the proposer revises: version 2; a decision prepared on version 1 is stale
+            JsonNode revised = data("member.cluj", """
+                    mutation($i: ReviseProposalInput!) { reviseProposal(input: $i) { version } }""",
+                    Map.of("i", Map.of("id", activity, "description", "Constatarea și sancționarea contravențiilor rutiere",
+                            "expectedVersion", 1)));
+            assertThat(revised.at("/reviseProposal/version").asInt()).isEqualTo(2);
+            JsonNode stale = graphql("admin", "mutation($i: DecisionInput!) { acceptProposal(input: $i) { version } }",
+                    Map.of("i", Map.of("id", activity, "decidedVersion", 1)));
+            assertThat(classification(stale)).isEqualTo("CONFLICT");
+            assertThat(code(stale)).isEqualTo("STALE_DECISION");
+
+            JsonNode accepted = data("admin", """
+                    mutation($i: AcceptWithChangesInput!) { acceptProposalWithChanges(input: $i) { version item { name status } } }""",
+                    Map.of("i", Map.of("id", activity, "decidedVersion", 2,
+                            "name", "Constatarea și sancționarea contravențiilor rutiere " + suffix)));
+            assertThat(accepted.at("/acceptProposalWithChanges/item/status").asString()).isEqualTo("APPROVED");
+            JsonNode twice = graphql("admin", "mutation($i: DecisionInput!) { acceptProposal(input: $i) { version } }",
+                    Map.of("i", Map.of("id", activity, "decidedVersion", accepted.at("/acceptProposalWithChanges/version").asInt())));
+            assertThat(code(twice)).isEqualTo("ALREADY_DECIDED");
+
+            JsonNode decision = memberInbox.next(n -> n.at("/subjectId").asString().equals(activity));
+            assertThat(decision.at("/kind").asString()).isEqualTo("PROPOSAL_ACCEPTED");
+
+            // approved: national, so Iași sees it now
+            assertThat(graphql("member.iasi", "{ nomenclatureItem(id: \"%s\") { status } }".formatted(activity), Map.of())
+                    .at("/data/nomenclatureItem/status").asString()).isEqualTo("APPROVED");
+
+            // rejection needs a reason and tells the proposer
+            String riskId = risk.at("/data/proposeRisk/id").asString();
+            JsonNode noReason = graphql("admin", "mutation($i: RejectProposalInput!) { rejectProposal(input: $i) { version } }",
+                    Map.of("i", Map.of("id", riskId, "decidedVersion", 1, "reason", "")));
+            assertThat(firstError(noReason).at("/extensions/field").asString()).isEqualTo("reason");
+            data("admin", "mutation($i: RejectProposalInput!) { rejectProposal(input: $i) { version } }",
+                    Map.of("i", Map.of("id", riskId, "decidedVersion", 1, "reason", "Duplicat al unui risc existent")));
+            JsonNode rejected = memberInbox.next(n -> n.at("/subjectId").asString().equals(riskId));
+            assertThat(rejected.at("/kind").asString()).isEqualTo("PROPOSAL_REJECTED");
+            assertThat(rejected.at("/message").asString()).contains("Duplicat");
+        }
+    }
+
+    @Test
+    void only_central_administrators_decide_and_refusals_change_nothing() {
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        String domain = leafDomain(suffix);
+        String activity = proposeActivity("head.cluj", "Activitate de test " + suffix, domain, ORDINE_PUBLICA)
+                .at("/data/proposeActivity/id").asString();
+        long events = eventCount();
+        for (String user : List.of("head.cluj", "member.cluj", "admin.cluj", "auditor", "counsellor.central")) {
+            assertThat(classification(graphql(user, "mutation($i: DecisionInput!) { acceptProposal(input: $i) { version } }",
+                    Map.of("i", Map.of("id", activity, "decidedVersion", 1))))).as(user).isEqualTo("FORBIDDEN");
+        }
+        // the owner of another structure's proposal cannot revise it
+        assertThat(classification(graphql("member.cluj", "mutation($i: ReviseProposalInput!) { reviseProposal(input: $i) { version } }",
+                Map.of("i", Map.of("id", activity, "name", "X", "expectedVersion", 1))))).isEqualTo("FORBIDDEN");
+        assertThat(eventCount()).isEqualTo(events);
+    }
+
+    @Test
+    void regulatory_causes_need_every_required_field_and_digits_where_digits_are_required() {
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        String domain = leafDomain(suffix);
+        String activity = data("admin", """
+                mutation($i: ProposeActivityInput!) { proposeActivity(input: $i) { id item { status } } }""",
+                Map.of("i", Map.of("name", "Activitate aprobată " + suffix, "domainId", domain, "workUnitIds", List.of(ORDINE_PUBLICA))))
+                .at("/proposeActivity/id").asString();
+        String issuer = entry("ACT_ISSUER", "Guvernul României " + suffix);
+        String type = entry("ACT_TYPE", "Ordonanță de urgență " + suffix);
+        String status = entry("ACT_STATUS", "În vigoare " + suffix);
+        Map<String, Object> cause = new HashMap<>(Map.ofEntries(Map.entry("workUnitId", ORDINE_PUBLICA), Map.entry("activityId", activity),
+                Map.entry("issuerId", issuer), Map.entry("actTypeId", type), Map.entry("actNumber", "195"), Map.entry("yearInForce", 2002),
+                Map.entry("actStatusId", status), Map.entry("actTitle", "privind circulația pe drumurile publice"),
+                Map.entry("articleNumber", "109"), Map.entry("extract", "…după caz…"),
+                Map.entry("corruptionFactors", "Sintagma „după caz” lasă loc de interpretare"),
+                Map.entry("corruptionThreats", "Neconsemnarea tuturor aspectelor în procesul-verbal"),
+                Map.entry("recommendations", "Eliminarea sintagmei „după caz”")));
+        String add = "mutation($i: RegulatoryCauseInput!) { addRegulatoryCause(input: $i) { id version regulatoryCause { actNumber active } } }";
+
+        Map<String, Object> letters = new HashMap<>(cause);
+        letters.put("actNumber", "195A");
+        JsonNode refused = graphql("member.cluj", add, Map.of("i", letters));
+        assertThat(classification(refused)).isEqualTo("BAD_REQUEST");
+        assertThat(firstError(refused).at("/extensions/field").asString()).isEqualTo("details.actNumber");
+        Map<String, Object> blank = new HashMap<>(cause);
+        blank.put("recommendations", " ");
+        assertThat(firstError(graphql("member.cluj", add, Map.of("i", blank))).at("/extensions/field").asString())
+                .isEqualTo("details.recommendations");
+
+        JsonNode added = data("member.cluj", add, Map.of("i", cause)).get("addRegulatoryCause");
+        assertThat(added.at("/regulatoryCause/actNumber").asString()).isEqualTo("195");
+        String causeId = added.at("/id").asString();
+        // the central administrators are told (no approval needed)
+        eventually(() -> data("admin", "{ notifications(first: 50) { edges { node { kind subjectId } } } }", Map.of()).get("notifications"),
+                n -> contains(n.at("/edges"), causeId));
+        // inactivated: kept, hidden from the default list
+        data("admin", "mutation($i: VersionInput!) { deactivateRegulatoryCause(input: $i) { version } }",
+                Map.of("i", Map.of("id", causeId, "expectedVersion", 1)));
+        JsonNode listed = data("member.cluj", "query($a: ID!) { regulatoryCauses(activityId: $a) { edges { node { id } } } }",
+                Map.of("a", activity)).at("/regulatoryCauses/edges");
+        assertThat(contains(listed, causeId)).isFalse();
+    }
+
+    @Test
+    void search_finds_entries_with_and_without_diacritics_and_hides_other_counties_proposals() {
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        String domain = leafDomain(suffix);
+        String approved = data("admin", "mutation($i: ProposeActivityInput!) { proposeActivity(input: $i) { id } }",
+                Map.of("i", Map.of("name", "Întocmirea în fals a unor documente " + suffix, "domainId", domain,
+                        "workUnitIds", List.of(ORDINE_PUBLICA)))).at("/proposeActivity/id").asString();
+        String proposedInIasi = proposeActivity("member.iasi", "Întocmirea documentelor de plată " + suffix, domain, ORDINE_PUBLICA)
+                .at("/data/proposeActivity/id").asString();
+        String query = "query($q: NomenclatureSearchInput!) { searchNomenclature(query: $q) { totalCount edges { node { id name highlight status } } facets { statuses { value count } } } }";
+        for (String text : List.of("intocmirea in fals " + suffix, "Întocmirea în fals " + suffix)) {
+            JsonNode found = eventually(() -> data("member.cluj", query, Map.of("q", Map.of("text", text))).get("searchNomenclature"),
+                    r -> r.at("/totalCount").asInt() > 0);
+            assertThat(found.at("/edges/0/node/id").asString()).isEqualTo(approved);
+            assertThat(found.at("/edges/0/node/highlight").asString()).contains("<em>Întocmirea</em>");
+        }
+        // the Iași member's proposal: found by its proposer and the administrator, not by Cluj's member
+        Map<String, Object> byText = Map.of("q", Map.of("text", "intocmirea documentelor " + suffix));
+        eventually(() -> data("member.iasi", query, byText).get("searchNomenclature"), r -> r.at("/totalCount").asInt() == 1);
+        assertThat(data("admin", query, byText).at("/searchNomenclature/totalCount").asInt()).isEqualTo(1);
+        assertThat(data("member.cluj", query, byText).at("/searchNomenclature/totalCount").asInt()).isZero();
+        assertThat(proposedInIasi).isNotBlank();
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private String entry(String list, String name) {
+        return data("admin", "mutation($l: ReferenceList!, $n: String!) { defineReferenceEntry(input: {list: $l, name: $n}) { id } }",
+                Map.of("l", list, "n", name)).at("/defineReferenceEntry/id").asString();
+    }
+
+    private static boolean contains(JsonNode edges, String id) {
+        for (JsonNode edge : edges) {
+            if (edge.at("/node/subjectId").asString().equals(id) || edge.at("/node/id").asString().equals(id)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private long eventCount() {
+        return jdbc.sql("SELECT count(*) FROM domain_event_entry").query(Long.class).single();
+    }
+
+    private static JsonNode eventually(Supplier<JsonNode> read, Predicate<JsonNode> done) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        JsonNode last = read.get();
+        while (!done.test(last) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            last = read.get();
+        }
+        if (!done.test(last)) {
+            throw new AssertionError("condition not met within 15 s; last: " + last);
+        }
+        return last;
+    }
+}

@@ -22,7 +22,9 @@ import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
 import org.springframework.context.annotation.Bean;
+import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -93,6 +95,18 @@ public class AxonPersistenceConfig {
     CommitNotifyingEventSource projectionEventSource(EventStore eventStore,
                                                      @Value("${marc.projections.wake-on-commit:true}") boolean wakeOnCommit) {
         return new CommitNotifyingEventSource(eventStore, wakeOnCommit);
+    }
+
+    /**
+     * Axon's tokens are polymorphic: a processor that starts (or is reset) on an existing event
+     * store holds a {@code ReplayToken} wrapping another token, stored with its class name. Jackson 3
+     * refuses such polymorphic values unless the validator names the allowed packages: Axon's own
+     * types and MARC's, nothing else (no gadget classes from the payload).
+     */
+    @Bean
+    Jackson3SerializerCustomizer polymorphicTokens() {
+        return builder -> builder.polymorphicTypeValidator(BasicPolymorphicTypeValidator.builder()
+                .allowIfSubType("org.axonframework.").allowIfSubType("ro.marc.").build());
     }
 
     /** Keeps the organisation aggregate in memory, so a command does not replay the whole stream. */

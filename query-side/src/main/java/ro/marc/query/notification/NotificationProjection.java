@@ -99,7 +99,9 @@ public class NotificationProjection {
     void on(ProposalAccepted event, @SequenceNumber long seq, @org.axonframework.eventhandling.Timestamp Instant at,
             @MetaDataValue("userId") String actor) {
         UUID proposer = uuid(event.proposerUserId());
-        if (proposer == null || event.proposerUserId().equals(actor)) {
+        // nobody to tell: the proposer decided themselves, or a central administrator's own addition
+        // (approved at once, also when MARC itself seeds it)
+        if (proposer == null || event.proposerUserId().equals(actor) || isCentralAdministrator(event.proposerUserId())) {
             return;
         }
         Item item = item(event.itemId(), event.kind());
@@ -113,7 +115,9 @@ public class NotificationProjection {
     void on(ProposalRejected event, @SequenceNumber long seq, @org.axonframework.eventhandling.Timestamp Instant at,
             @MetaDataValue("userId") String actor) {
         UUID proposer = uuid(event.proposerUserId());
-        if (proposer == null || event.proposerUserId().equals(actor)) {
+        // nobody to tell: the proposer decided themselves, or a central administrator's own addition
+        // (approved at once, also when MARC itself seeds it)
+        if (proposer == null || event.proposerUserId().equals(actor) || isCentralAdministrator(event.proposerUserId())) {
             return;
         }
         Item item = item(event.itemId(), event.kind());
@@ -129,7 +133,8 @@ public class NotificationProjection {
     @EventHandler
     void on(RegulatoryCauseAdded event, @SequenceNumber long seq, @org.axonframework.eventhandling.Timestamp Instant at,
             @MetaDataValue("userId") String actor) {
-        String by = actor != null ? actor : event.authorUserId();
+        // the author is who added it (the sender may be MARC itself, seeding demo data)
+        String by = event.authorUserId() != null ? event.authorUserId() : actor;
         String message = who(by, event.authorOrgUnitId()) + " a adăugat o cauză din domeniul reglementărilor: "
                 + describe(event.details()) + ".";
         publish(insert(centralAdministratorsBut(by), NotificationKind.CAUSE_ADDED,

@@ -153,6 +153,10 @@ class NotificationProjectionTest {
         stream.proposeActivity(activity, "Activitate națională", null, domain, List.of(permits), List.of(), admin1,
                 dga);
         stream.actingAs(admin1).accept(activity);
+        // also when MARC itself sends the acceptance (demo data, imports): still the administrator's own addition
+        UUID seeded = UUID.randomUUID();
+        stream.proposeActivity(seeded, "Activitate națională importată", null, domain, List.of(permits), List.of(), admin1, dga);
+        stream.actingAs("system").accept(seeded);
 
         assertThat(count()).isZero();
         assertThat(told).isEmpty();

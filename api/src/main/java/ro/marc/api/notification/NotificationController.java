@@ -12,6 +12,8 @@ import ro.marc.api.access.AccessPolicy;
 import ro.marc.api.common.InvalidInput;
 import ro.marc.api.common.Inputs;
 import ro.marc.api.graphql.Connection;
+import ro.marc.query.access.AccessQueries;
+import ro.marc.query.access.UserView;
 import ro.marc.query.common.Page;
 import ro.marc.query.notification.NotificationQueries;
 import ro.marc.query.notification.NotificationView;
@@ -36,11 +38,14 @@ public class NotificationController {
     private final NotificationQueries notifications;
     private final NotificationHub hub;
     private final AccessPolicy access;
+    private final AccessQueries accounts;
 
-    public NotificationController(NotificationQueries notifications, NotificationHub hub, AccessPolicy access) {
+    public NotificationController(NotificationQueries notifications, NotificationHub hub, AccessPolicy access,
+                                  AccessQueries accounts) {
         this.notifications = notifications;
         this.hub = hub;
         this.access = access;
+        this.accounts = accounts;
     }
 
     @QueryMapping
@@ -65,9 +70,14 @@ public class NotificationController {
         return new MarkNotificationsReadPayload(marked, notifications.unreadCount(me));
     }
 
+    /**
+     * Pushes the caller's new notifications. The account is re-read before each push: when it is
+     * deactivated the subscription ends (a long-lived socket must not outlive the account's rights).
+     */
     @SubscriptionMapping
     public Flux<NotificationView> notificationAdded() {
-        return hub.of(access.caller().userId());
+        UUID me = access.caller().userId();
+        return hub.of(me).takeWhile(n -> accounts.user(me).map(UserView::active).orElse(false));
     }
 
     @SchemaMapping(typeName = "Notification")

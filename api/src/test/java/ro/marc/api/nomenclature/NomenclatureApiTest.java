@@ -216,6 +216,34 @@ class NomenclatureApiTest extends ApiTestSupport {
         assertThat(proposedInIasi).isNotBlank();
     }
 
+    @Test
+    void a_deactivated_accounts_subscription_ends_at_the_next_push() throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        String domain = leafDomain(suffix);
+        String subject = "abonat-" + suffix;
+        String user = data("admin.cluj", "mutation($i: RegisterUserInput!) { registerUser(input: $i) { id } }",
+                Map.of("i", Map.of("issuer", "marc-test", "subject", subject, "displayName", "Abonat " + suffix,
+                        "email", subject + "@marc.test", "orgUnitId", DemoOrganisation.id("Inspectoratul de Poliție Județean Cluj").toString())))
+                .at("/registerUser/id").asString();
+        data("admin.cluj", "mutation($i: GrantRoleInput!) { grantRole(input: $i) { version } }",
+                Map.of("i", Map.of("userId", user, "role", "WORKING_GROUP_MEMBER", "expectedVersion", 1)));
+        String token = signer.sign(new ro.marc.api.security.DemoUsers.DemoUser(subject, subject,
+                ro.marc.events.access.Role.WORKING_GROUP_MEMBER, List.of(), ""));
+        var proposal = post(token, "mutation($i: ProposeActivityInput!) { proposeActivity(input: $i) { id } }",
+                Map.of("i", Map.of("name", "Activitate abonat " + suffix, "domainId", domain, "workUnitIds", List.of(ORDINE_PUBLICA))));
+        String activity = JSON.readTree(proposal.body()).at("/data/proposeActivity/id").asString();
+
+        try (GraphQlWebSocket inbox = GraphQlWebSocket.subscribeToNotifications(port, token)) {
+            data("admin.cluj", "mutation($i: DeactivateUserInput!) { deactivateUser(input: $i) { version } }",
+                    Map.of("i", Map.of("id", user, "expectedVersion", 2)));
+            data("admin", "mutation($i: DecisionInput!) { acceptProposal(input: $i) { version } }",
+                    Map.of("i", Map.of("id", activity, "decidedVersion", 1)));
+            JsonNode message = inbox.poll(Duration.ofSeconds(15));
+            assertThat(message).as("the server ends the subscription instead of pushing").isNotNull();
+            assertThat(message.at("/type").asString()).isEqualTo("complete");
+        }
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private String entry(String list, String name) {

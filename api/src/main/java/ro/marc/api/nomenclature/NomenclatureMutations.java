@@ -151,7 +151,7 @@ public class NomenclatureMutations {
     @MutationMapping
     public NomenclaturePayload proposeTask(@Argument ProposeTaskInput input) {
         UUID activityId = id("activityId", input.activityId());
-        boolean national = requireParentUsable("proposeTask", activityId);
+        boolean national = requireParentUsable("proposeTask", "activityId", activityId);
         UUID id = Inputs.idOrNew("id", input.id());
         Caller caller = access.caller();
         return done(id, commands.send(new ProposeTask(id, activityId, input.name(), caller.userId().toString(),
@@ -161,7 +161,7 @@ public class NomenclatureMutations {
     @MutationMapping
     public NomenclaturePayload proposeDocument(@Argument ProposeDocumentInput input) {
         UUID taskId = id("taskId", input.taskId());
-        boolean national = requireParentUsable("proposeDocument", taskId);
+        boolean national = requireParentUsable("proposeDocument", "taskId", taskId);
         UUID id = Inputs.idOrNew("id", input.id());
         Caller caller = access.caller();
         return done(id, commands.send(new ProposeDocument(id, taskId, input.name(), input.periodicity(),
@@ -171,7 +171,7 @@ public class NomenclatureMutations {
     @MutationMapping
     public NomenclaturePayload proposeRisk(@Argument ProposeRiskInput input) {
         UUID activityId = id("activityId", input.activityId());
-        boolean national = requireParentUsable("proposeRisk", activityId);
+        boolean national = requireParentUsable("proposeRisk", "activityId", activityId);
         UUID id = Inputs.idOrNew("id", input.id());
         Caller caller = access.caller();
         return done(id, commands.send(new ProposeRisk(id, activityId, input.name(), input.description(),
@@ -183,7 +183,7 @@ public class NomenclatureMutations {
     public NomenclaturePayload reviseProposal(@Argument ReviseProposalInput input) {
         UUID id = id("id", input.id());
         access.require(Permission.NOMENCLATURE_PROPOSE, "reviseProposal");
-        ItemView item = visibleItem("reviseProposal", id);
+        ItemView item = visibleItem("reviseProposal", "id", id);
         if (item != null && !access.caller().userId().toString().equals(item.proposerUserId())) {
             throw access.deny("reviseProposal", id, "only its proposer revises a proposal");
         }
@@ -233,7 +233,7 @@ public class NomenclatureMutations {
 
     @MutationMapping
     public NomenclaturePayload addRegulatoryCause(@Argument RegulatoryCauseInput input) {
-        RegulatoryCauseDetails details = details(input, "");
+        RegulatoryCauseDetails details = details(input, "details.");
         requireCauseWorkUnit("addRegulatoryCause", details);
         UUID id = Inputs.idOrNew("id", input.id());
         Caller caller = access.caller();
@@ -295,9 +295,9 @@ public class NomenclatureMutations {
     }
 
     /** The parent (activity or task) must be visible to the caller and share a work unit with their structure. */
-    private boolean requireParentUsable(String operation, UUID parentId) {
+    private boolean requireParentUsable(String operation, String field, UUID parentId) {
         OrgScope scope = access.require(Permission.NOMENCLATURE_PROPOSE, operation);
-        ItemView parent = visibleItem(operation, parentId);
+        ItemView parent = visibleItem(operation, field, parentId);
         if (scope.national() || parent == null) {
             return scope.national();
         }
@@ -312,7 +312,7 @@ public class NomenclatureMutations {
     private boolean requireCauseWorkUnit(String operation, RegulatoryCauseDetails details) {
         OrgScope scope = access.require(Permission.REGULATORY_CAUSE_WRITE, operation);
         if (details.activityId() != null) {
-            visibleItem(operation, details.activityId());
+            visibleItem(operation, "details.activityId", details.activityId());
         }
         if (scope.national() || details.workUnitId() == null) {
             return scope.national();
@@ -324,11 +324,11 @@ public class NomenclatureMutations {
     }
 
     /** The item, if it exists and the caller may see it (a proposal of someone else outside reach is refused). */
-    private ItemView visibleItem(String operation, UUID id) {
+    private ItemView visibleItem(String operation, String field, UUID id) {
         access.trail().touched(id);
         Optional<ItemView> item = access.awaitKnown(() -> nomenclature.item(id));
         if (item.isEmpty()) {
-            throw CommandRejected.notFound("id", id, "Nomenclature entry");
+            throw CommandRejected.notFound(field, id, "Nomenclature entry");
         }
         ItemView found = item.get();
         if (!NomenclatureQueriesController.visible(found, access.proposalVisibility())) {

@@ -142,6 +142,11 @@ class NomenclatureApiTest extends ApiTestSupport {
             assertThat(classification(graphql(user, "mutation($i: DecisionInput!) { acceptProposal(input: $i) { version } }",
                     Map.of("i", Map.of("id", activity, "decidedVersion", 1))))).as(user).isEqualTo("FORBIDDEN");
         }
+        // an unknown parent is named
+        JsonNode unknown = graphql("member.cluj", "mutation($i: ProposeTaskInput!) { proposeTask(input: $i) { id } }",
+                Map.of("i", Map.of("activityId", UUID.randomUUID().toString(), "name", "Sarcină")));
+        assertThat(classification(unknown)).isEqualTo("NOT_FOUND");
+        assertThat(firstError(unknown).at("/extensions/field").asString()).isEqualTo("activityId");
         // the owner of another structure's proposal cannot revise it
         assertThat(classification(graphql("member.cluj", "mutation($i: ReviseProposalInput!) { reviseProposal(input: $i) { version } }",
                 Map.of("i", Map.of("id", activity, "name", "X", "expectedVersion", 1))))).isEqualTo("FORBIDDEN");

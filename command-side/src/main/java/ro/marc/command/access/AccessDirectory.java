@@ -7,6 +7,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 import ro.marc.command.common.CommandRejected;
+import ro.marc.command.common.Entities;
 import ro.marc.command.common.Names;
 import ro.marc.events.access.*;
 import ro.marc.events.org.County;
@@ -68,12 +69,7 @@ public class AccessDirectory {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public long handle(RegisterUser command) {
-        if (command.userId() == null) {
-            throw CommandRejected.invalid("userId", "REQUIRED", "A user id is required");
-        }
-        if (users.containsKey(command.userId())) {
-            throw CommandRejected.invalid("userId", "DUPLICATE_ID", "User account " + command.userId() + " already exists");
-        }
+        Entities.requireNew(users, "userId", command.userId(), "A user id is required", "User account");
         String issuer = requireIdentityPart("issuer", command.issuer());
         String subject = requireIdentityPart("subject", command.subject());
         String displayName = Names.require("displayName", command.displayName());
@@ -90,7 +86,7 @@ public class AccessDirectory {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public long handle(UpdateUserDetails command) {
         UserAccount user = requireUser("userId", command.userId());
-        requireVersion("User account", user.id, command.expectedVersion(), user.version);
+        Entities.requireVersion("User account", user.id, command.expectedVersion(), user.version);
         String displayName = Names.require("displayName", command.displayName());
         String email = requireEmail("email", command.email());
         apply(new UserDetailsUpdated(user.id, displayName, email, user.version + 1));
@@ -101,7 +97,7 @@ public class AccessDirectory {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public long handle(GrantRole command) {
         UserAccount user = requireUser("userId", command.userId());
-        requireVersion("User account", user.id, command.expectedVersion(), user.version);
+        Entities.requireVersion("User account", user.id, command.expectedVersion(), user.version);
         Role role = command.role();
         if (role == null) {
             throw CommandRejected.invalid("role", "REQUIRED", "A role is required");
@@ -139,7 +135,7 @@ public class AccessDirectory {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public long handle(RevokeRole command) {
         UserAccount user = requireUser("userId", command.userId());
-        requireVersion("User account", user.id, command.expectedVersion(), user.version);
+        Entities.requireVersion("User account", user.id, command.expectedVersion(), user.version);
         Role role = command.role();
         if (role == null) {
             throw CommandRejected.invalid("role", "REQUIRED", "A role is required");
@@ -160,7 +156,7 @@ public class AccessDirectory {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public long handle(DeactivateUser command) {
         UserAccount user = requireUser("userId", command.userId());
-        requireVersion("User account", user.id, command.expectedVersion(), user.version);
+        Entities.requireVersion("User account", user.id, command.expectedVersion(), user.version);
         if (!user.active) {
             throw CommandRejected.invalid("userId", "ALREADY_INACTIVE", "The account of '" + user.displayName + "' is already deactivated");
         }
@@ -178,7 +174,7 @@ public class AccessDirectory {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public long handle(ReactivateUser command) {
         UserAccount user = requireUser("userId", command.userId());
-        requireVersion("User account", user.id, command.expectedVersion(), user.version);
+        Entities.requireVersion("User account", user.id, command.expectedVersion(), user.version);
         if (user.active) {
             throw CommandRejected.invalid("userId", "ALREADY_ACTIVE", "The account of '" + user.displayName + "' is already active");
         }
@@ -190,7 +186,7 @@ public class AccessDirectory {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public long handle(TransferUser command) {
         UserAccount user = requireUser("userId", command.userId());
-        requireVersion("User account", user.id, command.expectedVersion(), user.version);
+        Entities.requireVersion("User account", user.id, command.expectedVersion(), user.version);
         String issuer = requireIdentityPart("issuer", command.issuer());
         String subject = requireIdentityPart("subject", command.subject());
         String displayName = Names.require("displayName", command.displayName());
@@ -216,13 +212,8 @@ public class AccessDirectory {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public long handle(DefineWorkingGroup command) {
-        if (command.workingGroupId() == null) {
-            throw CommandRejected.invalid("workingGroupId", "REQUIRED", "A working group id is required");
-        }
-        if (workingGroups.containsKey(command.workingGroupId())) {
-            throw CommandRejected.invalid("workingGroupId", "DUPLICATE_ID",
-                    "Working group " + command.workingGroupId() + " already exists");
-        }
+        Entities.requireNew(workingGroups, "workingGroupId", command.workingGroupId(), "A working group id is required",
+                "Working group");
         if (command.orgUnitId() == null) {
             throw CommandRejected.invalid("orgUnitId", "REQUIRED", "An org unit id is required");
         }
@@ -241,7 +232,7 @@ public class AccessDirectory {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public long handle(AddWorkingGroupMember command) {
         WorkingGroupEntry group = requireWorkingGroup("workingGroupId", command.workingGroupId());
-        requireVersion("Working group", group.id, command.expectedVersion(), group.version);
+        Entities.requireVersion("Working group", group.id, command.expectedVersion(), group.version);
         UserAccount user = requireUser("userId", command.userId());
         requireActive(user);
         if (!user.orgUnitId.equals(group.orgUnitId)) {
@@ -264,7 +255,7 @@ public class AccessDirectory {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public long handle(RemoveWorkingGroupMember command) {
         WorkingGroupEntry group = requireWorkingGroup("workingGroupId", command.workingGroupId());
-        requireVersion("Working group", group.id, command.expectedVersion(), group.version);
+        Entities.requireVersion("Working group", group.id, command.expectedVersion(), group.version);
         UserAccount user = requireUser("userId", command.userId());
         requireMember(group, user);
         apply(new WorkingGroupMemberRemoved(group.id, user.id, user.id.equals(group.leaderId), group.version + 1));
@@ -275,7 +266,7 @@ public class AccessDirectory {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public long handle(AppointWorkingGroupLeader command) {
         WorkingGroupEntry group = requireWorkingGroup("workingGroupId", command.workingGroupId());
-        requireVersion("Working group", group.id, command.expectedVersion(), group.version);
+        Entities.requireVersion("Working group", group.id, command.expectedVersion(), group.version);
         UserAccount user = requireUser("userId", command.userId());
         requireMember(group, user);
         requireActive(user);
@@ -293,31 +284,11 @@ public class AccessDirectory {
     // ---------------------------------------------------------------- rules
 
     private UserAccount requireUser(String field, UUID id) {
-        if (id == null) {
-            throw CommandRejected.invalid(field, "REQUIRED", "A user id is required");
-        }
-        UserAccount user = users.get(id);
-        if (user == null) {
-            throw CommandRejected.notFound(field, id, "User account");
-        }
-        return user;
+        return Entities.requireKnown(users, field, id, "A user id is required", "User account");
     }
 
     private WorkingGroupEntry requireWorkingGroup(String field, UUID id) {
-        if (id == null) {
-            throw CommandRejected.invalid(field, "REQUIRED", "A working group id is required");
-        }
-        WorkingGroupEntry group = workingGroups.get(id);
-        if (group == null) {
-            throw CommandRejected.notFound(field, id, "Working group");
-        }
-        return group;
-    }
-
-    private static void requireVersion(String entity, UUID id, long expected, long actual) {
-        if (expected != actual) {
-            throw CommandRejected.staleVersion(entity, id, expected, actual);
-        }
+        return Entities.requireKnown(workingGroups, field, id, "A working group id is required", "Working group");
     }
 
     private static void requireActive(UserAccount user) {

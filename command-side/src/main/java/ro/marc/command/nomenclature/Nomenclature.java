@@ -7,6 +7,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 import ro.marc.command.common.CommandRejected;
+import ro.marc.command.common.Entities;
 import ro.marc.command.common.Names;
 import ro.marc.events.nomenclature.*;
 import ro.marc.events.text.RomanianText;
@@ -78,12 +79,7 @@ public class Nomenclature {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public long handle(DefineDomain command) {
-        if (command.domainId() == null) {
-            throw CommandRejected.invalid("domainId", "REQUIRED", "A domain id is required");
-        }
-        if (domains.containsKey(command.domainId())) {
-            throw CommandRejected.invalid("domainId", "DUPLICATE_ID", "Domain " + command.domainId() + " already exists");
-        }
+        Entities.requireNew(domains, "domainId", command.domainId(), "A domain id is required", "Domain");
         DomainEntry parent = null;
         if (command.parentDomainId() != null) {
             parent = requireDomain("parentDomainId", command.parentDomainId());
@@ -107,7 +103,7 @@ public class Nomenclature {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public long handle(RenameDomain command) {
         DomainEntry domain = requireDomain("domainId", command.domainId());
-        requireVersion("Domain", domain.id, command.expectedVersion(), domain.version);
+        Entities.requireVersion("Domain", domain.id, command.expectedVersion(), domain.version);
         String name = Names.require("name", command.name());
         if (name.equals(domain.name)) {
             return domain.version;
@@ -193,7 +189,7 @@ public class Nomenclature {
             throw CommandRejected.invalid("itemId", "NOT_PROPOSED", label(item) + " was already "
                     + decidedAs(item) + ": only a proposal awaiting its decision can be revised");
         }
-        requireVersion(kindName(item.kind), item.id, command.expectedVersion(), item.version);
+        Entities.requireVersion(kindName(item.kind), item.id, command.expectedVersion(), item.version);
         Revision revision = revise(item, command.name(), command.description(), command.workUnitIds(),
                 command.periodicity());
         if (revision == null) {
@@ -255,7 +251,7 @@ public class Nomenclature {
             throw CommandRejected.invalid("itemId", "NOT_APPROVED", label(item) + " " + why
                     + "; only an approved entry can be deactivated");
         }
-        requireVersion(kindName(item.kind), item.id, command.expectedVersion(), item.version);
+        Entities.requireVersion(kindName(item.kind), item.id, command.expectedVersion(), item.version);
         apply(new ItemDeactivated(item.id, item.kind, item.version + 1));
         return item.version;
     }
@@ -265,12 +261,7 @@ public class Nomenclature {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public long handle(DefineReferenceEntry command) {
-        if (command.entryId() == null) {
-            throw CommandRejected.invalid("entryId", "REQUIRED", "An entry id is required");
-        }
-        if (referenceEntries.containsKey(command.entryId())) {
-            throw CommandRejected.invalid("entryId", "DUPLICATE_ID", "Reference entry " + command.entryId() + " already exists");
-        }
+        Entities.requireNew(referenceEntries, "entryId", command.entryId(), "An entry id is required", "Reference entry");
         if (command.list() == null) {
             throw CommandRejected.invalid("list", "REQUIRED", "Name the reference list the entry belongs to");
         }
@@ -284,7 +275,7 @@ public class Nomenclature {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public long handle(RenameReferenceEntry command) {
         ReferenceListEntry entry = requireReferenceEntry(command.entryId());
-        requireVersion("Reference entry", entry.id, command.expectedVersion(), entry.version);
+        Entities.requireVersion("Reference entry", entry.id, command.expectedVersion(), entry.version);
         String name = Names.require("name", command.name());
         if (name.equals(entry.name)) {
             return entry.version;
@@ -298,7 +289,7 @@ public class Nomenclature {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public long handle(DeactivateReferenceEntry command) {
         ReferenceListEntry entry = requireReferenceEntry(command.entryId());
-        requireVersion("Reference entry", entry.id, command.expectedVersion(), entry.version);
+        Entities.requireVersion("Reference entry", entry.id, command.expectedVersion(), entry.version);
         if (!entry.active) {
             throw CommandRejected.invalid("entryId", "ALREADY_INACTIVE", "'" + entry.name + "' is already deactivated");
         }
@@ -311,12 +302,7 @@ public class Nomenclature {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public long handle(AddRegulatoryCause command) {
-        if (command.causeId() == null) {
-            throw CommandRejected.invalid("causeId", "REQUIRED", "A cause id is required");
-        }
-        if (causes.containsKey(command.causeId())) {
-            throw CommandRejected.invalid("causeId", "DUPLICATE_ID", "Regulatory cause " + command.causeId() + " already exists");
-        }
+        Entities.requireNew(causes, "causeId", command.causeId(), "A cause id is required", "Regulatory cause");
         RegulatoryCauseDetails details = requireDetails(command.details(), null);
         String author = requireUserId("authorUserId", command.authorUserId());
         requireOrgUnitId("authorOrgUnitId", command.authorOrgUnitId());
@@ -332,7 +318,7 @@ public class Nomenclature {
             throw CommandRejected.invalid("causeId", "INACTIVE",
                     "Regulatory cause " + cause.id + " is deactivated and can no longer be edited");
         }
-        requireVersion("Regulatory cause", cause.id, command.expectedVersion(), cause.version);
+        Entities.requireVersion("Regulatory cause", cause.id, command.expectedVersion(), cause.version);
         RegulatoryCauseDetails details = requireDetails(command.details(), cause.details);
         if (details.equals(cause.details)) {
             return cause.version;
@@ -345,7 +331,7 @@ public class Nomenclature {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public long handle(DeactivateRegulatoryCause command) {
         RegulatoryCauseEntry cause = requireCause(command.causeId());
-        requireVersion("Regulatory cause", cause.id, command.expectedVersion(), cause.version);
+        Entities.requireVersion("Regulatory cause", cause.id, command.expectedVersion(), cause.version);
         if (!cause.active) {
             throw CommandRejected.invalid("causeId", "ALREADY_INACTIVE",
                     "Regulatory cause " + cause.id + " is already deactivated");
@@ -357,14 +343,7 @@ public class Nomenclature {
     // ---------------------------------------------------------------- rules: domains
 
     private DomainEntry requireDomain(String field, UUID id) {
-        if (id == null) {
-            throw CommandRejected.invalid(field, "REQUIRED", "A domain id is required");
-        }
-        DomainEntry domain = domains.get(id);
-        if (domain == null) {
-            throw CommandRejected.notFound(field, id, "Domain");
-        }
-        return domain;
+        return Entities.requireKnown(domains, field, id, "A domain id is required", "Domain");
     }
 
     /** Among the top-level domains when {@code parent} is null, else among its subdomains. */
@@ -391,14 +370,7 @@ public class Nomenclature {
     }
 
     private ItemEntry requireItem(UUID id) {
-        if (id == null) {
-            throw CommandRejected.invalid("itemId", "REQUIRED", "An item id is required");
-        }
-        ItemEntry item = items.get(id);
-        if (item == null) {
-            throw CommandRejected.notFound("itemId", id, "Nomenclature item");
-        }
-        return item;
+        return Entities.requireKnown(items, "itemId", id, "An item id is required", "Nomenclature item");
     }
 
     /** The parent a new child goes under: of the expected kind, and it and its own parent live. */
@@ -584,14 +556,7 @@ public class Nomenclature {
     // ---------------------------------------------------------------- rules: reference lists
 
     private ReferenceListEntry requireReferenceEntry(UUID id) {
-        if (id == null) {
-            throw CommandRejected.invalid("entryId", "REQUIRED", "An entry id is required");
-        }
-        ReferenceListEntry entry = referenceEntries.get(id);
-        if (entry == null) {
-            throw CommandRejected.notFound("entryId", id, "Reference entry");
-        }
-        return entry;
+        return Entities.requireKnown(referenceEntries, "entryId", id, "An entry id is required", "Reference entry");
     }
 
     private void requireUniqueEntryName(ReferenceList list, String name, UUID except) {
@@ -605,14 +570,7 @@ public class Nomenclature {
     // ---------------------------------------------------------------- rules: regulatory causes
 
     private RegulatoryCauseEntry requireCause(UUID id) {
-        if (id == null) {
-            throw CommandRejected.invalid("causeId", "REQUIRED", "A cause id is required");
-        }
-        RegulatoryCauseEntry cause = causes.get(id);
-        if (cause == null) {
-            throw CommandRejected.notFound("causeId", id, "Regulatory cause");
-        }
-        return cause;
+        return Entities.requireKnown(causes, "causeId", id, "A cause id is required", "Regulatory cause");
     }
 
     /**
@@ -707,12 +665,6 @@ public class Nomenclature {
     }
 
     // ---------------------------------------------------------------- rules: shared
-
-    private static void requireVersion(String entity, UUID id, long expected, long actual) {
-        if (expected != actual) {
-            throw CommandRejected.staleVersion(entity, id, expected, actual);
-        }
-    }
 
     private static String requireUserId(String field, String value) {
         String tidy = value == null ? "" : value.strip();

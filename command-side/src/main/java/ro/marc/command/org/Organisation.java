@@ -5,6 +5,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import ro.marc.command.common.CommandRejected;
+import ro.marc.command.common.Entities;
 import ro.marc.command.common.Names;
 import ro.marc.events.org.*;
 import ro.marc.events.text.RomanianText;
@@ -49,12 +50,7 @@ public class Organisation {
 
     @CommandHandler
     public long handle(CreateOrgUnit command) {
-        if (command.orgUnitId() == null) {
-            throw CommandRejected.invalid("id", "REQUIRED", "An org unit id is required");
-        }
-        if (orgUnits.containsKey(command.orgUnitId())) {
-            throw CommandRejected.invalid("id", "DUPLICATE_ID", "Org unit " + command.orgUnitId() + " already exists");
-        }
+        Entities.requireNew(orgUnits, "id", command.orgUnitId(), "An org unit id is required", "Org unit");
         OrgUnitNode parent = requireOrgUnit("parentId", command.parentId());
         if (!parent.active) {
             throw CommandRejected.invalid("parentId", "PARENT_INACTIVE",
@@ -77,7 +73,7 @@ public class Organisation {
     @CommandHandler
     public long handle(RenameOrgUnit command) {
         OrgUnitNode unit = requireOrgUnit("id", command.orgUnitId());
-        requireVersion("Org unit", unit.id, command.expectedVersion(), unit.version);
+        Entities.requireVersion("Org unit", unit.id, command.expectedVersion(), unit.version);
         String name = Names.require("name", command.name());
         if (name.equals(unit.name)) {
             return unit.version;
@@ -92,7 +88,7 @@ public class Organisation {
     @CommandHandler
     public long handle(MoveOrgUnit command) {
         OrgUnitNode unit = requireOrgUnit("id", command.orgUnitId());
-        requireVersion("Org unit", unit.id, command.expectedVersion(), unit.version);
+        Entities.requireVersion("Org unit", unit.id, command.expectedVersion(), unit.version);
         if (unit.isRoot()) {
             throw CommandRejected.invalid("id", "ROOT_IMMOVABLE", "The root of the organisation cannot be moved");
         }
@@ -126,7 +122,7 @@ public class Organisation {
     @CommandHandler
     public long handle(DeactivateOrgUnit command) {
         OrgUnitNode unit = requireOrgUnit("id", command.orgUnitId());
-        requireVersion("Org unit", unit.id, command.expectedVersion(), unit.version);
+        Entities.requireVersion("Org unit", unit.id, command.expectedVersion(), unit.version);
         if (unit.isRoot()) {
             throw CommandRejected.invalid("id", "ROOT_PERMANENT", "The root of the organisation cannot be deactivated");
         }
@@ -147,7 +143,7 @@ public class Organisation {
     @CommandHandler
     public long handle(ReactivateOrgUnit command) {
         OrgUnitNode unit = requireOrgUnit("id", command.orgUnitId());
-        requireVersion("Org unit", unit.id, command.expectedVersion(), unit.version);
+        Entities.requireVersion("Org unit", unit.id, command.expectedVersion(), unit.version);
         if (unit.active) {
             throw CommandRejected.invalid("id", "ALREADY_ACTIVE", "'" + unit.name + "' is already active");
         }
@@ -164,12 +160,7 @@ public class Organisation {
 
     @CommandHandler
     public long handle(DefineWorkUnit command) {
-        if (command.workUnitId() == null) {
-            throw CommandRejected.invalid("id", "REQUIRED", "A work unit id is required");
-        }
-        if (workUnits.containsKey(command.workUnitId())) {
-            throw CommandRejected.invalid("id", "DUPLICATE_ID", "Work unit " + command.workUnitId() + " already exists");
-        }
+        Entities.requireNew(workUnits, "id", command.workUnitId(), "A work unit id is required", "Work unit");
         String name = Names.require("name", command.name());
         requireUniqueWorkUnitName(name, null);
         apply(new WorkUnitDefined(command.workUnitId(), name, 1));
@@ -179,7 +170,7 @@ public class Organisation {
     @CommandHandler
     public long handle(RenameWorkUnit command) {
         WorkUnitEntry entry = requireWorkUnit("id", command.workUnitId());
-        requireVersion("Work unit", entry.id, command.expectedVersion(), entry.version);
+        Entities.requireVersion("Work unit", entry.id, command.expectedVersion(), entry.version);
         String name = Names.require("name", command.name());
         if (name.equals(entry.name)) {
             return entry.version;
@@ -192,7 +183,7 @@ public class Organisation {
     @CommandHandler
     public long handle(RetireWorkUnit command) {
         WorkUnitEntry entry = requireWorkUnit("id", command.workUnitId());
-        requireVersion("Work unit", entry.id, command.expectedVersion(), entry.version);
+        Entities.requireVersion("Work unit", entry.id, command.expectedVersion(), entry.version);
         if (entry.retired) {
             throw CommandRejected.invalid("id", "ALREADY_RETIRED", "Work unit '" + entry.name + "' is already retired");
         }
@@ -203,7 +194,7 @@ public class Organisation {
     @CommandHandler
     public long handle(AssignWorkUnits command) {
         OrgUnitNode unit = requireOrgUnit("orgUnitId", command.orgUnitId());
-        requireVersion("Org unit", unit.id, command.expectedVersion(), unit.version);
+        Entities.requireVersion("Org unit", unit.id, command.expectedVersion(), unit.version);
         if (unit.isRoot()) {
             throw CommandRejected.invalid("orgUnitId", "ROOT_HOLDS_CATALOGUE",
                     "The root holds the whole catalogue; assign work units to the ministry and below");
@@ -238,7 +229,7 @@ public class Organisation {
     @CommandHandler
     public long handle(UnassignWorkUnit command) {
         OrgUnitNode unit = requireOrgUnit("orgUnitId", command.orgUnitId());
-        requireVersion("Org unit", unit.id, command.expectedVersion(), unit.version);
+        Entities.requireVersion("Org unit", unit.id, command.expectedVersion(), unit.version);
         WorkUnitEntry entry = requireWorkUnit("workUnitId", command.workUnitId());
         if (!unit.workUnits.contains(entry.id)) {
             throw CommandRejected.invalid("workUnitId", "NOT_ASSIGNED",
@@ -259,31 +250,11 @@ public class Organisation {
     // ---------------------------------------------------------------- rules
 
     private OrgUnitNode requireOrgUnit(String field, UUID id) {
-        if (id == null) {
-            throw CommandRejected.invalid(field, "REQUIRED", "An org unit id is required");
-        }
-        OrgUnitNode node = orgUnits.get(id);
-        if (node == null) {
-            throw CommandRejected.notFound(field, id, "Org unit");
-        }
-        return node;
+        return Entities.requireKnown(orgUnits, field, id, "An org unit id is required", "Org unit");
     }
 
     private WorkUnitEntry requireWorkUnit(String field, UUID id) {
-        if (id == null) {
-            throw CommandRejected.invalid(field, "REQUIRED", "A work unit id is required");
-        }
-        WorkUnitEntry entry = workUnits.get(id);
-        if (entry == null) {
-            throw CommandRejected.notFound(field, id, "Work unit");
-        }
-        return entry;
-    }
-
-    private static void requireVersion(String entity, UUID id, long expected, long actual) {
-        if (expected != actual) {
-            throw CommandRejected.staleVersion(entity, id, expected, actual);
-        }
+        return Entities.requireKnown(workUnits, field, id, "A work unit id is required", "Work unit");
     }
 
     private void requireUniqueAmongChildren(OrgUnitNode parent, String name, UUID except) {

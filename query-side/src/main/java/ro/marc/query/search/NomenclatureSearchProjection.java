@@ -1,18 +1,12 @@
 package ro.marc.query.search;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.FieldValue;
-import co.elastic.clients.elasticsearch._types.VersionType;
-import co.elastic.clients.elasticsearch.core.BulkResponse;
-import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import ro.marc.events.nomenclature.*;
 import ro.marc.events.text.RomanianText;
@@ -401,36 +395,7 @@ public class NomenclatureSearchProjection {
         pendingWrites().put(index.name(), (String) document.get(ID), document, seq);
     }
 
-    /** The write buffer of the current batch; outside a unit of work (tools, tests) writes go straight through. */
     private PendingWrites pendingWrites() {
-        if (!CurrentUnitOfWork.isStarted()) {
-            return new PendingWrites(this::bulk, true);
-        }
-        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
-        return batch.getOrComputeResource(PendingWrites.class.getName() + "@" + System.identityHashCode(this), key -> {
-            PendingWrites writes = new PendingWrites(this::bulk, false);
-            batch.onPrepareCommit(u -> writes.flush());
-            return writes;
-        });
-    }
-
-    /** A version conflict means this event (or a later one) is already indexed: that is success. */
-    private void bulk(List<PendingWrites.Write> writes) {
-        List<BulkOperation> operations = writes.stream().map(w -> BulkOperation.of(b -> b.index(i -> i
-                .index(w.index()).id(w.id()).version(w.version()).versionType(VersionType.External)
-                .document(w.document())))).toList();
-        try {
-            BulkResponse response = client.bulk(b -> b.operations(operations));
-            for (var item : response.items()) {
-                if (item.error() != null && !"version_conflict_engine_exception".equals(item.error().type())) {
-                    throw new IllegalStateException("Indexing " + item.index() + "/" + item.id() + " failed: "
-                            + item.error().type() + " " + item.error().reason());
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (ElasticsearchException e) {
-            throw new IllegalStateException("Indexing failed: " + e.getMessage(), e);
-        }
+        return PendingWrites.ofCurrentBatch(client, this);
     }
 }

@@ -1,5 +1,15 @@
 package ro.marc.query.search;
 
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.VersionType;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +33,44 @@ final class PendingWrites {
     PendingWrites(Consumer<List<Write>> sink, boolean writeThrough) {
         this.sink = sink;
         this.writeThrough = writeThrough;
+    }
+
+    /**
+     * The write buffer of {@code owner} (a projection) in the current processing batch, flushed as one
+     * bulk request when the batch prepares to commit; outside a unit of work (tools, tests) writes go
+     * straight through.
+     */
+    static PendingWrites ofCurrentBatch(ElasticsearchClient client, Object owner) {
+        Consumer<List<Write>> sink = writes -> bulk(client, writes);
+        if (!CurrentUnitOfWork.isStarted()) {
+            return new PendingWrites(sink, true);
+        }
+        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
+        return batch.getOrComputeResource(PendingWrites.class.getName() + "@" + System.identityHashCode(owner), key -> {
+            PendingWrites writes = new PendingWrites(sink, false);
+            batch.onPrepareCommit(u -> writes.flush());
+            return writes;
+        });
+    }
+
+    /** External versions: a version conflict means this event (or a later one) is already indexed, which is success. */
+    private static void bulk(ElasticsearchClient client, List<Write> writes) {
+        List<BulkOperation> operations = writes.stream().map(w -> BulkOperation.of(b -> b.index(i -> i
+                .index(w.index()).id(w.id()).version(w.version()).versionType(VersionType.External)
+                .document(w.document())))).toList();
+        try {
+            BulkResponse response = client.bulk(b -> b.operations(operations));
+            for (var item : response.items()) {
+                if (item.error() != null && !"version_conflict_engine_exception".equals(item.error().type())) {
+                    throw new IllegalStateException("Indexing " + item.index() + "/" + item.id() + " failed: "
+                            + item.error().type() + " " + item.error().reason());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (ElasticsearchException e) {
+            throw new IllegalStateException("Indexing failed: " + e.getMessage(), e);
+        }
     }
 
     void put(String index, String id, Object document, long version) {

@@ -3,6 +3,7 @@ package ro.marc.query.access;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import ro.marc.query.common.Sql;
 import ro.marc.events.access.Role;
 import ro.marc.events.text.RomanianText;
 import ro.marc.query.common.Cursor;
@@ -14,7 +15,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.*;
-import java.util.function.Function;
 
 /**
  * Reads of the access read model: accounts (with roles and transfer history) and working groups
@@ -90,7 +90,7 @@ public class AccessQueries {
             for (String word : RomanianText.fold(f.text()).strip().split("\\s+")) {
                 if (!word.isEmpty()) {
                     sql.append(" AND (u.display_name_folded ILIKE ? OR lower(u.email) ILIKE ?)");
-                    String pattern = "%" + escapeLike(word) + "%";
+                    String pattern = "%" + Sql.escapeLike(word) + "%";
                     params.add(pattern);
                     params.add(pattern);
                 }
@@ -107,7 +107,7 @@ public class AccessQueries {
                 return new Page<>(List.of(), List.of(), false);
             }
             sql.append(" AND o.path LIKE ?");
-            params.add(escapeLike(path) + "%");
+            params.add(Sql.escapeLike(path) + "%");
         }
         if (f.active() != null) {
             sql.append(" AND u.active = ?");
@@ -122,7 +122,7 @@ public class AccessQueries {
         sql.append(" ORDER BY u.display_name_folded, u.id LIMIT ?");
         params.add(first + 1);
         List<UserRow> rows = jdbc.sql(sql.toString()).params(params).query(USER_ROW).list();
-        Page<UserRow> page = page(rows, first, r -> Cursor.encode(r.folded(), r.view().id().toString()));
+        Page<UserRow> page = Page.of(rows, first, r -> Cursor.encode(r.folded(), r.view().id().toString()));
         return new Page<>(withTransfers(page.items().stream().map(UserRow::view).toList()), page.cursors(),
                 page.hasNextPage());
     }
@@ -171,7 +171,7 @@ public class AccessQueries {
         params.add(first + 1);
         List<Map.Entry<String, WorkingGroupView>> rows = jdbc.sql(sql.toString()).params(params)
                 .query((rs, n) -> Map.entry(rs.getString("path"), groupRow(rs, List.of()))).list();
-        Page<Map.Entry<String, WorkingGroupView>> page = page(rows, first, e -> Cursor.encode(e.getKey()));
+        Page<Map.Entry<String, WorkingGroupView>> page = Page.of(rows, first, e -> Cursor.encode(e.getKey()));
         return new Page<>(withMembers(page.items().stream().map(Map.Entry::getValue).toList()), page.cursors(),
                 page.hasNextPage());
     }
@@ -225,16 +225,6 @@ public class AccessQueries {
         return users.stream().map(u -> new UserView(u.id(), u.issuer(), u.subject(), u.displayName(), u.email(),
                 u.orgUnitId(), u.active(), u.version(), u.roles(),
                 List.copyOf(transfers.getOrDefault(u.id(), List.of())), u.createdAt(), u.updatedAt())).toList();
-    }
-
-    private static <T> Page<T> page(List<T> rows, int first, Function<T, String> cursorOf) {
-        boolean more = rows.size() > first;
-        List<T> items = more ? rows.subList(0, first) : rows;
-        return new Page<>(List.copyOf(items), items.stream().map(cursorOf).toList(), more);
-    }
-
-    static String escapeLike(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     /** An account row with its sort key, folded exactly as the projection stored it. */

@@ -7,11 +7,11 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import ro.marc.query.common.Sql;
 import ro.marc.events.access.*;
 import ro.marc.events.org.County;
 import ro.marc.events.text.RomanianText;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -49,7 +49,7 @@ public class AccessReadModelProjection {
                 .param("id", event.userId()).param("issuer", event.issuer()).param("subject", event.subject())
                 .param("name", event.displayName()).param("folded", RomanianText.fold(event.displayName()))
                 .param("email", event.email()).param("orgUnit", event.orgUnitId())
-                .param("version", event.version()).param("seq", seq).param("at", ts(at)).update();
+                .param("version", event.version()).param("seq", seq).param("at", Sql.timestamp(at)).update();
     }
 
     @EventHandler
@@ -60,7 +60,7 @@ public class AccessReadModelProjection {
                 WHERE id = :id AND last_event_seq < :seq""")
                 .param("id", event.userId()).param("name", event.displayName())
                 .param("folded", RomanianText.fold(event.displayName())).param("email", event.email())
-                .param("version", event.version()).param("seq", seq).param("at", ts(at)).update();
+                .param("version", event.version()).param("seq", seq).param("at", Sql.timestamp(at)).update();
     }
 
     @EventHandler
@@ -106,7 +106,7 @@ public class AccessReadModelProjection {
                 .param("id", event.userId()).param("issuer", event.issuer()).param("subject", event.subject())
                 .param("name", event.displayName()).param("folded", RomanianText.fold(event.displayName()))
                 .param("email", event.email()).param("version", event.version()).param("seq", seq)
-                .param("at", ts(at)).update();
+                .param("at", Sql.timestamp(at)).update();
         if (updated == 1) {
             jdbc.sql("""
                     INSERT INTO app_user_transfer (user_id, seq, at, previous_issuer, previous_subject,
@@ -114,7 +114,7 @@ public class AccessReadModelProjection {
                                                    display_name, email, details, by_user_id)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT (user_id, seq) DO NOTHING""")
-                    .params(event.userId(), seq, ts(at), event.previousIssuer(), event.previousSubject(),
+                    .params(event.userId(), seq, Sql.timestamp(at), event.previousIssuer(), event.previousSubject(),
                             event.previousDisplayName(), event.previousEmail(), event.issuer(), event.subject(),
                             event.displayName(), event.email(), event.transferDetails(), byUserId)
                     .update();
@@ -132,7 +132,7 @@ public class AccessReadModelProjection {
                 ON CONFLICT (id) DO NOTHING""")
                 .param("id", event.workingGroupId()).param("orgUnit", event.orgUnitId())
                 .param("name", event.name()).param("version", event.version())
-                .param("seq", seq).param("at", ts(at)).update();
+                .param("seq", seq).param("at", Sql.timestamp(at)).update();
     }
 
     @EventHandler
@@ -142,7 +142,7 @@ public class AccessReadModelProjection {
             jdbc.sql("""
                     INSERT INTO working_group_member (working_group_id, user_id, since) VALUES (?, ?, ?)
                     ON CONFLICT DO NOTHING""")
-                    .params(event.workingGroupId(), event.userId(), ts(at)).update();
+                    .params(event.workingGroupId(), event.userId(), Sql.timestamp(at)).update();
         }
     }
 
@@ -155,7 +155,7 @@ public class AccessReadModelProjection {
                        version = :version, last_event_seq = :seq, updated_at = :at
                 WHERE id = :id AND last_event_seq < :seq""")
                 .param("id", event.workingGroupId()).param("user", event.userId())
-                .param("version", event.version()).param("seq", seq).param("at", ts(at)).update();
+                .param("version", event.version()).param("seq", seq).param("at", Sql.timestamp(at)).update();
         if (updated == 1) {
             jdbc.sql("DELETE FROM working_group_member WHERE working_group_id = ? AND user_id = ?")
                     .params(event.workingGroupId(), event.userId()).update();
@@ -172,7 +172,7 @@ public class AccessReadModelProjection {
                                          updated_at = :at
                 WHERE id = :id AND last_event_seq < :seq""")
                 .param("id", event.workingGroupId()).param("leader", event.userId())
-                .param("version", event.version()).param("seq", seq).param("at", ts(at)).update();
+                .param("version", event.version()).param("seq", seq).param("at", Sql.timestamp(at)).update();
     }
 
     // ------------------------------------------------------------------ reset
@@ -198,7 +198,7 @@ public class AccessReadModelProjection {
         return jdbc.sql("""
                 UPDATE app_user SET version = :version, last_event_seq = :seq, updated_at = :at
                 WHERE id = :id AND last_event_seq < :seq""")
-                .param("id", id).param("version", version).param("seq", seq).param("at", ts(at)).update() == 1;
+                .param("id", id).param("version", version).param("seq", seq).param("at", Sql.timestamp(at)).update() == 1;
     }
 
     /** Advances the working group's version and guard; false when this event was applied before. */
@@ -206,7 +206,7 @@ public class AccessReadModelProjection {
         return jdbc.sql("""
                 UPDATE working_group SET version = :version, last_event_seq = :seq, updated_at = :at
                 WHERE id = :id AND last_event_seq < :seq""")
-                .param("id", id).param("version", version).param("seq", seq).param("at", ts(at)).update() == 1;
+                .param("id", id).param("version", version).param("seq", seq).param("at", Sql.timestamp(at)).update() == 1;
     }
 
     private void setActive(UUID id, boolean active, long version, long seq, Instant at) {
@@ -214,10 +214,7 @@ public class AccessReadModelProjection {
                 UPDATE app_user SET active = :active, version = :version, last_event_seq = :seq, updated_at = :at
                 WHERE id = :id AND last_event_seq < :seq""")
                 .param("id", id).param("active", active).param("version", version)
-                .param("seq", seq).param("at", ts(at)).update();
+                .param("seq", seq).param("at", Sql.timestamp(at)).update();
     }
 
-    private static Timestamp ts(Instant at) {
-        return Timestamp.from(at);
-    }
 }

@@ -63,7 +63,7 @@ public record OrgScope(boolean national, Set<String> counties, Set<String> subtr
         }
         for (String path : subtreePaths) {
             any.add(alias + ".path LIKE ?");
-            params.add(path.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            params.add(Sql.likePrefix(path));
         }
         return any.isEmpty() ? "FALSE" : "(" + String.join(" OR ", any) + ")";
     }
@@ -88,7 +88,7 @@ public record OrgScope(boolean national, Set<String> counties, Set<String> subtr
         int i = 0;
         for (String path : subtreePaths) {
             any.add(alias + ".path LIKE :scopePath" + i);
-            params.put("scopePath" + i++, path.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            params.put("scopePath" + i++, Sql.likePrefix(path));
         }
         return any.isEmpty() ? "FALSE" : "(" + String.join(" OR ", any) + ")";
     }

@@ -12,7 +12,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.*;
-import java.util.function.Function;
 
 /**
  * Reads of the nomenclature read model. Approved and inactive entries are national and always
@@ -109,7 +108,7 @@ public class NomenclatureQueries {
         sql.append(" ORDER BY i.name_folded, i.id LIMIT ?");
         params.add(first + 1);
         List<ItemRow> rows = jdbc.sql(sql.toString()).params(params).query((rs, n) -> itemRowWithKey(rs)).list();
-        return page(rows, first, r -> Cursor.encode(r.folded(), r.view().id().toString()), ItemRow::view);
+        return Page.of(rows, first, r -> Cursor.encode(r.folded(), r.view().id().toString()), ItemRow::view);
     }
 
     /**
@@ -136,7 +135,7 @@ public class NomenclatureQueries {
         sql.append(" ORDER BY i.created_at, i.id LIMIT ?");
         params.add(first + 1);
         List<ItemView> rows = jdbc.sql(sql.toString()).params(params).query((rs, n) -> itemRow(rs)).list();
-        return page(rows, first, v -> Cursor.encode(v.createdAt().toString(), v.id().toString()), v -> v);
+        return Page.of(rows, first, v -> Cursor.encode(v.createdAt().toString(), v.id().toString()), v -> v);
     }
 
     /**
@@ -220,7 +219,7 @@ public class NomenclatureQueries {
         params.add(first + 1);
         List<RegulatoryCauseView> rows = jdbc.sql(sql.toString()).params(params).query((rs, n) -> causeRow(rs))
                 .list();
-        return page(rows, first, v -> Cursor.encode(v.createdAt().toString(), v.id().toString()), v -> v);
+        return Page.of(rows, first, v -> Cursor.encode(v.createdAt().toString(), v.id().toString()), v -> v);
     }
 
     // ------------------------------------------------------------------ work units
@@ -255,12 +254,6 @@ public class NomenclatureQueries {
             params.add(v.proposerCounties().toArray(String[]::new));
         }
         return "(" + String.join(" OR ", any) + ")";
-    }
-
-    private static <R, T> Page<T> page(List<R> rows, int first, Function<R, String> cursorOf, Function<R, T> view) {
-        boolean more = rows.size() > first;
-        List<R> items = more ? rows.subList(0, first) : rows;
-        return new Page<>(items.stream().map(view).toList(), items.stream().map(cursorOf).toList(), more);
     }
 
     /** An item with its sort key, folded exactly as the projection stored it. */

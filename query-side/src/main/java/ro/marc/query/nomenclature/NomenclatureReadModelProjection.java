@@ -7,10 +7,10 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import ro.marc.query.common.Sql;
 import ro.marc.events.nomenclature.*;
 import ro.marc.events.text.RomanianText;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -59,7 +59,7 @@ public class NomenclatureReadModelProjection {
                 ON CONFLICT (id) DO NOTHING""")
                 .param("id", event.domainId()).param("parent", event.parentDomainId())
                 .param("name", event.name()).param("folded", RomanianText.fold(event.name()))
-                .param("version", event.version()).param("seq", seq).param("at", ts(at)).update();
+                .param("version", event.version()).param("seq", seq).param("at", Sql.timestamp(at)).update();
     }
 
     @EventHandler
@@ -70,7 +70,7 @@ public class NomenclatureReadModelProjection {
                 WHERE id = :id AND last_event_seq < :seq""")
                 .param("id", event.domainId()).param("name", event.name())
                 .param("folded", RomanianText.fold(event.name())).param("version", event.version())
-                .param("seq", seq).param("at", ts(at)).update();
+                .param("seq", seq).param("at", Sql.timestamp(at)).update();
     }
 
     // ------------------------------------------------------------------ proposals
@@ -83,7 +83,7 @@ public class NomenclatureReadModelProjection {
                 .param("description", event.description()).param("domain", event.domainId())
                 .param("periodicity", null).param("proposer", event.proposerUserId())
                 .param("orgUnit", event.proposerOrgUnitId()).param("version", event.version())
-                .param("seq", seq).param("at", ts(at)).update();
+                .param("seq", seq).param("at", Sql.timestamp(at)).update();
         if (inserted == 1) {
             replaceWorkUnits(event.activityId(), event.workUnitIds());
             List<Attachment> attachments = event.attachments() == null ? List.of() : event.attachments();
@@ -104,7 +104,7 @@ public class NomenclatureReadModelProjection {
                 .param("task", null).param("name", event.name()).param("folded", RomanianText.fold(event.name()))
                 .param("description", null).param("domain", null).param("periodicity", null)
                 .param("proposer", event.proposerUserId()).param("orgUnit", event.proposerOrgUnitId())
-                .param("version", event.version()).param("seq", seq).param("at", ts(at)).update();
+                .param("version", event.version()).param("seq", seq).param("at", Sql.timestamp(at)).update();
     }
 
     @EventHandler
@@ -115,7 +115,7 @@ public class NomenclatureReadModelProjection {
                 .param("folded", RomanianText.fold(event.name())).param("description", null)
                 .param("domain", null).param("periodicity", name(event.periodicity()))
                 .param("proposer", event.proposerUserId()).param("orgUnit", event.proposerOrgUnitId())
-                .param("version", event.version()).param("seq", seq).param("at", ts(at)).update();
+                .param("version", event.version()).param("seq", seq).param("at", Sql.timestamp(at)).update();
     }
 
     @EventHandler
@@ -125,7 +125,7 @@ public class NomenclatureReadModelProjection {
                 .param("task", null).param("name", event.name()).param("folded", RomanianText.fold(event.name()))
                 .param("description", event.description()).param("domain", null).param("periodicity", null)
                 .param("proposer", event.proposerUserId()).param("orgUnit", event.proposerOrgUnitId())
-                .param("version", event.version()).param("seq", seq).param("at", ts(at)).update();
+                .param("version", event.version()).param("seq", seq).param("at", Sql.timestamp(at)).update();
     }
 
     /** The proposal as it now stands (every field); an activity's work units are replaced. */
@@ -140,7 +140,7 @@ public class NomenclatureReadModelProjection {
                 .param("id", event.itemId()).param("name", event.name())
                 .param("folded", RomanianText.fold(event.name())).param("description", event.description())
                 .param("periodicity", name(event.periodicity())).param("version", event.version())
-                .param("seq", seq).param("at", ts(at)).update();
+                .param("seq", seq).param("at", Sql.timestamp(at)).update();
         if (updated == 1 && event.kind() == ItemKind.ACTIVITY && event.workUnitIds() != null) {
             jdbc.sql("DELETE FROM nomenclature_item_work_unit WHERE item_id = ?").param(event.itemId()).update();
             replaceWorkUnits(event.itemId(), event.workUnitIds());
@@ -156,7 +156,7 @@ public class NomenclatureReadModelProjection {
                        version = :version, last_event_seq = :seq, updated_at = :at
                 WHERE id = :id AND last_event_seq < :seq""")
                 .param("id", event.itemId()).param("by", byUserId).param("version", event.version())
-                .param("seq", seq).param("at", ts(at)).update();
+                .param("seq", seq).param("at", Sql.timestamp(at)).update();
     }
 
     @EventHandler
@@ -168,7 +168,7 @@ public class NomenclatureReadModelProjection {
                        version = :version, last_event_seq = :seq, updated_at = :at
                 WHERE id = :id AND last_event_seq < :seq""")
                 .param("id", event.itemId()).param("reason", event.reason()).param("by", byUserId)
-                .param("version", event.version()).param("seq", seq).param("at", ts(at)).update();
+                .param("version", event.version()).param("seq", seq).param("at", Sql.timestamp(at)).update();
     }
 
     @EventHandler
@@ -178,7 +178,7 @@ public class NomenclatureReadModelProjection {
                                              updated_at = :at
                 WHERE id = :id AND last_event_seq < :seq""")
                 .param("id", event.itemId()).param("version", event.version())
-                .param("seq", seq).param("at", ts(at)).update();
+                .param("seq", seq).param("at", Sql.timestamp(at)).update();
     }
 
     // ------------------------------------------------------------------ reference lists
@@ -193,7 +193,7 @@ public class NomenclatureReadModelProjection {
                 ON CONFLICT (id) DO NOTHING""")
                 .param("id", event.entryId()).param("list", event.list().name()).param("name", event.name())
                 .param("folded", RomanianText.fold(event.name())).param("version", event.version())
-                .param("seq", seq).param("at", ts(at)).update();
+                .param("seq", seq).param("at", Sql.timestamp(at)).update();
     }
 
     @EventHandler
@@ -205,7 +205,7 @@ public class NomenclatureReadModelProjection {
                 WHERE id = :id AND last_event_seq < :seq""")
                 .param("id", event.entryId()).param("name", event.name())
                 .param("folded", RomanianText.fold(event.name())).param("version", event.version())
-                .param("seq", seq).param("at", ts(at)).update();
+                .param("seq", seq).param("at", Sql.timestamp(at)).update();
     }
 
     @EventHandler
@@ -215,7 +215,7 @@ public class NomenclatureReadModelProjection {
                 UPDATE reference_entry SET active = FALSE, version = :version, last_event_seq = :seq, updated_at = :at
                 WHERE id = :id AND last_event_seq < :seq""")
                 .param("id", event.entryId()).param("version", event.version())
-                .param("seq", seq).param("at", ts(at)).update();
+                .param("seq", seq).param("at", Sql.timestamp(at)).update();
     }
 
     // ------------------------------------------------------------------ regulatory causes
@@ -236,7 +236,7 @@ public class NomenclatureReadModelProjection {
                 ON CONFLICT (id) DO NOTHING""")
                 .param("id", event.causeId()).param("author", event.authorUserId())
                 .param("authorOrgUnit", event.authorOrgUnitId()).params(detailParams(d))
-                .param("version", event.version()).param("seq", seq).param("at", ts(at)).update();
+                .param("version", event.version()).param("seq", seq).param("at", Sql.timestamp(at)).update();
     }
 
     @EventHandler
@@ -252,7 +252,7 @@ public class NomenclatureReadModelProjection {
                        proposed_text = :proposedText, version = :version, last_event_seq = :seq, updated_at = :at
                 WHERE id = :id AND last_event_seq < :seq""")
                 .param("id", event.causeId()).params(detailParams(event.details()))
-                .param("version", event.version()).param("seq", seq).param("at", ts(at)).update();
+                .param("version", event.version()).param("seq", seq).param("at", Sql.timestamp(at)).update();
     }
 
     @EventHandler
@@ -263,7 +263,7 @@ public class NomenclatureReadModelProjection {
                                             updated_at = :at
                 WHERE id = :id AND last_event_seq < :seq""")
                 .param("id", event.causeId()).param("version", event.version())
-                .param("seq", seq).param("at", ts(at)).update();
+                .param("seq", seq).param("at", Sql.timestamp(at)).update();
     }
 
     // ------------------------------------------------------------------ reset
@@ -319,7 +319,4 @@ public class NomenclatureReadModelProjection {
         return value == null ? null : value.name();
     }
 
-    private static Timestamp ts(Instant at) {
-        return Timestamp.from(at);
-    }
 }

@@ -44,10 +44,7 @@ public class NotificationQueries {
         sql.append(" ORDER BY created_at DESC, id DESC LIMIT ?");
         params.add(first + 1);
         List<NotificationView> rows = jdbc.sql(sql.toString()).params(params).query((rs, n) -> row(rs)).list();
-        boolean more = rows.size() > first;
-        List<NotificationView> items = more ? rows.subList(0, first) : rows;
-        return new Page<>(List.copyOf(items),
-                items.stream().map(v -> Cursor.encode(v.createdAt().toString(), v.id().toString())).toList(), more);
+        return Page.of(rows, first, v -> Cursor.encode(v.createdAt().toString(), v.id().toString()));
     }
 
     public long unreadCount(UUID recipient) {

@@ -3,6 +3,7 @@ package ro.marc.query.org;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import ro.marc.query.common.Sql;
 import ro.marc.query.common.Cursor;
 import ro.marc.query.common.OrgScope;
 import ro.marc.query.common.Page;
@@ -11,7 +12,6 @@ import ro.marc.events.text.RomanianText;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.*;
-import java.util.function.Function;
 
 /** Reads of the organisation read model. Lists are keyset-paginated so deep pages stay cheap. */
 @Component
@@ -70,9 +70,9 @@ public class OrgQueries {
                         
                         ORDER BY o.path LIMIT :limit""")
                 .params(params)
-                .param("prefix", OrgReadModelProjection.likePrefix(path)).param("after", afterPath)
+                .param("prefix", Sql.likePrefix(path)).param("after", afterPath)
                 .param("limit", first + 1).query(ORG_UNIT).list();
-        return page(rows, first, u -> Cursor.encode(u.path()));
+        return Page.of(rows, first, u -> Cursor.encode(u.path()));
     }
 
     /** Org units within the scope holding a work unit, by name. */
@@ -132,13 +132,7 @@ public class OrgQueries {
         }
         List<OrgUnitView> rows = statement.query(ORG_UNIT).list();
         // the key is (folded name, id), folded exactly as the projection stored it
-        return page(rows, first, u -> Cursor.encode(RomanianText.fold(u.name()), u.id().toString()));
-    }
-
-    private static <T> Page<T> page(List<T> rows, int first, Function<T, String> cursorOf) {
-        boolean more = rows.size() > first;
-        List<T> items = more ? rows.subList(0, first) : rows;
-        return new Page<>(List.copyOf(items), items.stream().map(cursorOf).toList(), more);
+        return Page.of(rows, first, u -> Cursor.encode(RomanianText.fold(u.name()), u.id().toString()));
     }
 
     private static final RowMapper<OrgUnitView> ORG_UNIT = OrgQueries::orgUnitRow;

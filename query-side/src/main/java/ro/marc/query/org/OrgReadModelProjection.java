@@ -5,10 +5,10 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import ro.marc.query.common.Sql;
 import ro.marc.events.org.*;
 import ro.marc.events.text.RomanianText;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -42,7 +42,7 @@ public class OrgReadModelProjection {
                 .param("name", event.name()).param("folded", RomanianText.fold(event.name()))
                 .param("level", event.level()).param("county", event.county() == null ? null : event.county().name())
                 .param("path", parentPath + event.orgUnitId() + "/").param("version", event.version())
-                .param("seq", seq).param("at", ts(at)).update();
+                .param("seq", seq).param("at", Sql.timestamp(at)).update();
     }
 
     @EventHandler
@@ -53,7 +53,7 @@ public class OrgReadModelProjection {
                 WHERE id = :id AND last_event_seq < :seq""")
                 .param("id", event.orgUnitId()).param("name", event.name())
                 .param("folded", RomanianText.fold(event.name())).param("version", event.version())
-                .param("seq", seq).param("at", ts(at)).update();
+                .param("seq", seq).param("at", Sql.timestamp(at)).update();
     }
 
     @EventHandler
@@ -73,7 +73,7 @@ public class OrgReadModelProjection {
                 WHERE path LIKE :oldPrefix""")
                 .param("newPath", newPath).param("oldLength", oldPath.length())
                 .param("shift", event.level() - event.previousLevel())
-                .param("oldPrefix", likePrefix(oldPath)).param("at", ts(at)).update();
+                .param("oldPrefix", Sql.likePrefix(oldPath)).param("at", Sql.timestamp(at)).update();
         jdbc.sql("UPDATE org_unit SET parent_id = :parent, version = :version, last_event_seq = :seq WHERE id = :id")
                 .param("parent", event.toParentId()).param("version", event.version()).param("seq", seq)
                 .param("id", event.orgUnitId()).update();
@@ -97,7 +97,7 @@ public class OrgReadModelProjection {
                 ON CONFLICT (id) DO NOTHING""")
                 .param("id", event.workUnitId()).param("name", event.name())
                 .param("folded", RomanianText.fold(event.name())).param("version", event.version())
-                .param("seq", seq).param("at", ts(at)).update();
+                .param("seq", seq).param("at", Sql.timestamp(at)).update();
     }
 
     @EventHandler
@@ -108,7 +108,7 @@ public class OrgReadModelProjection {
                 WHERE id = :id AND last_event_seq < :seq""")
                 .param("id", event.workUnitId()).param("name", event.name())
                 .param("folded", RomanianText.fold(event.name())).param("version", event.version())
-                .param("seq", seq).param("at", ts(at)).update();
+                .param("seq", seq).param("at", Sql.timestamp(at)).update();
     }
 
     @EventHandler
@@ -117,7 +117,7 @@ public class OrgReadModelProjection {
                 UPDATE work_unit SET retired = TRUE, version = :version, last_event_seq = :seq, updated_at = :at
                 WHERE id = :id AND last_event_seq < :seq""")
                 .param("id", event.workUnitId()).param("version", event.version())
-                .param("seq", seq).param("at", ts(at)).update();
+                .param("seq", seq).param("at", Sql.timestamp(at)).update();
     }
 
     @EventHandler
@@ -126,7 +126,7 @@ public class OrgReadModelProjection {
             jdbc.sql("""
                     INSERT INTO org_unit_work_unit (org_unit_id, work_unit_id, assigned_at) VALUES (?, ?, ?)
                     ON CONFLICT DO NOTHING""")
-                    .params(event.orgUnitId(), event.workUnitId(), ts(at)).update();
+                    .params(event.orgUnitId(), event.workUnitId(), Sql.timestamp(at)).update();
         }
     }
 
@@ -143,7 +143,7 @@ public class OrgReadModelProjection {
         return jdbc.sql("""
                 UPDATE org_unit SET version = :version, last_event_seq = :seq, updated_at = :at
                 WHERE id = :id AND last_event_seq < :seq""")
-                .param("id", id).param("version", version).param("seq", seq).param("at", ts(at)).update() == 1;
+                .param("id", id).param("version", version).param("seq", seq).param("at", Sql.timestamp(at)).update() == 1;
     }
 
     private void setActive(UUID id, boolean active, long version, long seq, Instant at) {
@@ -151,14 +151,7 @@ public class OrgReadModelProjection {
                 UPDATE org_unit SET active = :active, version = :version, last_event_seq = :seq, updated_at = :at
                 WHERE id = :id AND last_event_seq < :seq""")
                 .param("id", id).param("active", active).param("version", version)
-                .param("seq", seq).param("at", ts(at)).update();
+                .param("seq", seq).param("at", Sql.timestamp(at)).update();
     }
 
-    static String likePrefix(String path) {
-        return path.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-    }
-
-    private static Timestamp ts(Instant at) {
-        return Timestamp.from(at);
-    }
 }

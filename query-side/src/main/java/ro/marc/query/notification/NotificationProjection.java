@@ -98,34 +98,29 @@ public class NotificationProjection {
     @EventHandler
     void on(ProposalAccepted event, @SequenceNumber long seq, @org.axonframework.eventhandling.Timestamp Instant at,
             @MetaDataValue("userId") String actor) {
-        UUID proposer = uuid(event.proposerUserId());
-        // nobody to tell: the proposer decided themselves, or a central administrator's own addition
-        // (approved at once, also when MARC itself seeds it)
-        if (proposer == null || event.proposerUserId().equals(actor) || isCentralAdministrator(event.proposerUserId())) {
-            return;
-        }
-        Item item = item(event.itemId(), event.kind());
-        String message = "Propunerea dumneavoastră privind " + articulated(event.kind()) + quoted(item.name())
-                + " a fost acceptată și face parte din nomenclatorul național.";
-        publish(insert(List.of(proposer), NotificationKind.PROPOSAL_ACCEPTED, "Propunerea a fost acceptată", message,
-                event.itemId(), event.kind().name(), item.details(), actor, seq, at));
+        tellTheProposer(event.itemId(), event.kind(), event.proposerUserId(), actor, NotificationKind.PROPOSAL_ACCEPTED,
+                "Propunerea a fost acceptată", "a fost acceptată și face parte din nomenclatorul național.", seq, at);
     }
 
     @EventHandler
     void on(ProposalRejected event, @SequenceNumber long seq, @org.axonframework.eventhandling.Timestamp Instant at,
             @MetaDataValue("userId") String actor) {
-        UUID proposer = uuid(event.proposerUserId());
+        tellTheProposer(event.itemId(), event.kind(), event.proposerUserId(), actor, NotificationKind.PROPOSAL_REJECTED,
+                "Propunerea a fost respinsă: " + event.reason(), "a fost respinsă. Motiv: " + event.reason(), seq, at);
+    }
+
+    /** A decision, told to the proposer: "Propunerea dumneavoastră privind <item> <outcome>". */
+    private void tellTheProposer(UUID itemId, ItemKind kind, String proposerUserId, String actor,
+                                 NotificationKind notification, String title, String outcome, long seq, Instant at) {
+        UUID proposer = uuid(proposerUserId);
         // nobody to tell: the proposer decided themselves, or a central administrator's own addition
         // (approved at once, also when MARC itself seeds it)
-        if (proposer == null || event.proposerUserId().equals(actor) || isCentralAdministrator(event.proposerUserId())) {
+        if (proposer == null || proposerUserId.equals(actor) || isCentralAdministrator(proposerUserId)) {
             return;
         }
-        Item item = item(event.itemId(), event.kind());
-        String message = "Propunerea dumneavoastră privind " + articulated(event.kind()) + quoted(item.name())
-                + " a fost respinsă. Motiv: " + event.reason();
-        publish(insert(List.of(proposer), NotificationKind.PROPOSAL_REJECTED,
-                "Propunerea a fost respinsă: " + event.reason(), message, event.itemId(), event.kind().name(),
-                item.details(), actor, seq, at));
+        Item item = item(itemId, kind);
+        String message = "Propunerea dumneavoastră privind " + articulated(kind) + quoted(item.name()) + " " + outcome;
+        publish(insert(List.of(proposer), notification, title, message, itemId, kind.name(), item.details(), actor, seq, at));
     }
 
     // ------------------------------------------------------------------ regulatory causes

@@ -1,7 +1,6 @@
 package ro.marc.api.nomenclature;
 
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.messaging.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -11,7 +10,6 @@ import org.springframework.stereotype.Component;
 import ro.marc.api.common.CommandSender;
 import ro.marc.events.nomenclature.DefineReferenceEntry;
 import ro.marc.events.nomenclature.NomenclatureIds;
-import ro.marc.events.nomenclature.ReferenceEntryDefined;
 import ro.marc.events.nomenclature.ReferenceList;
 
 import java.nio.charset.StandardCharsets;
@@ -21,7 +19,8 @@ import java.util.UUID;
 /**
  * Every installation starts with the methodology's four impact dimensions (performance of
  * activities, schedule, budget, institutional image); central administrators may add or retire
- * dimensions later. Runs after the demo data, which defines the same four, so it then does nothing.
+ * dimensions later. Runs once, on an empty nomenclature, after the demo data (which defines the same
+ * four), so with demo data it does nothing.
  */
 @Component
 @Order(5)
@@ -42,10 +41,9 @@ public class NomenclatureBootstrap implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        boolean defined = eventStore.lastSequenceNumberFor(NomenclatureIds.NOMENCLATURE_ID).isPresent()
-                && eventStore.readEvents(NomenclatureIds.NOMENCLATURE_ID).asStream().map(Message::getPayload)
-                .anyMatch(e -> e instanceof ReferenceEntryDefined d && d.list() == ReferenceList.IMPACT_DIMENSION);
-        if (defined) {
+        // a nomenclature that exists was started by this bootstrap or by the demo data (which holds the
+        // same four): one index lookup instead of reading the whole stream at every start
+        if (eventStore.lastSequenceNumberFor(NomenclatureIds.NOMENCLATURE_ID).isPresent()) {
             return;
         }
         for (String name : DEFAULT_IMPACT_DIMENSIONS) {

@@ -331,7 +331,7 @@ public class NomenclatureMutations {
             throw CommandRejected.notFound(field, id, "Nomenclature entry");
         }
         ItemView found = item.get();
-        if (!NomenclatureQueriesController.visible(found, access.proposalVisibility())) {
+        if (!found.visibleTo(access.proposalVisibility())) {
             throw access.deny(operation, id, "the proposal is not visible to the caller");
         }
         return found;

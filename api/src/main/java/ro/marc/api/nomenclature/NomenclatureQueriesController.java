@@ -1,6 +1,7 @@
 package ro.marc.api.nomenclature;
 
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -12,7 +13,6 @@ import ro.marc.api.common.Inputs;
 import ro.marc.api.graphql.Connection;
 import ro.marc.events.nomenclature.ItemKind;
 import ro.marc.events.nomenclature.ItemStatus;
-import ro.marc.events.nomenclature.Periodicity;
 import ro.marc.events.nomenclature.ReferenceList;
 import ro.marc.query.common.Page;
 import ro.marc.query.nomenclature.*;
@@ -72,11 +72,6 @@ public class NomenclatureQueriesController {
         this.access = access;
     }
 
-    /** Approved and inactive entries are national; the others per the caller's proposal visibility. */
-    static boolean visible(ItemView item, ProposalVisibility visibility) {
-        return item.visibleTo(visibility);
-    }
-
     @QueryMapping
     public List<DomainView> domains() {
         access.require(Permission.NOMENCLATURE_READ, "domains");
@@ -89,7 +84,7 @@ public class NomenclatureQueriesController {
         UUID itemId = id("id", id);
         access.trail().touched(itemId);
         Optional<ItemView> item = nomenclature.item(itemId);
-        if (item.isPresent() && !visible(item.get(), access.proposalVisibility())) {
+        if (item.isPresent() && !item.get().visibleTo(access.proposalVisibility())) {
             throw access.deny("nomenclatureItem", itemId, "the proposal is not visible to the caller");
         }
         return item.orElse(null);
@@ -161,15 +156,14 @@ public class NomenclatureQueriesController {
         return item.domainId() == null ? null : nomenclature.domain(item.domainId()).orElse(null);
     }
 
-    @SchemaMapping(typeName = "NomenclatureItem")
-    public List<WorkUnitView> workUnits(ItemView item) {
-        List<UUID> ids = item.workUnitIds();
-        if (ids.isEmpty() && item.kind() != ItemKind.ACTIVITY) {
-            ids = nomenclature.item(item.activityId()).map(ItemView::workUnitIds).orElse(List.of());
-        }
+    /** The read model already gives tasks, documents and risks their activity's work units; one catalogue read per batch. */
+    @BatchMapping(typeName = "NomenclatureItem")
+    public Map<ItemView, List<WorkUnitView>> workUnits(List<ItemView> items) {
         Map<UUID, WorkUnitView> catalogue = org.workUnits(true).stream()
                 .collect(Collectors.toMap(WorkUnitView::id, Function.identity()));
-        return ids.stream().map(catalogue::get).filter(Objects::nonNull).toList();
+        Map<ItemView, List<WorkUnitView>> result = new HashMap<>();
+        items.forEach(item -> result.put(item, item.workUnitIds().stream().map(catalogue::get).filter(Objects::nonNull).toList()));
+        return result;
     }
 
     @SchemaMapping(typeName = "NomenclatureItem")
@@ -180,9 +174,14 @@ public class NomenclatureQueriesController {
                 Boolean.TRUE.equals(includeInactive), size, after));
     }
 
-    @SchemaMapping(typeName = "Domain")
-    public List<DomainView> subdomains(DomainView domain) {
-        return nomenclature.domains().stream().filter(d -> domain.id().equals(d.parentId())).toList();
+    /** One read of the domains for the whole batch. */
+    @BatchMapping(typeName = "Domain")
+    public Map<DomainView, List<DomainView>> subdomains(List<DomainView> parents) {
+        Map<UUID, List<DomainView>> byParent = nomenclature.domains().stream().filter(d -> d.parentId() != null)
+                .collect(Collectors.groupingBy(DomainView::parentId));
+        Map<DomainView, List<DomainView>> result = new HashMap<>();
+        parents.forEach(d -> result.put(d, byParent.getOrDefault(d.id(), List.of())));
+        return result;
     }
 
     @SchemaMapping(typeName = "RegulatoryCause")

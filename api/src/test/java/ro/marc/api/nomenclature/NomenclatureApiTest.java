@@ -161,6 +161,17 @@ class NomenclatureApiTest extends ApiTestSupport {
                 mutation($i: ProposeActivityInput!) { proposeActivity(input: $i) { id item { status } } }""",
                 Map.of("i", Map.of("name", "Activitate aprobată " + suffix, "domainId", domain, "workUnitIds", List.of(ORDINE_PUBLICA))))
                 .at("/proposeActivity/id").asString();
+        // fields resolved in batches: the activity's work units, the domains' subdomains
+        assertThat(data("member.cluj", "query($id: ID!) { nomenclatureItem(id: $id) { workUnits { name } } }", Map.of("id", activity))
+                .at("/nomenclatureItem/workUnits/0/name").asString()).isEqualTo("Ordine publică");
+        JsonNode domains = data("member.cluj", "{ domains { id name subdomains { id } } }", Map.of()).get("domains");
+        boolean subdomainListed = false;
+        for (JsonNode d : domains) {
+            if (d.at("/name").asString().equals("Ordine și siguranță publică " + suffix)) {
+                subdomainListed = d.at("/subdomains/0/id").asString().equals(domain);
+            }
+        }
+        assertThat(subdomainListed).as("the new subdomain under its domain").isTrue();
         String issuer = entry("ACT_ISSUER", "Guvernul României " + suffix);
         String type = entry("ACT_TYPE", "Ordonanță de urgență " + suffix);
         String status = entry("ACT_STATUS", "În vigoare " + suffix);

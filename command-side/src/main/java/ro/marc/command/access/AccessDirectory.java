@@ -9,6 +9,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 import ro.marc.command.common.CommandRejected;
 import ro.marc.command.common.Entities;
 import ro.marc.command.common.Names;
+import ro.marc.command.common.Texts;
 import ro.marc.events.access.*;
 import ro.marc.events.org.County;
 
@@ -160,7 +161,7 @@ public class AccessDirectory {
         if (!user.active) {
             throw CommandRejected.invalid("userId", "ALREADY_INACTIVE", "The account of '" + user.displayName + "' is already deactivated");
         }
-        String reason = optionalText("reason", command.reason(), MAX_REASON_LENGTH);
+        String reason = Texts.optional("reason", command.reason(), MAX_REASON_LENGTH);
         if (isLastActiveCentralAdmin(user)) {
             throw new CommandRejected(CommandRejected.Reason.CONFLICT, "userId", "LAST_CENTRAL_ADMIN",
                     "'" + user.displayName + "' is the last active central administrator: grant the role to someone else"
@@ -191,7 +192,7 @@ public class AccessDirectory {
         String subject = requireIdentityPart("subject", command.subject());
         String displayName = Names.require("displayName", command.displayName());
         String email = requireEmail("email", command.email());
-        String transferDetails = optionalText("transferDetails", command.transferDetails(), MAX_TRANSFER_DETAILS_LENGTH);
+        String transferDetails = Texts.optional("transferDetails", command.transferDetails(), MAX_TRANSFER_DETAILS_LENGTH);
         if (transferDetails == null) {
             throw CommandRejected.invalid("transferDetails", "REQUIRED", "Say why and when the account is handed over");
         }
@@ -329,19 +330,6 @@ public class AccessDirectory {
         }
         if (!EMAIL.matcher(tidy).matches()) {
             throw CommandRejected.invalid(field, "INVALID_EMAIL", "'" + tidy + "' is not an e-mail address");
-        }
-        return tidy;
-    }
-
-    /** Free text: trimmed, null when blank, at most {@code max} characters. */
-    private static String optionalText(String field, String value, int max) {
-        String tidy = value == null ? null : value.strip();
-        if (tidy == null || tidy.isEmpty()) {
-            return null;
-        }
-        if (tidy.length() > max) {
-            throw CommandRejected.invalid(field, "TOO_LONG",
-                    "The text has " + tidy.length() + " characters; at most " + max + " are allowed");
         }
         return tidy;
     }

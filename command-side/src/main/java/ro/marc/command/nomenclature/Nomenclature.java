@@ -9,6 +9,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 import ro.marc.command.common.CommandRejected;
 import ro.marc.command.common.Entities;
 import ro.marc.command.common.Names;
+import ro.marc.command.common.Texts;
 import ro.marc.events.nomenclature.*;
 import ro.marc.events.text.RomanianText;
 
@@ -120,7 +121,7 @@ public class Nomenclature {
     public long handle(ProposeActivity command) {
         requireNewItemId("activityId", command.activityId(), "Activity");
         String name = Names.require("name", command.name());
-        String description = optionalText("description", command.description(), MAX_TEXT_LENGTH);
+        String description = Texts.optional("description", command.description(), MAX_TEXT_LENGTH);
         DomainEntry domain = requireDomain("domainId", command.domainId());
         if (domain.hasSubdomains()) {
             throw CommandRejected.invalid("domainId", "DOMAIN_HAS_SUBDOMAINS", "'" + domain.name
@@ -171,7 +172,7 @@ public class Nomenclature {
     public long handle(ProposeRisk command) {
         requireNewItemId("riskId", command.riskId(), "Risk");
         String name = Names.require("name", command.name());
-        String description = optionalText("description", command.description(), MAX_TEXT_LENGTH);
+        String description = Texts.optional("description", command.description(), MAX_TEXT_LENGTH);
         ItemEntry activity = requireLiveParent("activityId", command.activityId(), ItemKind.ACTIVITY);
         String proposer = requireUserId("proposerUserId", command.proposerUserId());
         requireOrgUnitId("proposerOrgUnitId", command.proposerOrgUnitId());
@@ -228,7 +229,7 @@ public class Nomenclature {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public long handle(RejectProposal command) {
         ItemEntry item = requireUndecided(command.itemId(), command.decidedVersion());
-        String reason = optionalText("reason", command.reason(), MAX_REASON_LENGTH);
+        String reason = Texts.optional("reason", command.reason(), MAX_REASON_LENGTH);
         if (reason == null) {
             throw CommandRejected.invalid("reason", "REQUIRED", "Say why the proposal is rejected");
         }
@@ -467,7 +468,7 @@ public class Nomenclature {
                 throw CommandRejected.invalid("attachments", "REQUIRED", "An attachment is empty");
             }
             String name = Names.require("attachments", attachment.name());
-            String reference = optionalText("attachments", attachment.reference(), MAX_ATTACHMENT_REFERENCE_LENGTH);
+            String reference = Texts.optional("attachments", attachment.reference(), MAX_ATTACHMENT_REFERENCE_LENGTH);
             if (reference == null) {
                 throw CommandRejected.invalid("attachments", "REQUIRED", "Say where attachment '" + name + "' is kept");
             }
@@ -492,7 +493,7 @@ public class Nomenclature {
                             "A " + kindName(item.kind).toLowerCase(Locale.ROOT) + " has no description");
                 }
             } else {
-                newDescription = optionalText("description", description, MAX_TEXT_LENGTH);
+                newDescription = Texts.optional("description", description, MAX_TEXT_LENGTH);
             }
         }
         List<UUID> newWorkUnits = item.workUnitIds;
@@ -595,12 +596,12 @@ public class Nomenclature {
         requireId("details.actStatusId", details.actStatusId(), "The status of the act");
         String actTitle = requiredText("details.actTitle", details.actTitle());
         String articleNumber = requireDigits("details.articleNumber", details.articleNumber(), "The article number");
-        String additionalInfo = optionalText("details.additionalInfo", details.additionalInfo(), MAX_TEXT_LENGTH);
+        String additionalInfo = Texts.optional("details.additionalInfo", details.additionalInfo(), MAX_TEXT_LENGTH);
         String extract = requiredText("details.extract", details.extract());
         String corruptionFactors = requiredText("details.corruptionFactors", details.corruptionFactors());
         String corruptionThreats = requiredText("details.corruptionThreats", details.corruptionThreats());
         String recommendations = requiredText("details.recommendations", details.recommendations());
-        String proposedText = optionalText("details.proposedText", details.proposedText(), MAX_TEXT_LENGTH);
+        String proposedText = Texts.optional("details.proposedText", details.proposedText(), MAX_TEXT_LENGTH);
 
         ItemEntry activity = items.get(details.activityId());
         if (activity == null || activity.kind != ItemKind.ACTIVITY) {
@@ -685,22 +686,9 @@ public class Nomenclature {
     }
 
     private static String requiredText(String field, String value) {
-        String tidy = optionalText(field, value, MAX_TEXT_LENGTH);
+        String tidy = Texts.optional(field, value, MAX_TEXT_LENGTH);
         if (tidy == null) {
             throw CommandRejected.invalid(field, "REQUIRED", "This text is required");
-        }
-        return tidy;
-    }
-
-    /** Free text: trimmed, null when blank, at most {@code max} characters. */
-    private static String optionalText(String field, String value, int max) {
-        String tidy = value == null ? null : value.strip();
-        if (tidy == null || tidy.isEmpty()) {
-            return null;
-        }
-        if (tidy.length() > max) {
-            throw CommandRejected.invalid(field, "TOO_LONG",
-                    "The text has " + tidy.length() + " characters; at most " + max + " are allowed");
         }
         return tidy;
     }

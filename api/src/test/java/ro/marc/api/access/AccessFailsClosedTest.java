@@ -145,6 +145,32 @@ class AccessFailsClosedTest extends ApiTestSupport {
         awaitReadModel(UUID.fromString(id), 5);
     }
 
+    @Test
+    void a_command_whose_access_record_cannot_be_written_is_not_stored() {
+        // a row the aggregate does not know holds the identity: the access record's unique identity refuses the insert
+        String subject = "clash-" + UUID.randomUUID();
+        UUID squatter = UUID.randomUUID();
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                INSERT INTO account_access (user_id, issuer, subject, org_unit_id, active, version, last_event_sequence)
+                VALUES (?, ?, ?, ?, FALSE, 1, 0)""").params(squatter, signer.issuer(), subject, IPJ_CLUJ).update();
+        Map<String, Object> input = Map.of("id", id.toString(), "issuer", signer.issuer(), "subject", subject,
+                "displayName", "Cont blocat", "email", "blocat@marc.invalid", "orgUnitId", IPJ_CLUJ.toString());
+        String register = "mutation($i: RegisterUserInput!) { registerUser(input: $i) { id version active } }";
+        try {
+            JsonNode refused = graphql("admin", register, Map.of("i", input));
+            assertThat(refused.has("errors")).as(refused.toString()).isTrue();
+            assertThat(jdbc.sql("SELECT count(*) FROM domain_event_entry WHERE convert_from(payload, 'UTF8') LIKE ?")
+                    .param("%" + id + "%").query(Long.class).single()).isZero();
+        } finally {
+            jdbc.sql("DELETE FROM account_access WHERE user_id = ?").param(squatter).update();
+        }
+        // nothing of the refused command stayed behind (not even in the cached aggregate): the same command now passes
+        JsonNode registered = data("admin", register, Map.of("i", input)).get("registerUser");
+        assertThat(registered.at("/version").asLong()).isEqualTo(1);
+        assertThat(registered.at("/active").asBoolean()).isTrue();
+    }
+
     /** What the table says of every account, as text, in id order. */
     private List<String> accessTable() {
         return jdbc.sql("""

@@ -47,7 +47,8 @@ class SessionsEndWithCredentialsTest extends ApiTestSupport {
             assertThat(warmUp.poll(Duration.ofMillis(100))).isNull();
         }
         Instant issued = Instant.now();
-        Instant expires = issued.plusSeconds(3);
+        // exp is in whole seconds: the token ends at the truncated instant
+        Instant expires = issued.plusSeconds(3).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         String token = signer.sign(DemoUsers.find("member.cluj").orElseThrow(), issued, Duration.ofSeconds(3));
         try (GraphQlWebSocket socket = GraphQlWebSocket.subscribeToNotifications(port, token)) {
             JsonNode closed = socket.awaitClose(Duration.ofSeconds(10));

@@ -45,11 +45,12 @@ public class LiveSessions implements AccountAccessListener, DisposableBean {
 
     private final CallerResolver callers;
     private final Map<String, Live> sessions = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
+    private final ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1, Thread.ofPlatform()
             .name("marc-websocket-sessions").daemon(true).factory());
 
     public LiveSessions(CallerResolver callers, @Value("${marc.sessions.sweep-interval:2s}") Duration sweepInterval) {
         this.callers = callers;
+        timers.setRemoveOnCancelPolicy(true); // expiry timers of closed sockets do not pile up
         timers.scheduleWithFixedDelay(this::sweep, sweepInterval.toMillis(), sweepInterval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -93,8 +94,14 @@ public class LiveSessions implements AccountAccessListener, DisposableBean {
     /** After a commit on this node: re-checks that account's sockets at once (off the committing thread). */
     @Override
     public void accountAccessChanged(UUID userId) {
-        timers.execute(() -> check(sessions.values().stream()
-                .filter(l -> l.auth != null && userId.equals(l.auth.caller().userId())).toList()));
+        timers.execute(() -> {
+            try {
+                check(sessions.values().stream()
+                        .filter(l -> l.auth != null && userId.equals(l.auth.caller().userId())).toList());
+            } catch (RuntimeException e) {
+                log.warn("checking the websockets of account {} failed, the sweep retries: {}", userId, e.toString());
+            }
+        });
     }
 
     /** Every open socket against the access record (changes made on other nodes). */

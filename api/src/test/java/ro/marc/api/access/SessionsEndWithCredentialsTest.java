@@ -97,6 +97,21 @@ class SessionsEndWithCredentialsTest extends ApiTestSupport {
     }
 
     @Test
+    void a_websocket_is_closed_when_its_account_is_handed_to_another_person() throws Exception {
+        String subject = "ws3-" + UUID.randomUUID();
+        String id = registerMember(subject);
+        try (GraphQlWebSocket socket = GraphQlWebSocket.subscribeToNotifications(port, tokenFor(subject))) {
+            data("admin", "mutation($i: TransferUserInput!) { transferUser(input: $i) { version } }", Map.of("i", Map.of(
+                    "id", id, "issuer", signer.issuer(), "subject", "heir-" + subject, "displayName", "Succesor",
+                    "email", "succesor@marc.invalid", "transferDetails", "predat", "expectedVersion", 2)));
+            JsonNode closed = socket.awaitClose(Duration.ofSeconds(10));
+            assertThat(closed).as("the previous holder's socket must be closed").isNotNull();
+            assertThat(closed.at("/code").asInt()).isEqualTo(4403);
+            assertThat(closed.at("/reason").asString()).contains("no longer linked");
+        }
+    }
+
+    @Test
     void a_websocket_is_closed_by_the_sweep_when_the_account_is_deactivated_on_another_node() throws Exception {
         String subject = "ws2-" + UUID.randomUUID();
         UUID id = UUID.fromString(registerMember(subject));

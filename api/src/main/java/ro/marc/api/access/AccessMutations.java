@@ -8,6 +8,12 @@ import org.springframework.stereotype.Controller;
 import ro.marc.api.common.CommandSender;
 import ro.marc.api.common.Inputs;
 import ro.marc.api.common.ReadYourWrites;
+import graphql.ErrorClassification;
+import graphql.GraphqlErrorBuilder;
+import graphql.execution.DataFetcherResult;
+import graphql.schema.DataFetchingEnvironment;
+import ro.marc.command.access.AccountAccess;
+import ro.marc.command.access.AccountAccessTable;
 import ro.marc.command.common.CommandRejected;
 import ro.marc.events.access.*;
 import ro.marc.events.org.County;
@@ -26,8 +32,12 @@ import static ro.marc.api.common.Inputs.id;
  * Account and working-group mutations: one command each, authorised first. Central
  * administrators manage every account and group; territorial administrators those of their
  * counties, and only for the working roles ({@link AccessRules#TERRITORIALLY_MANAGED_ROLES}).
- * Every change returns only once the read model shows it, so the very next request (of the
- * account concerned, or of the administrator) is authorised on what was just written.
+ * An account change holds when its command returns: the command side's access record
+ * ({@code account_access}) is written in the command's transaction, and every request is
+ * authorised on it, so the account's very next request is decided on what was just written.
+ * The mutation then waits briefly for the read model, so that the administrator's next read shows
+ * the change too; if it does not catch up, {@code user} says so (READ_MODEL_BEHIND) instead of
+ * showing the old state.
  */
 @Controller
 @PreAuthorize("isAuthenticated()")
@@ -72,11 +82,14 @@ public class AccessMutations {
     private final CommandSender commands;
     private final AccessQueries accounts;
     private final AccessPolicy access;
+    private final AccountAccessTable accountAccess;
 
-    public AccessMutations(CommandSender commands, AccessQueries accounts, AccessPolicy access) {
+    public AccessMutations(CommandSender commands, AccessQueries accounts, AccessPolicy access,
+                           AccountAccessTable accountAccess) {
         this.commands = commands;
         this.accounts = accounts;
         this.access = access;
+        this.accountAccess = accountAccess;
     }
 
     // ---------------------------------------------------------------- accounts
@@ -133,9 +146,39 @@ public class AccessMutations {
                 input.email(), input.transferDetails(), input.expectedVersion())));
     }
 
+    /**
+     * The account as the read model shows it, once it has reached the version the command wrote.
+     * If it has not (the accounts projection lags or is stalled) the field is null with a
+     * READ_MODEL_BEHIND error, rather than an older state presented as the result (an
+     * {@code active: true} after a deactivation). What holds is in {@code active} and {@code roles}.
+     */
     @SchemaMapping(typeName = "UserPayload")
-    public UserView user(UserPayload payload) {
-        return ReadYourWrites.awaitVersion(() -> accounts.user(payload.id()), UserView::version, payload.version());
+    public DataFetcherResult<UserView> user(UserPayload payload, DataFetchingEnvironment env) {
+        UserView user = ReadYourWrites.awaitVersion(() -> accounts.user(payload.id()), UserView::version, payload.version());
+        if (user != null && user.version() >= payload.version()) {
+            return DataFetcherResult.<UserView>newResult().data(user).build();
+        }
+        return DataFetcherResult.<UserView>newResult().error(GraphqlErrorBuilder.newError(env)
+                .errorType(ErrorClassification.errorClassification("UNAVAILABLE"))
+                .message("The change is made and in force (see active and roles), but the accounts read model has not"
+                        + " shown it yet; read the account again shortly")
+                .extensions(java.util.Map.of("code", "READ_MODEL_BEHIND", "version", payload.version())).build()).build();
+    }
+
+    /** Whether the account may act now: the command side's record, in force when the mutation answers. */
+    @SchemaMapping(typeName = "UserPayload")
+    public boolean active(UserPayload payload) {
+        return access(payload).map(AccountAccess::active).orElse(false);
+    }
+
+    /** The roles in force now (none for a deactivated account), from the same record as {@code active}. */
+    @SchemaMapping(typeName = "UserPayload")
+    public List<RoleView> roles(UserPayload payload) {
+        return access(payload).map(a -> new Caller(a.issuer(), a.subject(), a).roles()).orElse(List.of());
+    }
+
+    private java.util.Optional<AccountAccess> access(UserPayload payload) {
+        return accountAccess.byUser(payload.id());
     }
 
     // ---------------------------------------------------------------- working groups

@@ -55,7 +55,21 @@ public class AccessQueriesController {
     @QueryMapping
     public Viewer viewer() {
         Caller caller = access.caller();
-        return new Viewer(accounts.user(caller.userId()).orElse(caller.user()));
+        return new Viewer(effective(caller, accounts.user(caller.userId()).orElse(null)));
+    }
+
+    /**
+     * The caller's account as the read model shows it, with what decides access (active, org unit,
+     * roles) taken from the command side's record, which never lags: the viewer sees the rights it
+     * is actually given. Without a read-model row yet, the identity stands in for the details.
+     */
+    private static UserView effective(Caller caller, UserView read) {
+        java.time.Instant now = java.time.Instant.now();
+        return new UserView(caller.userId(), caller.issuer(), caller.subject(),
+                read == null ? caller.subject() : read.displayName(), read == null ? "" : read.email(),
+                caller.orgUnitId(), caller.active(), caller.account().version(), caller.roles(),
+                read == null ? List.of() : read.transfers(), read == null ? now : read.createdAt(),
+                read == null ? now : read.updatedAt());
     }
 
     @QueryMapping

@@ -25,23 +25,28 @@ import java.util.Map;
  * Authenticates GraphQL over WebSocket (subscriptions). Browsers cannot send headers on a WebSocket
  * handshake, so the token travels in the {@code connection_init} payload ({@code {"Authorization":
  * "Bearer …"}}); it is verified like an HTTP bearer token and mapped to the MARC account. A missing
- * or invalid token closes the connection (4401). Each operation on the socket then runs with that
- * authentication, so the gate, the policy and the access audit treat it like an HTTP request.
+ * or invalid token closes the connection (4401), and so does a deactivated account. Each operation on
+ * the socket then runs with that authentication, re-resolved from MARC's access record, so the gate,
+ * the policy and the access audit treat it like an HTTP request. The socket itself is closed when
+ * the token expires (4401) or the account is deactivated or transferred (4403): {@link LiveSessions}.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class WebSocketAuthentication implements WebSocketGraphQlInterceptor {
 
     private static final Logger security = LoggerFactory.getLogger("ro.marc.security");
+    private static final Logger log = LoggerFactory.getLogger(WebSocketAuthentication.class);
     private static final String ATTRIBUTE = CallerAuthentication.class.getName();
     private static final Object SECURITY_CONTEXT_KEY = new SecurityContextHolderThreadLocalAccessor().key();
 
     private final JwtDecoder decoder;
     private final CallerResolver callers;
+    private final LiveSessions sessions;
 
-    public WebSocketAuthentication(JwtDecoder decoder, CallerResolver callers) {
+    public WebSocketAuthentication(JwtDecoder decoder, CallerResolver callers, LiveSessions sessions) {
         this.decoder = decoder;
         this.callers = callers;
+        this.sessions = sessions;
     }
 
     @Override
@@ -54,8 +59,18 @@ public class WebSocketAuthentication implements WebSocketGraphQlInterceptor {
         }
         try {
             CallerAuthentication auth = (CallerAuthentication) callers.convert(decoder.decode(token));
+            if (auth.caller().known() && !auth.caller().active()) {
+                security.warn("websocket refused: account deactivated, who={} client={}", auth.caller().actorId(),
+                        session.getRemoteAddress());
+                return Mono.error(new IllegalStateException("This MARC account is deactivated"));
+            }
             session.getAttributes().put(ATTRIBUTE, auth);
+            // closed at the token's expiry, or when the account is deactivated or transferred
+            sessions.authenticated(session.getId(), auth);
             return Mono.empty();
+        } catch (org.springframework.security.authentication.AuthenticationServiceException e) {
+            log.error("websocket refused: MARC accounts cannot be read now, client={}", session.getRemoteAddress(), e);
+            return Mono.error(new IllegalStateException("MARC cannot check this account now; try again shortly"));
         } catch (JwtException e) {
             security.warn("websocket refused: invalid token ({}), client={}", e.getMessage(), session.getRemoteAddress());
             return Mono.error(new IllegalStateException("Invalid token"));

@@ -12,8 +12,8 @@ import ro.marc.api.access.AccessPolicy;
 import ro.marc.api.common.InvalidInput;
 import ro.marc.api.common.Inputs;
 import ro.marc.api.graphql.Connection;
-import ro.marc.query.access.AccessQueries;
-import ro.marc.query.access.UserView;
+import ro.marc.command.access.AccountAccess;
+import ro.marc.command.access.AccountAccessTable;
 import ro.marc.query.common.Page;
 import ro.marc.query.notification.NotificationQueries;
 import ro.marc.query.notification.NotificationView;
@@ -38,10 +38,10 @@ public class NotificationController {
     private final NotificationQueries notifications;
     private final NotificationHub hub;
     private final AccessPolicy access;
-    private final AccessQueries accounts;
+    private final AccountAccessTable accounts;
 
     public NotificationController(NotificationQueries notifications, NotificationHub hub, AccessPolicy access,
-                                  AccessQueries accounts) {
+                                  AccountAccessTable accounts) {
         this.notifications = notifications;
         this.hub = hub;
         this.access = access;
@@ -71,13 +71,15 @@ public class NotificationController {
     }
 
     /**
-     * Pushes the caller's new notifications. The account is re-read before each push: when it is
-     * deactivated the subscription ends (a long-lived socket must not outlive the account's rights).
+     * Pushes the caller's new notifications. The account is re-read (MARC's access record, which
+     * never lags) before each push: when it is deactivated the subscription ends. The socket itself
+     * is closed as soon as the account is deactivated or the token expires, without waiting for a
+     * notification ({@link ro.marc.api.access.LiveSessions}).
      */
     @SubscriptionMapping
     public Flux<NotificationView> notificationAdded() {
         UUID me = access.caller().userId();
-        return hub.of(me).takeWhile(n -> accounts.user(me).map(UserView::active).orElse(false));
+        return hub.of(me).takeWhile(n -> accounts.byUser(me).map(AccountAccess::active).orElse(false));
     }
 
     @SchemaMapping(typeName = "Notification")

@@ -59,6 +59,17 @@ public class DevTokenSigner {
                 .issuedAt(issuedAt).expiresAt(issuedAt.plus(lifetime))
                 .claim("name", user.displayName())
                 .build();
+        return sign(claims);
+    }
+
+    /** The claims of a token for any subject of this issuer, for tests that change some of them. */
+    public JwtClaimsSet.Builder claims(String subject, Instant issuedAt, Duration lifetime) {
+        return JwtClaimsSet.builder().issuer(issuer).audience(java.util.List.of(AUDIENCE)).subject(subject)
+                .issuedAt(issuedAt).expiresAt(issuedAt.plus(lifetime));
+    }
+
+    /** Signs exactly these claims (tests: a token without {@code exp}, a short-lived one, …). */
+    public String sign(JwtClaimsSet claims) {
         JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).build();
         return encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
     }

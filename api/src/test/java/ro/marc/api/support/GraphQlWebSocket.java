@@ -62,6 +62,21 @@ public final class GraphQlWebSocket implements AutoCloseable, WebSocket.Listener
         return messages.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * Waits for the server to close the socket (other messages are skipped) and returns the close
+     * frame as {@code {"type": "closed", "code": …, "reason": …, "at": epoch millis}}, or null.
+     */
+    public JsonNode awaitClose(Duration wait) throws InterruptedException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode message = messages.poll(50, TimeUnit.MILLISECONDS);
+            if (message != null && "closed".equals(message.at("/type").asString())) {
+                return message;
+            }
+        }
+        return null;
+    }
+
     private void send(Map<String, Object> message) {
         socket.sendText(JSON.writeValueAsString(message), true).join();
     }
@@ -98,7 +113,8 @@ public final class GraphQlWebSocket implements AutoCloseable, WebSocket.Listener
 
     @Override
     public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-        messages.add(JSON.createObjectNode().put("type", "closed").put("code", statusCode).put("reason", reason));
+        messages.add(JSON.createObjectNode().put("type", "closed").put("code", statusCode).put("reason", reason)
+                .put("at", System.currentTimeMillis()));
         return null;
     }
 

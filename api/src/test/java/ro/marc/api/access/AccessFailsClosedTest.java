@@ -1,0 +1,245 @@
+package ro.marc.api.access;
+
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import ro.marc.api.org.DemoOrganisation;
+import ro.marc.api.security.DemoAccess;
+import ro.marc.api.security.DemoUsers;
+import ro.marc.api.support.ApiTestSupport;
+import ro.marc.command.access.AccountAccessCatchUp;
+import ro.marc.events.access.Role;
+import tools.jackson.databind.JsonNode;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.*;
+import java.util.concurrent.*;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 8, finding 1 (access part): with the accounts projection stopped, deactivation, role
+ * revocation, grant and transfer hold from the very next request on, and the mutation's answer
+ * does not claim the old state. Then: the command side's access table is rebuilt from the event
+ * store at start-up, also by two nodes at once.
+ */
+class AccessFailsClosedTest extends ApiTestSupport {
+
+    private static final UUID IPJ_CLUJ = DemoOrganisation.id("Inspectoratul de Poliție Județean Cluj");
+    private static final String ACCOUNTS_PROJECTION = "access-postgres";
+
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    EventProcessingConfiguration processing;
+    @Autowired
+    AccountAccessCatchUp catchUp;
+
+    private String tokenFor(String subject) {
+        return signer.sign(new DemoUsers.DemoUser(subject, subject, Role.WORKING_GROUP_MEMBER, List.of(), ""));
+    }
+
+    private JsonNode as(String token, String query) {
+        HttpResponse<String> response = post(token, query, Map.of());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    private static String code(JsonNode response) {
+        return firstError(response).at("/extensions/code").asString();
+    }
+
+    private static String classification(JsonNode response) {
+        return firstError(response).at("/extensions/classification").asString();
+    }
+
+    private long accessVersion(UUID userId) {
+        return jdbc.sql("SELECT version FROM account_access WHERE user_id = ?").param(userId).query(Long.class).single();
+    }
+
+    private void awaitReadModel(UUID userId, long version) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            Long seen = jdbc.sql("SELECT version FROM app_user WHERE id = ?").param(userId).query(Long.class).optional().orElse(-1L);
+            if (seen >= version) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the accounts read model did not reach version " + version + " of " + userId);
+    }
+
+    @Test
+    void with_the_accounts_projection_stopped_account_changes_hold_from_the_next_request_and_answers_do_not_lie()
+            throws Exception {
+        String subject = "stalled-" + UUID.randomUUID();
+        String token = tokenFor(subject);
+        String id = data("admin", """
+                mutation($i: RegisterUserInput!) { registerUser(input: $i) { id } }""", Map.of("i", Map.of(
+                "issuer", signer.issuer(), "subject", subject, "displayName", "Cont de probă", "email", "proba@marc.invalid",
+                "orgUnitId", IPJ_CLUJ.toString()))).at("/registerUser/id").asString();
+        data("admin", "mutation($i: GrantRoleInput!) { grantRole(input: $i) { version } }",
+                Map.of("i", Map.of("userId", id, "role", "WORKING_GROUP_MEMBER", "expectedVersion", 1)));
+        String reach = "{ workingGroups(first: 5) { edges { node { id } } } }";
+        awaitReadModel(UUID.fromString(id), 2);
+        assertThat(as(token, reach).has("errors")).isFalse();
+
+        UUID member = DemoAccess.userId("member.cluj");
+        String memberToken = token("member.cluj");
+        assertThat(as(memberToken, reach).has("errors")).isFalse();
+
+        EventProcessor accounts = processing.eventProcessor(ACCOUNTS_PROJECTION).orElseThrow();
+        accounts.shutDown();
+        long memberVersion = accessVersion(member);
+        try {
+            // deactivation: the very next request of member.cluj is refused
+            JsonNode deactivated = graphql("admin", """
+                    mutation($i: DeactivateUserInput!) { deactivateUser(input: $i) { version active roles { role } user { active } } }""",
+                    Map.of("i", Map.of("id", member.toString(), "reason", "proba", "expectedVersion", memberVersion)));
+            JsonNode next = as(memberToken, reach);
+            assertThat(classification(next)).isEqualTo("UNAUTHORIZED");
+            assertThat(code(next)).isEqualTo("USER_DEACTIVATED");
+            assertThat(next.at("/data/workingGroups").isMissingNode() || next.at("/data/workingGroups").isNull()).isTrue();
+            // ... and the answer says what holds; the read model's old "active: true" is not shown as the result
+            assertThat(deactivated.at("/data/deactivateUser/active").asBoolean(true)).isFalse();
+            assertThat(deactivated.at("/data/deactivateUser/roles")).isEmpty();
+            assertThat(deactivated.at("/data/deactivateUser/user").isNull()).isTrue();
+            assertThat(code(deactivated)).isEqualTo("READ_MODEL_BEHIND");
+            memberVersion++;
+
+            // revocation: the next request has no reach left
+            JsonNode revoked = graphql("admin", """
+                    mutation($i: RevokeRoleInput!) { revokeRole(input: $i) { version active roles { role } } }""",
+                    Map.of("i", Map.of("userId", id, "role", "WORKING_GROUP_MEMBER", "expectedVersion", 2)));
+            assertThat(classification(as(token, reach))).isEqualTo("FORBIDDEN");
+            assertThat(revoked.at("/data/revokeRole/version").asLong()).isEqualTo(3);
+            assertThat(revoked.at("/data/revokeRole/active").asBoolean()).isTrue();
+            assertThat(revoked.at("/data/revokeRole/roles")).isEmpty();
+
+            // a grant: the next request has the reach
+            graphql("admin", "mutation($i: GrantRoleInput!) { grantRole(input: $i) { version } }",
+                    Map.of("i", Map.of("userId", id, "role", "WORKING_GROUP_HEAD", "expectedVersion", 3)));
+            assertThat(as(token, reach).has("errors")).isFalse();
+
+            // a transfer: the previous holder's token no longer works, the new holder's does
+            String heir = "heir-" + UUID.randomUUID();
+            JsonNode transferred = graphql("admin", """
+                    mutation($i: TransferUserInput!) { transferUser(input: $i) { version active } }""", Map.of("i", Map.of(
+                    "id", id, "issuer", signer.issuer(), "subject", heir, "displayName", "Succesor", "email", "succesor@marc.invalid",
+                    "transferDetails", "predat", "expectedVersion", 4)));
+            assertThat(transferred.at("/data/transferUser/version").asLong()).isEqualTo(5);
+            JsonNode previous = as(token, reach);
+            assertThat(classification(previous)).isEqualTo("UNAUTHORIZED");
+            assertThat(code(previous)).isEqualTo("USER_UNKNOWN");
+            assertThat(as(tokenFor(heir), reach).has("errors")).isFalse();
+        } finally {
+            accounts.start();
+            JsonNode reactivated = graphql("admin", "mutation($i: UserVersionInput!) { reactivateUser(input: $i) { version active } }",
+                    Map.of("i", Map.of("id", member.toString(), "expectedVersion", accessVersion(member))));
+            awaitReadModel(member, reactivated.at("/data/reactivateUser/version").asLong(accessVersion(member)));
+        }
+        assertThat(as(memberToken, reach).has("errors")).isFalse();
+        awaitReadModel(UUID.fromString(id), 5);
+    }
+
+    @Test
+    void a_command_whose_access_record_cannot_be_written_is_not_stored() {
+        // a row the aggregate does not know holds the identity: the access record's unique identity refuses the insert
+        String subject = "clash-" + UUID.randomUUID();
+        UUID squatter = UUID.randomUUID();
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                INSERT INTO account_access (user_id, issuer, subject, org_unit_id, active, version, last_event_sequence)
+                VALUES (?, ?, ?, ?, FALSE, 1, 0)""").params(squatter, signer.issuer(), subject, IPJ_CLUJ).update();
+        Map<String, Object> input = Map.of("id", id.toString(), "issuer", signer.issuer(), "subject", subject,
+                "displayName", "Cont blocat", "email", "blocat@marc.invalid", "orgUnitId", IPJ_CLUJ.toString());
+        String register = "mutation($i: RegisterUserInput!) { registerUser(input: $i) { id version active } }";
+        try {
+            JsonNode refused = graphql("admin", register, Map.of("i", input));
+            assertThat(refused.has("errors")).as(refused.toString()).isTrue();
+            assertThat(jdbc.sql("SELECT count(*) FROM domain_event_entry WHERE convert_from(payload, 'UTF8') LIKE ?")
+                    .param("%" + id + "%").query(Long.class).single()).isZero();
+        } finally {
+            jdbc.sql("DELETE FROM account_access WHERE user_id = ?").param(squatter).update();
+        }
+        // nothing of the refused command stayed behind (not even in the cached aggregate): the same command now passes
+        JsonNode registered = data("admin", register, Map.of("i", input)).get("registerUser");
+        assertThat(registered.at("/version").asLong()).isEqualTo(1);
+        assertThat(registered.at("/active").asBoolean()).isTrue();
+    }
+
+    /** What the table says of every account, as text, in id order. */
+    private List<String> accessTable() {
+        return jdbc.sql("""
+                SELECT a.user_id || ' ' || a.issuer || ' ' || a.subject || ' ' || a.org_unit_id || ' ' || a.active || ' ' || a.version
+                       || ' ' || coalesce((SELECT string_agg(r.role || ':' || array_to_string(r.counties, ',') || ':'
+                                      || r.follows_member_workflow, ';' ORDER BY r.role) FROM account_access_role r
+                                   WHERE r.user_id = a.user_id), '')
+                  FROM account_access a ORDER BY a.user_id""").query(String.class).list();
+    }
+
+    /** The same facts, from the accounts read model. */
+    private List<String> readModel() {
+        return jdbc.sql("""
+                SELECT u.id || ' ' || u.issuer || ' ' || u.subject || ' ' || u.org_unit_id || ' ' || u.active || ' ' || u.version
+                       || ' ' || coalesce((SELECT string_agg(r.role || ':' || array_to_string(r.counties, ',') || ':'
+                                      || r.follows_member_workflow, ';' ORDER BY r.role) FROM app_user_role r
+                                   WHERE r.user_id = u.id), '')
+                  FROM app_user u ORDER BY u.id""").query(String.class).list();
+    }
+
+    private void forgetEverything() {
+        jdbc.sql("DELETE FROM account_access").update();
+        jdbc.sql("UPDATE account_access_catch_up SET global_index = -1").update();
+    }
+
+    @Test
+    void an_installation_with_accounts_but_no_access_table_is_caught_up_from_the_event_store_also_by_two_nodes_at_once()
+            throws Exception {
+        // the read model has caught up with every account event (nothing is being changed now)
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!accessTable().equals(readModel()) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        List<String> expected = readModel();
+        assertThat(expected).hasSizeGreaterThan(10);
+        assertThat(accessTable()).isEqualTo(expected);
+
+        forgetEverything();
+        assertThat(as(token("admin"), "{ viewer { user { id } } }").at("/errors/0/extensions/code").asString()).isEqualTo("USER_UNKNOWN");
+        AccountAccessCatchUp.Result first = catchUp.catchUp();
+        assertThat(first.from()).isEqualTo(-1);
+        assertThat(first.eventsApplied()).isGreaterThan(expected.size());
+        assertThat(accessTable()).isEqualTo(expected);
+        // a later start reads only what came after, and applies nothing twice
+        AccountAccessCatchUp.Result again = catchUp.catchUp();
+        assertThat(again.from()).isEqualTo(first.to());
+        assertThat(again.eventsApplied()).isZero();
+
+        // two nodes starting at once on an upgraded installation: one waits for the other
+        forgetEverything();
+        ExecutorService nodes = Executors.newFixedThreadPool(2);
+        try {
+            CyclicBarrier together = new CyclicBarrier(2);
+            List<Future<AccountAccessCatchUp.Result>> results = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                results.add(nodes.submit(() -> {
+                    together.await();
+                    return catchUp.catchUp();
+                }));
+            }
+            List<Integer> applied = new ArrayList<>();
+            for (Future<AccountAccessCatchUp.Result> result : results) {
+                applied.add(result.get(60, TimeUnit.SECONDS).eventsApplied());
+            }
+            assertThat(applied).containsExactlyInAnyOrder(first.eventsApplied(), 0);
+        } finally {
+            nodes.shutdownNow();
+        }
+        assertThat(accessTable()).isEqualTo(expected);
+        assertThat(as(token("admin"), "{ viewer { user { id } } }").has("errors")).isFalse();
+    }
+}

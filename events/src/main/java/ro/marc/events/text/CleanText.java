@@ -122,7 +122,7 @@ public final class CleanText {
             }
             i = next;
         }
-        String cleaned = out.toString();
+        String cleaned = out.toString().strip(); // a removed soft hyphen may have stood between blanks and the text
         return kind == Kind.IDENTIFIER ? cleaned : Normalizer.normalize(cleaned, Normalizer.Form.NFC);
     }
 

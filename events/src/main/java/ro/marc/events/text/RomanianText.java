@@ -12,8 +12,9 @@ import java.util.regex.Pattern;
  * <p>The fold works character by character and never makes a text longer: a letter with
  * accents becomes its base letter, in lower case; a letter without a base-plus-accents
  * decomposition (a Hangul syllable, a CJK ideograph, a ligature) stays one character, so
- * "한"×200 folds to 200 characters, not 400–600 jamo; a combining mark on its own is dropped.
- * For composed (NFC) text without lone combining marks the fold has exactly the length of the
+ * "한"×200 folds to 200 characters, not 400–600 jamo; a combining accent on its own (one NFC
+ * could not compose with its letter) is dropped, other marks (Indic vowel signs …) are kept.
+ * For composed (NFC) text without such lone accents the fold has exactly the length of the
  * text, character for character, which search highlights rely on ({@code Highlights}).
  */
 public final class RomanianText {
@@ -31,7 +32,7 @@ public final class RomanianText {
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
             i += Character.charCount(cp);
-            if (isMark(cp)) {
+            if (isAccent(cp)) {
                 continue; // an accent not composed with its letter: dropped, as composed accents are
             }
             int base = baseLetter(cp);
@@ -63,6 +64,16 @@ public final class RomanianText {
             j += Character.charCount(next);
         }
         return first;
+    }
+
+    /**
+     * A combining accent of the diacritical-mark blocks (U+0300–U+036F, U+1AB0–U+1AFF,
+     * U+1DC0–U+1DFF, U+20D0–U+20FF, U+FE20–U+FE2F). Other marks on their own (the vowel signs of
+     * Indic scripts, Hebrew points, Arabic vowels) are letters of their script and are kept.
+     */
+    private static boolean isAccent(int cp) {
+        return (cp >= 0x0300 && cp <= 0x036F) || (cp >= 0x1AB0 && cp <= 0x1AFF) || (cp >= 0x1DC0 && cp <= 0x1DFF)
+                || (cp >= 0x20D0 && cp <= 0x20FF) || (cp >= 0xFE20 && cp <= 0xFE2F);
     }
 
     private static boolean isMark(int cp) {

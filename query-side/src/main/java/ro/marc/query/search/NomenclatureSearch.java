@@ -16,6 +16,7 @@ import co.elastic.clients.util.NamedValue;
 import ro.marc.events.nomenclature.ItemStatus;
 import ro.marc.events.text.RomanianText;
 import ro.marc.query.common.Cursor;
+import ro.marc.query.common.InvalidCursor;
 import ro.marc.query.nomenclature.ProposalVisibility;
 
 import java.io.IOException;
@@ -379,9 +380,17 @@ public class NomenclatureSearch {
     /**
      * The search_after values of a cursor of this sort, each of the kind its sort position takes
      * (a score is a finite number, a field value a string or missing, the final id a string), so
-     * a forged cursor is an {@link ro.marc.query.common.InvalidCursor}, never an Elasticsearch error.
+     * a forged cursor is an {@link InvalidCursor}, never an Elasticsearch error.
      */
     private static List<FieldValue> decodeCursor(String cursor, Sort sort) {
+        try {
+            return searchAfter(cursor, sort);
+        } catch (InvalidCursor e) {
+            throw new InvalidCursor("after: " + e.getMessage()); // this search's messages start with the field
+        }
+    }
+
+    private static List<FieldValue> searchAfter(String cursor, Sort sort) {
         List<SortOptions> options = sortOptions(sort);
         String[] parts = Cursor.decode(cursor, options.size() + 1);
         if (!sort.name().equals(parts[0])) {

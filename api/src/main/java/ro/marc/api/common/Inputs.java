@@ -1,5 +1,6 @@
 package ro.marc.api.common;
 
+import ro.marc.events.text.CleanText;
 import ro.marc.events.text.Excerpt;
 import ro.marc.events.text.Uuids;
 
@@ -27,6 +28,19 @@ public final class Inputs {
                     Excerpt.quoted(value) + " is not a valid id (a UUID xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx is expected)");
         }
         return id;
+    }
+
+    /**
+     * Search words as typed: {@link CleanText#singleLine} (NFC, single-spaced), so a NUL or a
+     * zero-width character is a BAD_REQUEST INVALID_CHARACTERS naming {@code field}, never a
+     * database error. Null stays null.
+     */
+    public static String searchText(String field, String text) {
+        try {
+            return CleanText.singleLine(field, text);
+        } catch (CleanText.Refused refused) {
+            throw new InvalidInput(field, refused.code(), refused.getMessage());
+        }
     }
 
     public static UUID idOrNew(String field, String value) {

@@ -124,7 +124,7 @@ public class NomenclatureQueriesController {
     @QueryMapping
     public SearchResultView searchNomenclature(@Argument("query") SearchInput input) {
         access.require(Permission.NOMENCLATURE_READ, "searchNomenclature");
-        NomenclatureQuery query = new NomenclatureQuery(input.text(), input.kinds(),
+        NomenclatureQuery query = new NomenclatureQuery(Inputs.searchText("query.text", input.text()), input.kinds(),
                 input.workUnitIds() == null ? null : input.workUnitIds().stream().map(w -> id("query.workUnitIds", w).toString()).toList(),
                 idString("query.activityId", input.activityId()), idString("query.taskId", input.taskId()),
                 idString("query.domainId", input.domainId()), input.statuses(),

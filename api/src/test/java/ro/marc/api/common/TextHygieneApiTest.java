@@ -99,6 +99,15 @@ class TextHygieneApiTest extends ApiTestSupport {
     }
 
     @Test
+    void search_words_are_cleaned_too() {
+        assertBadRequest(graphql("admin", SEARCH, Map.of("text", "biroul\u0000")), "INVALID_CHARACTERS", "text");
+        assertBadRequest(graphql("admin", "query($t: String) { users(filter: {text: $t}) { edges { node { id } } } }",
+                Map.of("t", "ana\u0000")), "INVALID_CHARACTERS", "filter.text");
+        assertBadRequest(graphql("admin", "query($q: NomenclatureSearchInput!) { searchNomenclature(query: $q) { totalCount } }",
+                Map.of("q", Map.of("text", "a\u202Eb"))), "INVALID_CHARACTERS", "query.text");
+    }
+
+    @Test
     void a_huge_malformed_id_is_not_echoed_back() {
         String huge = "x".repeat(1_000_000);
         JsonNode response = graphql("admin", "query($id: ID!) { orgUnit(id: $id) { id } }", Map.of("id", huge));

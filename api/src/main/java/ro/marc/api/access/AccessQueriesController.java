@@ -244,7 +244,7 @@ public class AccessQueriesController {
         if (text != null && text.length() > 200) {
             throw new InvalidInput("filter.text", "TOO_LONG", "Search text is limited to 200 characters");
         }
-        return text;
+        return Inputs.searchText("filter.text", text);
     }
 
     private static <T> Connection<T> page(Supplier<Page<T>> read) {

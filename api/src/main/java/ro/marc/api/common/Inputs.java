@@ -1,5 +1,9 @@
 package ro.marc.api.common;
 
+import ro.marc.events.text.CleanText;
+import ro.marc.events.text.Excerpt;
+import ro.marc.events.text.Uuids;
+
 import java.util.UUID;
 
 /** Parsing of GraphQL arguments into domain values, with errors that name the argument. */
@@ -10,14 +14,32 @@ public final class Inputs {
     private Inputs() {
     }
 
+    /**
+     * A client-sent id: the canonical 36-character UUID form only ({@link Uuids}; "1-1-1-1-1",
+     * which {@link UUID#fromString} would read, is refused); MALFORMED_ID quotes at most a short prefix.
+     */
     public static UUID id(String field, String value) {
         if (value == null) {
             return null;
         }
+        UUID id = Uuids.parseOrNull(value);
+        if (id == null) {
+            throw new InvalidInput(field, "MALFORMED_ID",
+                    Excerpt.quoted(value) + " is not a valid id (a UUID xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx is expected)");
+        }
+        return id;
+    }
+
+    /**
+     * Search words as typed: {@link CleanText#singleLine} (NFC, single-spaced), so a NUL or a
+     * zero-width character is a BAD_REQUEST INVALID_CHARACTERS naming {@code field}, never a
+     * database error. Null stays null.
+     */
+    public static String searchText(String field, String text) {
         try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInput(field, "MALFORMED_ID", "'" + value + "' is not a valid id (a UUID is expected)");
+            return CleanText.singleLine(field, text);
+        } catch (CleanText.Refused refused) {
+            throw new InvalidInput(field, refused.code(), refused.getMessage());
         }
     }
 

@@ -124,7 +124,7 @@ public class NomenclatureQueriesController {
     @QueryMapping
     public SearchResultView searchNomenclature(@Argument("query") SearchInput input) {
         access.require(Permission.NOMENCLATURE_READ, "searchNomenclature");
-        NomenclatureQuery query = new NomenclatureQuery(input.text(), input.kinds(),
+        NomenclatureQuery query = new NomenclatureQuery(Inputs.searchText("query.text", input.text()), input.kinds(),
                 input.workUnitIds() == null ? null : input.workUnitIds().stream().map(w -> id("query.workUnitIds", w).toString()).toList(),
                 idString("query.activityId", input.activityId()), idString("query.taskId", input.taskId()),
                 idString("query.domainId", input.domainId()), input.statuses(),
@@ -134,6 +134,8 @@ public class NomenclatureQueriesController {
         NomenclatureSearch.NomenclatureSearchResult result;
         try {
             result = search.search(query, access.proposalVisibility());
+        } catch (ro.marc.query.common.InvalidCursor e) {
+            throw new InvalidInput("query.after", "INVALID_CURSOR", e.getMessage());
         } catch (IllegalArgumentException e) {
             throw new InvalidInput("query", "INVALID_SEARCH", e.getMessage());
         }
@@ -198,7 +200,8 @@ public class NomenclatureQueriesController {
         try {
             return value.length() == 10 ? LocalDate.parse(value).atStartOfDay(ZONE).toInstant() : Instant.parse(value);
         } catch (DateTimeParseException e) {
-            throw new InvalidInput(field, "INVALID_INSTANT", "'" + value + "' is not an ISO-8601 instant or date");
+            throw new InvalidInput(field, "INVALID_INSTANT",
+                    ro.marc.events.text.Excerpt.quoted(value) + " is not an ISO-8601 instant or date");
         }
     }
 

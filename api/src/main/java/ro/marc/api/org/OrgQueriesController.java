@@ -127,7 +127,7 @@ public class OrgQueriesController {
         OrgScope scope = access.require(Permission.ORG_READ, "search");
         SearchResult result;
         try {
-            result = search.search(text, f, scope, size, after);
+            result = search.search(Inputs.searchText("text", text), f, scope, size, after);
         } catch (IllegalArgumentException e) {
             throw new InvalidInput("after", "INVALID_CURSOR", e.getMessage());
         }

@@ -12,6 +12,7 @@ import ro.marc.command.common.Names;
 import ro.marc.command.common.Texts;
 import ro.marc.events.access.*;
 import ro.marc.events.org.County;
+import ro.marc.events.text.Excerpt;
 
 import java.util.*;
 import java.util.regex.Pattern;
@@ -305,9 +306,12 @@ public class AccessDirectory {
         }
     }
 
-    /** Issuer or subject: required, at most 255 characters; surrounding white space is dropped, case is kept. */
+    /**
+     * Issuer or subject: required, at most 255 characters, no control or invisible characters
+     * ({@link Texts#identifier}); surrounding white space is dropped, nothing else is changed.
+     */
     private static String requireIdentityPart(String field, String value) {
-        String tidy = value == null ? "" : value.strip();
+        String tidy = value == null ? "" : Texts.identifier(field, value);
         if (tidy.isEmpty()) {
             throw CommandRejected.invalid(field, "REQUIRED", "The " + field + " of the identity must not be empty");
         }
@@ -318,9 +322,9 @@ public class AccessDirectory {
         return tidy;
     }
 
-    /** Required, looks like an e-mail address, at most 254 characters; returned trimmed and in lower case. */
+    /** Required, clean ({@link Texts#clean} single-line), looks like an e-mail address, at most 254 characters; returned trimmed and in lower case. */
     private static String requireEmail(String field, String value) {
-        String tidy = value == null ? "" : value.strip().toLowerCase(Locale.ROOT);
+        String tidy = value == null ? "" : Texts.clean(field, value, false).toLowerCase(Locale.ROOT);
         if (tidy.isEmpty()) {
             throw CommandRejected.invalid(field, "REQUIRED", "An e-mail address is required");
         }
@@ -329,7 +333,7 @@ public class AccessDirectory {
                     + " characters; at most " + MAX_EMAIL_LENGTH + " are allowed");
         }
         if (!EMAIL.matcher(tidy).matches()) {
-            throw CommandRejected.invalid(field, "INVALID_EMAIL", "'" + tidy + "' is not an e-mail address");
+            throw CommandRejected.invalid(field, "INVALID_EMAIL", Excerpt.quoted(tidy) + " is not an e-mail address");
         }
         return tidy;
     }

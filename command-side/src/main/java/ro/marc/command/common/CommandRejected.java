@@ -1,11 +1,14 @@
 package ro.marc.command.common;
 
+import ro.marc.events.text.Excerpt;
+
 import java.util.Map;
 
 /**
  * A command refused by a domain rule. It names the input field at fault (as the API spells it)
  * and a stable machine code, so the API can return a typed, field-addressed error; nothing was
- * changed when this is thrown.
+ * changed when this is thrown. Messages quote client input only through {@link Excerpt}, and are
+ * capped at {@value Excerpt#MAX_MESSAGE} characters whatever they hold.
  */
 public class CommandRejected extends RuntimeException {
 
@@ -17,7 +20,7 @@ public class CommandRejected extends RuntimeException {
     private final Map<String, Object> details;
 
     public CommandRejected(Reason reason, String field, String code, String message, Map<String, Object> details) {
-        super(message, null, false, false);
+        super(Excerpt.capped(message), null, false, false);
         this.reason = reason;
         this.field = field;
         this.code = code;

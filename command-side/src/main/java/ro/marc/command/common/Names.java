@@ -1,8 +1,11 @@
 package ro.marc.command.common;
 
-import ro.marc.events.text.RomanianText;
+import ro.marc.events.text.CleanText;
 
-/** Validation shared by every named thing: present, not too long, tidy white space. */
+/**
+ * Validation shared by every named thing: present, clean ({@link CleanText#singleLine}: one line,
+ * single-spaced, NFC, no control or invisible characters), not too long.
+ */
 public final class Names {
 
     public static final int MAX_LENGTH = 200;
@@ -10,9 +13,9 @@ public final class Names {
     private Names() {
     }
 
-    /** Returns the tidied name, or throws naming {@code field}. */
+    /** Returns the cleaned name, or throws naming {@code field} (REQUIRED, INVALID_CHARACTERS, TOO_LONG). */
     public static String require(String field, String name) {
-        String tidy = RomanianText.normaliseName(name);
+        String tidy = Texts.clean(field, name, false);
         if (tidy == null || tidy.isEmpty()) {
             throw CommandRejected.invalid(field, "REQUIRED", "The name must not be empty");
         }

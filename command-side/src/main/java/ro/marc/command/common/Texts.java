@@ -1,14 +1,27 @@
 package ro.marc.command.common;
 
-/** Validation of free text (descriptions, reasons, the long fields of a form). */
+import ro.marc.events.text.CleanText;
+
+import java.util.Map;
+
+/**
+ * Validation of free text (descriptions, reasons, the long fields of a form) and the one place
+ * where the command side turns {@link CleanText}'s refusals into typed {@link CommandRejected}s.
+ */
 public final class Texts {
 
     private Texts() {
     }
 
-    /** Trimmed; null when absent or blank; INVALID TOO_LONG (naming {@code field}) above {@code max} characters. */
+    /**
+     * Cleaned ({@link CleanText#multiLine}: tabs and line feeds kept, NFC, no control or invisible
+     * characters); null when absent or blank; INVALID TOO_LONG (naming {@code field}) above {@code max} characters.
+     */
     public static String optional(String field, String value, int max) {
-        String tidy = value == null ? null : value.strip();
+        return limited(field, clean(field, value, true), max);
+    }
+
+    private static String limited(String field, String tidy, int max) {
         if (tidy == null || tidy.isEmpty()) {
             return null;
         }
@@ -17,5 +30,33 @@ public final class Texts {
                     "The text has " + tidy.length() + " characters; at most " + max + " are allowed");
         }
         return tidy;
+    }
+
+    /** Like {@link #optional} for a one-line text (a reference, a title): {@link CleanText#singleLine}. */
+    public static String optionalLine(String field, String value, int max) {
+        return limited(field, clean(field, value, false), max);
+    }
+
+    /** {@link CleanText#singleLine} or {@link CleanText#multiLine}; INVALID INVALID_CHARACTERS naming {@code field}. */
+    public static String clean(String field, String value, boolean multiLine) {
+        try {
+            return multiLine ? CleanText.multiLine(field, value) : CleanText.singleLine(field, value);
+        } catch (CleanText.Refused refused) {
+            throw rejected(refused);
+        }
+    }
+
+    /** {@link CleanText#identifier}: an identity part or user id, trimmed and checked, never rewritten. */
+    public static String identifier(String field, String value) {
+        try {
+            return CleanText.identifier(field, value);
+        } catch (CleanText.Refused refused) {
+            throw rejected(refused);
+        }
+    }
+
+    private static CommandRejected rejected(CleanText.Refused refused) {
+        return new CommandRejected(CommandRejected.Reason.INVALID, refused.field(), refused.code(), refused.getMessage(),
+                Map.of("character", refused.character(), "position", refused.position()));
     }
 }

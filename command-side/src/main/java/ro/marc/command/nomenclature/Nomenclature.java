@@ -11,6 +11,7 @@ import ro.marc.command.common.Entities;
 import ro.marc.command.common.Names;
 import ro.marc.command.common.Texts;
 import ro.marc.events.nomenclature.*;
+import ro.marc.events.text.Excerpt;
 import ro.marc.events.text.RomanianText;
 
 import java.time.Year;
@@ -468,7 +469,7 @@ public class Nomenclature {
                 throw CommandRejected.invalid("attachments", "REQUIRED", "An attachment is empty");
             }
             String name = Names.require("attachments", attachment.name());
-            String reference = Texts.optional("attachments", attachment.reference(), MAX_ATTACHMENT_REFERENCE_LENGTH);
+            String reference = Texts.optionalLine("attachments", attachment.reference(), MAX_ATTACHMENT_REFERENCE_LENGTH);
             if (reference == null) {
                 throw CommandRejected.invalid("attachments", "REQUIRED", "Say where attachment '" + name + "' is kept");
             }
@@ -656,7 +657,7 @@ public class Nomenclature {
             throw CommandRejected.invalid(field, "REQUIRED", what + " is required");
         }
         if (!DIGITS.matcher(tidy).matches()) {
-            throw CommandRejected.invalid(field, "DIGITS_ONLY", what + " must contain digits only, not '" + tidy + "'");
+            throw CommandRejected.invalid(field, "DIGITS_ONLY", what + " must contain digits only, not " + Excerpt.quoted(tidy));
         }
         if (tidy.length() > MAX_DIGITS) {
             throw CommandRejected.invalid(field, "TOO_LONG",
@@ -668,7 +669,7 @@ public class Nomenclature {
     // ---------------------------------------------------------------- rules: shared
 
     private static String requireUserId(String field, String value) {
-        String tidy = value == null ? "" : value.strip();
+        String tidy = value == null ? "" : Texts.identifier(field, value);
         if (tidy.isEmpty()) {
             throw CommandRejected.invalid(field, "REQUIRED", "A user id is required");
         }

@@ -117,7 +117,7 @@ public class AccessQueries {
             String[] key = Cursor.decode(after, 2);
             sql.append(" AND (u.display_name_folded, u.id) > (?, CAST(? AS uuid))");
             params.add(key[0]);
-            params.add(key[1]);
+            params.add(Cursor.uuid(after, key[1]).toString());
         }
         sql.append(" ORDER BY u.display_name_folded, u.id LIMIT ?");
         params.add(first + 1);

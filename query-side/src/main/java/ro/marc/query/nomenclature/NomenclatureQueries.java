@@ -103,7 +103,7 @@ public class NomenclatureQueries {
             String[] key = Cursor.decode(after, 2);
             sql.append(" AND (i.name_folded, i.id) > (?, CAST(? AS uuid))");
             params.add(key[0]);
-            params.add(key[1]);
+            params.add(Cursor.uuid(after, key[1]).toString());
         }
         sql.append(" ORDER BY i.name_folded, i.id LIMIT ?");
         params.add(first + 1);
@@ -129,8 +129,8 @@ public class NomenclatureQueries {
         if (after != null) {
             String[] key = Cursor.decode(after, 2);
             sql.append(" AND (i.created_at, i.id) > (CAST(? AS timestamptz), CAST(? AS uuid))");
-            params.add(key[0]);
-            params.add(key[1]);
+            params.add(Cursor.instant(after, key[0]).toString());
+            params.add(Cursor.uuid(after, key[1]).toString());
         }
         sql.append(" ORDER BY i.created_at, i.id LIMIT ?");
         params.add(first + 1);
@@ -212,8 +212,8 @@ public class NomenclatureQueries {
         if (after != null) {
             String[] key = Cursor.decode(after, 2);
             sql.append(" AND (c.created_at, c.id) > (CAST(? AS timestamptz), CAST(? AS uuid))");
-            params.add(key[0]);
-            params.add(key[1]);
+            params.add(Cursor.instant(after, key[0]).toString());
+            params.add(Cursor.uuid(after, key[1]).toString());
         }
         sql.append(" ORDER BY c.created_at, c.id LIMIT ?");
         params.add(first + 1);

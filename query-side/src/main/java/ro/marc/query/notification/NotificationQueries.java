@@ -38,8 +38,8 @@ public class NotificationQueries {
         if (after != null) {
             String[] key = Cursor.decode(after, 2);
             sql.append(" AND (created_at, id) < (CAST(? AS timestamptz), CAST(? AS uuid))");
-            params.add(key[0]);
-            params.add(key[1]);
+            params.add(Cursor.instant(after, key[0]).toString());
+            params.add(Cursor.uuid(after, key[1]).toString());
         }
         sql.append(" ORDER BY created_at DESC, id DESC LIMIT ?");
         params.add(first + 1);

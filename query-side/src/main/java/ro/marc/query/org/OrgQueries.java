@@ -128,7 +128,7 @@ public class OrgQueries {
                 + " ORDER BY o.name_folded, o.id LIMIT :limit";
         JdbcClient.StatementSpec statement = jdbc.sql(sql).params(params).param("anchor", anchor).param("limit", first + 1);
         if (after != null) {
-            statement = statement.param("afterName", key[0]).param("afterId", key[1]);
+            statement = statement.param("afterName", key[0]).param("afterId", Cursor.uuid(after, key[1]).toString());
         }
         List<OrgUnitView> rows = statement.query(ORG_UNIT).list();
         // the key is (folded name, id), folded exactly as the projection stored it

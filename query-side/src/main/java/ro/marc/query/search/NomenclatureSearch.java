@@ -11,10 +11,12 @@ import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.HighlightField;
+import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
 import co.elastic.clients.util.NamedValue;
 import ro.marc.events.nomenclature.ItemStatus;
 import ro.marc.events.text.RomanianText;
 import ro.marc.query.common.Cursor;
+import ro.marc.query.common.InvalidCursor;
 import ro.marc.query.nomenclature.ProposalVisibility;
 
 import java.io.IOException;
@@ -194,7 +196,7 @@ public class NomenclatureSearch {
                 s.index(index.name()).query(base).postFilter(postFilter).size(q.first() + 1)
                         .trackTotalHits(t -> t.enabled(true)).sort(sortOptions(sort)).aggregations(aggregations)
                         .highlight(h -> h.fields(NamedValue.of(NAME_FOLDED, HighlightField.of(f -> f.numberOfFragments(0))))
-                                .preTags("<em>").postTags("</em>"));
+                                .preTags(Highlights.OPEN).postTags(Highlights.CLOSE).encoder(HighlighterEncoder.Html));
                 return searchAfter == null ? s : s.searchAfter(searchAfter);
             }, Map.class);
             var hits = response.hits().hits();
@@ -375,31 +377,55 @@ public class NomenclatureSearch {
         return Cursor.encode(parts);
     }
 
+    /**
+     * The search_after values of a cursor of this sort, each of the kind its sort position takes
+     * (a score is a finite number, a field value a string or missing, the final id a string), so
+     * a forged cursor is an {@link InvalidCursor}, never an Elasticsearch error.
+     */
     private static List<FieldValue> decodeCursor(String cursor, Sort sort) {
-        int size = sortOptions(sort).size();
-        String[] parts;
         try {
-            parts = Cursor.decode(cursor, size + 1);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("after: not a cursor of this search", e);
+            return searchAfter(cursor, sort);
+        } catch (InvalidCursor e) {
+            throw new InvalidCursor("after: " + e.getMessage()); // this search's messages start with the field
         }
+    }
+
+    private static List<FieldValue> searchAfter(String cursor, Sort sort) {
+        List<SortOptions> options = sortOptions(sort);
+        String[] parts = Cursor.decode(cursor, options.size() + 1);
         if (!sort.name().equals(parts[0])) {
-            throw new IllegalArgumentException("after: a cursor of another sort order (" + parts[0] + ")");
+            throw Cursor.invalid(cursor, "a cursor of another sort order");
         }
         List<FieldValue> values = new ArrayList<>();
-        try {
-            for (int i = 1; i < parts.length; i++) {
-                String p = parts[i];
-                values.add(switch (p.isEmpty() ? ' ' : p.charAt(0)) {
-                    case 's' -> FieldValue.of(p.substring(1));
-                    case 'd' -> FieldValue.of(Double.parseDouble(p.substring(1)));
-                    case 'l' -> FieldValue.of(Long.parseLong(p.substring(1)));
-                    case 'n' -> FieldValue.NULL;
-                    default -> throw new IllegalArgumentException("after: not a cursor of this search");
-                });
+        for (int i = 1; i < parts.length; i++) {
+            String p = parts[i];
+            boolean score = options.get(i - 1).isScore();
+            boolean last = i == parts.length - 1;
+            char kind = p.isEmpty() ? ' ' : p.charAt(0);
+            if (score && kind == 'd') {
+                double value;
+                try {
+                    value = Double.parseDouble(p.substring(1));
+                } catch (NumberFormatException e) {
+                    throw Cursor.invalid(cursor, "not a cursor of this search");
+                }
+                if (!Double.isFinite(value)) {
+                    throw Cursor.invalid(cursor, "not a cursor of this search");
+                }
+                values.add(FieldValue.of(value));
+            } else if (score && kind == 'l') {
+                try {
+                    values.add(FieldValue.of(Long.parseLong(p.substring(1))));
+                } catch (NumberFormatException e) {
+                    throw Cursor.invalid(cursor, "not a cursor of this search");
+                }
+            } else if (!score && kind == 's') {
+                values.add(FieldValue.of(p.substring(1)));
+            } else if (!score && !last && kind == 'n') {
+                values.add(FieldValue.NULL);
+            } else {
+                throw Cursor.invalid(cursor, "not a cursor of this search");
             }
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("after: not a cursor of this search", e);
         }
         return values;
     }
@@ -411,7 +437,8 @@ public class NomenclatureSearch {
         Map<String, Object> s = hit.source();
         String name = (String) s.get(NAME);
         List<String> highlight = hit.highlight().get(NAME_FOLDED);
-        String highlighted = highlight == null || highlight.isEmpty() ? name : Highlights.onOriginal(name, highlight.getFirst());
+        String highlighted = highlight == null || highlight.isEmpty() ? Highlights.escape(name)
+                : Highlights.onOriginal(name, highlight.getFirst());
         return new NomenclatureHit((String) s.get(ID), (String) s.get(KIND), name, highlighted,
                 (String) s.get(DESCRIPTION), (String) s.get(STATUS), (String) s.get(ACTIVITY_ID),
                 (String) s.get(ACTIVITY_NAME), (String) s.get(TASK_ID), (String) s.get(TASK_NAME),

@@ -7,6 +7,7 @@ import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.elasticsearch.core.search.HighlightField;
+import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
 import co.elastic.clients.util.NamedValue;
 import ro.marc.events.text.RomanianText;
 import ro.marc.query.common.Cursor;
@@ -36,7 +37,7 @@ public class OrgSearch {
      * totals and pages never count them); catalogue work units are national and always searchable.
      */
     public SearchResult search(String text, SearchFilters filters, OrgScope scope, int first, String after) {
-        int offset = after == null ? 0 : Integer.parseInt(Cursor.decode(after, 1)[0]);
+        int offset = after == null ? 0 : Cursor.offset(after, Cursor.decode(after, 1)[0]);
         if (offset + first > MAX_WINDOW) {
             throw new IllegalArgumentException("Search pages end at result " + MAX_WINDOW + "; narrow the search");
         }
@@ -60,7 +61,7 @@ public class OrgSearch {
                     .trackTotalHits(t -> t.enabled(true))
                     .sort(o -> o.score(sc -> sc)).sort(o -> o.field(f -> f.field("name.sort")))
                     .highlight(h -> h.fields(NamedValue.of("nameFolded", HighlightField.of(f -> f.numberOfFragments(0))))
-                            .preTags("<em>").postTags("</em>")), Map.class);
+                            .preTags(Highlights.OPEN).postTags(Highlights.CLOSE).encoder(HighlighterEncoder.Html)), Map.class);
             List<Hit<Map>> hits = response.hits().hits();
             boolean more = hits.size() > first;
             List<SearchHit> results = new ArrayList<>();
@@ -142,7 +143,8 @@ public class OrgSearch {
         Map source = hit.source();
         String name = (String) source.get("name");
         List<String> highlight = hit.highlight().get("nameFolded");
-        String highlighted = highlight == null || highlight.isEmpty() ? name : Highlights.onOriginal(name, highlight.getFirst());
+        String highlighted = highlight == null || highlight.isEmpty() ? Highlights.escape(name)
+                : Highlights.onOriginal(name, highlight.getFirst());
         return new SearchHit((String) source.get("kind"), (String) source.get("id"), name, highlighted,
                 hit.score() == null ? 0 : hit.score(), (Integer) source.get("level"), (String) source.get("county"),
                 (Boolean) source.get("active"), (String) source.get("parentId"));

@@ -1,0 +1,202 @@
+package ro.marc.command.common;
+
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.hamcrest.Description;
+import org.hamcrest.Matcher;
+import org.hamcrest.TypeSafeMatcher;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import ro.marc.command.access.AccessDirectory;
+import ro.marc.command.access.AccessDirectoryTargetResolver;
+import ro.marc.command.nomenclature.Nomenclature;
+import ro.marc.command.nomenclature.NomenclatureTargetResolver;
+import ro.marc.command.org.Organisation;
+import ro.marc.command.org.OrganisationTargetResolver;
+import ro.marc.events.access.RegisterUser;
+import ro.marc.events.access.UserRegistered;
+import ro.marc.events.nomenclature.*;
+import ro.marc.events.org.*;
+
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every aggregate cleans its free text through {@link Texts}/{@link Names}: refusals name the field. */
+class TextHygieneTest {
+
+    private static final UUID ROOT = UUID.randomUUID();
+    private static final UUID MINISTRY = UUID.randomUUID();
+    private static final UUID DOMAIN = UUID.randomUUID();
+    private static final UUID ACTIVITY = UUID.randomUUID();
+    private static final UUID WU = UUID.randomUUID();
+    private static final UUID ORG = UUID.randomUUID();
+
+    private static FixtureConfiguration<Organisation> organisation() {
+        FixtureConfiguration<Organisation> fixture = new AggregateTestFixture<>(Organisation.class);
+        fixture.registerCommandTargetResolver(new OrganisationTargetResolver());
+        return fixture;
+    }
+
+    private static FixtureConfiguration<AccessDirectory> directory() {
+        FixtureConfiguration<AccessDirectory> fixture = new AggregateTestFixture<>(AccessDirectory.class);
+        fixture.registerCommandTargetResolver(new AccessDirectoryTargetResolver());
+        return fixture;
+    }
+
+    private static FixtureConfiguration<Nomenclature> nomenclature() {
+        FixtureConfiguration<Nomenclature> fixture = new AggregateTestFixture<>(Nomenclature.class);
+        fixture.registerCommandTargetResolver(new NomenclatureTargetResolver());
+        return fixture;
+    }
+
+    private static Object[] givenOrganisation() {
+        return new Object[]{new InitialiseOrganisation(ROOT, "MARC"),
+                new CreateOrgUnit(MINISTRY, ROOT, "Ministerul Afacerilor Interne", null),
+                new CreateOrgUnit(UUID.randomUUID(), MINISTRY, "Biroul Zero", null)};
+    }
+
+    @ParameterizedTest(name = "org unit name with U+{0} refused")
+    @ValueSource(strings = {"0000", "0007", "001B", "007F", "0085", "200B", "200D", "2060", "FEFF", "202E", "2066", "200F"})
+    void an_org_unit_name_with_a_control_zero_width_or_bidi_character_is_refused_naming_the_field(String hex) {
+        String bad = "Bir" + Character.toString(Integer.parseInt(hex, 16)) + "oul Unu";
+        organisation().givenCommands(givenOrganisation())
+                .when(new CreateOrgUnit(UUID.randomUUID(), MINISTRY, bad, null))
+                .expectException(invalidCharacters("name", "U+" + hex, 4))
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_lone_surrogate_in_a_name_is_refused() {
+        organisation().givenCommands(givenOrganisation())
+                .when(new CreateOrgUnit(UUID.randomUUID(), MINISTRY, "Biroul \uD800", null))
+                .expectException(invalidCharacters("name", "U+D800", 8))
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_zero_width_space_cannot_slip_a_duplicate_past_the_unique_name_rule() {
+        organisation().givenCommands(givenOrganisation())
+                .when(new CreateOrgUnit(UUID.randomUUID(), MINISTRY, "Bir\u200Boul Zero", null))
+                .expectException(invalidCharacters("name", "U+200B", 4));
+        // what is removed rather than refused (soft hyphen, no-break space) is compared after cleaning
+        organisation().givenCommands(givenOrganisation())
+                .when(new CreateOrgUnit(UUID.randomUUID(), MINISTRY, "Bir\u00ADoul\u00A0Zero", null))
+                .expectException(rejected("name", "NAME_NOT_UNIQUE"));
+    }
+
+    @Test
+    void the_stored_name_is_the_cleaned_one() {
+        UUID unit = UUID.randomUUID();
+        organisation().givenCommands(givenOrganisation())
+                .when(new CreateOrgUnit(unit, MINISTRY, "\uFEFFServiciul\u00A0Anticorup" + "t\u0326ie\n", null))
+                .expectEvents(new OrgUnitCreated(unit, MINISTRY, "Serviciul Anticorupție", 2, null, 1));
+    }
+
+    @Test
+    void the_root_and_work_unit_names_are_cleaned_too() {
+        organisation().givenNoPriorActivity()
+                .when(new InitialiseOrganisation(ROOT, "MARC\u0000"))
+                .expectException(invalidCharacters("rootName", "U+0000", 5));
+        organisation().givenCommands(givenOrganisation())
+                .when(new DefineWorkUnit(WU, "Resurse\u202Eumane"))
+                .expectException(invalidCharacters("name", "U+202E", 8));
+    }
+
+    @Test
+    void account_display_name_e_mail_and_identity_are_cleaned() {
+        UUID user = UUID.randomUUID();
+        directory().givenNoPriorActivity()
+                .when(new RegisterUser(user, "iss", "sub", "Ana\u0000", "ana@mai.gov.ro", ORG))
+                .expectException(invalidCharacters("displayName", "U+0000", 4));
+        directory().givenNoPriorActivity()
+                .when(new RegisterUser(user, "iss", "sub", "Ana", "ana\u200B@mai.gov.ro", ORG))
+                .expectException(invalidCharacters("email", "U+200B", 4));
+        directory().givenNoPriorActivity()
+                .when(new RegisterUser(user, "iss", "s\u001Bub", "Ana", "ana@mai.gov.ro", ORG))
+                .expectException(invalidCharacters("subject", "U+001B", 2));
+        directory().givenNoPriorActivity()
+                .when(new RegisterUser(user, " iss ", " sub\t", "  Ana\u00A0 Pop ", " ANA@mai.gov.ro\uFEFF", ORG))
+                .expectEvents(new UserRegistered(user, "iss", "sub", "Ana Pop", "ana@mai.gov.ro", ORG, 1));
+    }
+
+    @Test
+    void nomenclature_names_descriptions_and_reasons_are_cleaned() {
+        nomenclature().givenNoPriorActivity()
+                .when(new DefineDomain(DOMAIN, null, "Achiziții\u2066"))
+                .expectException(invalidCharacters("name", "U+2066", 10));
+        nomenclature().givenCommands(new DefineDomain(DOMAIN, null, "Achiziții publice"))
+                .when(new ProposeActivity(ACTIVITY, "Achiziții directe", "Rândul 1\r\nRândul\u0007 2", DOMAIN,
+                        List.of(WU), List.of(), "user-1", ORG, false))
+                .expectException(invalidCharacters("description", "U+0007", 17));
+        nomenclature().givenCommands(new DefineDomain(DOMAIN, null, "Achiziții publice"),
+                        new ProposeActivity(ACTIVITY, "Achiziții directe", null, DOMAIN, List.of(WU), List.of(), "user-1",
+                                ORG, false))
+                .when(new RejectProposal(ACTIVITY, 1, "Nu\u0085"))
+                .expectException(invalidCharacters("reason", "U+0085", 3));
+        nomenclature().givenNoPriorActivity()
+                .when(new DefineReferenceEntry(UUID.randomUUID(), ReferenceList.ACT_TYPE, "Le\uDC00ge"))
+                .expectException(invalidCharacters("name", "U+DC00", 3));
+    }
+
+    @Test
+    void a_multi_line_description_keeps_its_lines() {
+        nomenclature().givenCommands(new DefineDomain(DOMAIN, null, "Achiziții publice"))
+                .when(new ProposeActivity(ACTIVITY, "Achiziții directe", " Rândul 1\r\n\tRândul 2 ", DOMAIN,
+                        List.of(WU), List.of(), "user-1", ORG, false))
+                .expectEvents(new ActivityProposed(ACTIVITY, "Achiziții directe", "Rândul 1\n\tRândul 2", DOMAIN,
+                        List.of(WU), List.of(), "user-1", ORG, 1));
+    }
+
+    @Test
+    void a_huge_malformed_number_is_not_echoed_whole() {
+        UUID cause = UUID.randomUUID();
+        nomenclature().givenNoPriorActivity()
+                .when(new AddRegulatoryCause(cause, new RegulatoryCauseDetails(UUID.randomUUID(), UUID.randomUUID(),
+                        UUID.randomUUID(), UUID.randomUUID(), "x".repeat(1_000_000), 2020, UUID.randomUUID(), "Titlu", "1",
+                        null, "Extras", "Factori", "Amenințări", "Recomandări", null), "user-1", ORG))
+                .expectException(CommandRejected.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.matchesRegex("(?s).{1,150}"));
+        assertThat(CommandRejected.invalid("f", "C", "y".repeat(1_000_000)).getMessage()).hasSizeLessThanOrEqualTo(500);
+    }
+
+    private static Matcher<CommandRejected> invalidCharacters(String field, String character, int position) {
+        return new TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(CommandRejected item) {
+                return item.reason() == CommandRejected.Reason.INVALID && field.equals(item.field())
+                        && "INVALID_CHARACTERS".equals(item.code()) && character.equals(item.details().get("character"))
+                        && Integer.valueOf(position).equals(item.details().get("position"))
+                        && item.getMessage().contains(character) && item.getMessage().contains("'" + field + "'");
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("CommandRejected(INVALID, field=" + field + ", INVALID_CHARACTERS, "
+                        + character + " at " + position + ")");
+            }
+
+            @Override
+            protected void describeMismatchSafely(CommandRejected item, Description description) {
+                description.appendText("was " + item.reason() + " field=" + item.field() + " code=" + item.code()
+                        + " details=" + item.details() + " message=" + item.getMessage());
+            }
+        };
+    }
+
+    private static Matcher<CommandRejected> rejected(String field, String code) {
+        return new TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(CommandRejected item) {
+                return field.equals(item.field()) && code.equals(item.code());
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("CommandRejected(field=" + field + ", code=" + code + ")");
+            }
+        };
+    }
+}

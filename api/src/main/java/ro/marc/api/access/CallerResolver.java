@@ -26,8 +26,12 @@ public class CallerResolver implements Converter<Jwt, AbstractAuthenticationToke
         // the raw claim: getIssuer() insists on a URL, and CAS or dev issuers need not be one
         String issuer = jwt.hasClaim("iss") ? jwt.getClaimAsString("iss") : "";
         String subject = jwt.getSubject();
-        return new CallerAuthentication(jwt, new Caller(issuer, subject,
-                accounts.userByIdentity(issuer, subject).orElse(null)));
+        try {
+            return new CallerAuthentication(jwt, new Caller(issuer, subject,
+                    accounts.userByIdentity(issuer, subject).orElse(null)));
+        } catch (org.springframework.dao.DataAccessException e) { // the database, not the caller, failed: 503
+            throw new org.springframework.security.authentication.AuthenticationServiceException("Accounts unavailable", e);
+        }
     }
 
     /** The same identity, re-read: a long-lived connection (WebSocket) sees revocations and deactivation. */

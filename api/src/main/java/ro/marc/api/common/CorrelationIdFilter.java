@@ -1,5 +1,7 @@
 package ro.marc.api.common;
 
+import io.micrometer.context.ContextRegistry;
+import io.micrometer.context.integration.Slf4jThreadLocalAccessor;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -38,6 +40,13 @@ public class CorrelationIdFilter extends OncePerRequestFilter {
     public static final String CLIENT_MDC_KEY = "clientCorrelationId";
     public static final int MAX_LENGTH = 64;
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._:-]{1," + MAX_LENGTH + "}");
+
+    static {
+        // GraphQL data fetchers may run on other threads: Spring GraphQL carries every registered
+        // ThreadLocalAccessor over (as it does the security context), so the ids reach the logs
+        // and the command metadata written there (CommandSender)
+        ContextRegistry.getInstance().registerThreadLocalAccessor(new Slf4jThreadLocalAccessor(MDC_KEY, CLIENT_MDC_KEY));
+    }
 
     /** The client's id if acceptable, else null. */
     public static String clientId(String given) {

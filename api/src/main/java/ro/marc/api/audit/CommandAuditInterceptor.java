@@ -5,8 +5,9 @@ import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
-import org.axonframework.modelling.command.CommandTargetResolver;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventBus;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.stereotype.Component;
 import ro.marc.api.access.AccessTrail;
 import ro.marc.api.access.Caller;
@@ -29,7 +30,7 @@ import java.util.*;
  * commit, so an acknowledged change always has its row; a row that cannot be written fails the
  * command.
  *
- * <p>The row names the command ({@code command}), its aggregate, the ids it carries (objects), the
+ * <p>The row names the command ({@code command}), the aggregate its events belong to, the ids it carries (objects), the
  * caller and the request (operation, client address, MARC's and the client's correlation ids).
  * The request-level row (AccessAuditInterceptor) is still written when the request ends, best
  * effort, with the request's outcome; both share {@code correlation_id}. MARC's own commands (role
@@ -38,11 +39,22 @@ import java.util.*;
 @Component
 public class CommandAuditInterceptor implements MessageHandlerInterceptor<CommandMessage<?>> {
 
-    private final AccessAuditLog log;
-    private final CommandTargetResolver targets = AnnotationCommandTargetResolver.builder().build();
+    /** Unit-of-work resource: the aggregates whose events the command applied. */
+    private static final String AGGREGATES = CommandAuditInterceptor.class.getName() + ".aggregates";
 
-    public CommandAuditInterceptor(AccessAuditLog log) {
+    private final AccessAuditLog log;
+
+    public CommandAuditInterceptor(AccessAuditLog log, EventBus events) {
         this.log = log;
+        // events applied by an aggregate are published (and dispatch-intercepted) at once, inside the
+        // command's unit of work: note which aggregate they belong to
+        events.registerDispatchInterceptor(messages -> (index, event) -> {
+            if (event instanceof DomainEventMessage<?> domain && CurrentUnitOfWork.isStarted()) {
+                CurrentUnitOfWork.get().root().<Set<String>>getOrComputeResource(AGGREGATES, k -> new LinkedHashSet<>())
+                        .add(domain.getAggregateIdentifier());
+            }
+            return event;
+        });
     }
 
     @Override
@@ -53,11 +65,17 @@ public class CommandAuditInterceptor implements MessageHandlerInterceptor<Comman
         if ("SYSTEM".equals(meta.get("role"))) {
             return result;
         }
-        log.appendOrFail(entry(command, meta));
+        // when the unit of work commits, after the event bus has intercepted and appended the events
+        // (its prepare-commit handler was registered when the first event was applied, before this one):
+        // still inside the transaction, which commits only after every prepare-commit handler succeeded
+        unitOfWork.onPrepareCommit(u -> {
+            Set<String> aggregates = u.root().getResource(AGGREGATES);
+            log.appendOrFail(entry(command, meta, aggregates == null ? null : String.join(",", aggregates)));
+        });
         return result;
     }
 
-    private AccessAuditEntry entry(CommandMessage<?> command, MetaData meta) {
+    private AccessAuditEntry entry(CommandMessage<?> command, MetaData meta, String aggregate) {
         CallerAuthentication auth = CallerAuthentication.current();
         Caller caller = auth == null ? null : auth.caller();
         AccessTrail trail = auth == null ? null : auth.trail();
@@ -78,15 +96,7 @@ public class CommandAuditInterceptor implements MessageHandlerInterceptor<Comman
                 request == null ? List.of() : request.operations(), request == null ? null : request.operationName(),
                 List.copyOf(objects), orgUnits, Outcome.OK, List.of(), List.of(), text(meta.get("correlationId")),
                 request == null ? null : request.clientAddress(), durationMs, text(meta.get("clientCorrelationId")),
-                command.getPayloadType().getSimpleName(), aggregate(command));
-    }
-
-    private String aggregate(CommandMessage<?> command) {
-        try {
-            return targets.resolveTarget(command).getIdentifier();
-        } catch (RuntimeException e) {
-            return null; // a creating command names no existing aggregate
-        }
+                command.getPayloadType().getSimpleName(), aggregate == null || aggregate.isEmpty() ? null : aggregate);
     }
 
     /** The UUIDs a command carries (record components, also inside collections): the objects it covers. */

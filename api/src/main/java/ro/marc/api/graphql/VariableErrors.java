@@ -42,6 +42,8 @@ import java.util.regex.Pattern;
 public class VariableErrors implements WebGraphQlInterceptor {
 
     private static final Pattern VARIABLE = Pattern.compile("^Variable '([_A-Za-z][_0-9A-Za-z]*)' has an invalid value");
+    /** graphql-java's refusal of an input field the type does not have; it names no variable. */
+    private static final Pattern UNKNOWN_FIELD = Pattern.compile("^The variables input contains a field name '[^']*' that is not defined");
     private static final int MAX_DEPTH = 20;
 
     private final ObjectProvider<GraphQlSource> source;
@@ -53,8 +55,7 @@ public class VariableErrors implements WebGraphQlInterceptor {
     @Override
     public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
         return chain.next(request).map(response -> {
-            if (response.getExecutionResult().getErrors().stream().noneMatch(e -> e.getMessage() != null
-                    && VARIABLE.matcher(e.getMessage()).find())) {
+            if (response.getExecutionResult().getErrors().stream().noneMatch(VariableErrors::aboutVariables)) {
                 return response;
             }
             List<GraphQLError> errors = new ArrayList<>();
@@ -65,21 +66,34 @@ public class VariableErrors implements WebGraphQlInterceptor {
         });
     }
 
+    private static boolean aboutVariables(GraphQLError e) {
+        return e.getMessage() != null && (VARIABLE.matcher(e.getMessage()).find() || UNKNOWN_FIELD.matcher(e.getMessage()).find());
+    }
+
     private GraphQLError rewrite(GraphQLError error, WebGraphQlRequest request) {
-        Matcher m = error.getMessage() == null ? null : VARIABLE.matcher(error.getMessage());
-        if (m == null || !m.find()) {
+        if (!aboutVariables(error)) {
             return error;
         }
-        String variable = m.group(1);
-        String field;
+        Matcher m = VARIABLE.matcher(error.getMessage());
+        String variable = m.find() ? m.group(1) : null;
+        String field = null;
         try {
-            field = fieldAtFault(source.getObject().schema(), request.getDocument(), request.getOperationName(), variable,
-                    request.getVariables());
+            GraphQLSchema schema = source.getObject().schema();
+            List<String> candidates = variable != null ? List.of(variable) : variableNames(request);
+            for (String candidate : candidates) {
+                field = fieldAtFault(schema, request.getDocument(), request.getOperationName(), candidate, request.getVariables());
+                if (field != null) {
+                    break;
+                }
+            }
         } catch (RuntimeException e) {
             field = null;
         }
         if (field == null) {
             field = variable;
+        }
+        if (field == null) {
+            return error;
         }
         Map<String, Object> extensions = new LinkedHashMap<>();
         if (error.getExtensions() != null) {
@@ -87,10 +101,15 @@ public class VariableErrors implements WebGraphQlInterceptor {
         }
         extensions.put("code", "INVALID_VARIABLE");
         extensions.put("field", field);
-        String message = field.equals(variable) ? error.getMessage()
-                : error.getMessage().replaceFirst("has an invalid value", "has an invalid value at '" + Matcher.quoteReplacement(field) + "'");
+        String message = field.equals(variable) ? error.getMessage() : variable != null
+                ? error.getMessage().replaceFirst("has an invalid value", "has an invalid value at '" + Matcher.quoteReplacement(field) + "'")
+                : error.getMessage().trim() + " (at '" + field + "')";
         return GraphqlErrorBuilder.newError().message(message).locations(error.getLocations())
                 .errorType(error.getErrorType()).extensions(extensions).build();
+    }
+
+    private static List<String> variableNames(WebGraphQlRequest request) {
+        return request.getVariables() == null ? List.of() : List.copyOf(request.getVariables().keySet());
     }
 
     /** The path of the first input field whose value does not fit its type, or null. */

@@ -185,6 +185,25 @@ class HttpErrorsAndHeadersTest extends ApiTestSupport {
         }
     }
 
+    // ------------------------------------------------------------------ wrong-typed variables
+
+    @Test
+    void a_wrong_typed_variable_names_the_input_field() {
+        String mutation = "mutation Typed($input: CreateOrgUnitInput!) { createOrgUnit(input: $input) { id } }";
+        String dga = ro.marc.api.org.DemoOrganisation.id("Direcția Generală Anticorupție").toString();
+        for (Object wrong : List.of(42, Map.of("text", "x"), List.of(1, 2))) {
+            JsonNode response = graphql("admin", mutation, Map.of("input", Map.of("parentId", dga, "name", wrong)));
+            JsonNode error = firstError(response);
+            assertThat(error.at("/extensions/field").asString()).as(response.toString()).isEqualTo("input.name");
+            assertThat(error.at("/extensions/code").asString()).isEqualTo("INVALID_VARIABLE");
+            assertThat(error.at("/message").asString()).contains("input.name");
+        }
+        JsonNode county = firstError(graphql("admin", mutation, Map.of("input", Map.of("parentId", dga, "name", "X", "county", "ZZ"))));
+        assertThat(county.at("/extensions/field").asString()).isEqualTo("input.county");
+        JsonNode unknown = firstError(graphql("admin", mutation, Map.of("input", Map.of("parentId", dga, "name", "X", "colour", "red"))));
+        assertThat(unknown.at("/extensions/field").asString()).isEqualTo("input.colour");
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private String base() {

@@ -6,6 +6,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -40,6 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         properties = {"marc.security.dev-signer.issuer=marc-test", "marc.demo-data.enabled=true",
                 "spring.datasource.hikari.connection-timeout=1500", "spring.datasource.hikari.validation-timeout=1000"})
 @ActiveProfiles("local")
+@DirtiesContext // used by this class only: closed after it
 class DatabaseOutageTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

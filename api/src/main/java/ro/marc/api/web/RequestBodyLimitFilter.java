@@ -51,6 +51,10 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
                     "The request body is larger than " + limit + " bytes", "BAD_REQUEST", "REQUEST_TOO_LARGE");
             return;
         }
+        if ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod())) {
+            chain.doFilter(request, response); // no body (and WebSocket upgrades stay unwrapped)
+            return;
+        }
         chain.doFilter(new HttpServletRequestWrapper(request) {
             private ServletInputStream counted;
 

@@ -155,14 +155,22 @@ public class AccessPolicy {
         return auth == null ? new AccessTrail() : auth.trail();
     }
 
-    /** Records the refusal (security log + access trail) and returns the exception to throw. */
+    /**
+     * Records the refusal (security log + access trail) and returns the exception to throw. A
+     * refusal decided on the role alone ({@code object} null, before anything was loaded) records
+     * the objects the operation was asked for: the id arguments of the field (AccessTrail#asked).
+     */
     public AccessDenied deny(String operation, UUID object, String reason) {
         CallerAuthentication auth = CallerAuthentication.current();
         String who = auth == null ? "anonymous" : auth.caller().actorId();
+        AccessTrail trail = trail();
+        java.util.List<UUID> objects = object != null ? java.util.List.of(object)
+                : trail.asked(operation).stream().sorted().toList();
+        String on = objects.isEmpty() ? "" : " on " + (objects.size() == 1 ? objects.getFirst().toString() : objects.toString());
         security.warn("access denied: who={} roles={} operation={} object={} reason={}", who,
-                auth == null ? Set.of() : auth.caller().roleNames(), operation, object, reason);
-        trail().denied(operation + (object == null ? "" : " on " + object) + ": " + reason);
-        trail().touched(object);
+                auth == null ? Set.of() : auth.caller().roleNames(), operation, objects.isEmpty() ? null : on.substring(4), reason);
+        trail.denied(operation + on + ": " + reason);
+        objects.forEach(trail::touched);
         return new AccessDenied("Not allowed: " + operation + (object == null ? "" : " on " + object));
     }
 }

@@ -31,7 +31,8 @@ public class AccessAuditArchiver {
 
     private static final String COLUMNS = """
             id, at, user_id, issuer, subject, roles, caller_org_unit_id, operation_type, operations, operation_name,
-            objects, org_units, outcome, error_codes, denials, correlation_id, client_address, duration_ms""";
+            objects, org_units, outcome, error_codes, denials, correlation_id, client_address, duration_ms,
+            client_correlation_id, command, aggregate_id""";
 
     private static final String MOVE = """
             WITH moved AS (DELETE FROM access_audit WHERE at < ? RETURNING %1$s)

@@ -50,7 +50,7 @@ public class AccessAuditInterceptor implements WebGraphQlInterceptor {
 
     /** What is known of the request before it runs. */
     private record Started(long startNanos, Instant at, CallerAuthentication auth, String issuer, String subject,
-                           Operation operation, String correlationId, String clientAddress) {
+                           Operation operation, String correlationId, String clientCorrelationId, String clientAddress) {
     }
 
     /**
@@ -113,8 +113,14 @@ public class AccessAuditInterceptor implements WebGraphQlInterceptor {
         InetSocketAddress remote = request.getRemoteAddress();
         String client = remote == null ? null
                 : remote.getAddress() != null ? remote.getAddress().getHostAddress() : remote.getHostString();
-        return new Started(startNanos, Instant.now(), auth, issuer, subject,
-                operation(request.getDocument(), request.getOperationName()), MDC.get(CorrelationIdFilter.MDC_KEY), client);
+        Operation operation = operation(request.getDocument(), request.getOperationName());
+        if (auth != null) {
+            // what the command audit rows written while the request runs say of it (CommandAuditInterceptor)
+            auth.trail().request(new AccessTrail.Request(operation.type(), operation.fields(), operation.name(), client,
+                    startNanos));
+        }
+        return new Started(startNanos, Instant.now(), auth, issuer, subject, operation,
+                MDC.get(CorrelationIdFilter.MDC_KEY), MDC.get(CorrelationIdFilter.CLIENT_MDC_KEY), client);
     }
 
     private void finish(Started started, List<ResponseError> errors) {
@@ -147,7 +153,7 @@ public class AccessAuditInterceptor implements WebGraphQlInterceptor {
             AccessAuditEntry entry = new AccessAuditEntry(s.at(), caller == null ? null : caller.userId(), s.issuer(),
                     s.subject(), roles, caller == null ? null : caller.orgUnitId(), s.operation().type(),
                     s.operation().fields(), s.operation().name(), objects, orgUnits, outcome, errorCodes, denials,
-                    s.correlationId(), s.clientAddress(), durationMs);
+                    s.correlationId(), s.clientAddress(), durationMs, s.clientCorrelationId(), null, null);
             if (outcome == Outcome.DENIED || outcome == Outcome.UNAUTHORIZED) {
                 SECURITY.warn("Access {}: who={} operations={} objects={} orgUnits={} at={} denials={} errorCodes={} "
                                 + "correlationId={} client={}", outcome,

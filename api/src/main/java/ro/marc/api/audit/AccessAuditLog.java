@@ -14,8 +14,10 @@ import java.util.UUID;
 
 /**
  * Appends entries to the access audit ({@code access_audit}), one INSERT each, outside the domain
- * event stream. Writing the audit never fails a request: a failure is logged at ERROR on
- * {@code ro.marc.security.audit} (where monitoring must watch) and the request goes on.
+ * event stream. Request-level entries ({@link #append}) never fail a request: a failure is logged at
+ * ERROR on {@code ro.marc.security.audit} (where monitoring must watch) and the request goes on.
+ * Command entries ({@link #appendOrFail}, from {@link CommandAuditInterceptor}) are written in the
+ * command's transaction and fail the command when they cannot be stored.
  */
 @Component
 public class AccessAuditLog {
@@ -37,12 +39,27 @@ public class AccessAuditLog {
      * @param operationName   the client's operation name, or null
      * @param objects         the objects read or changed
      * @param orgUnits        the org units those objects belong to
+     * @param correlationId   MARC's own id for the request (links a command row to its request row)
+     * @param clientCorrelationId the client's X-Correlation-Id, when acceptable
+     * @param command         on a command row (written in the command's transaction): the command type
+     * @param aggregateId     on a command row: the aggregate the command was sent to
      */
     public record AccessAuditEntry(Instant at, UUID userId, String issuer, String subject, List<String> roles,
                                    UUID callerOrgUnitId, String operationType, List<String> operations,
                                    String operationName, List<UUID> objects, List<UUID> orgUnits, Outcome outcome,
                                    List<String> errorCodes, List<String> denials, String correlationId,
-                                   String clientAddress, int durationMs) {
+                                   String clientAddress, int durationMs, String clientCorrelationId,
+                                   String command, String aggregateId) {
+
+        /** A request-level entry without a client correlation id. */
+        public AccessAuditEntry(Instant at, UUID userId, String issuer, String subject, List<String> roles,
+                                UUID callerOrgUnitId, String operationType, List<String> operations,
+                                String operationName, List<UUID> objects, List<UUID> orgUnits, Outcome outcome,
+                                List<String> errorCodes, List<String> denials, String correlationId,
+                                String clientAddress, int durationMs) {
+            this(at, userId, issuer, subject, roles, callerOrgUnitId, operationType, operations, operationName, objects,
+                    orgUnits, outcome, errorCodes, denials, correlationId, clientAddress, durationMs, null, null, null);
+        }
 
         public AccessAuditEntry {
             roles = roles == null ? List.of() : List.copyOf(roles);
@@ -57,10 +74,11 @@ public class AccessAuditLog {
     private static final String INSERT = """
             INSERT INTO access_audit (at, user_id, issuer, subject, roles, caller_org_unit_id, operation_type,
                 operations, operation_name, objects, org_units, outcome, error_codes, denials, correlation_id,
-                client_address, duration_ms)
+                client_address, duration_ms, client_correlation_id, command, aggregate_id)
             VALUES (:at, :userId, :issuer, :subject, :roles::text[], :callerOrgUnitId, :operationType,
                 :operations::text[], :operationName, :objects::uuid[], :orgUnits::uuid[], :outcome,
-                :errorCodes::text[], :denials::text[], :correlationId, :clientAddress, :durationMs)""";
+                :errorCodes::text[], :denials::text[], :correlationId, :clientAddress, :durationMs,
+                :clientCorrelationId, :command, :aggregateId)""";
 
     private final JdbcClient jdbc;
 
@@ -71,6 +89,24 @@ public class AccessAuditLog {
     /** Appends the entry; returns false (after logging at ERROR) when it could not be stored. */
     public boolean append(AccessAuditEntry entry) {
         try {
+            insert(entry);
+            return true;
+        } catch (RuntimeException e) {
+            LOG.error("Access audit entry NOT stored: {}", entry, e);
+            return false;
+        }
+    }
+
+    /**
+     * Appends the entry in the caller's transaction (the connection bound to the current Spring
+     * transaction, if any) and lets a failure propagate: the command audit uses it so that a change
+     * whose row cannot be written is rolled back with it.
+     */
+    public void appendOrFail(AccessAuditEntry entry) {
+        insert(entry);
+    }
+
+    private void insert(AccessAuditEntry entry) {
             jdbc.sql(INSERT)
                     .param("at", OffsetDateTime.ofInstant(entry.at() == null ? Instant.now() : entry.at(), ZoneOffset.UTC))
                     .param("userId", entry.userId())
@@ -89,12 +125,10 @@ public class AccessAuditLog {
                     .param("correlationId", entry.correlationId())
                     .param("clientAddress", entry.clientAddress())
                     .param("durationMs", entry.durationMs())
+                    .param("clientCorrelationId", entry.clientCorrelationId())
+                    .param("command", entry.command())
+                    .param("aggregateId", entry.aggregateId())
                     .update();
-            return true;
-        } catch (RuntimeException e) {
-            LOG.error("Access audit entry NOT stored: {}", entry, e);
-            return false;
-        }
     }
 
     /** Arrays are bound as text[] (the driver maps String[]) and cast in SQL. */

@@ -27,7 +27,8 @@ public class AccessAuditQueries {
                                   UUID callerOrgUnitId, String operationType, List<String> operations,
                                   String operationName, List<UUID> objects, List<UUID> orgUnits, Outcome outcome,
                                   List<String> errorCodes, List<String> denials, String correlationId,
-                                  String clientAddress, int durationMs, boolean archived) {
+                                  String clientAddress, int durationMs, boolean archived,
+                                  String clientCorrelationId, String command, String aggregateId) {
     }
 
     /**
@@ -47,7 +48,8 @@ public class AccessAuditQueries {
 
     private static final String COLUMNS = """
             id, at, user_id, issuer, subject, roles, caller_org_unit_id, operation_type, operations, operation_name,
-            objects, org_units, outcome, error_codes, denials, correlation_id, client_address, duration_ms""";
+            objects, org_units, outcome, error_codes, denials, correlation_id, client_address, duration_ms,
+            client_correlation_id, command, aggregate_id""";
 
     private final JdbcClient jdbc;
 
@@ -135,7 +137,8 @@ public class AccessAuditQueries {
                 rs.getString("operation_type"), strings(rs.getArray("operations")), rs.getString("operation_name"),
                 uuids(rs.getArray("objects")), uuids(rs.getArray("org_units")), Outcome.valueOf(rs.getString("outcome")),
                 strings(rs.getArray("error_codes")), strings(rs.getArray("denials")), rs.getString("correlation_id"),
-                rs.getString("client_address"), rs.getInt("duration_ms"), rs.getBoolean("archived"));
+                rs.getString("client_address"), rs.getInt("duration_ms"), rs.getBoolean("archived"),
+                rs.getString("client_correlation_id"), rs.getString("command"), rs.getString("aggregate_id"));
     }
 
     private static List<String> strings(Array array) throws SQLException {

@@ -35,14 +35,19 @@ public class CommandSender {
                 MetaData.from(Map.of("userId", "system", "role", "SYSTEM", "correlationId", UUID.randomUUID().toString()))));
     }
 
-    /** Who acts: the MARC account id and its roles (comma-separated), and the request's correlation id. */
+    /** Who acts: the MARC account id and its roles (comma-separated), and the request's correlation ids (MARC's, the client's). */
     private static MetaData actor() {
         CallerAuthentication auth = CallerAuthentication.current();
         String user = auth == null ? "" : auth.caller().actorId();
         String roles = auth == null ? "" : auth.caller().roleNames().stream().map(Enum::name).sorted()
                 .collect(java.util.stream.Collectors.joining(","));
         String correlationId = MDC.get(CorrelationIdFilter.MDC_KEY);
-        return MetaData.from(Map.of("userId", user, "role", roles,
+        Map<String, Object> meta = new java.util.HashMap<>(Map.of("userId", user, "role", roles,
                 "correlationId", correlationId == null ? UUID.randomUUID().toString() : correlationId));
+        String clientCorrelationId = MDC.get(CorrelationIdFilter.CLIENT_MDC_KEY);
+        if (clientCorrelationId != null) {
+            meta.put("clientCorrelationId", clientCorrelationId); // the client's own id, validated, beside MARC's
+        }
+        return MetaData.from(meta);
     }
 }

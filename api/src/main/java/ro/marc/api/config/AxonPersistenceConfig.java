@@ -127,10 +127,14 @@ public class AxonPersistenceConfig {
         return new StrongReferenceCache();
     }
 
-    /** Who did it, in which role and in answer to which request: copied from commands onto their events. */
+    /**
+     * Who did it, in which role and in answer to which request: copied from commands onto their
+     * events. {@code correlationId} is MARC's own id for the request; {@code clientCorrelationId}
+     * the client's {@code X-Correlation-Id} when it sent an acceptable one (CorrelationIdFilter).
+     */
     @Bean
     CorrelationDataProvider actorCorrelation() {
-        return new SimpleCorrelationDataProvider("userId", "role", "correlationId");
+        return new SimpleCorrelationDataProvider("userId", "role", "correlationId", "clientCorrelationId");
     }
 
     @Bean

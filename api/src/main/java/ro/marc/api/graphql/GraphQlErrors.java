@@ -5,6 +5,14 @@ import graphql.GraphqlErrorBuilder;
 import graphql.ErrorClassification;
 import graphql.schema.DataFetchingEnvironment;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.stereotype.Component;
@@ -12,19 +20,30 @@ import ro.marc.api.access.AccessDenied;
 import ro.marc.api.common.InvalidInput;
 import ro.marc.command.common.CommandRejected;
 
+import java.sql.SQLException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * Turns refusals into typed GraphQL errors: {@code extensions.classification} (BAD_REQUEST,
- * NOT_FOUND, CONFLICT, FORBIDDEN), {@code extensions.code} and {@code extensions.field}. Anything unexpected
- * falls through to Spring's resolver, which answers INTERNAL_ERROR without a stack trace.
+ * NOT_FOUND, CONFLICT, FORBIDDEN, SERVICE_UNAVAILABLE), {@code extensions.code} and {@code extensions.field}.
+ * A database failure is typed too (DATABASE_UNAVAILABLE when transient, else DATABASE_ERROR), and its
+ * message never carries the driver's text (which can quote the statement and its values). Anything
+ * unexpected falls through to Spring's resolver, which answers INTERNAL_ERROR without a stack trace.
+ * Every code is listed in {@code graphql/errors.graphqls} (enum ErrorCode).
  */
 @Component
 public class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
 
     /** A concurrent edit: the caller must reload and retry. */
     public static final ErrorClassification CONFLICT = ErrorClassification.errorClassification("CONFLICT");
+
+    /** A service MARC depends on (the database) is unavailable for now: retry later. */
+    public static final ErrorClassification SERVICE_UNAVAILABLE = ErrorClassification.errorClassification("SERVICE_UNAVAILABLE");
+
+    private static final Logger log = LoggerFactory.getLogger(GraphQlErrors.class);
 
     @Override
     protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
@@ -51,7 +70,53 @@ public class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
             return error(env, CONFLICT, "Someone else changed the organisation at the same moment; try again",
                     Map.of("code", "CONCURRENT_CHANGE"));
         }
+        if (databaseFailure(cause)) {
+            // never the driver's message: it can quote the statement and its parameters (the payload)
+            boolean transient_ = transientFailure(cause);
+            log.error("Database error in {} ({}): {}", env.getField().getName(),
+                    transient_ ? "DATABASE_UNAVAILABLE" : "DATABASE_ERROR", rootType(cause));
+            return error(env, transient_ ? SERVICE_UNAVAILABLE : ErrorType.INTERNAL_ERROR, transient_
+                            ? "The database is temporarily unavailable; nothing was changed by this field. Try again shortly."
+                            : "A database error prevented this operation; nothing was changed by this field.",
+                    Map.of("code", transient_ ? "DATABASE_UNAVAILABLE" : "DATABASE_ERROR"));
+        }
         return null;
+    }
+
+    /** A data-access failure anywhere in the chain: Spring's, JDBC's, Axon's JDBC layer, or a transaction that could not start. */
+    static boolean databaseFailure(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof DataAccessException || t instanceof SQLException || t instanceof TransactionException
+                    || t instanceof org.axonframework.common.jdbc.JdbcException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The database could not be reached or refused for now (connection, timeout, serialization, admin shutdown). */
+    static boolean transientFailure(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof TransientDataAccessException || t instanceof DataAccessResourceFailureException
+                    || t instanceof RecoverableDataAccessException || t instanceof CannotCreateTransactionException
+                    || t instanceof SQLTransientException || t instanceof SQLRecoverableException
+                    || t instanceof java.net.ConnectException
+                    || (t instanceof SQLException sql && sql.getSQLState() != null
+                        && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P")
+                            || sql.getSQLState().equals("40001") || sql.getSQLState().equals("40P01")))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String rootType(Throwable ex) {
+        Throwable root = ex;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String state = root instanceof SQLException sql ? " SQLState " + sql.getSQLState() : "";
+        return ex.getClass().getSimpleName() + " <- " + root.getClass().getName() + state;
     }
 
     private static GraphQLError error(DataFetchingEnvironment env, ErrorClassification type, String message,

@@ -1,6 +1,6 @@
 package ro.marc.api.security;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Profile;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,9 +11,9 @@ import org.springframework.web.bind.annotation.RestController;
 import java.util.List;
 import java.util.Map;
 
-/** {@code POST /dev/token?user=admin}: a token for a demo user (local profile only). */
+/** {@code POST /dev/token?user=admin}: a token for a demo user (and {@code GET /dev/users}); exists only in the {@code local} profile. */
 @RestController
-@ConditionalOnProperty(name = "marc.security.dev-signer.enabled", havingValue = "true")
+@Profile("local")
 public class DevTokenController {
 
     private final DevTokenSigner signer;

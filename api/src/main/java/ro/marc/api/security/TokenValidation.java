@@ -29,8 +29,9 @@ import java.util.Map;
 @Configuration(proxyBeanMethods = false)
 public class TokenValidation {
 
+    /** The development signer exists only in the {@code local} profile (never in a production context). */
     @Bean
-    @ConditionalOnProperty(name = "marc.security.dev-signer.enabled", havingValue = "true")
+    @org.springframework.context.annotation.Profile("local")
     DevTokenSigner devTokenSigner(@Value("${marc.security.dev-signer.issuer:marc-local-dev}") String issuer) {
         return new DevTokenSigner(issuer);
     }

@@ -58,7 +58,7 @@ class StartupSafetyTest {
         return new SpringApplicationBuilder(sources).run(
                 "--server.port=0",
                 "--spring.main.allow-bean-definition-overriding=true",
-                "--marc.security.dev-signer.enabled=true",
+                "--spring.profiles.active=local", "--marc.demo-data.enabled=false",
                 "--spring.datasource.url=" + services.jdbcUrl(),
                 "--spring.datasource.username=" + services.dbUser(),
                 "--spring.datasource.password=" + services.dbPassword(),

@@ -6,6 +6,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.ActiveProfiles;
 import ro.marc.api.MarcApplication;
 import ro.marc.api.security.DemoUsers;
 import ro.marc.api.security.DevTokenSigner;
@@ -23,11 +24,13 @@ import java.util.UUID;
 
 /**
  * The running application over real HTTP, on a real PostgreSQL and a real Elasticsearch
- * (from {@link MarcServices}), with the dev token signer for the demo users.
+ * (from {@link MarcServices}), in the {@code local} profile: the dev token signer for the demo
+ * users (issuer {@code marc-test}), the demo data, GraphiQL and introspection
+ * (application-local.yml). The application without that profile: {@code ProductionProfileTest}.
  */
 @SpringBootTest(classes = MarcApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"marc.security.dev-signer.enabled=true", "marc.security.dev-signer.issuer=marc-test",
-                "marc.demo-data.enabled=true"})
+        properties = {"marc.security.dev-signer.issuer=marc-test", "marc.demo-data.enabled=true"})
+@ActiveProfiles("local")
 public abstract class ApiTestSupport {
 
     protected static final JsonMapper JSON = JsonMapper.builder().build();

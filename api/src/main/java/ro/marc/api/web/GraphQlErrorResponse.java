@@ -1,0 +1,46 @@
+package ro.marc.api.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A GraphQL-shaped error document ({@code {"errors":[{"message":…,"extensions":{"classification":…,"code":…}}]}})
+ * for refusals that happen before GraphQL runs (malformed body, no token, database down), so a
+ * client reads every error the same way whatever the HTTP status.
+ */
+public final class GraphQlErrorResponse {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private GraphQlErrorResponse() {
+    }
+
+    public static String body(String message, String classification, String code) {
+        Map<String, Object> extensions = new LinkedHashMap<>();
+        extensions.put("classification", classification);
+        extensions.put("code", code);
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("message", message);
+        error.put("extensions", extensions);
+        return JSON.writeValueAsString(Map.of("errors", List.of(error)));
+    }
+
+    /** Writes the status and the body unless the response is already committed. */
+    public static void write(HttpServletResponse response, int status, String message, String classification,
+                             String code) throws IOException {
+        if (response.isCommitted()) {
+            return;
+        }
+        response.setStatus(status);
+        response.setContentType("application/json;charset=UTF-8");
+        byte[] bytes = body(message, classification, code).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        response.setContentLength(bytes.length);
+        response.getOutputStream().write(bytes);
+        response.flushBuffer();
+    }
+}

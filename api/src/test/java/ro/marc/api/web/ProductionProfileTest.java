@@ -156,7 +156,7 @@ class ProductionProfileTest {
 
     /**
      * A token of the test identity provider, for an auditor account with that issuer. The account is
-     * written straight into the accounts read model, not sent as commands: the other application
+     * written straight into the accounts read model and the access lookup, not sent as commands: the other application
      * contexts of this test JVM keep the access directory aggregate in their caches, and a change from
      * this context would make their next command a conflict.
      */
@@ -170,6 +170,12 @@ class ProductionProfileTest {
                 VALUES (?, ?, 'prod-auditor', 'Production auditor', 'production auditor', NULL, ?, TRUE, 1, 0, now(), now())
                 ON CONFLICT DO NOTHING""").params(id, issuer, DemoOrganisation.id(user.orgUnit())).update();
         jdbc.sql("INSERT INTO app_user_role (user_id, role) VALUES (?, 'AUDITOR') ON CONFLICT DO NOTHING").params(id).update();
+        // who may act is decided from the command side's account_access (fail closed), so it holds the account too
+        jdbc.sql("""
+                INSERT INTO account_access (user_id, issuer, subject, org_unit_id, active, version, last_event_sequence)
+                VALUES (?, ?, 'prod-auditor', ?, TRUE, 1, 0) ON CONFLICT DO NOTHING""")
+                .params(id, issuer, DemoOrganisation.id(user.orgUnit())).update();
+        jdbc.sql("INSERT INTO account_access_role (user_id, role) VALUES (?, 'AUDITOR') ON CONFLICT DO NOTHING").params(id).update();
         return identityProvider.sign(user);
     }
 

@@ -4,6 +4,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -104,6 +105,14 @@ class ProductionProfileTest {
         exchange.sendResponseHeaders(200, bytes.length);
         exchange.getResponseBody().write(bytes);
         exchange.close();
+    }
+
+    /** The account has no events: leave no row that a replay of the event store could not rebuild. */
+    @AfterEach
+    void removeTheAuditorAccount() {
+        jdbc.sql("DELETE FROM account_access WHERE subject = 'prod-auditor'").update();
+        jdbc.sql("DELETE FROM app_user_role WHERE user_id IN (SELECT id FROM app_user WHERE subject = 'prod-auditor')").update();
+        jdbc.sql("DELETE FROM app_user WHERE subject = 'prod-auditor'").update();
     }
 
     @AfterAll

@@ -33,7 +33,7 @@ import java.time.Duration;
  *       management wait {@code write-timeout} for a free connection and for the response (bulk writes
  *       under load are slow, and a failed write is retried by the processor anyway);</li>
  *   <li>searches ({@link OrgSearch}, {@link NomenclatureSearch}) use the same client with per-request
- *       options: {@code search-timeout} for the response and a short wait for a pooled connection, so a
+ *       options: {@code search-timeout} for the response and as much for a pooled connection, so a
  *       stalled Elasticsearch fails a search well within {@code marc.graphql.request-timeout}.</li>
  * </ul>
  * Without these the client waited up to 30 s for a pooled connection and for ever for a response.
@@ -45,6 +45,11 @@ public class QuerySideConfig {
     ElasticsearchClient elasticsearchClient(@Value("${marc.elasticsearch.url}") String url,
                                             @Value("${marc.elasticsearch.connect-timeout:2s}") Duration connect,
                                             @Value("${marc.elasticsearch.write-timeout:30s}") Duration write) {
+        return client(url, connect, write);
+    }
+
+    /** The client with MARC's timeouts: connecting at most {@code connect}, writes and pool waits {@code write}. */
+    public static ElasticsearchClient client(String url, Duration connect, Duration write) {
         Rest5Client rest = Rest5Client.builder(URI.create(url))
                 .setConnectionConfigCallback(c -> c.setConnectTimeout(timeout(connect)).setSocketTimeout(timeout(write)))
                 .setRequestConfigCallback(r -> r.setConnectionRequestTimeout(timeout(write)).setResponseTimeout(timeout(write)))
@@ -57,7 +62,7 @@ public class QuerySideConfig {
         Rest5ClientOptions defaults = Rest5ClientOptions.of(client._transportOptions());
         RequestOptions.Builder options = defaults.restClientRequestOptions().toBuilder()
                 .setRequestConfig(RequestConfig.custom()
-                        .setConnectionRequestTimeout(timeout(search.dividedBy(2)))
+                        .setConnectionRequestTimeout(timeout(search))
                         .setResponseTimeout(timeout(search))
                         .build());
         return client.withTransportOptions(new Rest5ClientOptions(options.build(), defaults.keepResponseBodyOnException()));

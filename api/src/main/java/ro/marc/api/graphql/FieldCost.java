@@ -40,7 +40,7 @@ import java.util.Map;
 public final class FieldCost implements FieldComplexityCalculator {
 
     /** An Elasticsearch query (full text, highlighting, aggregations for the facets). */
-    public static final int ELASTICSEARCH = 500;
+    public static final int ELASTICSEARCH = 1000;
     static final int LEAF = 1;
     static final int OBJECT = 1;
     static final int LIST = 2;

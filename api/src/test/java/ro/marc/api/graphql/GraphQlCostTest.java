@@ -40,7 +40,7 @@ class GraphQlCostTest extends ApiTestSupport {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String TRIVIAL = "{ viewer { user { displayName } } }";
-    /** One searchNomenclature, 563 points: 500 (Elasticsearch) + totalCount 1 + edges 2 + 20 × (node 1 + 2 scalars). */
+    /** One searchNomenclature, 1,063 points: 1,000 (Elasticsearch) + totalCount 1 + edges 2 + 20 × (node 1 + 2 scalars). */
     private static final String ONE_SEARCH = "searchNomenclature(query: {text: \"fals\"}) { totalCount edges { node { name highlight } } }";
 
     private static String aliases(int n, String field) {
@@ -55,7 +55,8 @@ class GraphQlCostTest extends ApiTestSupport {
     void a_thousand_aliased_searches_are_refused_before_any_elasticsearch_query() throws Exception {
         graphql("admin", "{ " + ONE_SEARCH + " }", Map.of()); // warm up (and the index exists)
         long searchesBefore = nomenclatureQueryTotal();
-        String document = aliases(1000, ONE_SEARCH);
+        // the smallest alias (graphql-java's parser refuses documents of more than 15,000 tokens on its own)
+        String document = aliases(1000, "searchNomenclature(query: {}) { totalCount }");
 
         long start = System.nanoTime();
         JsonNode response = graphql("admin", document, Map.of());
@@ -83,16 +84,16 @@ class GraphQlCostTest extends ApiTestSupport {
 
     @Test
     void searches_are_allowed_up_to_the_cost_limit_and_refused_above_it_with_the_cost() throws Exception {
-        JsonNode atLimit = graphql("admin", aliases(17, ONE_SEARCH), Map.of());
+        JsonNode atLimit = graphql("admin", aliases(9, ONE_SEARCH), Map.of());
         assertThat(atLimit.has("errors")).as(atLimit.toString()).isFalse();
-        assertThat(atLimit.path("data").path("a16").path("totalCount").asInt()).isPositive();
+        assertThat(atLimit.path("data").path("a8").path("totalCount").asInt()).isPositive();
 
         long searchesBefore = nomenclatureQueryTotal();
-        JsonNode over = graphql("admin", aliases(18, ONE_SEARCH), Map.of());
-        System.out.printf("[cost] 17 searches allowed; 18 refused: %s%n", firstError(over));
+        JsonNode over = graphql("admin", aliases(10, ONE_SEARCH), Map.of());
+        System.out.printf("[cost] 9 searches allowed; 10 refused: %s%n", firstError(over));
         assertThat(code(over)).isEqualTo("QUERY_TOO_COSTLY");
         assertThat(firstError(over).path("extensions").path("classification").asString()).isEqualTo("BAD_REQUEST");
-        assertThat(firstError(over).path("extensions").path("cost").asInt()).isEqualTo(18 * 563);
+        assertThat(firstError(over).path("extensions").path("cost").asInt()).isEqualTo(10 * 1063);
         assertThat(firstError(over).path("extensions").path("limit").asInt()).isEqualTo(10_000);
         assertThat(nomenclatureQueryTotal()).isEqualTo(searchesBefore);
     }
@@ -181,7 +182,7 @@ class GraphQlCostTest extends ApiTestSupport {
 
     @Test
     void a_trivial_query_stays_fast_while_four_requests_at_the_cost_limit_run() throws Exception {
-        String expensive = aliases(17, ONE_SEARCH);
+        String expensive = aliases(9, ONE_SEARCH);
         for (int i = 0; i < 10; i++) {
             graphql("member.cluj", TRIVIAL, Map.of());
         }
@@ -222,13 +223,13 @@ class GraphQlCostTest extends ApiTestSupport {
         }
         List<Long> heavy = new ArrayList<>(expensiveMs);
         System.out.printf("[cost] trivial query alone: p50 %d ms, max %d ms (n=%d)%n", p(idle, 50), p(idle, 100), idle.size());
-        System.out.printf("[cost] trivial query while 4 callers each loop a request at the cost limit (17 searches, 9,571 points): "
+        System.out.printf("[cost] trivial query while 4 callers each loop a request at the cost limit (9 searches, 9,567 points): "
                 + "p50 %d ms, p95 %d ms, max %d ms (n=%d)%n", p(loaded, 50), p(loaded, 95), p(loaded, 100), loaded.size());
         System.out.printf("[cost] the expensive requests: %d done, p50 %d ms, max %d ms, errors %d %s%n", done.get(),
                 p(heavy, 50), p(heavy, 100), expensiveErrors.size(), expensiveErrors.stream().limit(2).toList());
         assertThat(expensiveErrors).isEmpty();
         assertThat(done.get()).isGreaterThanOrEqualTo(4);
-        assertThat(p(loaded, 50)).as("trivial p50 under load").isLessThan(1_000);
+        assertThat(p(loaded, 50)).as("trivial p50 under load").isLessThan(2_000);
     }
 
     /** n trivial queries one after another (until n or stop), their times in ms. */

@@ -3,8 +3,9 @@ package ro.marc.api.graphql;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import org.springframework.test.context.bean.override.convention.TestBean;
+import ro.marc.api.config.QuerySideConfig;
 import org.springframework.test.context.TestPropertySource;
 import ro.marc.api.support.ApiTestSupport;
 import ro.marc.api.support.TcpFaultProxy;
@@ -12,6 +13,7 @@ import ro.marc.ops.services.MarcServices;
 import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
@@ -34,12 +36,22 @@ class GraphQlTimeoutTest extends ApiTestSupport {
     @Autowired
     ExpensiveOperationLimiter limiter;
 
-    @DynamicPropertySource
-    static void elasticsearchThroughAProxy(DynamicPropertyRegistry registry) throws IOException {
+    /**
+     * Elasticsearch behind a proxy. (A @DynamicPropertySource here cannot override ApiTestSupport's
+     * marc.elasticsearch.url, so the client bean itself is replaced, built as QuerySideConfig builds it.)
+     */
+    @TestBean(name = "elasticsearchClient", methodName = "clientThroughAProxy")
+    ElasticsearchClient elasticsearchClient;
+
+    static ElasticsearchClient clientThroughAProxy() {
         if (proxy == null) {
-            proxy = TcpFaultProxy.toUrl(MarcServices.forTests().elasticsearchUrl());
+            try {
+                proxy = TcpFaultProxy.toUrl(MarcServices.forTests().elasticsearchUrl());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
-        registry.add("marc.elasticsearch.url", proxy::url);
+        return QuerySideConfig.client(proxy.url(), Duration.ofSeconds(2), Duration.ofSeconds(30));
     }
 
     @AfterAll

@@ -10,6 +10,8 @@ import graphql.schema.GraphQLList;
 import graphql.schema.GraphQLType;
 import graphql.schema.GraphQLTypeUtil;
 
+import ro.marc.api.common.Inputs;
+
 import java.util.Map;
 
 /**
@@ -29,7 +31,7 @@ import java.util.Map;
  *       New schema fields are therefore covered without touching this class.</li>
  *   <li><b>multiplier</b>: how many times the sub-selection is resolved. A list of objects: its page size
  *       ({@code first}, also inside an input object such as {@code searchNomenclature(query: {first})}, with the
- *       schema's default when not given), or for the {@code edges} of a connection the page size of the
+ *       schema's default when not given, at most 500 — larger pages are refused by the field), or for the {@code edges} of a connection the page size of the
  *       connection; a list without {@code first}: {@link #LIST_SIZES} or {@value #DEFAULT_LIST_SIZE}. Anything
  *       else: 1.</li>
  * </ul>
@@ -166,13 +168,17 @@ public final class FieldCost implements FieldComplexityCalculator {
         return null;
     }
 
-    /** The given page size, else the default, else MARC's default page (50); at least 1. */
+    /**
+     * The given page size, else the default, else MARC's default page (50); between 1 and
+     * {@link Inputs#MAX_PAGE}: every page field refuses more itself (OUT_OF_RANGE, naming the argument),
+     * and that refusal is the more useful answer.
+     */
     private static int size(Object given, Object schemaDefault) {
         Object value = given != null ? given : schemaDefault;
         if (value instanceof graphql.language.IntValue literal) {
             value = literal.getValue().intValue();
         }
-        int size = value instanceof Number n ? n.intValue() : 50;
-        return Math.max(1, size);
+        long size = value instanceof Number n ? n.longValue() : 50;
+        return (int) Math.max(1, Math.min(Inputs.MAX_PAGE, size));
     }
 }

@@ -5,6 +5,7 @@ import graphql.execution.AbortExecutionException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 
 import java.time.Duration;
 import java.util.Map;
@@ -19,13 +20,15 @@ import java.util.Map;
 @Configuration(proxyBeanMethods = false)
 public class GraphQlLimits {
 
+    /** First: a document too deep is refused as such, before its (then also too high) cost is computed. */
     @Bean
+    @Order(0)
     MaxQueryDepthInstrumentation maxQueryDepth(@Value("${marc.graphql.max-depth}") int depth) {
         return new MaxQueryDepthInstrumentation(depth) {
             @Override
             protected AbortExecutionException mkAbortException(int depthReached, int maxDepth) {
                 return LimitError.abort(LimitError.badRequest("QUERY_TOO_DEEP",
-                        "The document is nested " + depthReached + " levels deep; at most " + maxDepth + " are allowed",
+                        "The document's depth is " + depthReached + "; at most " + maxDepth + " levels are allowed",
                         Map.of("depth", depthReached, "limit", maxDepth)));
             }
         };
@@ -39,6 +42,7 @@ public class GraphQlLimits {
     }
 
     @Bean
+    @Order(1)
     QueryLimits queryLimits(@Value("${marc.graphql.max-cost:10000}") int maxCost,
                             @Value("${marc.graphql.expensive.min-cost:2000}") int expensiveCost,
                             @Value("${marc.graphql.max-aliases:30}") int maxAliases,

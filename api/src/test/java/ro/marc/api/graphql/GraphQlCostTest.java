@@ -1,10 +1,10 @@
 package ro.marc.api.graphql;
 
+import graphql.introspection.Introspection;
 import graphql.introspection.IntrospectionQuery;
 import graphql.introspection.IntrospectionQueryBuilder;
 import graphql.parser.Parser;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.TestPropertySource;
 import ro.marc.api.support.ApiTestSupport;
 import ro.marc.ops.services.MarcServices;
 import tools.jackson.databind.JsonNode;
@@ -35,7 +35,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * fast while four requests at the cost limit run. Figures are printed (the machine may be shared: they
  * are noisy; only generous bounds are asserted).
  */
-@TestPropertySource(properties = "spring.graphql.schema.introspection.enabled=true")
 class GraphQlCostTest extends ApiTestSupport {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -171,12 +170,19 @@ class GraphQlCostTest extends ApiTestSupport {
         String graphiql = IntrospectionQueryBuilder.build(IntrospectionQueryBuilder.Options.defaultOptions()
                 .descriptions(true).specifiedByUrl(true).directiveIsRepeatable(true).schemaDescription(true)
                 .inputValueDeprecation(true).typeRefFragmentDepth(7));
-        for (String query : List.of(IntrospectionQuery.INTROSPECTION_QUERY, graphiql)) {
-            QueryLimits.Counts counts = QueryLimits.count(Parser.parse(query), "IntrospectionQuery");
-            System.out.printf("[cost] introspection query: %d fields, %d aliases%n", counts.fields(), counts.aliases());
-            JsonNode response = graphql("admin", query, Map.of());
-            assertThat(response.has("errors")).as(response.toString()).isFalse();
-            assertThat(response.path("data").path("__schema").path("types").size()).isGreaterThan(50);
+        // Boot applies spring.graphql.schema.introspection.enabled JVM-wide (Introspection.enabledJvmWide), so
+        // the last context started in this test JVM decides; this test wants the local profile's setting (on)
+        boolean before = Introspection.enabledJvmWide(true);
+        try {
+            for (String query : List.of(IntrospectionQuery.INTROSPECTION_QUERY, graphiql)) {
+                QueryLimits.Counts counts = QueryLimits.count(Parser.parse(query), "IntrospectionQuery");
+                System.out.printf("[cost] introspection query: %d fields, %d aliases%n", counts.fields(), counts.aliases());
+                JsonNode response = graphql("admin", query, Map.of());
+                assertThat(response.has("errors")).as(response.toString()).isFalse();
+                assertThat(response.path("data").path("__schema").path("types").size()).isGreaterThan(50);
+            }
+        } finally {
+            Introspection.enabledJvmWide(before);
         }
     }
 

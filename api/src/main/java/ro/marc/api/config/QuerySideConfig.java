@@ -2,11 +2,8 @@ package ro.marc.api.config;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.json.jackson.Jackson3JsonpMapper;
-import co.elastic.clients.transport.rest5_client.Rest5ClientOptions;
 import co.elastic.clients.transport.rest5_client.Rest5ClientTransport;
-import co.elastic.clients.transport.rest5_client.low_level.RequestOptions;
 import co.elastic.clients.transport.rest5_client.low_level.Rest5Client;
-import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.core5.util.Timeout;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -25,21 +22,33 @@ import java.net.URI;
 import java.time.Duration;
 
 /**
- * Elasticsearch client and the query-side components that are not plain JDBC components.
+ * Elasticsearch clients and the query-side components that are not plain JDBC components.
  * <p>
- * One client (one connection pool), two sets of timeouts (keys under {@code marc.elasticsearch}):
+ * Two clients, each with its own connection pool and timeouts (keys under {@code marc.elasticsearch}):
  * <ul>
- *   <li>every call: connecting at most {@code connect-timeout}; the projections' writes and index
- *       management wait {@code write-timeout} for a free connection and for the response (bulk writes
- *       under load are slow, and a failed write is retried by the processor anyway);</li>
- *   <li>searches ({@link OrgSearch}, {@link NomenclatureSearch}) use the same client with per-request
- *       options: {@code search-timeout} for the response and as much for a pooled connection, so a
- *       stalled Elasticsearch fails a search well within {@code marc.graphql.request-timeout}.</li>
+ *   <li>the {@link ElasticsearchClient} bean, for the projections' writes and index management: it
+ *       connects within {@code connect-timeout} and waits {@code write-timeout} for a pooled connection,
+ *       for the response and on a silent socket (bulk writes under load are slow; a failed write is
+ *       retried by its processor);</li>
+ *   <li>the {@link SearchClient} bean, for the searches ({@link OrgSearch}, {@link NomenclatureSearch}):
+ *       {@code search-timeout} for all three, so a stalled Elasticsearch fails a search well within
+ *       {@code marc.graphql.request-timeout}. It is not an {@code ElasticsearchClient} bean, so injecting
+ *       {@code ElasticsearchClient} by type stays unambiguous.</li>
  * </ul>
  * Without these the client waited up to 30 s for a pooled connection and for ever for a response.
+ * (Per-request options on one client do not work: the Rest5 client ignores a per-request response
+ * timeout in practice — ElasticsearchTimeoutsTest showed it waiting for the client's default.)
  */
 @Configuration(proxyBeanMethods = false)
 public class QuerySideConfig {
+
+    /** The searches' own Elasticsearch client. */
+    public record SearchClient(ElasticsearchClient client) implements AutoCloseable {
+        @Override
+        public void close() throws java.io.IOException {
+            client.close();
+        }
+    }
 
     @Bean(destroyMethod = "close")
     ElasticsearchClient elasticsearchClient(@Value("${marc.elasticsearch.url}") String url,
@@ -48,24 +57,23 @@ public class QuerySideConfig {
         return client(url, connect, write);
     }
 
-    /** The client with MARC's timeouts: connecting at most {@code connect}, writes and pool waits {@code write}. */
-    public static ElasticsearchClient client(String url, Duration connect, Duration write) {
-        Rest5Client rest = Rest5Client.builder(URI.create(url))
-                .setConnectionConfigCallback(c -> c.setConnectTimeout(timeout(connect)).setSocketTimeout(timeout(write)))
-                .setRequestConfigCallback(r -> r.setConnectionRequestTimeout(timeout(write)).setResponseTimeout(timeout(write)))
-                .build();
-        return new ElasticsearchClient(new Rest5ClientTransport(rest, new Jackson3JsonpMapper()));
+    @Bean(destroyMethod = "close")
+    SearchClient searchClient(@Value("${marc.elasticsearch.url}") String url,
+                              @Value("${marc.elasticsearch.connect-timeout:2s}") Duration connect,
+                              @Value("${marc.elasticsearch.search-timeout:5s}") Duration search) {
+        return new SearchClient(client(url, connect, search));
     }
 
-    /** The same client (and pool), with the searches' shorter timeouts on every request. */
-    static ElasticsearchClient forSearches(ElasticsearchClient client, Duration search) {
-        Rest5ClientOptions defaults = Rest5ClientOptions.of(client._transportOptions());
-        RequestOptions.Builder options = defaults.restClientRequestOptions().toBuilder()
-                .setRequestConfig(RequestConfig.custom()
-                        .setConnectionRequestTimeout(timeout(search))
-                        .setResponseTimeout(timeout(search))
-                        .build());
-        return client.withTransportOptions(new Rest5ClientOptions(options.build(), defaults.keepResponseBodyOnException()));
+    /**
+     * A client that connects within {@code connect} and waits at most {@code timeout} for a pooled
+     * connection, for the response, and on a socket that stays silent.
+     */
+    public static ElasticsearchClient client(String url, Duration connect, Duration timeout) {
+        Rest5Client rest = Rest5Client.builder(URI.create(url))
+                .setConnectionConfigCallback(c -> c.setConnectTimeout(timeout(connect)).setSocketTimeout(timeout(timeout)))
+                .setRequestConfigCallback(r -> r.setConnectionRequestTimeout(timeout(timeout)).setResponseTimeout(timeout(timeout)))
+                .build();
+        return new ElasticsearchClient(new Rest5ClientTransport(rest, new Jackson3JsonpMapper()));
     }
 
     private static Timeout timeout(Duration duration) {
@@ -86,9 +94,8 @@ public class QuerySideConfig {
     }
 
     @Bean
-    OrgSearch orgSearch(ElasticsearchClient client, SearchIndexes indexes,
-                        @Value("${marc.elasticsearch.search-timeout:5s}") Duration search) {
-        return new OrgSearch(forSearches(client, search), indexes);
+    OrgSearch orgSearch(SearchClient searches, SearchIndexes indexes) {
+        return new OrgSearch(searches.client(), indexes);
     }
 
     @Bean
@@ -104,9 +111,8 @@ public class QuerySideConfig {
     }
 
     @Bean
-    NomenclatureSearch nomenclatureSearch(ElasticsearchClient client, NomenclatureIndex index,
-                                          @Value("${marc.elasticsearch.search-timeout:5s}") Duration search) {
-        return new NomenclatureSearch(forSearches(client, search), index);
+    NomenclatureSearch nomenclatureSearch(SearchClient searches, NomenclatureIndex index) {
+        return new NomenclatureSearch(searches.client(), index);
     }
 
     @Bean

@@ -39,7 +39,7 @@ class ElasticsearchTimeoutsTest {
 
     @Test
     void a_search_fails_after_the_search_timeout_while_a_write_waits_for_the_stall_to_end() throws Exception {
-        ElasticsearchClient searches = QuerySideConfig.forSearches(client, Duration.ofSeconds(1));
+        ElasticsearchClient searches = QuerySideConfig.client(proxy.url(), Duration.ofSeconds(2), Duration.ofSeconds(1));
         assertThat(searches.cluster().health().clusterName()).isNotBlank(); // both work through the proxy
         assertThat(client.cluster().health().clusterName()).isNotBlank();
 
@@ -62,6 +62,7 @@ class ElasticsearchTimeoutsTest {
         assertThat(write).as("the write client still waits after 3 s").isNotDone();
         proxy.restore();
         assertThat(write.get(20, TimeUnit.SECONDS)).isNotBlank();
+        searches.close();
         System.out.printf("[es-timeouts] stalled for 3 s: the write client waited and completed after %d ms%n",
                 (System.nanoTime() - writeStart) / 1_000_000);
     }

@@ -26,9 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * HTTP 200 with a TIMEOUT error after request-timeout (3 s here), the stalled work keeps the caller's
  * expensive-request permits until it ends (a third search of the same caller is refused at once), cheap
  * requests are not affected, and everything works again once Elasticsearch answers. The searches'
- * Elasticsearch timeout is raised here (30 s) so that the request timeout is what stops them.
+ * Elasticsearch client waits 30 s here, so that the request timeout is what stops them.
  */
-@TestPropertySource(properties = {"marc.graphql.request-timeout=3s", "marc.elasticsearch.search-timeout=30s"})
+@TestPropertySource(properties = "marc.graphql.request-timeout=3s")
 class GraphQlTimeoutTest extends ApiTestSupport {
 
     private static TcpFaultProxy proxy;
@@ -38,12 +38,24 @@ class GraphQlTimeoutTest extends ApiTestSupport {
 
     /**
      * Elasticsearch behind a proxy. (A @DynamicPropertySource here cannot override ApiTestSupport's
-     * marc.elasticsearch.url, so the client bean itself is replaced, built as QuerySideConfig builds it.)
+     * marc.elasticsearch.url, so the client beans themselves are replaced, built as QuerySideConfig builds
+     * them: the searches' with the 30 s of this test, so that the request timeout is what stops them.)
      */
-    @TestBean(name = "elasticsearchClient", methodName = "clientThroughAProxy")
+    @TestBean(name = "elasticsearchClient", methodName = "writeClientThroughAProxy")
     ElasticsearchClient elasticsearchClient;
 
-    static ElasticsearchClient clientThroughAProxy() {
+    @TestBean(name = "searchClient", methodName = "searchClientThroughAProxy")
+    QuerySideConfig.SearchClient searchClient;
+
+    static ElasticsearchClient writeClientThroughAProxy() {
+        return QuerySideConfig.client(proxy().url(), Duration.ofSeconds(2), Duration.ofSeconds(30));
+    }
+
+    static QuerySideConfig.SearchClient searchClientThroughAProxy() {
+        return new QuerySideConfig.SearchClient(QuerySideConfig.client(proxy().url(), Duration.ofSeconds(2), Duration.ofSeconds(30)));
+    }
+
+    private static synchronized TcpFaultProxy proxy() {
         if (proxy == null) {
             try {
                 proxy = TcpFaultProxy.toUrl(MarcServices.forTests().elasticsearchUrl());
@@ -51,7 +63,7 @@ class GraphQlTimeoutTest extends ApiTestSupport {
                 throw new UncheckedIOException(e);
             }
         }
-        return QuerySideConfig.client(proxy.url(), Duration.ofSeconds(2), Duration.ofSeconds(30));
+        return proxy;
     }
 
     @AfterAll

@@ -25,19 +25,21 @@ import java.util.Map;
  * <ul>
  *   <li><b>weight</b>: the {@link #WEIGHTS} table by field coordinate ({@code Type.field}); else by shape:
  *       a scalar or enum (also a list of them) {@value #LEAF}; an object {@value #OBJECT}; a list of objects
- *       {@value #LIST}; a field with a {@code first} argument (a page read from PostgreSQL) {@value #PAGE};
- *       a top-level query field {@value #ROOT_QUERY}; a mutation {@value #MUTATION}; introspection
+ *       {@value #LIST}; a nested field with a {@code first} argument (a page read from PostgreSQL once per
+ *       parent item) {@value #PAGE}; a top-level query field (pages included) {@value #ROOT_QUERY}; a
+ *       mutation {@value #MUTATION}; introspection
  *       ({@code __schema}, {@code __type}, {@code __typename} and every field of the {@code __} types) 0.
  *       New schema fields are therefore covered without touching this class.</li>
  *   <li><b>multiplier</b>: how many times the sub-selection is resolved. A list of objects: its page size
  *       ({@code first}, also inside an input object such as {@code searchNomenclature(query: {first})}, with the
- *       schema's default when not given, at most 500 — larger pages are refused by the field), or for the {@code edges} of a connection the page size of the
- *       connection; a list without {@code first}: {@link #LIST_SIZES} or {@value #DEFAULT_LIST_SIZE}. Anything
+ *       schema's default when not given, at most 500 — larger pages are refused by the field), or for the
+ *       {@code edges} of a connection the page size of the connection; a list without {@code first}: {@link #LIST_SIZES} or {@value #DEFAULT_LIST_SIZE}. Anything
  *       else: 1.</li>
  * </ul>
- * Example: {@code root { children(first: 500) { edges { node { children(first: 500) { edges { node { name } } } } } } }}
- * costs about 500 × 500 × 3 points and is refused; the same with the inner {@code first: 5} costs about 11,500
- * (500 per-unit page reads): refused too; {@code first: 500} alone costs about 1,000.
+ * Examples: the README's first query costs 5,821 (its search 1,103), its nomenclature query 1,265;
+ * {@code root { children(first: 500) { edges { node { children(first: 500) { edges { node { name } } } } } } }}
+ * costs 507,017 points and is refused; the same with the inner {@code first: 5} costs 12,017 (500 per-unit page
+ * reads): refused too; {@code first: 500} alone costs 1,017.
  */
 public final class FieldCost implements FieldComplexityCalculator {
 

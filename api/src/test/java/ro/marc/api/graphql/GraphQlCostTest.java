@@ -1,10 +1,14 @@
 package ro.marc.api.graphql;
 
+import graphql.analysis.QueryComplexityCalculator;
+import graphql.execution.CoercedVariables;
 import graphql.introspection.Introspection;
 import graphql.introspection.IntrospectionQuery;
 import graphql.introspection.IntrospectionQueryBuilder;
 import graphql.parser.Parser;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.execution.GraphQlSource;
 import ro.marc.api.support.ApiTestSupport;
 import ro.marc.ops.services.MarcServices;
 import tools.jackson.databind.JsonNode;
@@ -136,29 +140,55 @@ class GraphQlCostTest extends ApiTestSupport {
         assertThat(graphql("admin", nested5in50, Map.of()).has("errors")).isFalse();
     }
 
+    @Autowired
+    GraphQlSource graphQlSource;
+
+    /** The cost the FieldCost model gives a document (as QueryLimits computes it). */
+    private int cost(String document) {
+        return QueryComplexityCalculator.newCalculator().fieldComplexityCalculator(new FieldCost())
+                .schema(graphQlSource.schema()).document(Parser.parse(document))
+                .variables(CoercedVariables.emptyVariables()).build().calculate();
+    }
+
+    @Test
+    void the_model_gives_the_documented_costs() {
+        assertThat(cost(README_FIRST)).isEqualTo(5_821);
+        assertThat(cost(README_NOMENCLATURE)).isEqualTo(1_265);
+        assertThat(cost("{ " + ONE_SEARCH + " }")).isEqualTo(1_063);
+        assertThat(cost("{ root { children(first: 500) { edges { node { name } } } } }")).isEqualTo(1_017);
+        assertThat(cost("{ root { children(first: 500) { edges { node { name children(first: 5) { edges { node { name } } } } } } } }"))
+                .isEqualTo(12_017);
+        assertThat(cost("{ root { children(first: 100000) { edges { node { name } } } } }")).as("pages capped at 500").isEqualTo(1_017);
+        assertThat(cost(IntrospectionQuery.INTROSPECTION_QUERY)).isZero();
+        System.out.printf("[cost] README first query %d, README nomenclature query %d, trivial viewer query %d%n",
+                cost(README_FIRST), cost(README_NOMENCLATURE), cost(TRIVIAL));
+    }
+
+    private static final String README_FIRST = """
+            {
+              root {
+                name
+                children {
+                  edges { node { id name level
+                    children(first: 5) { edges { node { name county workUnits { name } } } pageInfo { hasNextPage endCursor } }
+                  } }
+                }
+              }
+              search(text: "anticoruptie cluj") { totalCount edges { node { kind name highlight county } } }
+            }""";
+
+    private static final String README_NOMENCLATURE = """
+            { proposals(first: 10) { edges { node { id kind name status version proposerUserId } } }
+              searchNomenclature(query: {text: "intocmirea in fals", sort: RELEVANCE}) {
+                totalCount edges { node { kind name highlight activityName workUnitNames } }
+                facets { kinds { value count } workUnits { label count } } } }""";
+
     @Test
     void the_readme_queries_pass() {
-        String first = """
-                {
-                  root {
-                    name
-                    children {
-                      edges { node { id name level
-                        children(first: 5) { edges { node { name county workUnits { name } } } pageInfo { hasNextPage endCursor } }
-                      } }
-                    }
-                  }
-                  search(text: "anticoruptie cluj") { totalCount edges { node { kind name highlight county } } }
-                }""";
-        JsonNode response = graphql("admin", first, Map.of());
+        JsonNode response = graphql("admin", README_FIRST, Map.of());
         assertThat(response.has("errors")).as(response.toString()).isFalse();
 
-        String nomenclature = """
-                { proposals(first: 10) { edges { node { id kind name status version proposerUserId } } }
-                  searchNomenclature(query: {text: "intocmirea in fals", sort: RELEVANCE}) {
-                    totalCount edges { node { kind name highlight activityName workUnitNames } }
-                    facets { kinds { value count } workUnits { label count } } } }""";
-        response = graphql("admin", nomenclature, Map.of());
+        response = graphql("admin", README_NOMENCLATURE, Map.of());
         assertThat(response.has("errors")).as(response.toString()).isFalse();
         response = graphql("member.cluj",
                 "{ viewer { user { displayName } roles { role counties } orgUnits { name } workingGroups { name } } }", Map.of());

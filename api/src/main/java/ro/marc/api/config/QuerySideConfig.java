@@ -36,8 +36,9 @@ import java.time.Duration;
  *       {@code ElasticsearchClient} by type stays unambiguous.</li>
  * </ul>
  * Without these the client waited up to 30 s for a pooled connection and for ever for a response.
- * (Per-request options on one client do not work: the Rest5 client ignores a per-request response
- * timeout in practice — ElasticsearchTimeoutsTest showed it waiting for the client's default.)
+ * (One client with per-request options for the searches was tried first: with a stalled Elasticsearch
+ * the per-request response timeout did not apply and the search waited for the client's default, 30 s;
+ * two clients are simple and proven by ElasticsearchTimeoutsTest.)
  */
 @Configuration(proxyBeanMethods = false)
 public class QuerySideConfig {

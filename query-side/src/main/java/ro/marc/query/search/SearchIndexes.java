@@ -74,4 +74,14 @@ public class SearchIndexes {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** Removes every document of the given indexes (mappings kept), refreshed: used before a replay. */
+    static void deleteAllDocuments(co.elastic.clients.elasticsearch.ElasticsearchClient client, String... indexes) {
+        try {
+            client.deleteByQuery(d -> d.index(java.util.List.of(indexes)).query(q -> q.matchAll(m -> m))
+                    .refresh(true).conflicts(co.elastic.clients.elasticsearch._types.Conflicts.Proceed));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }

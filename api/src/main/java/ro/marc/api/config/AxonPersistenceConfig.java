@@ -169,7 +169,6 @@ public class AxonPersistenceConfig {
         DefaultTransactionDefinition nestedDefinition = new DefaultTransactionDefinition(TransactionDefinition.PROPAGATION_NESTED);
         TransactionManager nested = new SpringTransactionManager(platformTransactions, nestedDefinition);
         return configurer -> configurer.eventProcessing(processing -> {
-            processing.registerDefaultSequencingPolicy(config -> EntitySequencingPolicy.INSTANCE);
             processing.registerDeadLetterQueueProvider(group -> config -> new ObservedDeadLetterQueue(group,
                     JdbcSequencedDeadLetterQueue.builder()
                             .processingGroup(group).connectionProvider(connections).transactionManager(transactions)
@@ -182,6 +181,16 @@ public class AxonPersistenceConfig {
                         (config, builder) -> builder.transactionManager(nested).allowReset(true));
             }
         });
+    }
+
+    /**
+     * The projections' sequencing policy, named by every processor in application.yml
+     * ({@code sequencing-policy: entitySequencingPolicy}): Axon's Spring Boot configuration registers a
+     * policy per processor from there (per aggregate when none is named), over any registered in code.
+     */
+    @Bean
+    EntitySequencingPolicy entitySequencingPolicy() {
+        return EntitySequencingPolicy.INSTANCE;
     }
 
     /** See {@link SavepointPerEvent}: Axon's Spring configuration picks up enhancer beans. */

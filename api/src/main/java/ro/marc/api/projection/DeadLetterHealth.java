@@ -19,7 +19,7 @@ import java.util.Map;
  * share the database, so they all report the same dead letters) or restart them, which heals nothing
  * and turns one stale entity into a total outage. The details and the ERROR log line are the alarm.
  */
-@Component("deadLetters")
+@Component("deadLettersHealthIndicator")
 public class DeadLetterHealth implements HealthIndicator {
 
     private final DeadLetters deadLetters;

@@ -58,6 +58,11 @@ public final class ObservedDeadLetterQueue implements SequencedDeadLetterQueue<E
         return group;
     }
 
+    /** The JDBC queue this one stores in. */
+    public SequencedDeadLetterQueue<EventMessage<?>> delegate() {
+        return delegate;
+    }
+
     public double droppedCount() {
         return dropped.count();
     }

@@ -52,7 +52,8 @@ public final class ProjectionFailurePolicy implements EnqueuePolicy<EventMessage
         if (letter instanceof JdbcDeadLetter<?>) {
             // a retry of a dead letter (the queue hands out JdbcDeadLetters): keep it, count the attempt
             long retries = letter.diagnostics().getOrDefault(RETRIES, 0L) instanceof Number n ? n.longValue() : 0L;
-            return Decisions.requeue(ThrowableCause.truncated(cause),
+            // ThrowableCause.truncated of a ThrowableCause would record "ThrowableCause" as the cause's type
+            return Decisions.requeue(cause instanceof ThrowableCause known ? known : ThrowableCause.truncated(cause),
                     l -> MetaData.with(RETRIES, retries + 1));
         }
         if (TransientFailures.isTransient(cause)) {

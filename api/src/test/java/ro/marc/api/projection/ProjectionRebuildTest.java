@@ -102,9 +102,9 @@ class ProjectionRebuildTest extends ApiTestSupport {
                 .param("id", UUID.randomUUID().toString()).param("now", Instant.now().toString()).update();
     }
 
+    /** "delete the index": MARC creates it again, empty, when it starts (SearchIndexes.ensureCreated). */
     private void emptyIndex() throws IOException {
-        directElasticsearch().deleteByQuery(d -> d.index(indexes.orgUnits(), indexes.workUnits())
-                .query(q -> q.matchAll(m -> m)).refresh(true));
+        indexes.recreate();
         assertThat(indexedOrgUnits()).isZero();
     }
 

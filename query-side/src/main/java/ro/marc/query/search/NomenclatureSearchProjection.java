@@ -56,7 +56,8 @@ public class NomenclatureSearchProjection {
     /** Before a replay from the start of the stream (a rebuild): the index is emptied, as {@link OrgSearchProjection#reset()}. */
     @ResetHandler
     void reset() {
-        SearchIndexes.deleteAllDocuments(client, index.name());
+        index.delete();
+        index.ensureCreated();
     }
 
     // ---------------------------------------------------------------- domains

@@ -131,11 +131,11 @@ public class OrgSearchProjection {
 
     /**
      * Before a replay from the start of the stream (a rebuild): external versions would refuse every
-     * replayed write over an existing document, so both indexes are emptied (mappings kept).
+     * replayed write over an existing document, so both indexes are deleted and created again, empty.
      */
     @ResetHandler
     void reset() {
-        SearchIndexes.deleteAllDocuments(client, indexes.orgUnits(), indexes.workUnits());
+        indexes.recreate();
     }
 
     // ---------------------------------------------------------------- Elasticsearch plumbing

@@ -75,13 +75,17 @@ public class SearchIndexes {
         }
     }
 
-    /** Removes every document of the given indexes (mappings kept), refreshed: used before a replay. */
-    static void deleteAllDocuments(co.elastic.clients.elasticsearch.ElasticsearchClient client, String... indexes) {
+
+    /**
+     * Deletes both indexes and creates them again, empty, with their mappings: before a replay from
+     * the start (a rebuild). Delete-by-query is not available in the distribution we run.
+     */
+    public void recreate() {
         try {
-            client.deleteByQuery(d -> d.index(java.util.List.of(indexes)).query(q -> q.matchAll(m -> m))
-                    .refresh(true).conflicts(co.elastic.clients.elasticsearch._types.Conflicts.Proceed));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            client.indices().delete(d -> d.index(all()).ignoreUnavailable(true));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
+        ensureCreated();
     }
 }

@@ -130,6 +130,28 @@ class ProjectionPoisonTest extends ApiTestSupport {
                 .contains(aggregate + "/" + nameless, aggregate + "/" + orphan);
     }
 
+    /**
+     * A document Elasticsearch refuses (400: a 40,000-character name is an "immense term" in the
+     * keyword sort field) fails when the batch's bulk request is sent, after every handler ran: the
+     * batch is rolled back and retried writing through, so the refusal happens in that event's handler
+     * and that event alone is parked.
+     */
+    @Test
+    void org_elasticsearch_parks_a_document_that_elasticsearch_refuses_at_commit() {
+        String aggregate = aggregate();
+        UUID root = jdbc.sql("SELECT id FROM org_unit WHERE parent_id IS NULL").query(UUID.class).single();
+        UUID huge = track(UUID.randomUUID());
+        UUID good = track(UUID.randomUUID());
+        append(aggregate,
+                new OrgUnitCreated(huge, root, "x".repeat(40_000), 1, null, 1),
+                new OrgUnitCreated(good, root, "Poison test after the huge one " + good, 1, null, 1));
+
+        await("org-elasticsearch indexes the unit after the refused one", () -> documentExists(indexes.orgUnits(), good));
+        await("org-elasticsearch parks the refused document", () -> sameLetters(letters("org-elasticsearch", aggregate),
+                List.of(aggregate + "/" + huge + " OrgUnitCreated failed")));
+        assertThat(documentExists(indexes.orgUnits(), huge)).isFalse();
+    }
+
     @Test
     void access_group_parks_the_poisoned_account_and_projects_the_next_one() {
         String aggregate = aggregate();

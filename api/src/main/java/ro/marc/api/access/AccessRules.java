@@ -60,6 +60,9 @@ public final class AccessRules {
         // §2.2.3.2: "any user" of the working group may add a regulatory cause, without approval
         rule(REGULATORY_CAUSE_WRITE, Map.of(CENTRAL_ADMIN, NATIONAL, WORKING_GROUP_HEAD, OWN_UNIT,
                 INTEGRITY_COUNSELLOR, OWN_UNIT, WORKING_GROUP_MEMBER, OWN_UNIT));
+        // operations: auditors see the projections' failures, only central administrators act on them
+        rule(PROJECTION_READ, Map.of(CENTRAL_ADMIN, NATIONAL, AUDITOR, NATIONAL));
+        rule(PROJECTION_ADMIN, Map.of(CENTRAL_ADMIN, NATIONAL));
     }
 
     /**

@@ -36,5 +36,9 @@ public enum Permission {
     /** Decide on proposals, deactivate entries, keep domains and reference lists (central administrators). */
     NOMENCLATURE_ADMIN,
     /** Add and edit regulatory causes (Anexa 5) under work units the caller's structure holds. */
-    REGULATORY_CAUSE_WRITE
+    REGULATORY_CAUSE_WRITE,
+    /** Read the projections' dead letters (operations). */
+    PROJECTION_READ,
+    /** Retry and evict dead letters, rebuild a projection from zero (operations). */
+    PROJECTION_ADMIN
 }

@@ -30,6 +30,16 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import javax.sql.DataSource;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import org.axonframework.messaging.annotation.HandlerEnhancerDefinition;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.DefaultTransactionDefinition;
+import ro.marc.api.projection.EntitySequencingPolicy;
+import ro.marc.api.projection.ObservedDeadLetterQueue;
+import ro.marc.api.projection.ProjectionFailurePolicy;
+import ro.marc.api.projection.ProjectionGroups;
+import ro.marc.api.projection.SavepointPerEvent;
+
 /**
  * Axon on PostgreSQL through plain JDBC: event store, tracking tokens and dead letters, all in
  * tables owned by Flyway (snake_case names declared here). With Spring Boot 4 Axon's JDBC
@@ -142,13 +152,54 @@ public class AxonPersistenceConfig {
         return new MessageOriginProvider("causationId", "traceId");
     }
 
-    /** Every processing group gets its own JDBC dead-letter queue: a poison event parks only its sequence. */
+    /**
+     * Every processing group gets its own JDBC dead-letter queue, seen through {@link ObservedDeadLetterQueue}
+     * (ERROR line and counter per dead letter, no overflow loop), sequenced per entity
+     * ({@link EntitySequencingPolicy}), with {@link ProjectionFailurePolicy} (transient failures are
+     * retried by the processor with back-off, poison events dead-lettered) and each handler in a savepoint
+     * ({@link SavepointPerEvent}). Dead letters are retried by {@link ro.marc.api.projection.DeadLetterRetrier}.
+     *
+     * <p>The invoker's own transaction manager (used when it retries dead letters and when it is reset) is
+     * {@code PROPAGATION_NESTED}: a dead letter that fails again is rolled back to its savepoint and requeued
+     * in the retry's transaction; with {@code REQUIRED} the failed letter marked the whole retry
+     * rollback-only and its requeue (retry count, last cause) was lost. {@code allowReset}: a processor reset
+     * (rebuild) clears the group's dead letters, which would otherwise park the replayed events behind them.
+     */
     @Bean
-    ConfigurerModule deadLetterQueues(ConnectionProvider connections, TransactionManager transactions) {
-        return configurer -> configurer.eventProcessing(processing -> processing.registerDeadLetterQueueProvider(
-                group -> config -> JdbcSequencedDeadLetterQueue.builder()
-                        .processingGroup(group).connectionProvider(connections).transactionManager(transactions)
-                        .schema(DEAD_LETTER_SCHEMA).genericSerializer(config.serializer())
-                        .eventSerializer(config.eventSerializer()).build()));
+    ConfigurerModule deadLetterQueues(ConnectionProvider connections, TransactionManager transactions,
+                                      PlatformTransactionManager platformTransactions, MeterRegistry meters,
+                                      @Value("${marc.projections.dead-letters.max-sequences:10000}") int maxSequences,
+                                      @Value("${marc.projections.dead-letters.max-sequence-size:100000}") int maxSequenceSize) {
+        DefaultTransactionDefinition nestedDefinition = new DefaultTransactionDefinition(TransactionDefinition.PROPAGATION_NESTED);
+        TransactionManager nested = new SpringTransactionManager(platformTransactions, nestedDefinition);
+        return configurer -> configurer.eventProcessing(processing -> {
+            processing.registerDeadLetterQueueProvider(group -> config -> new ObservedDeadLetterQueue(group,
+                    JdbcSequencedDeadLetterQueue.builder()
+                            .processingGroup(group).connectionProvider(connections).transactionManager(transactions)
+                            .schema(DEAD_LETTER_SCHEMA).genericSerializer(config.serializer())
+                            .eventSerializer(config.eventSerializer())
+                            .maxSequences(maxSequences).maxSequenceSize(maxSequenceSize).build(), meters));
+            for (String group : ProjectionGroups.ALL) {
+                processing.registerDeadLetterPolicy(group, config -> new ProjectionFailurePolicy(group, meters));
+                processing.registerDeadLetteringEventHandlerInvokerConfiguration(group,
+                        (config, builder) -> builder.transactionManager(nested).allowReset(true));
+            }
+        });
+    }
+
+    /**
+     * The projections' sequencing policy, named by every processor in application.yml
+     * ({@code sequencing-policy: entitySequencingPolicy}): Axon's Spring Boot configuration registers a
+     * policy per processor from there (per aggregate when none is named), over any registered in code.
+     */
+    @Bean
+    EntitySequencingPolicy entitySequencingPolicy() {
+        return EntitySequencingPolicy.INSTANCE;
+    }
+
+    /** See {@link SavepointPerEvent}: Axon's Spring configuration picks up enhancer beans. */
+    @Bean
+    HandlerEnhancerDefinition savepointPerEvent(PlatformTransactionManager transactions) {
+        return new SavepointPerEvent(transactions);
     }
 }

@@ -329,6 +329,17 @@ class AuthorizationMatrixTest extends ApiTestSupport {
         // access audit (G03)
         read("accessAudit", NOWHERE, (user, t) -> NATIONAL_READERS.contains(user),
                 t -> "{ accessAudit(first: 1) { edges { node { id } } } }");
+
+        // operations: dead letters (auditors read, central administrators act; allowed rows are refused
+        // right after authorization: unknown group, unknown dead letter, a group that is never replayed)
+        read("deadLetters", NOWHERE, (user, t) -> NATIONAL_READERS.contains(user),
+                t -> "{ deadLetters(group: \"org-postgres\", first: 1) { groups { group deadLetters } letters { id } } }");
+        mutation("retryDeadLetters", NOWHERE, AuthorizationMatrixTest::centralAdminOnly, "BAD_REQUEST",
+                t -> "mutation { retryDeadLetters(group: \"no-such-group\") { remaining } }");
+        mutation("evictDeadLetter", NOWHERE, AuthorizationMatrixTest::centralAdminOnly, "BAD_REQUEST",
+                t -> "mutation { evictDeadLetter(id: \"%s\") }".formatted(UUID.randomUUID()));
+        mutation("rebuildProjection", NOWHERE, AuthorizationMatrixTest::centralAdminOnly, "BAD_REQUEST",
+                t -> "mutation { rebuildProjection(group: \"notifications\") }");
     }
 
     @Autowired

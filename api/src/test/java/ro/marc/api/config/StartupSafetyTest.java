@@ -2,6 +2,7 @@ package ro.marc.api.config;
 
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
+import ro.marc.api.projection.ObservedDeadLetterQueue;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,9 @@ class StartupSafetyTest {
             assertThat(processing.eventProcessors().keySet())
                     .contains(OrgReadModelProjection.PROCESSING_GROUP, OrgSearchProjection.PROCESSING_GROUP)
                     .allSatisfy(group -> assertThat(processing.deadLetterQueue(group)).as(group)
-                            .containsInstanceOf(JdbcSequencedDeadLetterQueue.class));
+                            .containsInstanceOf(ObservedDeadLetterQueue.class)
+                            .hasValueSatisfying(queue -> assertThat(((ObservedDeadLetterQueue) queue).delegate())
+                                    .isInstanceOf(JdbcSequencedDeadLetterQueue.class)));
         }
     }
 

@@ -2,6 +2,7 @@ package ro.marc.query.org;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -136,6 +137,17 @@ public class OrgReadModelProjection {
             jdbc.sql("DELETE FROM org_unit_work_unit WHERE org_unit_id = ? AND work_unit_id = ?")
                     .params(event.orgUnitId(), event.workUnitId()).update();
         }
+    }
+
+    /**
+     * Before a replay from the start of the stream (a processor reset, i.e. a rebuild): the guards would
+     * skip every event already applied, so the rows are removed and rebuilt.
+     */
+    @ResetHandler
+    void reset() {
+        jdbc.sql("DELETE FROM org_unit_work_unit").update();
+        jdbc.sql("DELETE FROM org_unit").update();
+        jdbc.sql("DELETE FROM work_unit").update();
     }
 
     /** Advances the org unit's version and guard; false when this event was applied before. */

@@ -5,6 +5,7 @@ import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -50,6 +51,13 @@ public class NomenclatureSearchProjection {
         this.client = client;
         this.index = index;
         this.jdbc = jdbc;
+    }
+
+    /** Before a replay from the start of the stream (a rebuild): the index is emptied, as {@link OrgSearchProjection#reset()}. */
+    @ResetHandler
+    void reset() {
+        index.delete();
+        index.ensureCreated();
     }
 
     // ---------------------------------------------------------------- domains

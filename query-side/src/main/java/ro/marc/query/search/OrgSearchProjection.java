@@ -5,6 +5,7 @@ import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import ro.marc.events.org.*;
 import ro.marc.events.text.RomanianText;
@@ -126,6 +127,15 @@ public class OrgSearchProjection {
     void on(WorkUnitRetired event, @SequenceNumber long seq) {
         WorkUnitDocument d = workUnit(event.workUnitId().toString());
         index(new WorkUnitDocument(d.kind(), d.id(), d.name(), d.nameFolded(), true, event.version()), seq);
+    }
+
+    /**
+     * Before a replay from the start of the stream (a rebuild): external versions would refuse every
+     * replayed write over an existing document, so both indexes are deleted and created again, empty.
+     */
+    @ResetHandler
+    void reset() {
+        indexes.recreate();
     }
 
     // ---------------------------------------------------------------- Elasticsearch plumbing

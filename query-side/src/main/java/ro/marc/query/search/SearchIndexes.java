@@ -74,4 +74,18 @@ public class SearchIndexes {
             throw new UncheckedIOException(e);
         }
     }
+
+
+    /**
+     * Deletes both indexes and creates them again, empty, with their mappings: before a replay from
+     * the start (a rebuild). Delete-by-query is not available in the distribution we run.
+     */
+    public void recreate() {
+        try {
+            client.indices().delete(d -> d.index(all()).ignoreUnavailable(true));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ensureCreated();
+    }
 }

@@ -63,7 +63,7 @@ class ElasticsearchOutageTest {
         List<EventProcessor> paused = new ArrayList<>();
         try (TcpFaultProxy proxy = TcpFaultProxy.toUrl(services.elasticsearchUrl());
              ConfigurableApplicationContext app = new SpringApplicationBuilder(MarcApplication.class).run(
-                     "--server.port=0", "--marc.security.dev-signer.enabled=true",
+                     "--server.port=0", "--spring.profiles.active=local",
                      "--marc.security.dev-signer.issuer=marc-test", "--marc.demo-data.enabled=true",
                      "--spring.datasource.url=" + services.jdbcUrl(),
                      "--spring.datasource.username=" + services.dbUser(),

@@ -80,7 +80,23 @@ public class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
                             : "A database error prevented this operation; nothing was changed by this field.",
                     Map.of("code", transient_ ? "DATABASE_UNAVAILABLE" : "DATABASE_ERROR"));
         }
+        if (searchFailure(cause)) {
+            log.error("Search unavailable in {}: {}", env.getField().getName(), rootType(cause));
+            return error(env, SERVICE_UNAVAILABLE, "Search is temporarily unavailable; try again shortly.",
+                    Map.of("code", "SEARCH_UNAVAILABLE"));
+        }
         return null;
+    }
+
+    /** Elasticsearch could not be reached, timed out or refused (the search clients' I/O or transport errors). */
+    static boolean searchFailure(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.io.UncheckedIOException || t instanceof co.elastic.clients.transport.TransportException
+                    || t instanceof co.elastic.clients.elasticsearch._types.ElasticsearchException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A data-access failure anywhere in the chain: Spring's, JDBC's, Axon's JDBC layer, or a transaction that could not start. */

@@ -242,18 +242,4 @@ class OrgGraphQlApiTest extends ApiTestSupport {
     private long eventCount() {
         return jdbc.sql("SELECT count(*) FROM domain_event_entry").query(Long.class).single();
     }
-
-    private static JsonNode eventually(Supplier<JsonNode> read, java.util.function.Predicate<JsonNode> done) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        JsonNode last = read.get();
-        while (!done.test(last) && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-            last = read.get();
-        }
-        return last;
-    }
 }

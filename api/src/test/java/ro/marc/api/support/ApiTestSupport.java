@@ -21,6 +21,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * The running application over real HTTP, on a real PostgreSQL and a real Elasticsearch
@@ -108,5 +110,20 @@ public abstract class ApiTestSupport {
             throw new AssertionError("expected an error, got " + response);
         }
         return errors.get(0);
+    }
+
+    /** Reads until {@code done} holds or 15 s have passed (projections are asynchronous); the last read either way. */
+    protected static JsonNode eventually(Supplier<JsonNode> read, Predicate<JsonNode> done) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        JsonNode last = read.get();
+        while (!done.test(last) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            last = read.get();
+        }
+        return last;
     }
 }

@@ -63,7 +63,9 @@ class ElasticsearchOutageTest {
         List<EventProcessor> paused = new ArrayList<>();
         try (TcpFaultProxy proxy = TcpFaultProxy.toUrl(services.elasticsearchUrl());
              ConfigurableApplicationContext app = new SpringApplicationBuilder(MarcApplication.class).run(
-                     "--server.port=0", "--spring.profiles.active=local",
+                     // loopback only: on shutdown Tomcat wakes its acceptor through the bound address, and for
+                     // a wildcard bind it picks a non-loopback interface (seen by the outbound-connection check)
+                     "--server.port=0", "--server.address=127.0.0.1", "--spring.profiles.active=local",
                      "--marc.security.dev-signer.issuer=marc-test", "--marc.demo-data.enabled=true",
                      "--spring.datasource.url=" + services.jdbcUrl(),
                      "--spring.datasource.username=" + services.dbUser(),

@@ -281,21 +281,4 @@ class NomenclatureApiTest extends ApiTestSupport {
     private long eventCount() {
         return jdbc.sql("SELECT count(*) FROM domain_event_entry").query(Long.class).single();
     }
-
-    private static JsonNode eventually(Supplier<JsonNode> read, Predicate<JsonNode> done) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        JsonNode last = read.get();
-        while (!done.test(last) && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-            last = read.get();
-        }
-        if (!done.test(last)) {
-            throw new AssertionError("condition not met within 15 s; last: " + last);
-        }
-        return last;
-    }
 }

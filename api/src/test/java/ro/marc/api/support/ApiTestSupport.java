@@ -112,7 +112,7 @@ public abstract class ApiTestSupport {
         return errors.get(0);
     }
 
-    /** Reads until {@code done} holds or 15 s have passed (projections are asynchronous); the last read either way. */
+    /** Reads until {@code done} holds (projections are asynchronous); fails with the last read after 15 s. */
     protected static JsonNode eventually(Supplier<JsonNode> read, Predicate<JsonNode> done) {
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
         JsonNode last = read.get();
@@ -123,6 +123,9 @@ public abstract class ApiTestSupport {
                 throw new IllegalStateException(e);
             }
             last = read.get();
+        }
+        if (!done.test(last)) {
+            throw new AssertionError("condition not met within 15 s; last: " + last);
         }
         return last;
     }

@@ -2,11 +2,8 @@ package ro.marc.api.projection;
 
 import co.elastic.clients.elasticsearch.core.CountRequest;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventProcessor;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import ro.marc.api.MarcApplication;
@@ -60,7 +57,6 @@ class ElasticsearchOutageTest {
     @Test
     void every_unit_reaches_the_index_after_elasticsearch_refused_connections_under_load() throws Exception {
         MarcServices.ServiceEndpoints services = MarcServices.forTests();
-        List<EventProcessor> paused = new ArrayList<>();
         try (TcpFaultProxy proxy = TcpFaultProxy.toUrl(services.elasticsearchUrl());
              ConfigurableApplicationContext app = new SpringApplicationBuilder(MarcApplication.class).run(
                      // loopback only: on shutdown Tomcat wakes its acceptor through the bound address, and for
@@ -73,21 +69,10 @@ class ElasticsearchOutageTest {
                      "--marc.elasticsearch.url=" + proxy.url(),
                      "--marc.elasticsearch.index-prefix=" + ApiTestSupport.INDEX_PREFIX)) {
             assertThat(RunningContexts.ALL).as("the test-only context registry is scanned").contains(app);
-            for (ApplicationContext other : RunningContexts.ALL) {
-                if (other != app && other.getParent() == null && other instanceof ConfigurableApplicationContext running
-                        && running.isActive() && running.isRunning()) {
-                    other.getBean(EventProcessingConfiguration.class).eventProcessor(OrgSearchProjection.PROCESSING_GROUP)
-                            .filter(EventProcessor::isRunning).ifPresent(p -> {
-                                p.shutDown();
-                                paused.add(p);
-                            });
-                }
-            }
-            try {
+            try (RunningContexts.Paused others = RunningContexts.pause(OrgSearchProjection.PROCESSING_GROUP, app)) {
                 run(app, proxy);
             } finally {
                 proxy.restore();
-                paused.forEach(EventProcessor::start);
             }
         }
     }

@@ -249,9 +249,16 @@ class ProjectionPoisonTest extends ApiTestSupport {
         // the parent arrives (in another stream): a retry heals the child, no rebuild needed
         append(aggregate(), new OrgUnitCreated(orphanParent, root, "Poison test late parent", 1, null, 1));
         await("the parent is projected", () -> rowExists("org_unit", orphanParent));
+        // the periodic retry (every 30 s, on every running context) may heal it first: then there is nothing left to heal
+        boolean stillParked = !letters("org-postgres", aggregate).isEmpty();
         JsonNode retried = data("admin", "mutation($g: String!) { retryDeadLetters(group: $g) { sequencesTried sequencesHealed remaining } }",
                 Map.of("g", "org-postgres"));
-        assertThat(retried.at("/retryDeadLetters/sequencesHealed").asInt()).isGreaterThanOrEqualTo(1);
+        if (stillParked && !letters("org-postgres", aggregate).isEmpty()) {
+            throw new AssertionError("the retry did not heal the parked child: " + retried);
+        }
+        if (stillParked) {
+            assertThat(retried.at("/retryDeadLetters/sequencesTried").isInt()).as(retried.toString()).isTrue();
+        }
         assertThat(letters("org-postgres", aggregate)).isEmpty();
         assertThat(rowExists("org_unit", orphan)).isTrue();
 

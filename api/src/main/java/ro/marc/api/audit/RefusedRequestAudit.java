@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 import ro.marc.api.audit.AccessAuditLog.AccessAuditEntry;
 import ro.marc.api.audit.AccessAuditLog.Outcome;
 import ro.marc.api.common.CorrelationIdFilter;
+import ro.marc.events.text.Excerpt;
 
 import java.time.Instant;
 import java.util.List;
@@ -21,6 +22,8 @@ public class RefusedRequestAudit {
 
     /** How much of a refusal reason is kept (the token library's messages can quote input). */
     static final int MAX_REASON = 200;
+    /** How much of the request path is kept. */
+    static final int MAX_PATH = 100;
 
     private final AccessAuditLog log;
 
@@ -29,7 +32,7 @@ public class RefusedRequestAudit {
     }
 
     public void unauthenticated(HttpServletRequest request, String code, String reason) {
-        String why = reason == null ? "" : reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON) + "…" : reason;
+        String why = reason == null ? "" : Excerpt.of(reason, MAX_REASON);
         String denial = "unauthenticated " + request.getMethod() + " " + path(request) + " (" + code + "): " + why;
         log.append(new AccessAuditEntry(Instant.now(), null, null, null, List.of(), null, null, List.of(), null,
                 List.of(), List.of(), Outcome.UNAUTHORIZED, List.of(code), List.of(denial),
@@ -38,7 +41,6 @@ public class RefusedRequestAudit {
     }
 
     private static String path(HttpServletRequest request) {
-        String path = request.getRequestURI();
-        return path.length() > 100 ? path.substring(0, 100) + "…" : path;
+        return Excerpt.of(request.getRequestURI(), MAX_PATH);
     }
 }

@@ -17,13 +17,18 @@ public final class Excerpt {
 
     /** The first {@value #MAX_CHARACTERS} characters of {@code input}, made printable, "…" when cut. */
     public static String of(String input) {
+        return of(input, MAX_CHARACTERS);
+    }
+
+    /** The first {@code maxCharacters} characters of {@code input}, made printable, "…" when cut. */
+    public static String of(String input, int maxCharacters) {
         if (input == null) {
             return "null";
         }
-        StringBuilder out = new StringBuilder(Math.min(input.length(), MAX_CHARACTERS) + 8);
+        StringBuilder out = new StringBuilder(Math.min(input.length(), maxCharacters) + 8);
         int count = 0;
         for (int i = 0; i < input.length(); ) {
-            if (count == MAX_CHARACTERS) {
+            if (count == maxCharacters) {
                 return out.append('…').toString();
             }
             int cp = input.codePointAt(i);

@@ -12,11 +12,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 import ro.marc.api.common.CommandSender;
 import ro.marc.events.access.AccessIds;
-import ro.marc.events.access.GrantRole;
-import ro.marc.events.access.RegisterUser;
+import ro.marc.events.access.command.GrantRole;
+import ro.marc.events.access.command.RegisterUser;
 import ro.marc.events.access.Role;
 import ro.marc.events.org.OrganisationIds;
-import ro.marc.events.org.OrganisationInitialised;
+import ro.marc.events.org.event.OrganisationInitialised;
 
 import java.util.Set;
 import java.util.UUID;

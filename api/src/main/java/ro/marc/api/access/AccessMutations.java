@@ -16,6 +16,8 @@ import ro.marc.command.access.AccountAccess;
 import ro.marc.command.access.AccountAccessTable;
 import ro.marc.command.common.CommandRejected;
 import ro.marc.events.access.*;
+import ro.marc.events.access.command.*;
+import ro.marc.events.access.event.*;
 import ro.marc.events.org.County;
 import ro.marc.query.access.AccessQueries;
 import ro.marc.query.access.RoleView;

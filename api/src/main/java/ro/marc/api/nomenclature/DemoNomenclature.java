@@ -14,6 +14,8 @@ import ro.marc.api.org.DemoOrganisation;
 import ro.marc.api.security.DemoAccess;
 import ro.marc.api.security.DemoUsers;
 import ro.marc.events.nomenclature.*;
+import ro.marc.events.nomenclature.command.*;
+import ro.marc.events.nomenclature.event.*;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 

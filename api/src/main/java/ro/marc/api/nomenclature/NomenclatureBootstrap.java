@@ -8,7 +8,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import ro.marc.api.common.CommandSender;
-import ro.marc.events.nomenclature.DefineReferenceEntry;
+import ro.marc.events.nomenclature.command.DefineReferenceEntry;
 import ro.marc.events.nomenclature.NomenclatureIds;
 import ro.marc.events.nomenclature.ReferenceList;
 

@@ -13,6 +13,8 @@ import ro.marc.api.common.Inputs;
 import ro.marc.api.common.ReadYourWrites;
 import ro.marc.command.common.CommandRejected;
 import ro.marc.events.nomenclature.*;
+import ro.marc.events.nomenclature.command.*;
+import ro.marc.events.nomenclature.event.*;
 import ro.marc.query.common.OrgScope;
 import ro.marc.query.nomenclature.ItemView;
 import ro.marc.query.nomenclature.NomenclatureQueries;

@@ -11,6 +11,8 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.Message;
 import ro.marc.api.common.CommandSender;
 import ro.marc.events.org.*;
+import ro.marc.events.org.command.*;
+import ro.marc.events.org.event.*;
 
 import java.nio.charset.StandardCharsets;
 import java.util.*;

@@ -9,7 +9,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import ro.marc.api.common.CommandSender;
-import ro.marc.events.org.InitialiseOrganisation;
+import ro.marc.events.org.command.InitialiseOrganisation;
 import ro.marc.events.org.OrganisationIds;
 
 import java.util.UUID;

@@ -13,6 +13,8 @@ import org.springframework.stereotype.Component;
 import ro.marc.api.common.CommandSender;
 import ro.marc.api.org.DemoOrganisation;
 import ro.marc.events.access.*;
+import ro.marc.events.access.command.*;
+import ro.marc.events.access.event.*;
 import ro.marc.events.org.County;
 
 import java.nio.charset.StandardCharsets;

@@ -11,7 +11,7 @@ import ro.marc.api.security.DemoUsers;
 import ro.marc.api.support.ApiTestSupport;
 import ro.marc.command.access.AccountAccessCatchUp;
 import ro.marc.events.access.Role;
-import ro.marc.events.access.UserRegistered;
+import ro.marc.events.access.event.UserRegistered;
 import tools.jackson.databind.JsonNode;
 
 import java.net.http.HttpResponse;

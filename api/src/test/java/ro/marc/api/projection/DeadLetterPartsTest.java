@@ -10,9 +10,9 @@ import org.postgresql.util.PSQLException;
 import org.postgresql.util.PSQLState;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
-import ro.marc.events.org.OrgUnitCreated;
-import ro.marc.events.org.OrganisationInitialised;
-import ro.marc.events.org.WorkUnitAssigned;
+import ro.marc.events.org.event.OrgUnitCreated;
+import ro.marc.events.org.event.OrganisationInitialised;
+import ro.marc.events.org.event.WorkUnitAssigned;
 import ro.marc.query.search.IndexingFailed;
 
 import java.io.UncheckedIOException;

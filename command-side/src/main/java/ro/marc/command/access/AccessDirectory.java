@@ -11,6 +11,8 @@ import ro.marc.command.common.Entities;
 import ro.marc.command.common.Names;
 import ro.marc.command.common.Texts;
 import ro.marc.events.access.*;
+import ro.marc.events.access.command.*;
+import ro.marc.events.access.event.*;
 import ro.marc.events.org.County;
 import ro.marc.events.text.Excerpt;
 

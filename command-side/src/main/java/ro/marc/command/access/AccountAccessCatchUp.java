@@ -12,6 +12,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import ro.marc.events.access.*;
+import ro.marc.events.access.command.*;
+import ro.marc.events.access.event.*;
 
 import java.util.Set;
 import java.util.stream.Stream;

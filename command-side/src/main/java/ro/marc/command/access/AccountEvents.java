@@ -1,6 +1,8 @@
 package ro.marc.command.access;
 
 import ro.marc.events.access.*;
+import ro.marc.events.access.command.*;
+import ro.marc.events.access.event.*;
 
 import java.util.UUID;
 

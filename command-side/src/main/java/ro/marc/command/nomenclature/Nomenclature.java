@@ -11,6 +11,8 @@ import ro.marc.command.common.Entities;
 import ro.marc.command.common.Names;
 import ro.marc.command.common.Texts;
 import ro.marc.events.nomenclature.*;
+import ro.marc.events.nomenclature.command.*;
+import ro.marc.events.nomenclature.event.*;
 import ro.marc.events.text.Excerpt;
 import ro.marc.events.text.RomanianText;
 

@@ -8,6 +8,8 @@ import ro.marc.command.common.CommandRejected;
 import ro.marc.command.common.Entities;
 import ro.marc.command.common.Names;
 import ro.marc.events.org.*;
+import ro.marc.events.org.command.*;
+import ro.marc.events.org.event.*;
 import ro.marc.events.text.RomanianText;
 
 import java.util.*;

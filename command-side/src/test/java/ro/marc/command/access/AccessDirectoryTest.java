@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import ro.marc.command.common.CommandRejected;
 import ro.marc.command.common.CommandRejected.Reason;
 import ro.marc.events.access.*;
+import ro.marc.events.access.command.*;
+import ro.marc.events.access.event.*;
 import ro.marc.events.org.County;
 
 import java.util.List;

@@ -14,10 +14,14 @@ import ro.marc.command.nomenclature.Nomenclature;
 import ro.marc.command.nomenclature.NomenclatureTargetResolver;
 import ro.marc.command.org.Organisation;
 import ro.marc.command.org.OrganisationTargetResolver;
-import ro.marc.events.access.RegisterUser;
-import ro.marc.events.access.UserRegistered;
+import ro.marc.events.access.command.RegisterUser;
+import ro.marc.events.access.event.UserRegistered;
 import ro.marc.events.nomenclature.*;
+import ro.marc.events.nomenclature.command.*;
+import ro.marc.events.nomenclature.event.*;
 import ro.marc.events.org.*;
+import ro.marc.events.org.command.*;
+import ro.marc.events.org.event.*;
 
 import java.util.List;
 import java.util.UUID;

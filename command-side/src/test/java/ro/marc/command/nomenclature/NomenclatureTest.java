@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import ro.marc.command.common.CommandRejected;
 import ro.marc.command.common.CommandRejected.Reason;
 import ro.marc.events.nomenclature.*;
+import ro.marc.events.nomenclature.command.*;
+import ro.marc.events.nomenclature.event.*;
 
 import java.time.Year;
 import java.util.Arrays;

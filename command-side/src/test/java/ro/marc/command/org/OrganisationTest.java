@@ -6,6 +6,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import ro.marc.command.common.CommandRejected;
 import ro.marc.events.org.*;
+import ro.marc.events.org.command.*;
+import ro.marc.events.org.event.*;
 
 import java.util.List;
 import java.util.UUID;

@@ -9,6 +9,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import ro.marc.query.common.Sql;
 import ro.marc.events.nomenclature.*;
+import ro.marc.events.nomenclature.command.*;
+import ro.marc.events.nomenclature.event.*;
 import ro.marc.events.text.RomanianText;
 
 import java.time.Instant;

@@ -8,6 +8,8 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import ro.marc.events.org.*;
+import ro.marc.events.org.command.*;
+import ro.marc.events.org.event.*;
 import ro.marc.events.text.RomanianText;
 
 import java.io.IOException;

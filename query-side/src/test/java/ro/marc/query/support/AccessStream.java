@@ -5,6 +5,8 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
 import ro.marc.events.access.*;
+import ro.marc.events.access.command.*;
+import ro.marc.events.access.event.*;
 import ro.marc.events.org.County;
 
 import java.time.Instant;

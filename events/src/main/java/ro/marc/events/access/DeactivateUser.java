@@ -1,7 +1,0 @@
-package ro.marc.events.access;
-
-import java.util.UUID;
-
-/** The account is refused from its next request on; refused for the last active central administrator. */
-public record DeactivateUser(UUID userId, String reason, long expectedVersion) implements AccessCommand {
-}

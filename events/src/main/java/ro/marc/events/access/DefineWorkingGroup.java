@@ -1,7 +1,0 @@
-package ro.marc.events.access;
-
-import java.util.UUID;
-
-/** The working group for the prevention of corruption of an org unit (UCA 3, UCA 5); one per org unit. */
-public record DefineWorkingGroup(UUID workingGroupId, UUID orgUnitId, String name) implements AccessCommand {
-}

@@ -1,7 +1,0 @@
-package ro.marc.events.access;
-
-import java.util.UUID;
-
-/** Refused when it would leave MARC without an active central administrator. */
-public record RevokeRole(UUID userId, Role role, long expectedVersion) implements AccessCommand {
-}

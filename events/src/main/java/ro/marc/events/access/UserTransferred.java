@@ -1,9 +1,0 @@
-package ro.marc.events.access;
-
-import java.util.UUID;
-
-/** The account passed from one person to another (G05); the previous identity and details are kept here, forever. */
-public record UserTransferred(UUID userId, String previousIssuer, String previousSubject, String previousDisplayName,
-                              String previousEmail, String issuer, String subject, String displayName, String email,
-                              String transferDetails, long version) {
-}

@@ -1,0 +1,10 @@
+package ro.marc.events.access.command;
+
+import java.util.UUID;
+
+/**
+ * Adds an active account of the group's org unit that holds a working-group role (head, integrity
+ * counsellor or member) — UCA 4, UCA 6. Its work units are assigned later, by the plan (Anexa 1).
+ */
+public record AddWorkingGroupMember(UUID workingGroupId, UUID userId, long expectedVersion) implements AccessCommand {
+}

@@ -1,0 +1,7 @@
+package ro.marc.events.access.command;
+
+import java.util.UUID;
+
+/** Corrects the same person's details (name, e-mail); handing the account to someone else is {@link TransferUser}. */
+public record UpdateUserDetails(UUID userId, String displayName, String email, long expectedVersion) implements AccessCommand {
+}

@@ -1,8 +1,0 @@
-package ro.marc.events.nomenclature;
-
-import java.util.List;
-import java.util.UUID;
-
-public record ActivityProposed(UUID activityId, String name, String description, UUID domainId, List<UUID> workUnitIds,
-                               List<Attachment> attachments, String proposerUserId, UUID proposerOrgUnitId, long version) {
-}

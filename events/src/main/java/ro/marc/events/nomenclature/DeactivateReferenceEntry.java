@@ -1,6 +1,0 @@
-package ro.marc.events.nomenclature;
-
-import java.util.UUID;
-
-public record DeactivateReferenceEntry(UUID entryId, long expectedVersion) implements NomenclatureCommand {
-}

@@ -1,9 +1,0 @@
-package ro.marc.events.nomenclature;
-
-import java.util.List;
-import java.util.UUID;
-
-/** The proposal as it now stands (all fields, not only the changed ones). {@code byAdministrator}: an "edit and accept". */
-public record ProposalRevised(UUID itemId, ItemKind kind, String name, String description, List<UUID> workUnitIds,
-                              Periodicity periodicity, boolean byAdministrator, long version) {
-}

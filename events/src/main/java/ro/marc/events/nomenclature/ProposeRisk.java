@@ -1,8 +1,0 @@
-package ro.marc.events.nomenclature;
-
-import java.util.UUID;
-
-/** A corruption risk of a vulnerable activity. */
-public record ProposeRisk(UUID riskId, UUID activityId, String name, String description, String proposerUserId,
-                          UUID proposerOrgUnitId, boolean approvedAtOnce) implements NomenclatureCommand {
-}

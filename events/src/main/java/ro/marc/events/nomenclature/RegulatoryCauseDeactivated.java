@@ -1,6 +1,0 @@
-package ro.marc.events.nomenclature;
-
-import java.util.UUID;
-
-public record RegulatoryCauseDeactivated(UUID causeId, long version) {
-}

@@ -1,8 +1,0 @@
-package ro.marc.events.nomenclature;
-
-import java.util.UUID;
-
-/** The cause as it now stands; {@code previous} as it was (for the notification's details and the history). */
-public record RegulatoryCauseEdited(UUID causeId, RegulatoryCauseDetails details, RegulatoryCauseDetails previous,
-                                    long version) {
-}

@@ -1,7 +1,0 @@
-package ro.marc.events.nomenclature;
-
-import java.util.UUID;
-
-/** Rejection needs a reason; refused as stale like {@link AcceptProposal}. */
-public record RejectProposal(UUID itemId, long decidedVersion, String reason) implements NomenclatureCommand {
-}

@@ -1,6 +1,0 @@
-package ro.marc.events.nomenclature;
-
-import java.util.UUID;
-
-public record RenameDomain(UUID domainId, String name, long expectedVersion) implements NomenclatureCommand {
-}

@@ -1,6 +1,0 @@
-package ro.marc.events.nomenclature;
-
-import java.util.UUID;
-
-public record RenameReferenceEntry(UUID entryId, String name, long expectedVersion) implements NomenclatureCommand {
-}

@@ -1,0 +1,11 @@
+package ro.marc.events.nomenclature.event;
+
+import ro.marc.events.EventName;
+import ro.marc.events.nomenclature.*;
+
+import java.util.UUID;
+
+/** {@code decidedVersion}: the version of the proposal the decision was made on. */
+@EventName("nomenclature.ProposalAccepted")
+public record ProposalAccepted(UUID itemId, ItemKind kind, long decidedVersion, String proposerUserId, long version) {
+}

@@ -1,7 +1,0 @@
-package ro.marc.events.org;
-
-import java.util.UUID;
-
-/** {@code county} is optional: given for a county structure, inherited below one. */
-public record CreateOrgUnit(UUID orgUnitId, UUID parentId, String name, County county) implements OrganisationCommand {
-}

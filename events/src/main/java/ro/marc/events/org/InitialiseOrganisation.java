@@ -1,6 +1,0 @@
-package ro.marc.events.org;
-
-import java.util.UUID;
-
-public record InitialiseOrganisation(UUID rootOrgUnitId, String rootName) implements OrganisationCommand {
-}

@@ -1,6 +1,0 @@
-package ro.marc.events.org;
-
-import java.util.UUID;
-
-public record MoveOrgUnit(UUID orgUnitId, UUID newParentId, long expectedVersion) implements OrganisationCommand {
-}

@@ -1,6 +1,0 @@
-package ro.marc.events.org;
-
-import java.util.UUID;
-
-public record ReactivateOrgUnit(UUID orgUnitId, long expectedVersion) implements OrganisationCommand {
-}

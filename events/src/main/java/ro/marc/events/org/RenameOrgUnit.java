@@ -1,6 +1,0 @@
-package ro.marc.events.org;
-
-import java.util.UUID;
-
-public record RenameOrgUnit(UUID orgUnitId, String name, long expectedVersion) implements OrganisationCommand {
-}

@@ -1,6 +1,0 @@
-package ro.marc.events.org;
-
-import java.util.UUID;
-
-public record RenameWorkUnit(UUID workUnitId, String name, long expectedVersion) implements OrganisationCommand {
-}

@@ -7,16 +7,19 @@
 #   4. starts the app jar (profile local, port 18080) on them and waits until it is healthy and has its root;
 #   5. runs the benchmark, then stops the app and the services it started (also on failure or Ctrl-C).
 #
-# Environment: BENCH_COMMANDS (default 2000), BENCH_CLIENTS (8), BENCH_WARMUP (200), BENCH_APP_PORT (18080),
+# Environment: BENCH_WORKLOAD (default create: each command creates a new org unit; rename: per-entity
+#              edits, each client renames only its own org unit, see --workload in the benchmark's usage),
+#              BENCH_COMMANDS (default 2000), BENCH_CLIENTS (8), BENCH_WARMUP (200), BENCH_APP_PORT (18080),
 #              BENCH_APP_JAVA_OPTS (extra JVM options for the app), BENCH_ARGS (extra benchmark options, e.g.
 #              "--es-poll-ms 50"), BENCH_WORK_DIR (logs; default a new /tmp dir).
-# Exit code: the benchmark's (0 ok, 1 errors or org units missing from a read model, 3 could not run),
+# Exit code: the benchmark's (0 ok, 1 errors or commands missing from a read model, 3 could not run),
 #            or 1 when the setup failed.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$ROOT"
 
+WORKLOAD="${BENCH_WORKLOAD:-create}"
 COMMANDS="${BENCH_COMMANDS:-2000}"
 CLIENTS="${BENCH_CLIENTS:-8}"
 WARMUP="${BENCH_WARMUP:-200}"
@@ -31,6 +34,8 @@ die() { log "ERROR: $*"; exit 1; }
 for value in "$COMMANDS" "$CLIENTS" "$WARMUP" "$APP_PORT"; do
   [[ "$value" =~ ^[0-9]+$ ]] || die "BENCH_COMMANDS, BENCH_CLIENTS, BENCH_WARMUP and BENCH_APP_PORT must be numbers (got '$value')"
 done
+# Checked here too, so a typo fails before the build and the services start.
+[[ "$WORKLOAD" == create || "$WORKLOAD" == rename ]] || die "BENCH_WORKLOAD must be create or rename (got '$WORKLOAD')"
 
 # ---------------------------------------------------------------- JDK
 
@@ -144,13 +149,13 @@ EXTRA_ARGS=()
 if [[ -n "${BENCH_ARGS:-}" ]]; then
   read -r -a EXTRA_ARGS <<<"$BENCH_ARGS"
 fi
-log "running the benchmark: $COMMANDS commands, $CLIENTS clients, $WARMUP warm-up ${EXTRA_ARGS[*]}"
+log "running the benchmark: workload $WORKLOAD, $COMMANDS commands, $CLIENTS clients, $WARMUP warm-up ${EXTRA_ARGS[*]}"
 set +e
 "$JAVA" -cp "$CLASSPATH_OPS" ro.marc.ops.bench.OrgCommandBenchmark \
   --url "http://127.0.0.1:$APP_PORT" \
   --jdbc "$BENCH_DB_URL" --db-user "$MARC_DB_USER" --db-password "$MARC_DB_PASSWORD" \
   --es "$MARC_ES_URL" --es-index "$INDEX_PREFIX-org-units" \
-  --commands "$COMMANDS" --clients "$CLIENTS" --warmup "$WARMUP" "${EXTRA_ARGS[@]}" \
+  --workload "$WORKLOAD" --commands "$COMMANDS" --clients "$CLIENTS" --warmup "$WARMUP" "${EXTRA_ARGS[@]}" \
   | tee "$WORK/report.txt"
 rc=${PIPESTATUS[0]}
 set -e

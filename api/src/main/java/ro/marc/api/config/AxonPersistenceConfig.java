@@ -18,6 +18,7 @@ import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -84,11 +85,14 @@ public class AxonPersistenceConfig {
 
     @Bean
     EventStorageEngine eventStorageEngine(ConnectionProvider connections, TransactionManager transactions,
-                                          Serializer serializer, @Qualifier("eventSerializer") Serializer eventSerializer) {
+                                          Serializer serializer, @Qualifier("eventSerializer") Serializer eventSerializer,
+                                          EventUpcasterChain upcasters) {
         return JdbcEventStorageEngine.builder()
                 .connectionProvider(connections).transactionManager(transactions)
                 .schema(EVENT_SCHEMA).dataType(byte[].class)
                 .snapshotSerializer(serializer).eventSerializer(eventSerializer)
+                // stored names and shapes of earlier releases (ro.marc.api.eventstore)
+                .upcasterChain(upcasters)
                 // a unique-key violation on (aggregate, sequence) is a concurrent append, not a crash
                 .persistenceExceptionResolver(new SQLStateResolver())
                 .build();

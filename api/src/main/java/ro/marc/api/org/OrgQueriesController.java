@@ -11,8 +11,6 @@ import ro.marc.api.access.Permission;
 import ro.marc.api.common.InvalidInput;
 import ro.marc.api.common.Inputs;
 import ro.marc.api.graphql.Connection;
-import ro.marc.events.access.AccessIds;
-import ro.marc.events.org.OrganisationIds;
 import ro.marc.query.access.AccessQueries;
 import ro.marc.query.access.UserView;
 import ro.marc.query.access.WorkingGroupView;
@@ -61,7 +59,7 @@ public class OrgQueriesController {
     public record Actor(String userId, String role) {
     }
 
-    public record HistoryEvent(long sequenceNumber, String type, String revision, String timestamp, Actor actor,
+    public record HistoryEvent(long sequenceNumber, long version, String type, String revision, String timestamp, Actor actor,
                                String correlationId, String payload) {
     }
 
@@ -142,9 +140,10 @@ public class OrgQueriesController {
     }
 
     /**
-     * The events about an org unit, work unit, account or working group. Central administrators
-     * and auditors read any history; territorial administrators that of org units, accounts and
-     * working groups of their counties (the work-unit catalogue is national).
+     * The events of any entity (org unit, work unit, account, working group, domain, nomenclature item,
+     * reference entry, regulatory cause), numbered per entity. Central administrators and auditors read
+     * any history; territorial administrators that of org units, accounts and working groups of their
+     * counties (the work-unit catalogue and the nomenclature are national).
      */
     @QueryMapping
     public List<HistoryEvent> history(@Argument String id) {
@@ -156,7 +155,6 @@ public class OrgQueriesController {
                 .or(() -> accounts.workingGroup(objectId).map(WorkingGroupView::orgUnitId));
         if (orgUnitOfAccessObject.isPresent()) {
             access.requireOrgUnit(Permission.HISTORY_READ, "history", orgUnitOfAccessObject.get());
-            entries = history.of(AccessIds.DIRECTORY_ID, objectId, List.of("userId", "workingGroupId"), HISTORY_LIMIT);
         } else {
             if (queries.orgUnit(objectId).isPresent()) {
                 access.requireOrgUnit(Permission.HISTORY_READ, "history", objectId);
@@ -164,10 +162,9 @@ public class OrgQueriesController {
                 // work units (the national catalogue) and unknown ids: national readers only
                 throw access.deny("history", objectId, "not within the caller's reach");
             }
-            entries = history.of(OrganisationIds.ORGANISATION_ID, objectId,
-                    List.of("orgUnitId", "workUnitId", "rootOrgUnitId"), HISTORY_LIMIT);
         }
-        return entries.stream().map(e -> new HistoryEvent(e.sequenceNumber(), e.type(), e.revision(),
+        entries = history.of(objectId, HISTORY_LIMIT);
+        return entries.stream().map(e -> new HistoryEvent(e.sequenceNumber(), e.version(), e.type(), e.revision(),
                 e.timestamp().toString(), new Actor(e.actorUserId(), e.actorRole()), e.correlationId(),
                 json.writeValueAsString(e.payload()))).toList();
     }

@@ -11,31 +11,23 @@ import java.util.UUID;
 /**
  * The sequencing policy of every projection group: one dead-letter sequence per <em>entity</em>
  * (org unit, work unit, account, working group, nomenclature item, domain, reference entry,
- * regulatory cause), while events keep the order they had.
+ * regulatory cause: each its own aggregate), while the events of one catalogue keep the order they had.
  *
- * <p>Why not Axon's {@code SequentialPerAggregatePolicy}: each of MARC's catalogues is one aggregate
- * (the organisation {@code "marc"}, the access directory, the nomenclature), so per-aggregate
- * sequencing makes every event of a catalogue one sequence, and one dead-lettered event parks every
- * later event of the catalogue behind it (705 of 795 org units never indexed after an Elasticsearch
- * restart).
+ * <p>Why not Axon's {@code SequentialPerAggregatePolicy}: Axon uses the sequence identifier to pick a
+ * segment, and projections depend on order <em>across</em> entities of one catalogue (a unit's creation
+ * reads its parent's row or document, a move rewrites the descendants, an activity's document is
+ * indexed with its task's name). Spreading a catalogue over segments would process a child before its
+ * parent. So the identifier is an {@link EntitySequence} whose {@code hashCode} is the
+ * <em>catalogue</em>'s ({@link #catalogueOf}: the capability of the event's package, named as the
+ * single stream that held it before streams were cut per entity, so segments and existing tokens stay
+ * as they were), while its {@linkplain EntitySequence#key() key}, which {@link ObservedDeadLetterQueue}
+ * stores as the dead letter's sequence identifier, names the entity's aggregate: one poisoned entity
+ * parks only its own later events.
  *
- * <p>Why not a plain per-entity id either: Axon uses the same identifier to pick a segment, and
- * projections depend on order <em>across</em> entities of one catalogue (a unit's creation reads its
- * parent's row or document, a move rewrites the descendants). Spreading a catalogue over segments
- * would process a child before its parent. So the identifier is an {@link EntitySequence} whose
- * {@code hashCode} is the aggregate identifier's (the segment stays the one it always was, existing
- * tokens stay valid, a catalogue stays in order in one segment) while its {@linkplain
- * EntitySequence#key() key}, which {@link ObservedDeadLetterQueue} stores as the dead letter's sequence
- * identifier, names the entity: one poisoned entity parks only its own later events.
- *
- * <p>The entity is the first {@link UUID} component of the event record (every MARC event names its
- * subject first: {@code OrgUnitCreated(orgUnitId, parentId, ...)}, {@code WorkUnitAssigned(orgUnitId,
- * ...)} whose projected row is the org unit's, {@code WorkingGroupMemberAdded(workingGroupId, ...)});
- * an event without one (e.g. {@code OrganisationInitialised}) falls back to its aggregate.
- *
- * <p>Known limit: a parked entity's events are applied when they are retried, after later events of
- * other entities; an event that reads another entity (a child's creation reads its parent) is parked
- * in turn and heals at the next retry once what it needs is there.
+ * <p>Known limits: a parked entity's events are applied when they are retried, after later events of
+ * other entities; an event that reads another entity (a child's creation reads its parent) is parked in
+ * turn and heals at the next retry once what it needs is there. A catalogue is projected by one segment
+ * at a time: spreading it needs projections that build only from their own events (issue 10).
  */
 public final class EntitySequencingPolicy implements SequencingPolicy<EventMessage<?>> {
 
@@ -62,13 +54,26 @@ public final class EntitySequencingPolicy implements SequencingPolicy<EventMessa
 
     @Override
     public Object getSequenceIdentifierFor(EventMessage<?> event) {
-        String aggregate = event instanceof DomainEventMessage<?> domain ? domain.getAggregateIdentifier() : null;
-        UUID entity = entityId(event.getPayload());
-        if (aggregate == null) {
-            // not from an aggregate: the entity alone (or, without one, Axon's fallback: the event id)
-            return entity == null ? null : entity.toString();
+        if (event instanceof DomainEventMessage<?> domain) {
+            return new EntitySequence(catalogueOf(event.getPayloadType()), domain.getAggregateIdentifier());
         }
-        return new EntitySequence(aggregate, entity == null ? null : entity.toString());
+        // not from an aggregate: the entity it names first (or, without one, Axon's fallback: the event id)
+        UUID entity = entityId(event.getPayload());
+        return entity == null ? null : entity.toString();
+    }
+
+    /**
+     * The catalogue an event type belongs to: {@code ro.marc.events.<capability>...} → the identifier of
+     * the stream that capability had when it was one aggregate ("marc" for the organisation).
+     */
+    static String catalogueOf(Class<?> payloadType) {
+        String name = payloadType.getName();
+        String prefix = "ro.marc.events.";
+        if (!name.startsWith(prefix)) {
+            return name;
+        }
+        String capability = name.substring(prefix.length(), name.indexOf('.', prefix.length()));
+        return "org".equals(capability) ? "marc" : "marc-" + capability;
     }
 
     static UUID entityId(Object payload) {
@@ -85,24 +90,24 @@ public final class EntitySequencingPolicy implements SequencingPolicy<EventMessa
     }
 
     /**
-     * A sequence of one entity of one aggregate. {@link #hashCode()} is the aggregate identifier's on
-     * purpose (segment assignment, see the class comment); equality is by both fields.
+     * The sequence of one entity (its aggregate) of one catalogue. {@link #hashCode()} is the catalogue's
+     * on purpose (segment assignment, see the class comment); equality is by both fields.
      */
-    public record EntitySequence(String aggregate, String entity) {
+    public record EntitySequence(String catalogue, String entity) {
 
-        /** What the dead-letter queue stores: {@code aggregate/entity}, or the aggregate alone. */
+        /** What the dead-letter queue stores: {@code catalogue/entity}, or the catalogue alone. */
         public String key() {
-            return entity == null ? aggregate : aggregate + "/" + entity;
+            return entity == null ? catalogue : catalogue + "/" + entity;
         }
 
         @Override
         public int hashCode() {
-            return aggregate.hashCode();
+            return catalogue.hashCode();
         }
 
         @Override
         public boolean equals(Object other) {
-            return other instanceof EntitySequence(String a, String e) && aggregate.equals(a)
+            return other instanceof EntitySequence(String c, String e) && catalogue.equals(c)
                     && java.util.Objects.equals(entity, e);
         }
 

@@ -26,20 +26,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DeadLetterPartsTest {
 
     @Test
-    void sequences_are_per_entity_but_keep_the_aggregate_segment() {
+    void sequences_are_per_entity_but_keep_the_catalogue_segment() {
         UUID unit = UUID.randomUUID();
-        Object created = EntitySequencingPolicy.INSTANCE.getSequenceIdentifierFor(event(new OrgUnitCreated(unit, null, "A", 0, null, 1)));
-        Object assigned = EntitySequencingPolicy.INSTANCE.getSequenceIdentifierFor(event(new WorkUnitAssigned(unit, UUID.randomUUID(), 2)));
-        Object other = EntitySequencingPolicy.INSTANCE.getSequenceIdentifierFor(event(new OrgUnitCreated(UUID.randomUUID(), null, "B", 0, null, 1)));
-        Object initialised = EntitySequencingPolicy.INSTANCE.getSequenceIdentifierFor(event(new OrganisationInitialised("marc", unit)));
-        Object anonymous = EntitySequencingPolicy.INSTANCE.getSequenceIdentifierFor(event(new NoEntity("x")));
+        Object created = EntitySequencingPolicy.INSTANCE.getSequenceIdentifierFor(
+                event(unit.toString(), new OrgUnitCreated(unit, null, "A", 0, null, 1)));
+        Object assigned = EntitySequencingPolicy.INSTANCE.getSequenceIdentifierFor(
+                event(unit.toString(), new WorkUnitAssigned(unit, UUID.randomUUID(), 2)));
+        UUID otherUnit = UUID.randomUUID();
+        Object other = EntitySequencingPolicy.INSTANCE.getSequenceIdentifierFor(
+                event(otherUnit.toString(), new OrgUnitCreated(otherUnit, null, "B", 0, null, 1)));
+        Object initialised = EntitySequencingPolicy.INSTANCE.getSequenceIdentifierFor(
+                event("marc", new OrganisationInitialised("marc", unit)));
+        Object anonymous = EntitySequencingPolicy.INSTANCE.getSequenceIdentifierFor(
+                new org.axonframework.eventhandling.GenericEventMessage<>(new NoEntity("x")));
 
         assertThat(EntitySequencingPolicy.queueKey(created)).isEqualTo("marc/" + unit).isEqualTo(EntitySequencingPolicy.queueKey(assigned));
         assertThat(created).isEqualTo(assigned).isNotEqualTo(other);
-        // the segment is chosen by hashCode: the same as per-aggregate sequencing gave ("marc".hashCode())
-        assertThat(created.hashCode()).isEqualTo(other.hashCode()).isEqualTo("marc".hashCode());
-        assertThat(EntitySequencingPolicy.queueKey(initialised)).as("the first UUID: the root unit").isEqualTo("marc/" + unit);
-        assertThat(EntitySequencingPolicy.queueKey(anonymous)).as("no UUID in the payload: the aggregate").isEqualTo("marc");
+        // the segment is chosen by hashCode: the catalogue's, the same as when the organisation was one stream "marc"
+        assertThat(created.hashCode()).isEqualTo(other.hashCode()).isEqualTo(initialised.hashCode()).isEqualTo("marc".hashCode());
+        assertThat(EntitySequencingPolicy.queueKey(initialised)).isEqualTo("marc/marc");
+        assertThat(anonymous).as("not from an aggregate, no UUID in the payload: Axon's fallback").isNull();
+        assertThat(EntitySequencingPolicy.catalogueOf(ro.marc.events.access.event.UserRegistered.class)).isEqualTo("marc-access");
+        assertThat(EntitySequencingPolicy.catalogueOf(ro.marc.events.nomenclature.event.ProposalAccepted.class))
+                .isEqualTo("marc-nomenclature");
     }
 
     @Test
@@ -82,6 +91,10 @@ class DeadLetterPartsTest {
     }
 
     private static GenericDomainEventMessage<?> event(Object payload) {
-        return new GenericDomainEventMessage<>("Organisation", "marc", 0, payload);
+        return event(UUID.randomUUID().toString(), payload);
+    }
+
+    private static GenericDomainEventMessage<?> event(String aggregate, Object payload) {
+        return new GenericDomainEventMessage<>("OrgUnit", aggregate, 0, payload);
     }
 }

@@ -18,6 +18,7 @@ record BenchOptions(
         String dbPassword,
         URI elasticsearchUrl,
         String elasticsearchIndex,
+        Workload workload,
         int commands,
         int clients,
         int warmup,
@@ -34,20 +35,26 @@ record BenchOptions(
               --db-password PWD    (default empty)
               --es URL             Elasticsearch                    (default http://127.0.0.1:9200)
               --es-index NAME      the org-unit index               (default marc-org-units)
-              --commands N         measured createOrgUnit commands  (default 2000)
+              --workload W         create: every command is a createOrgUnit of a new org unit under the
+                                           run's parent (default);
+                                   rename: per-entity edits; the setup creates one org unit per client,
+                                           then each client renames only its own (renameOrgUnit with
+                                           expectedVersion), so one org unit sees many versions
+              --commands N         measured commands                (default 2000)
               --clients C          concurrent clients               (default 8)
               --warmup W           unmeasured warm-up commands      (default 200)
               --projection-timeout-seconds S  wait for the read models after the last ack (default 120)
               --pg-poll-ms MS      PostgreSQL read-model poll interval (default 5)
               --es-poll-ms MS      Elasticsearch read-model poll interval (default 10)
               --parents P          spread the org units round-robin over P parents created under the
-                                   run's parent (default 1: all directly under the run's parent)
+                                   run's parent (default 1: all directly under the run's parent;
+                                   create workload only)
             Every URL must point at 127.0.0.1 / localhost / ::1.""";
 
     private static final Set<String> LOOPBACK = Set.of("127.0.0.1", "localhost", "::1", "[::1]");
     private static final Pattern JDBC_HOST = Pattern.compile("jdbc:postgresql://(\\[[^]]+]|[^:/?]+)(?::\\d+)?/[^?]*(\\?.*)?");
     private static final Set<String> NAMES = Set.of("url", "jdbc", "db-user", "db-password", "es", "es-index",
-            "commands", "clients", "warmup", "projection-timeout-seconds", "pg-poll-ms", "es-poll-ms", "parents");
+            "workload", "commands", "clients", "warmup", "projection-timeout-seconds", "pg-poll-ms", "es-poll-ms", "parents");
 
     static BenchOptions parse(String[] args) {
         Map<String, String> values = new LinkedHashMap<>();
@@ -84,6 +91,7 @@ record BenchOptions(
                 values.getOrDefault("db-password", ""),
                 loopbackHttp("es", stripSlash(values.getOrDefault("es", "http://127.0.0.1:9200"))),
                 values.getOrDefault("es-index", "marc-org-units"),
+                Workload.parse(values.getOrDefault("workload", "create")),
                 positive("commands", values.getOrDefault("commands", "2000"), 1, 1_000_000),
                 positive("clients", values.getOrDefault("clients", "8"), 1, 512),
                 positive("warmup", values.getOrDefault("warmup", "200"), 0, 1_000_000),
@@ -93,6 +101,10 @@ record BenchOptions(
                 positive("parents", values.getOrDefault("parents", "1"), 1, 10_000));
         if (!options.elasticsearchIndex().matches("[a-z0-9][a-z0-9._-]*")) {
             throw new UsageException("--es-index must be a plain index name, got '" + options.elasticsearchIndex() + "'");
+        }
+        if (options.workload() == Workload.RENAME && options.parents() != 1) {
+            // The renamed units sit under the run's parent; more parents would change nothing but the setup.
+            throw new UsageException("--parents applies to --workload create only");
         }
         return options;
     }
@@ -131,6 +143,33 @@ record BenchOptions(
             return parsed;
         } catch (NumberFormatException e) {
             throw new UsageException("--" + option + " must be a number, got '" + value + "'");
+        }
+    }
+
+    /** What the measured commands do. */
+    enum Workload {
+        /** createOrgUnit of a new org unit each time: the read model must show a new id (version 1). */
+        CREATE("create", "createOrgUnit"),
+        /** renameOrgUnit of the client's own org unit each time: the read model must reach the new version. */
+        RENAME("rename", "renameOrgUnit");
+
+        /** The option value. */
+        final String label;
+        /** The GraphQL mutation the measured commands send. */
+        final String mutation;
+
+        Workload(String label, String mutation) {
+            this.label = label;
+            this.mutation = mutation;
+        }
+
+        static Workload parse(String value) {
+            for (Workload workload : values()) {
+                if (workload.label.equals(value.trim())) {
+                    return workload;
+                }
+            }
+            throw new UsageException("--workload must be create or rename, got '" + value + "'");
         }
     }
 

@@ -14,11 +14,14 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The few MARC HTTP calls the benchmark makes: a dev token, the root, and createOrgUnit. */
+/** The few MARC HTTP calls the benchmark makes: a dev token, the root, createOrgUnit and renameOrgUnit. */
 final class MarcClient {
 
     static final String CREATE_ORG_UNIT =
             "mutation($input: CreateOrgUnitInput!) { createOrgUnit(input: $input) { id version } }";
+    /** No {@code orgUnit} in the selection: it waits for the read model, and the ack must not include that wait. */
+    static final String RENAME_ORG_UNIT =
+            "mutation($input: RenameOrgUnitInput!) { renameOrgUnit(input: $input) { id version } }";
     private static final String ROOT = "{ root { id } }";
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
@@ -71,12 +74,22 @@ final class MarcClient {
 
     /** Creates an org unit outside the measurements (the run's parent); fails on any error. */
     UUID createOrgUnit(HttpClient http, UUID id, UUID parentId, String name) throws IOException, InterruptedException {
+        createOrgUnitVersion(http, id, parentId, name);
+        return id;
+    }
+
+    /** As {@link #createOrgUnit}, answering the version the create gave the org unit (the first expectedVersion). */
+    long createOrgUnitVersion(HttpClient http, UUID id, UUID parentId, String name) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(createRequest(id, parentId, name), HttpResponse.BodyHandlers.ofString());
         String error = errorOf(response);
         if (error != null) {
             throw new IllegalStateException("createOrgUnit '" + name + "' failed: " + error);
         }
-        return id;
+        JsonNode version = json.readTree(response.body()).path("data").path("createOrgUnit").path("version");
+        if (!version.isIntegralNumber()) {
+            throw new IllegalStateException("createOrgUnit '" + name + "' answered without a version: " + snippet(response.body()));
+        }
+        return version.asLong();
     }
 
     /** The request for one createOrgUnit with a client-chosen id, built before the clock starts. */
@@ -88,11 +101,27 @@ final class MarcClient {
         return post(CREATE_ORG_UNIT, Map.of("input", input));
     }
 
-    /**
-     * Null when the response acknowledges the command (HTTP 200, no GraphQL errors, data present),
-     * else a one-line description of what went wrong.
-     */
+    /** The request for one renameOrgUnit, built before the clock starts. */
+    HttpRequest renameRequest(UUID id, String name, long expectedVersion) {
+        Map<String, Object> input = new LinkedHashMap<>();
+        input.put("id", id.toString());
+        input.put("name", name);
+        input.put("expectedVersion", expectedVersion);
+        return post(RENAME_ORG_UNIT, Map.of("input", input));
+    }
+
+    /** {@link #errorOf(HttpResponse, String, long)} for a createOrgUnit, without a version check. */
     String errorOf(HttpResponse<String> response) {
+        return errorOf(response, "createOrgUnit", 0);
+    }
+
+    /**
+     * Null when the response acknowledges the {@code mutation} (HTTP 200, no GraphQL errors, data present
+     * and, when {@code version} > 0, reporting that version), else a one-line description of what went
+     * wrong. The version check keeps a client that computes its next expectedVersion from the last one
+     * honest: a rename that produced another version would make all its later renames conflict.
+     */
+    String errorOf(HttpResponse<String> response, String mutation, long version) {
         if (response.statusCode() != 200) {
             return "HTTP " + response.statusCode() + ": " + snippet(response.body());
         }
@@ -111,9 +140,12 @@ final class MarcClient {
                     + (code.isEmpty() ? "" : " " + code) + ": " + first.path("message").asString("")
                     + (errors.size() > 1 ? " (+" + (errors.size() - 1) + " more)" : "");
         }
-        JsonNode payload = body.path("data").path("createOrgUnit");
+        JsonNode payload = body.path("data").path(mutation);
         if (payload.isMissingNode() || payload.isNull()) {
             return "no data in response: " + snippet(response.body());
+        }
+        if (version > 0 && payload.path("version").asLong(-1) != version) {
+            return "unexpected version: wanted " + version + ", got " + snippet(payload.path("version").toString());
         }
         return null;
     }

@@ -39,15 +39,23 @@ import tools.jackson.databind.json.JsonMapper;
  * Write-path benchmark of MARC's organisation commands, run against a live app (see
  * {@code ops/bench/run-benchmark.sh}, which starts everything on this machine).
  *
+ * Two workloads ({@code --workload}):
+ * <ul>
+ *   <li>{@code create} (default): every command is a createOrgUnit of a new org unit under the run's parent.</li>
+ *   <li>{@code rename}, per-entity edits: the setup creates one org unit per client; each client then
+ *       renames only its own one, with expectedVersion = the version its last acknowledged command
+ *       produced, so one org unit goes through many versions.</li>
+ * </ul>
  * <ol>
- *   <li>Logs in as the demo central administrator, creates a parent org unit for the run and warms
- *       up with unmeasured createOrgUnit commands.</li>
- *   <li>Sends N createOrgUnit mutations from C concurrent clients (closed loop, one keep-alive HTTP
- *       connection each) and records each acknowledgement latency: request sent → HTTP 200 without
- *       GraphQL errors. Throughput = N / wall time.</li>
+ *   <li>Logs in as the demo central administrator, creates a parent org unit for the run (and, for
+ *       renames, the clients' org units under it) and warms up with unmeasured commands.</li>
+ *   <li>Sends N mutations from C concurrent clients (closed loop, one keep-alive HTTP connection each)
+ *       and records each acknowledgement latency: request sent → HTTP 200 without GraphQL errors.
+ *       Throughput = N / wall time.</li>
  *   <li>Meanwhile two watchers poll the read models (PostgreSQL {@code org_unit} every 5 ms,
- *       Elasticsearch realtime {@code _mget} every 10 ms) and note when each org unit first appears:
- *       projection lag = first seen − acknowledged.</li>
+ *       Elasticsearch realtime {@code _mget} every 10 ms) and note when each command first shows
+ *       (its org unit at the version the command produced, or later): projection lag = first seen −
+ *       acknowledged.</li>
  *   <li>Baseline: single-row INSERT + COMMIT into a scratch table of the same database, N rows
  *       from C connections.</li>
  * </ol>
@@ -111,13 +119,91 @@ public final class OrgCommandBenchmark {
         }
     }
 
+    /**
+     * What the clients send in a phase. {@link #next} and {@link #acknowledged} for client {@code k} are
+     * called on that client's thread only, so per-client state needs no locking.
+     */
+    private interface CommandSource {
+        /** The phase's {@code i}-th command, sent by client {@code k}, and its request (built before the clock starts). */
+        Command next(int k, int i);
+
+        /** Null when the response acknowledges the command, else what went wrong. */
+        String errorOf(HttpResponse<String> response, Tracked command);
+
+        /** The command was acknowledged. */
+        default void acknowledged(int k, Tracked command) {}
+    }
+
+    record Command(Tracked tracked, HttpRequest request) {}
+
+    /** createOrgUnit of a new org unit each time, round-robin over the parents. */
+    private CommandSource creates(List<UUID> parents, String namePrefix) {
+        return new CommandSource() {
+            @Override
+            public Command next(int k, int i) {
+                UUID id = UUID.randomUUID();
+                return new Command(new Tracked(id, 1), marc.createRequest(id, parents.get(i % parents.size()), namePrefix + (i + 1)));
+            }
+
+            @Override
+            public String errorOf(HttpResponse<String> response, Tracked command) {
+                return marc.errorOf(response);
+            }
+        };
+    }
+
+    /**
+     * An org unit renamed by one client only. {@code version} is the version its last acknowledged command
+     * produced; it carries over from the warm-up to the measured phase (different threads, hence volatile).
+     */
+    private static final class OwnUnit {
+        final UUID id;
+        volatile long version;
+
+        OwnUnit(UUID id, long version) {
+            this.id = id;
+            this.version = version;
+        }
+    }
+
+    /**
+     * renameOrgUnit of client k's own org unit each time, expecting the version its last acknowledged
+     * command produced. A refused command leaves the version as it was, so the next one retries from it.
+     * The name carries the client and the version it produces: unique among the siblings, and never the
+     * unit's current name (an unchanged name would be accepted without a new version).
+     */
+    private CommandSource renames(List<OwnUnit> units, String namePrefix) {
+        return new CommandSource() {
+            @Override
+            public Command next(int k, int i) {
+                OwnUnit unit = units.get(k);
+                long expected = unit.version;
+                Tracked command = new Tracked(unit.id, expected + 1);
+                return new Command(command, marc.renameRequest(unit.id,
+                        namePrefix + "unit " + (k + 1) + " v" + command.version, expected));
+            }
+
+            @Override
+            public String errorOf(HttpResponse<String> response, Tracked command) {
+                return marc.errorOf(response, "renameOrgUnit", command.version);
+            }
+
+            @Override
+            public void acknowledged(int k, Tracked command) {
+                units.get(k).version = command.version;
+            }
+        };
+    }
+
     private int run() throws Exception {
         String run = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
                 + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
         Map<String, String> database = databaseFacts();
         String loadAtStart = loadAverage();
-        progress("run %s: %d commands, %d clients, %d warm-up, app %s, db %s, index %s", run, options.commands(),
-                options.clients(), options.warmup(), options.url(), options.jdbcUrl(), options.elasticsearchIndex());
+        boolean renaming = options.workload() == BenchOptions.Workload.RENAME;
+        progress("run %s: workload %s, %d commands, %d clients, %d warm-up, app %s, db %s, index %s", run,
+                options.workload().label, options.commands(), options.clients(), options.warmup(), options.url(),
+                options.jdbcUrl(), options.elasticsearchIndex());
 
         List<HttpClient> clients = new ArrayList<>();
         try (HttpClient control = MarcClient.newHttpClient()) {
@@ -138,10 +224,21 @@ public final class OrgCommandBenchmark {
                 }
                 progress("created %d parents under it", options.parents());
             }
+            // Rename workload: one org unit per client, created here, outside the measurements.
+            List<OwnUnit> units = new ArrayList<>();
+            if (renaming) {
+                for (int k = 1; k <= options.clients(); k++) {
+                    UUID id = UUID.randomUUID();
+                    units.add(new OwnUnit(id, marc.createOrgUnitVersion(control, id, runUnit, "Bench " + run + " unit " + k)));
+                }
+                progress("created %d org units to rename (one per client) under it", units.size());
+            }
 
             if (options.warmup() > 0) {
                 progress("warm-up: %d commands", options.warmup());
-                Phase warmup = runPhase("warm-up", options.warmup(), clients, parents, "Bench " + run + " warm-up ");
+                String prefix = "Bench " + run + " warm-up ";
+                Phase warmup = runPhase("warm-up", options.warmup(), clients,
+                        renaming ? renames(units, prefix) : creates(parents, prefix));
                 progress("warm-up done: %.1f commands/s, ack p50 %s ms", warmup.commandsPerSecond(), Latency.fmt(Latency.ms(warmup.ack(), 50)));
                 if (warmup.errors() > 0) {
                     throw new IllegalStateException("warm-up commands failed (" + warmup.errors() + "): " + warmup.errorSamples());
@@ -149,7 +246,8 @@ public final class OrgCommandBenchmark {
                 for (StoreLag lag : warmup.lags()) {
                     if (lag.missing() > 0) {
                         throw new IllegalStateException(lag.store() + " never showed " + lag.missing()
-                                + " warm-up org units (wrong --jdbc/--es-index, or the projection is stuck?); last poll error: "
+                                + (renaming ? " warm-up renames at their version" : " warm-up org units")
+                                + " (wrong --jdbc/--es-index, or the projection is stuck?); last poll error: "
                                 + lag.lastPollError());
                     }
                 }
@@ -157,7 +255,9 @@ public final class OrgCommandBenchmark {
 
             long eventsBefore = eventCount();
             progress("measured: %d commands from %d clients", options.commands(), options.clients());
-            Phase measured = runPhase("measured", options.commands(), clients, parents, "Bench " + run + " ");
+            String prefix = "Bench " + run + " ";
+            Phase measured = runPhase("measured", options.commands(), clients,
+                    renaming ? renames(units, prefix) : creates(parents, prefix));
             long eventsAfter = eventCount();
             long childrenInPostgres = childCount(parents);
             progress("measured done: %.1f commands/s; INSERT baseline next", measured.commandsPerSecond());
@@ -167,14 +267,13 @@ public final class OrgCommandBenchmark {
 
             report(run, database, measured, baseline, eventsBefore, eventsAfter, childrenInPostgres,
                     loadAtStart, loadAverage());
-            return verdict(measured, baseline);
+            return verdict(measured, baseline, renaming);
         } finally {
             clients.forEach(HttpClient::close);
         }
     }
 
-    private Phase runPhase(String name, int count, List<HttpClient> clients, List<UUID> parents, String namePrefix)
-            throws Exception {
+    private Phase runPhase(String name, int count, List<HttpClient> clients, CommandSource commands) throws Exception {
         Tracked[] tracked = new Tracked[count];
         AtomicInteger next = new AtomicInteger();
         AtomicInteger errors = new AtomicInteger();
@@ -196,15 +295,17 @@ public final class OrgCommandBenchmark {
             long started;
             long wall;
             try {
-                for (HttpClient http : clients) {
+                for (int client = 0; client < clients.size(); client++) {
+                    int k = client; // client k always sends through clients[k] (and, renaming, edits unit k)
+                    HttpClient http = clients.get(k);
                     results.add(pool.submit(() -> {
                         Histogram histogram = Latency.newHistogram();
                         start.await();
                         for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-                            Tracked command = new Tracked(UUID.randomUUID());
+                            Command sending = commands.next(k, i);
+                            Tracked command = sending.tracked();
                             tracked[i] = command;
-                            HttpRequest request = marc.createRequest(command.id,
-                                    parents.get(i % parents.size()), namePrefix + (i + 1));
+                            HttpRequest request = sending.request();
                             watchers.forEach(w -> w.expect(command));
                             String error;
                             long t0 = System.nanoTime();
@@ -212,10 +313,11 @@ public final class OrgCommandBenchmark {
                             try {
                                 HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
                                 long t1 = System.nanoTime();
-                                error = marc.errorOf(response);
+                                error = commands.errorOf(response, command);
                                 if (error == null) {
                                     command.ackNanos = t1;
                                     Latency.record(histogram, t1 - t0);
+                                    commands.acknowledged(k, command);
                                 }
                             } catch (IOException e) {
                                 error = "I/O: " + e;
@@ -306,14 +408,15 @@ public final class OrgCommandBenchmark {
         return kind.length() > 80 ? kind.substring(0, 80) : kind;
     }
 
-    private static int verdict(Phase measured, InsertBaseline.Result baseline) {
+    private static int verdict(Phase measured, InsertBaseline.Result baseline, boolean renaming) {
         List<String> problems = new ArrayList<>();
         if (measured.errors() > 0) {
             problems.add(measured.errors() + " of " + measured.commands() + " commands failed: " + measured.errorKinds());
         }
         for (StoreLag lag : measured.lags()) {
             if (lag.missing() > 0) {
-                problems.add(lag.missing() + " acknowledged org units never appeared in " + lag.store());
+                problems.add(lag.missing() + (renaming ? " acknowledged renames never reached their version in "
+                        : " acknowledged org units never appeared in ") + lag.store());
             }
         }
         if (baseline.errors() > 0) {
@@ -398,17 +501,23 @@ public final class OrgCommandBenchmark {
         double ratio = marcRate / insertRate;
         Histogram ack = measured.ack();
         Histogram ins = baseline.latency();
+        BenchOptions.Workload workload = options.workload();
+        boolean renaming = workload == BenchOptions.Workload.RENAME;
 
         out.println();
         out.println("=".repeat(78));
         out.printf(Locale.ROOT, "MARC org command benchmark — run %s%n", run);
         out.println("=".repeat(78));
-        out.printf(Locale.ROOT, "  app                 %s  (GraphQL createOrgUnit, user admin)%n", options.url());
+        out.printf(Locale.ROOT, "  workload            %s%n", renaming
+                ? "rename (per-entity edits: each client renames only its own org unit, expectedVersion +1 per ack)"
+                : "create (each command creates a new org unit)");
+        out.printf(Locale.ROOT, "  app                 %s  (GraphQL %s, user admin)%n", options.url(), workload.mutation);
         out.printf(Locale.ROOT, "  read models         PostgreSQL %s table org_unit; Elasticsearch %s/%s%n",
                 options.jdbcUrl(), options.elasticsearchUrl(), options.elasticsearchIndex());
         out.printf(Locale.ROOT, "  load                %d commands (+%d warm-up), %d concurrent clients, closed loop, %s%n",
-                options.commands(), options.warmup(), options.clients(), options.parents() == 1
-                        ? "all under one parent" : "round-robin over " + options.parents() + " parents");
+                options.commands(), options.warmup(), options.clients(), renaming
+                        ? options.clients() + " org units under one parent, one per client"
+                        : options.parents() == 1 ? "all under one parent" : "round-robin over " + options.parents() + " parents");
         out.printf(Locale.ROOT, "  machine             %d CPUs seen by the JVM (app, PostgreSQL, Elasticsearch and this client share them), Java %s%n",
                 Runtime.getRuntime().availableProcessors(), Runtime.version());
         out.printf(Locale.ROOT, "  load average        %s at start, %s at end (1/5/15 min; other work on the machine skews results)%n",
@@ -426,15 +535,22 @@ public final class OrgCommandBenchmark {
         out.printf(Locale.ROOT, "  events appended     %s%n", eventsBefore < 0 || eventsAfter < 0 ? "n/a"
                 : String.format(Locale.ROOT, "%d (%.2f per command)", eventsAfter - eventsBefore,
                 (eventsAfter - eventsBefore) / (double) Math.max(1, measured.acknowledged())));
-        out.printf(Locale.ROOT, "  org_unit children   %d under the run's %s (%d warm-up + %d measured expected)%n",
-                childrenInPostgres, options.parents() == 1 ? "parent" : options.parents() + " parents",
-                options.warmup(), measured.acknowledged());
+        if (renaming) {
+            out.printf(Locale.ROOT, "  org_unit children   %d under the run's parent (%d renamed org units expected)%n",
+                    childrenInPostgres, options.clients());
+        } else {
+            out.printf(Locale.ROOT, "  org_unit children   %d under the run's %s (%d warm-up + %d measured expected)%n",
+                    childrenInPostgres, options.parents() == 1 ? "parent" : options.parents() + " parents",
+                    options.warmup(), measured.acknowledged());
+        }
         out.println();
         out.printf(Locale.ROOT, "  %-18s %9s %9s %9s %9s %9s %9s%n", "latency (ms)", "p50", "p90", "p99", "p99.9", "max", "mean");
         latencyRow("MARC ack", ack);
         latencyRow("INSERT+COMMIT", ins);
         out.println();
-        out.println("Projection lag (first seen in the read model - ack; resolution = poll interval)");
+        out.println(renaming
+                ? "Projection lag (first seen in the read model at the rename's version or later - ack; resolution = poll interval)"
+                : "Projection lag (first seen in the read model - ack; resolution = poll interval)");
         out.printf(Locale.ROOT, "  %-14s %6s %6s %8s %9s %9s %9s %9s %10s %7s%n",
                 "store", "poll", "seen", "missing", "p50 ms", "p90 ms", "p99 ms", "max ms", "drain ms", "<ack");
         for (StoreLag lag : measured.lags()) {
@@ -447,7 +563,8 @@ public final class OrgCommandBenchmark {
                 out.printf(Locale.ROOT, "    %d of %d polls failed, last: %s%n", lag.pollErrors(), lag.polls(), lag.lastPollError());
             }
         }
-        out.println("  (drain = last org unit seen, after the last ack; <ack = seen before the HTTP answer, counted as 0;");
+        out.printf(Locale.ROOT, "  (drain = last %s seen, after the last ack; <ack = seen before the HTTP answer, counted as 0;%n",
+                renaming ? "rename" : "org unit");
         out.println("   Elasticsearch via realtime _mget, i.e. indexed - search additionally waits for the 1 s refresh)");
         out.println();
         out.printf(Locale.ROOT, "Baseline: single-row INSERT + COMMIT, %d JDBC connections, autocommit off, table %s%n",
@@ -462,6 +579,7 @@ public final class OrgCommandBenchmark {
 
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("run", run);
+        result.put("workload", workload.label);
         result.put("commands", options.commands());
         result.put("clients", options.clients());
         result.put("warmup", options.warmup());

@@ -13,9 +13,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -28,21 +28,25 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Polls one read model for the org units the clients created and notes when each first appears.
- * Ids are handed over when their command is sent (so a read model faster than the HTTP answer is
- * seen, not hidden); failed commands are dropped. The time noted is when the poll that found the id
- * started, so the lag it gives is at most one poll interval (plus the poll's own duration) too high,
- * never too low.
+ * Polls one read model for the clients' commands and notes when each first shows: when the read model
+ * has the command's org unit at the command's {@link Tracked#version} or later (a create: the unit
+ * exists; a rename: the unit reached the version the rename produced). Commands are handed over when
+ * they are sent (so a read model faster than the HTTP answer is seen, not hidden); failed commands are
+ * dropped. The time noted is when the poll that found the version started, so the lag it gives is at
+ * most one poll interval (plus the poll's own duration) too high, never too low.
  *
- * <p>Bounded: after {@link #clientsFinished(Duration)} it stops when every id was seen or the timeout passed.
+ * <p>Pending commands are kept per command, not per id: in the rename workload one org unit has several
+ * commands in flight or not yet projected, each waiting for its own version.
+ *
+ * <p>Bounded: after {@link #clientsFinished(Duration)} it stops when every command was seen or the timeout passed.
  */
 abstract class ProjectionWatcher implements Runnable, AutoCloseable {
 
     /**
-     * A poll asks for the oldest pending ids only (in send order). The projections apply the one
-     * organisation stream in order, so newer ids cannot appear much before older ones; the window keeps
-     * each poll cheap for the read model under test even when a projection falls far behind. An id
-     * outside the window when it appears is noted at most a few polls late.
+     * A poll asks for the ids of the oldest pending commands only (in send order). The projections apply
+     * the one organisation stream in order, so newer commands cannot show much before older ones; the
+     * window keeps each poll cheap for the read model under test even when a projection falls far behind.
+     * A command outside the window when it shows is noted at most a few polls late.
      */
     static final int WINDOW = 256;
 
@@ -70,25 +74,26 @@ abstract class ProjectionWatcher implements Runnable, AutoCloseable {
         inbox.add(command);
     }
 
-    /** No more ids will come; wait at most {@code timeout} for the ones still pending. */
+    /** No more commands will come; wait at most {@code timeout} for the ones still pending. */
     void clientsFinished(Duration timeout) {
         deadlineNanos = System.nanoTime() + timeout.toNanos();
         clientsFinished = true;
     }
 
-    /** The ids among {@code ids} that the read model shows now. */
-    abstract Set<UUID> visible(List<UUID> ids) throws Exception;
+    /** The version the read model shows now for each of {@code ids} it has; ids it lacks are absent. */
+    abstract Map<UUID, Long> versions(List<UUID> ids) throws Exception;
 
     @Override
     public final void run() {
-        Map<UUID, Tracked> pending = new LinkedHashMap<>();
+        // Insertion (= send) order, identity of the command: renames of one org unit are distinct entries.
+        Set<Tracked> pending = new LinkedHashSet<>();
         while (!Thread.currentThread().isInterrupted()) {
             long cycleStart = System.nanoTime();
             boolean finished = clientsFinished; // read before draining: nothing arrives after it is true
             for (Tracked next = inbox.poll(); next != null; next = inbox.poll()) {
-                pending.put(next.id, next);
+                pending.add(next);
             }
-            pending.values().removeIf(command -> command.failed);
+            pending.removeIf(command -> command.failed);
             if (finished && pending.isEmpty()) {
                 break;
             }
@@ -107,21 +112,27 @@ abstract class ProjectionWatcher implements Runnable, AutoCloseable {
                 }
             }
         }
-        pending.values().removeIf(command -> command.failed);
+        pending.removeIf(command -> command.failed);
         neverSeen = pending.size();
     }
 
-    private void poll(Map<UUID, Tracked> pending) {
-        List<UUID> batch = new ArrayList<>(Math.min(WINDOW, pending.size()));
-        for (Iterator<UUID> ids = pending.keySet().iterator(); ids.hasNext() && batch.size() < WINDOW; ) {
-            batch.add(ids.next());
+    private void poll(Set<Tracked> pending) {
+        List<Tracked> window = new ArrayList<>(Math.min(WINDOW, pending.size()));
+        Set<UUID> ids = new LinkedHashSet<>(); // several renames of one org unit: one id to ask for
+        for (Iterator<Tracked> commands = pending.iterator(); commands.hasNext() && window.size() < WINDOW; ) {
+            Tracked command = commands.next();
+            window.add(command);
+            ids.add(command.id);
         }
         long pollStart = System.nanoTime();
         polls++;
         try {
-            for (UUID id : visible(batch)) {
-                Tracked command = pending.remove(id);
-                if (command != null) {
+            Map<UUID, Long> shown = versions(List.copyOf(ids));
+            for (Tracked command : window) {
+                Long version = shown.get(command.id);
+                // At or past the command's version: a later version of the same unit implies this one was applied.
+                if (version != null && version >= command.version) {
+                    pending.remove(command);
                     command.seen(store, pollStart);
                 }
             }
@@ -145,14 +156,14 @@ abstract class ProjectionWatcher implements Runnable, AutoCloseable {
         return lastPollError;
     }
 
-    /** Ids acknowledged but not seen when the watcher stopped. */
+    /** Commands acknowledged but not seen when the watcher stopped. */
     int neverSeen() {
         return neverSeen;
     }
 
     // ---------------------------------------------------------------- PostgreSQL
 
-    /** {@code SELECT id FROM org_unit WHERE id = ANY(?)} over the pending ids. */
+    /** {@code SELECT id, version FROM org_unit WHERE id = ANY(?)} over the pending commands' ids. */
     static final class Postgres extends ProjectionWatcher {
 
         private final Connection connection;
@@ -167,19 +178,19 @@ abstract class ProjectionWatcher implements Runnable, AutoCloseable {
             properties.setProperty("ApplicationName", "marc-org-command-benchmark");
             connection = DriverManager.getConnection(jdbcUrl, properties);
             connection.setAutoCommit(true);
-            select = connection.prepareStatement("SELECT id FROM org_unit WHERE id = ANY(?)");
+            select = connection.prepareStatement("SELECT id, version FROM org_unit WHERE id = ANY(?)");
             select.setQueryTimeout(10);
         }
 
         @Override
-        Set<UUID> visible(List<UUID> ids) throws SQLException {
+        Map<UUID, Long> versions(List<UUID> ids) throws SQLException {
             Array array = connection.createArrayOf("uuid", ids.toArray());
             try {
                 select.setArray(1, array);
-                Set<UUID> found = new HashSet<>();
+                Map<UUID, Long> found = new HashMap<>();
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
-                        found.add(rows.getObject(1, UUID.class));
+                        found.put(rows.getObject(1, UUID.class), rows.getLong(2));
                     }
                 }
                 return found;
@@ -197,8 +208,10 @@ abstract class ProjectionWatcher implements Runnable, AutoCloseable {
     // ---------------------------------------------------------------- Elasticsearch
 
     /**
-     * {@code _mget?realtime=true} on the pending ids: a realtime get reads the translog, so a document
-     * counts as soon as it is indexed, without waiting for the next refresh (1 s) that search needs.
+     * {@code _mget?realtime=true} on the pending commands' ids: a realtime get reads the translog, so a
+     * document counts as soon as it is indexed, without waiting for the next refresh (1 s) that search
+     * needs. Only the source's {@code version} field (the org unit's version, not Elasticsearch's
+     * {@code _version}, which the projection sets to the event's sequence number) is fetched.
      */
     static final class Elasticsearch extends ProjectionWatcher {
 
@@ -211,12 +224,12 @@ abstract class ProjectionWatcher implements Runnable, AutoCloseable {
 
         Elasticsearch(URI elasticsearchUrl, String index, JsonMapper json, Duration interval) {
             super("Elasticsearch", Tracked.ELASTICSEARCH, interval);
-            this.mget = URI.create(elasticsearchUrl + "/" + index + "/_mget?realtime=true&_source=false");
+            this.mget = URI.create(elasticsearchUrl + "/" + index + "/_mget?realtime=true&_source_includes=version");
             this.json = json;
         }
 
         @Override
-        Set<UUID> visible(List<UUID> ids) throws IOException, InterruptedException {
+        Map<UUID, Long> versions(List<UUID> ids) throws IOException, InterruptedException {
             String body = json.writeValueAsString(Map.of("ids", ids.stream().map(UUID::toString).toList()));
             HttpRequest request = HttpRequest.newBuilder(mget)
                     .timeout(Duration.ofSeconds(10))
@@ -227,11 +240,17 @@ abstract class ProjectionWatcher implements Runnable, AutoCloseable {
             if (response.statusCode() != 200) {
                 throw new IOException("_mget answered " + response.statusCode() + ": " + MarcClient.snippet(response.body()));
             }
-            Set<UUID> found = new HashSet<>();
+            Map<UUID, Long> found = new HashMap<>();
             String docError = null;
             for (JsonNode doc : json.readTree(response.body()).path("docs")) {
                 if (doc.path("found").asBoolean(false)) {
-                    found.add(UUID.fromString(doc.path("_id").asString()));
+                    JsonNode version = doc.path("_source").path("version");
+                    if (!version.isIntegralNumber()) {
+                        // Not an org-unit document as the projection writes it: say so rather than never see it.
+                        throw new IOException("_mget: document " + doc.path("_id").asString()
+                                + " has no numeric version in its source: " + MarcClient.snippet(doc.toString()));
+                    }
+                    found.put(UUID.fromString(doc.path("_id").asString()), version.asLong());
                 } else if (doc.has("error")) {
                     docError = doc.path("error").toString();
                 }

@@ -12,7 +12,7 @@ import java.util.UUID;
 
 /**
  * Reads an entity's history straight from the event store (never from a read model), oldest first.
- * Organisation events all live in one stream; an entity's events are those whose payload names it.
+ * Every entity is its own aggregate, so its history is its stream, numbered per entity.
  */
 public class EventHistory {
 
@@ -27,23 +27,16 @@ public class EventHistory {
         this.json = json;
     }
 
-    /**
-     * Events of the stream {@code aggregateId} whose payload names {@code entityId} in one of the given
-     * subject fields. The GIN index on {@code marc_event_entity_ids(payload)} finds the few events that
-     * mention the id at all; the subject-field test then keeps those that are about it.
-     */
-    public List<HistoryEntry> of(String aggregateId, UUID entityId, List<String> idFields, int limit) {
-        String aboutIt = String.join(" OR ", idFields.stream()
-                .map(f -> "convert_from(payload, 'UTF8')::jsonb ->> '" + f + "' = :id").toList());
+    /** The first {@code limit} events of the entity's stream (found by the stream's unique index). */
+    public List<HistoryEntry> of(UUID entityId, int limit) {
         return jdbc.sql("""
                         SELECT global_index, sequence_number, event_identifier, payload_type, payload_revision,
                                time_stamp, payload, meta_data
                           FROM domain_event_entry
-                         WHERE marc_event_entity_ids(payload) @> ARRAY[CAST(:id AS text)]
-                           AND aggregate_identifier = :aggregate AND (%s)
+                         WHERE aggregate_identifier = :aggregate
                          ORDER BY sequence_number
-                         LIMIT :limit""".formatted(aboutIt))
-                .param("aggregate", aggregateId).param("id", entityId.toString()).param("limit", limit)
+                         LIMIT :limit""")
+                .param("aggregate", entityId.toString()).param("limit", limit)
                 .query((rs, n) -> {
                     Map<String, Object> metadata = read(rs.getBytes("meta_data"));
                     String type = rs.getString("payload_type");

@@ -1,0 +1,51 @@
+package ro.marc.api.projection;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+
+/**
+ * Rebuilds the projection groups a migration asked to rebuild ({@code projection_rebuild_pending}), once
+ * the processors run: e.g. after {@code V2026.12.05.01} re-keyed the streams, every read model guarded by
+ * the old sequence numbers is emptied (reset handlers: tables and Elasticsearch indexes) and replayed
+ * from the event store. A request is deleted once its rebuild started on this node; when another node
+ * holds a segment of the group, the rebuild is refused and the request stays for the next start (or the
+ * {@code rebuildProjection} operation). Upgrade one node first, then start the others.
+ */
+@Component
+public class PendingProjectionRebuilds {
+
+    private static final Logger log = LoggerFactory.getLogger(PendingProjectionRebuilds.class);
+
+    private final JdbcClient jdbc;
+    private final DeadLetters deadLetters;
+
+    public PendingProjectionRebuilds(JdbcClient jdbc, DeadLetters deadLetters) {
+        this.jdbc = jdbc;
+        this.deadLetters = deadLetters;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    public void rebuildRequested() {
+        List<PendingRebuild> pending = jdbc.sql("SELECT processing_group, reason FROM projection_rebuild_pending ORDER BY processing_group")
+                .query(PendingRebuild.class).list();
+        for (PendingRebuild request : pending) {
+            try {
+                deadLetters.rebuild(request.processingGroup());
+                jdbc.sql("DELETE FROM projection_rebuild_pending WHERE processing_group = ?").param(request.processingGroup()).update();
+                log.warn("Projection {} is being rebuilt from the event store: {}", request.processingGroup(), request.reason());
+            } catch (RuntimeException e) {
+                log.error("Projection {} must be rebuilt ({}) but could not be here: {}; it stays requested",
+                        request.processingGroup(), request.reason(), e.toString());
+            }
+        }
+    }
+
+    record PendingRebuild(String processingGroup, String reason) {
+    }
+}

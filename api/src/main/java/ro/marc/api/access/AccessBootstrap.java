@@ -1,7 +1,6 @@
 package ro.marc.api.access;
 
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.messaging.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -11,12 +10,11 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 import ro.marc.api.common.CommandSender;
+import ro.marc.command.org.OrgTree;
 import ro.marc.events.access.AccessIds;
 import ro.marc.events.access.command.GrantRole;
 import ro.marc.events.access.command.RegisterUser;
 import ro.marc.events.access.Role;
-import ro.marc.events.org.OrganisationIds;
-import ro.marc.events.org.event.OrganisationInitialised;
 
 import java.util.Set;
 import java.util.UUID;
@@ -34,18 +32,20 @@ public class AccessBootstrap implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(AccessBootstrap.class);
 
     private final EventStore eventStore;
+    private final OrgTree orgTree;
     private final CommandSender commands;
     private final String issuer;
     private final String subject;
     private final String displayName;
     private final String email;
 
-    public AccessBootstrap(EventStore eventStore, CommandSender commands,
+    public AccessBootstrap(EventStore eventStore, OrgTree orgTree, CommandSender commands,
                            @Value("${marc.bootstrap.central-admin.issuer:${spring.security.oauth2.resourceserver.jwt.issuer-uri:}}") String issuer,
                            @Value("${marc.bootstrap.central-admin.subject:}") String subject,
                            @Value("${marc.bootstrap.central-admin.display-name:Administrator central}") String displayName,
                            @Value("${marc.bootstrap.central-admin.email:admin@marc.invalid}") String email) {
         this.eventStore = eventStore;
+        this.orgTree = orgTree;
         this.commands = commands;
         this.issuer = issuer;
         this.subject = subject;
@@ -58,9 +58,7 @@ public class AccessBootstrap implements ApplicationRunner {
         if (!StringUtils.hasText(subject) || eventStore.lastSequenceNumberFor(AccessIds.DIRECTORY_ID).isPresent()) {
             return;
         }
-        UUID root = eventStore.readEvents(OrganisationIds.ORGANISATION_ID).asStream().map(Message::getPayload)
-                .filter(OrganisationInitialised.class::isInstance).map(e -> ((OrganisationInitialised) e).rootOrgUnitId())
-                .findFirst().orElseThrow();
+        UUID root = orgTree.rootId().orElseThrow(() -> new IllegalStateException("The organisation has no root yet"));
         UUID id = UUID.randomUUID();
         commands.sendAsSystem(new RegisterUser(id, issuer, subject, displayName, email, root));
         commands.sendAsSystem(new GrantRole(id, Role.CENTRAL_ADMIN, Set.of(), false, 1));

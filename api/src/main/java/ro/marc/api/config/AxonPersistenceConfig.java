@@ -123,12 +123,6 @@ public class AxonPersistenceConfig {
                 .allowIfSubType("org.axonframework.").allowIfSubType("ro.marc.").build());
     }
 
-    /** Keeps the organisation aggregate in memory, so a command does not replay the whole stream. */
-    @Bean
-    Cache organisationCache() {
-        return new StrongReferenceCache();
-    }
-
     /** Keeps the access directory (accounts, working groups) in memory, for the same reason. */
     @Bean
     Cache accessDirectoryCache() {

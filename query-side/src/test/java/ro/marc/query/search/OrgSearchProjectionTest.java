@@ -269,6 +269,27 @@ class OrgSearchProjectionTest {
         assertThat(ancestors(rutierCluj)).containsExactly(id(root), id(ministry), id(dga), id(ipjCluj));
     }
 
+    /** Each unit is its own aggregate: a descendant may have written more events than the unit that moves. */
+    @Test
+    void aDescendantWithMoreEventsThanTheMovedUnitFollowsItToo() throws IOException {
+        UUID office = UUID.randomUUID();
+        UUID spokesperson = UUID.randomUUID();
+        stream.create(office, ministry, "Biroul de Presă", null);
+        stream.create(spokesperson, office, "Purtătorul de cuvânt", null);
+        for (String name : List.of("Purtător de cuvânt", "Purtătorul de cuvânt al MAI", "Biroul purtătorului de cuvânt")) {
+            stream.rename(spokesperson, name);
+        }
+        stream.move(office, dop); // the office's second event; the spokesperson has four
+
+        OrgUnitDocument moved = document(spokesperson);
+        assertThat(moved.ancestorIds()).containsExactly(id(root), id(ministry), id(dop), id(office));
+        assertThat(moved.level()).isEqualTo(4);
+        assertThat(moved.version()).isEqualTo(4);
+        assertThat(moved.name()).isEqualTo("Biroul purtătorului de cuvânt");
+        assertThat(ids(find("", filters(null, null, id(dop), null, null))))
+                .containsExactlyInAnyOrder(id(dop), id(office), id(spokesperson));
+    }
+
     @Test
     void replayingEveryEventTwiceChangesNoDocument() throws IOException {
         stream.deactivate(ipjBihor);

@@ -14,6 +14,7 @@ import ro.marc.command.common.CommandRejected;
 import ro.marc.command.support.TestDatabase;
 import ro.marc.events.org.County;
 import ro.marc.events.org.command.AssignWorkUnits;
+import ro.marc.events.org.command.InitialiseOrganisation;
 import ro.marc.events.org.command.MoveOrgUnit;
 import ro.marc.events.org.event.*;
 
@@ -118,6 +119,33 @@ class JdbcOrgTreeTest {
         second.get(10, TimeUnit.SECONDS);
         assertThat(tree.orgUnit(POLICE_CLUJ).orElseThrow().ancestorIds()).containsExactly(ROOT, MINISTRY, GENDARMERIE, POLICE);
         assertThat(tree.orgUnit(GENDARMERIE).orElseThrow().parentId()).isEqualTo(MINISTRY);
+    }
+
+    /** Two MARC nodes starting at once on an empty organisation: one root, the other node told ROOT_EXISTS. */
+    @Test
+    void two_nodes_initialising_at_once_make_one_root() throws Exception {
+        transactions.executeWithoutResult(s -> lookup.clear());
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        CountDownLatch firstDecided = new CountDownLatch(1);
+        CountDownLatch releaseFirst = new CountDownLatch(1);
+        CompletableFuture<Void> one = CompletableFuture.runAsync(() -> transactions.executeWithoutResult(s -> {
+            List<Object> events = decide(first, List.of(), new InitialiseOrganisation(first, "MARC"), null);
+            assertThat(events).containsExactly(new OrgUnitCreated(first, null, "MARC", 0, null));
+            apply(first, 0, events.getFirst(), false);
+            firstDecided.countDown();
+            await(releaseFirst);
+        }), threads);
+        assertThat(firstDecided.await(10, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<Void> two = CompletableFuture.runAsync(() -> transactions.executeWithoutResult(s ->
+                decide(second, List.of(), new InitialiseOrganisation(second, "MARC"),
+                        rejected(CommandRejected.Reason.CONFLICT, "rootOrgUnitId", "ROOT_EXISTS"))), threads);
+        Thread.sleep(300);
+        assertThat(two).as("the second node waits for the tree lock").isNotDone();
+        releaseFirst.countDown();
+        one.get(10, TimeUnit.SECONDS);
+        two.get(10, TimeUnit.SECONDS);
+        assertThat(tree.rootId()).contains(first);
     }
 
     /** An assignment that read a work unit as not retired holds it until it commits: the retirement comes after. */

@@ -11,7 +11,6 @@ import ro.marc.api.access.Permission;
 import ro.marc.api.common.InvalidInput;
 import ro.marc.api.common.Inputs;
 import ro.marc.api.graphql.Connection;
-import ro.marc.events.access.AccessIds;
 import ro.marc.events.org.OrganisationIds;
 import ro.marc.query.access.AccessQueries;
 import ro.marc.query.access.UserView;
@@ -156,7 +155,8 @@ public class OrgQueriesController {
                 .or(() -> accounts.workingGroup(objectId).map(WorkingGroupView::orgUnitId));
         if (orgUnitOfAccessObject.isPresent()) {
             access.requireOrgUnit(Permission.HISTORY_READ, "history", orgUnitOfAccessObject.get());
-            entries = history.of(AccessIds.DIRECTORY_ID, objectId, List.of("userId", "workingGroupId"), HISTORY_LIMIT);
+            // an account and a working group are each their own aggregate, keyed by their id
+            entries = history.of(objectId.toString(), objectId, List.of("userId", "workingGroupId"), HISTORY_LIMIT);
         } else {
             if (queries.orgUnit(objectId).isPresent()) {
                 access.requireOrgUnit(Permission.HISTORY_READ, "history", objectId);

@@ -129,12 +129,6 @@ public class AxonPersistenceConfig {
         return new StrongReferenceCache();
     }
 
-    /** Keeps the access directory (accounts, working groups) in memory, for the same reason. */
-    @Bean
-    Cache accessDirectoryCache() {
-        return new StrongReferenceCache();
-    }
-
     /** Keeps the nomenclature aggregate in memory, for the same reason. */
     @Bean
     Cache nomenclatureCache() {

@@ -8,10 +8,11 @@ import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import ro.marc.command.access.AccessDirectory;
-import ro.marc.command.access.AccessDirectoryTargetResolver;
+import ro.marc.command.access.AccountDirectory;
+import ro.marc.command.access.UserAccount;
 import ro.marc.command.nomenclature.Nomenclature;
 import ro.marc.command.nomenclature.NomenclatureTargetResolver;
+import ro.marc.command.org.OrgFacts;
 import ro.marc.command.org.Organisation;
 import ro.marc.command.org.OrganisationTargetResolver;
 import ro.marc.events.access.command.RegisterUser;
@@ -44,9 +45,35 @@ class TextHygieneTest {
         return fixture;
     }
 
-    private static FixtureConfiguration<AccessDirectory> directory() {
-        FixtureConfiguration<AccessDirectory> fixture = new AggregateTestFixture<>(AccessDirectory.class);
-        fixture.registerCommandTargetResolver(new AccessDirectoryTargetResolver());
+    private static FixtureConfiguration<UserAccount> directory() {
+        FixtureConfiguration<UserAccount> fixture = new AggregateTestFixture<>(UserAccount.class);
+        fixture.registerInjectableResource(new AccountDirectory() {
+            @Override
+            public java.util.Optional<AccountFact> account(UUID userId) {
+                return java.util.Optional.empty();
+            }
+
+            @Override
+            public java.util.Optional<AccountFact> holderOf(String issuer, String subject) {
+                return java.util.Optional.empty();
+            }
+
+            @Override
+            public boolean anotherActiveCentralAdmin(UUID userId) {
+                return true;
+            }
+        });
+        fixture.registerInjectableResource(new OrgFacts() {
+            @Override
+            public java.util.Optional<OrgUnitFact> orgUnit(UUID id) {
+                return java.util.Optional.of(new OrgUnitFact(id, "Org", null, 0, null, true, java.util.Set.of(), List.of()));
+            }
+
+            @Override
+            public java.util.Optional<WorkUnitFact> workUnit(UUID id) {
+                return java.util.Optional.empty();
+            }
+        });
         return fixture;
     }
 
@@ -123,7 +150,7 @@ class TextHygieneTest {
                 .expectException(invalidCharacters("subject", "U+001B", 2));
         directory().givenNoPriorActivity()
                 .when(new RegisterUser(user, " iss ", " sub\t", "  Ana\u00A0 Pop ", " ANA@mai.gov.ro\uFEFF", ORG))
-                .expectEvents(new UserRegistered(user, "iss", "sub", "Ana Pop", "ana@mai.gov.ro", ORG, 1));
+                .expectEvents(new UserRegistered(user, "iss", "sub", "Ana Pop", "ana@mai.gov.ro", ORG));
     }
 
     @Test

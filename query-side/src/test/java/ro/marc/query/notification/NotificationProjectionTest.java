@@ -14,7 +14,7 @@ import ro.marc.query.access.AccessReadModelProjection;
 import ro.marc.query.common.Page;
 import ro.marc.query.nomenclature.NomenclatureReadModelProjection;
 import ro.marc.query.org.OrgReadModelProjection;
-import ro.marc.query.support.AccessStream;
+import ro.marc.query.support.AccessCommandSide;
 import ro.marc.query.support.NomenclatureStream;
 import ro.marc.query.support.OrganisationStream;
 import ro.marc.query.support.TestServices;
@@ -42,7 +42,7 @@ class NotificationProjectionTest {
                 throw new IllegalStateException("a broken listener does not stop the others");
             }));
     private final OrganisationStream org = new OrganisationStream(new OrgReadModelProjection(jdbc));
-    private final AccessStream access = new AccessStream(new AccessReadModelProjection(jdbc));
+    private final AccessCommandSide access = new AccessCommandSide(new AccessReadModelProjection(jdbc));
     private final NomenclatureStream stream = new NomenclatureStream(new NomenclatureReadModelProjection(jdbc),
             projection);
 
@@ -370,7 +370,7 @@ class NotificationProjectionTest {
     // ------------------------------------------------------------------ helpers
 
     private void register(UUID id, String name, UUID orgUnit) {
-        access.register(id, ISSUER, "sub-" + id, name, null, orgUnit);
+        access.register(id, ISSUER, "sub-" + id, name, id + "@mai.gov.ro", orgUnit);
     }
 
     private List<NotificationView> inbox(UUID recipient) {

@@ -252,6 +252,29 @@ public class NomenclatureItem {
         return Versions.current();
     }
 
+    /**
+     * A central administrator corrects an approved entry (UCA 8, 14): the same fields a revision names,
+     * names still unique among its siblings; kept in its history and told to its proposer.
+     */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public long handle(CorrectApprovedItem command, NomenclatureCatalogue catalogue) {
+        requireExists(command.itemId());
+        if (status != ItemStatus.APPROVED) {
+            throw CommandRejected.invalid("itemId", "NOT_APPROVED", label() + " is " + status.name().toLowerCase(Locale.ROOT)
+                    + ": only an approved entry is corrected (a proposal is revised, or accepted with changes)");
+        }
+        Versions.require(kindName(kind), itemId, command.expectedVersion());
+        ProposalRevised corrected = revise(catalogue, command.name(), command.description(), command.workUnitIds(),
+                command.periodicity(), true);
+        if (corrected == null) {
+            throw CommandRejected.invalid("itemId", "NO_CHANGE", "The correction changes nothing in " + label());
+        }
+        apply(new ApprovedItemCorrected(itemId, kind, corrected.name(), corrected.description(), corrected.workUnitIds(),
+                corrected.periodicity(), name, proposerUserId));
+        return Versions.current();
+    }
+
     // ---------------------------------------------------------------- rules
 
     private void requireExists(UUID id) {
@@ -403,6 +426,15 @@ public class NomenclatureItem {
 
     @EventSourcingHandler
     void on(ProposalRevised event) {
+        name = event.name();
+        description = event.description();
+        workUnitIds = event.workUnitIds() == null ? List.of() : List.copyOf(event.workUnitIds());
+        periodicity = event.periodicity();
+        events++;
+    }
+
+    @EventSourcingHandler
+    void on(ApprovedItemCorrected event) {
         name = event.name();
         description = event.description();
         workUnitIds = event.workUnitIds() == null ? List.of() : List.copyOf(event.workUnitIds());

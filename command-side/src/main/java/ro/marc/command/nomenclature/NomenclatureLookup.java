@@ -38,7 +38,7 @@ public class NomenclatureLookup implements CommandLookup, NomenclatureCatalogue 
     private static final long LOCK_SPACE = 0x4E4F4D454E434CL; // "NOMENCL"
     private static final Set<Class<?>> HANDLED = Set.of(DomainDefined.class, DomainRenamed.class,
             ActivityProposed.class, TaskProposed.class, DocumentProposed.class, RiskProposed.class,
-            ProposalRevised.class, ProposalAccepted.class, ProposalRejected.class, ItemDeactivated.class,
+            ProposalRevised.class, ApprovedItemCorrected.class, ProposalAccepted.class, ProposalRejected.class, ItemDeactivated.class,
             ReferenceEntryDefined.class, ReferenceEntryRenamed.class, ReferenceEntryDeactivated.class);
 
     private static final String INSERT = """
@@ -87,6 +87,7 @@ public class NomenclatureLookup implements CommandLookup, NomenclatureCatalogue 
                 case RiskProposed e -> insert(e.riskId(), ItemKind.RISK.name(), e.activityId(), null, null, e.name(),
                         "PROPOSED", e.proposerUserId(), e.proposerOrgUnitId(), List.of(), seq);
                 case ProposalRevised e -> revise(e.itemId(), e.name(), e.kind() == ItemKind.ACTIVITY ? e.workUnitIds() : null, seq);
+                case ApprovedItemCorrected e -> revise(e.itemId(), e.name(), e.kind() == ItemKind.ACTIVITY ? e.workUnitIds() : null, seq);
                 case ProposalAccepted e -> status(e.itemId(), "APPROVED", seq);
                 case ProposalRejected e -> status(e.itemId(), "REJECTED", seq);
                 case ItemDeactivated e -> status(e.itemId(), "INACTIVE", seq);

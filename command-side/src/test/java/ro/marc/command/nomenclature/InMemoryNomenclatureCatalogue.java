@@ -50,6 +50,8 @@ public class InMemoryNomenclatureCatalogue implements NomenclatureCatalogue {
                     "PROPOSED", e.proposerUserId(), e.proposerOrgUnitId(), List.of()));
             case ProposalRevised e -> change(e.itemId(), x -> with(x, e.name() == null ? x.name() : e.name(), x.status(),
                     e.kind() == ItemKind.ACTIVITY && e.workUnitIds() != null ? e.workUnitIds() : x.workUnitIds()));
+            case ApprovedItemCorrected e -> change(e.itemId(), x -> with(x, e.name(), x.status(),
+                    e.kind() == ItemKind.ACTIVITY && e.workUnitIds() != null ? e.workUnitIds() : x.workUnitIds()));
             case ProposalAccepted e -> change(e.itemId(), x -> with(x, x.name(), "APPROVED", x.workUnitIds()));
             case ProposalRejected e -> change(e.itemId(), x -> with(x, x.name(), "REJECTED", x.workUnitIds()));
             case ItemDeactivated e -> change(e.itemId(), x -> with(x, x.name(), "INACTIVE", x.workUnitIds()));

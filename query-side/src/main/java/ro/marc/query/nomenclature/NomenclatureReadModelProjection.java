@@ -136,19 +136,32 @@ public class NomenclatureReadModelProjection {
     /** The proposal as it now stands (every field); an activity's work units are replaced. */
     @EventHandler
     void on(ProposalRevised event, @SequenceNumber long seq, @org.axonframework.eventhandling.Timestamp Instant at) {
+        revised(event.itemId(), event.kind(), event.name(), event.description(), event.workUnitIds(), event.periodicity(),
+                seq, at);
+    }
+
+    /** An approved entry corrected by a central administrator: as it now stands, like a revision. */
+    @EventHandler
+    void on(ApprovedItemCorrected event, @SequenceNumber long seq, @org.axonframework.eventhandling.Timestamp Instant at) {
+        revised(event.itemId(), event.kind(), event.name(), event.description(), event.workUnitIds(), event.periodicity(),
+                seq, at);
+    }
+
+    private void revised(UUID itemId, ItemKind kind, String name, String description, List<UUID> workUnitIds,
+                         Periodicity periodicity, long seq, Instant at) {
         int updated = jdbc.sql("""
                 UPDATE nomenclature_item
                    SET name = COALESCE(:name, name), name_folded = COALESCE(:folded, name_folded),
                        description = :description, periodicity = :periodicity,
                        version = :version, last_event_seq = :seq, updated_at = :at
                 WHERE id = :id AND last_event_seq < :seq""")
-                .param("id", event.itemId()).param("name", event.name())
-                .param("folded", RomanianText.fold(event.name())).param("description", event.description())
-                .param("periodicity", name(event.periodicity())).param("version", EntityVersion.of(seq))
+                .param("id", itemId).param("name", name)
+                .param("folded", RomanianText.fold(name)).param("description", description)
+                .param("periodicity", name(periodicity)).param("version", EntityVersion.of(seq))
                 .param("seq", seq).param("at", Sql.timestamp(at)).update();
-        if (updated == 1 && event.kind() == ItemKind.ACTIVITY && event.workUnitIds() != null) {
-            jdbc.sql("DELETE FROM nomenclature_item_work_unit WHERE item_id = ?").param(event.itemId()).update();
-            replaceWorkUnits(event.itemId(), event.workUnitIds());
+        if (updated == 1 && kind == ItemKind.ACTIVITY && workUnitIds != null) {
+            jdbc.sql("DELETE FROM nomenclature_item_work_unit WHERE item_id = ?").param(itemId).update();
+            replaceWorkUnits(itemId, workUnitIds);
         }
     }
 

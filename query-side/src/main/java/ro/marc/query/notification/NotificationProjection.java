@@ -119,6 +119,18 @@ public class NotificationProjection {
                 "Propunerea a fost respinsă: " + event.reason(), "a fost respinsă. Motiv: " + event.reason(), seq, at);
     }
 
+    /** A correction of an approved entry, told to its proposer (unless they made it, or are a central administrator). */
+    @EventHandler
+    void on(ApprovedItemCorrected event, @SequenceNumber long sequence, @MessageIdentifier String eventId,
+            @org.axonframework.eventhandling.Timestamp Instant at, @MetaDataValue("userId") String actor) {
+        Source seq = new Source(eventId, sequence);
+        String outcome = event.name().equals(event.previousName())
+                ? "a fost corectată de un administrator central."
+                : "a fost corectată de un administrator central (denumirea anterioară: „" + event.previousName() + "”).";
+        tellTheProposer(event.itemId(), event.kind(), event.proposerUserId(), actor, NotificationKind.ENTRY_CORRECTED,
+                "Intrare din nomenclator corectată", outcome, seq, at);
+    }
+
     /** A decision, told to the proposer: "Propunerea dumneavoastră privind <item> <outcome>". */
     private void tellTheProposer(UUID itemId, ItemKind kind, String proposerUserId, String actor,
                                  NotificationKind notification, String title, String outcome, Source seq, Instant at) {

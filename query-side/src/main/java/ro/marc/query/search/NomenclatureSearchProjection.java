@@ -149,28 +149,41 @@ public class NomenclatureSearchProjection {
     /** The proposal as it now stands; an activity's new name and work units reach its children, a task's name its documents. */
     @EventHandler
     void on(ProposalRevised event, @SequenceNumber long seq, @Timestamp Instant at) {
-        String id = id(event.itemId());
+        revised(event.itemId(), event.kind(), event.name(), event.description(), event.workUnitIds(), event.periodicity(),
+                seq, at);
+    }
+
+    /** An approved entry corrected by a central administrator: as a revision, cascades included. */
+    @EventHandler
+    void on(ApprovedItemCorrected event, @SequenceNumber long seq, @Timestamp Instant at) {
+        revised(event.itemId(), event.kind(), event.name(), event.description(), event.workUnitIds(), event.periodicity(),
+                seq, at);
+    }
+
+    private void revised(UUID itemId, ItemKind kind, String name, String description, List<UUID> workUnitIds,
+                         Periodicity periodicity, long seq, Instant at) {
+        String id = id(itemId);
         Map<String, Object> d = document(id);
         if (alreadyApplied(d, seq)) {
             return;
         }
         String previousName = (String) d.get(NAME);
         Object previousWorkUnits = d.get(WORK_UNIT_IDS);
-        if (event.name() != null) {
-            setName(d, event.name());
+        if (name != null) {
+            setName(d, name);
         }
-        if (event.description() != null) {
-            d.put(DESCRIPTION, event.description());
-            d.put(DESCRIPTION_FOLDED, RomanianText.fold(event.description()));
+        if (description != null) {
+            d.put(DESCRIPTION, description);
+            d.put(DESCRIPTION_FOLDED, RomanianText.fold(description));
         }
-        if (event.periodicity() != null) {
-            d.put(PERIODICITY, event.periodicity().name());
+        if (periodicity != null) {
+            d.put(PERIODICITY, periodicity.name());
         }
-        switch (event.kind()) {
+        switch (kind) {
             case ACTIVITY -> {
                 setActivity(d, id, (String) d.get(NAME));
-                if (event.workUnitIds() != null) {
-                    setWorkUnits(d, event.workUnitIds().stream().map(UUID::toString).toList());
+                if (workUnitIds != null) {
+                    setWorkUnits(d, workUnitIds.stream().map(UUID::toString).toList());
                 }
             }
             case TASK -> d.put(TASK_NAME, d.get(NAME));
@@ -180,10 +193,10 @@ public class NomenclatureSearchProjection {
         updated(d, at, EntityVersion.of(seq));
         write(d, seq);
         boolean renamed = !Objects.equals(previousName, d.get(NAME));
-        if (event.kind() == ItemKind.ACTIVITY && (renamed || !Objects.equals(previousWorkUnits, d.get(WORK_UNIT_IDS)))) {
+        if (kind == ItemKind.ACTIVITY && (renamed || !Objects.equals(previousWorkUnits, d.get(WORK_UNIT_IDS)))) {
             Map<String, Object> activity = d;
             cascade(ACTIVITY_ID, id, id, child -> inheritActivity(child, activity), seq);
-        } else if (event.kind() == ItemKind.TASK && renamed) {
+        } else if (kind == ItemKind.TASK && renamed) {
             cascade(TASK_ID, id, id, child -> child.put(TASK_NAME, d.get(NAME)), seq);
         }
     }

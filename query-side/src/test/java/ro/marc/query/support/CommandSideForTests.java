@@ -48,6 +48,9 @@ public final class CommandSideForTests {
 
         private Builder(List<Class<?>> aggregates) {
             aggregates.forEach(configurer::configureAggregate);
+            // as MARC runs: who acted travels from the command onto its events
+            configurer.configureCorrelationDataProviders(c -> List.of(
+                    new org.axonframework.messaging.correlation.SimpleCorrelationDataProvider("userId", "role", "correlationId")));
         }
 
         /** A component command handlers receive as a parameter of type {@code type}. */

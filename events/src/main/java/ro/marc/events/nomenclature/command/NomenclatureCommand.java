@@ -6,7 +6,7 @@ package ro.marc.events.nomenclature.command;
  */
 public sealed interface NomenclatureCommand
         permits DefineDomain, RenameDomain, ProposeActivity, ProposeTask, ProposeDocument, ProposeRisk, ReviseProposal,
-        AcceptProposal, AcceptProposalWithChanges, RejectProposal, DeactivateItem,
+        AcceptProposal, AcceptProposalWithChanges, RejectProposal, DeactivateItem, CorrectApprovedItem,
         DefineReferenceEntry, RenameReferenceEntry, DeactivateReferenceEntry,
         AddRegulatoryCause, EditRegulatoryCause, DeactivateRegulatoryCause {
 }

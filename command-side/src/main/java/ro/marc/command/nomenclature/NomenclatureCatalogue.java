@@ -32,6 +32,9 @@ public interface NomenclatureCatalogue {
      */
     Optional<Entry> named(EntryKind kind, UUID parentId, ReferenceList list, String nameKey);
 
+    /** Whether the nomenclature has no entry at all (no domain, item or reference entry). */
+    boolean isEmpty();
+
     /** Whether the domain has subdomains. */
     boolean hasSubdomains(UUID domainId);
 

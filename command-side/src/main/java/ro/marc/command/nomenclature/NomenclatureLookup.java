@@ -157,6 +157,11 @@ public class NomenclatureLookup implements CommandLookup, NomenclatureCatalogue 
     }
 
     @Override
+    public boolean isEmpty() {
+        return !jdbc.sql("SELECT EXISTS (SELECT 1 FROM nomenclature_entry_lookup)").query(Boolean.class).single();
+    }
+
+    @Override
     public boolean hasSubdomains(UUID domainId) {
         return jdbc.sql("SELECT EXISTS (SELECT 1 FROM nomenclature_entry_lookup WHERE kind = 'DOMAIN' AND parent_id = ?)")
                 .param(domainId).query(Boolean.class).single();

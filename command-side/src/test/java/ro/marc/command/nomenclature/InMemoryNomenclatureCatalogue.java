@@ -90,6 +90,11 @@ public class InMemoryNomenclatureCatalogue implements NomenclatureCatalogue {
     }
 
     @Override
+    public boolean isEmpty() {
+        return entries.isEmpty();
+    }
+
+    @Override
     public boolean hasSubdomains(UUID domainId) {
         return entries.values().stream().anyMatch(e -> e.kind() == EntryKind.DOMAIN && domainId.equals(e.parentId()));
     }

@@ -105,8 +105,10 @@ public class NomenclatureLookup implements CommandLookup, NomenclatureCatalogue 
         }
     }
 
-    private void insert(UUID id, String kind, UUID parent, UUID domain, String list, String name, String status,
+    /** A name is never missing from an event an aggregate wrote; an event appended by hand without one is kept as "". */
+    private void insert(UUID id, String kind, UUID parent, UUID domain, String list, String rawName, String status,
                         String proposer, UUID orgUnit, List<UUID> workUnits, long seq) {
+        String name = rawName == null ? "" : rawName;
         jdbc.sql(INSERT).param("id", id).param("kind", kind).param("parent", parent).param("domain", domain)
                 .param("list", list).param("name", name).param("key", RomanianText.nameKey(name))
                 .param("status", status).param("proposer", proposer).param("orgUnit", orgUnit)
@@ -114,7 +116,8 @@ public class NomenclatureLookup implements CommandLookup, NomenclatureCatalogue 
                 .param("seq", seq).update();
     }
 
-    private void rename(UUID id, String name, long seq) {
+    private void rename(UUID id, String rawName, long seq) {
+        String name = rawName == null ? "" : rawName;
         jdbc.sql("UPDATE nomenclature_entry_lookup SET name = ?, name_key = ?, last_seq = ? WHERE id = ? AND last_seq < ?")
                 .params(name, RomanianText.nameKey(name), seq, id, seq).update();
     }

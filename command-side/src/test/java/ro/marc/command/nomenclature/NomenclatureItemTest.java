@@ -447,4 +447,50 @@ class NomenclatureItemTest {
                 .when(new AcceptProposalWithChanges(ACTIVITY, 3, null, "c", null, null))
                 .expectResultMessagePayload(5L);
     }
+
+    // ---------------------------------------------------------------- corrections (UCA 8, 14)
+
+    @Test
+    void a_central_administrator_corrects_an_approved_entry_in_its_history() {
+        catalogue.given(tree());
+        ActivityProposed proposed = activityProposed(ACTIVITY, "Achiziții directe");
+        ProposalAccepted accepted = new ProposalAccepted(ACTIVITY, ItemKind.ACTIVITY, 1, PROPOSER);
+        fixture().given(proposed, accepted)
+                .when(new CorrectApprovedItem(ACTIVITY, " Achiziții  directe de bunuri ", "Sub prag", List.of(WU2), null, 2))
+                .expectEvents(new ApprovedItemCorrected(ACTIVITY, ItemKind.ACTIVITY, "Achiziții directe de bunuri",
+                        "Sub prag", List.of(WU2), null, "Achiziții directe", PROPOSER))
+                .expectResultMessagePayload(3L);
+        fixture().given(proposed, accepted)
+                .when(new CorrectApprovedItem(ACTIVITY, "X", null, null, null, 1))
+                .expectException(rejected(Reason.CONFLICT, "expectedVersion", "STALE_VERSION"));
+        fixture().given(proposed, accepted)
+                .when(new CorrectApprovedItem(ACTIVITY, "Achiziții directe", null, List.of(WU1, WU2), null, 2))
+                .expectNoEvents()
+                .expectException(rejected(Reason.INVALID, "itemId", "NO_CHANGE"));
+        UUID other = UUID.randomUUID();
+        catalogue.given(activityProposed(other, "Achiziții de servicii"));
+        fixture().given(proposed, accepted)
+                .when(new CorrectApprovedItem(ACTIVITY, "achizitii de SERVICII", null, null, null, 2))
+                .expectException(rejected(Reason.INVALID, "name", "DUPLICATE_NAME"));
+        fixture().given(new DocumentProposed(DOCUMENT, TASK, "Nota justificativă", Periodicity.MONTHLY, PROPOSER, CLUJ),
+                        new ProposalAccepted(DOCUMENT, ItemKind.DOCUMENT, 1, PROPOSER))
+                .when(new CorrectApprovedItem(DOCUMENT, null, null, List.of(WU1), null, 2))
+                .expectException(rejected(Reason.INVALID, "workUnitIds", "NOT_APPLICABLE"));
+    }
+
+    @Test
+    void only_an_approved_entry_is_corrected() {
+        fixture().given(activityProposed(ACTIVITY, "Achiziții directe"))
+                .when(new CorrectApprovedItem(ACTIVITY, "X", null, null, null, 1))
+                .expectNoEvents()
+                .expectException(rejected(Reason.INVALID, "itemId", "NOT_APPROVED", "is proposed"));
+        fixture().given(activityProposed(ACTIVITY, "Achiziții directe"), new ProposalAccepted(ACTIVITY, ItemKind.ACTIVITY, 1, PROPOSER),
+                        new ItemDeactivated(ACTIVITY, ItemKind.ACTIVITY))
+                .when(new CorrectApprovedItem(ACTIVITY, "X", null, null, null, 3))
+                .expectException(rejected(Reason.INVALID, "itemId", "NOT_APPROVED", "is inactive"));
+        fixture().givenNoPriorActivity()
+                .when(new CorrectApprovedItem(ACTIVITY, "X", null, null, null, 1))
+                .expectException(rejected(Reason.NOT_FOUND, "itemId", "NOT_FOUND"));
+    }
+
 }

@@ -129,12 +129,6 @@ public class AxonPersistenceConfig {
         return new StrongReferenceCache();
     }
 
-    /** Keeps the nomenclature aggregate in memory, for the same reason. */
-    @Bean
-    Cache nomenclatureCache() {
-        return new StrongReferenceCache();
-    }
-
     /**
      * Who did it, in which role and in answer to which request: copied from commands onto their
      * events. {@code correlationId} is MARC's own id for the request; {@code clientCorrelationId}

@@ -190,10 +190,10 @@ class ProjectionPoisonTest extends ApiTestSupport {
         UUID missing = track(UUID.randomUUID());
         UUID good = track(UUID.randomUUID());
         append(aggregate,
-                new DomainDefined(nameless, null, null, 1),           // nomenclature-postgres: NOT NULL
-                new DomainRenamed(missing, "Poison test", null, 2),   // nomenclature-elasticsearch: no such document
-                new DomainDefined(good, null, "Poison test domain " + good, 1),
-                new DomainRenamed(nameless, "Poison test renamed", null, 2));
+                new DomainDefined(nameless, null, null),           // nomenclature-postgres: NOT NULL
+                new DomainRenamed(missing, "Poison test", null),   // nomenclature-elasticsearch: no such document
+                new DomainDefined(good, null, "Poison test domain " + good),
+                new DomainRenamed(nameless, "Poison test renamed", null));
 
         await("nomenclature-postgres projects the good domain", () -> rowExists("nomenclature_domain", good));
         await("nomenclature-elasticsearch indexes the good domain", () -> documentExists(nomenclatureIndex.name(), good));
@@ -213,9 +213,9 @@ class ProjectionPoisonTest extends ApiTestSupport {
         UUID laterProposer = track(UUID.randomUUID());
         UUID otherProposer = track(UUID.randomUUID());
         append(aggregate,
-                new ProposalAccepted(poisoned, null, 1, proposer.toString(), 2),            // no kind: the message cannot be built
-                new ProposalAccepted(other, ItemKind.ACTIVITY, 1, otherProposer.toString(), 2),
-                new ProposalRejected(poisoned, ItemKind.ACTIVITY, "poison test", 1, laterProposer.toString(), 3));
+                new ProposalAccepted(poisoned, null, 1, proposer.toString()),            // no kind: the message cannot be built
+                new ProposalAccepted(other, ItemKind.ACTIVITY, 1, otherProposer.toString()),
+                new ProposalRejected(poisoned, ItemKind.ACTIVITY, "poison test", 1, laterProposer.toString()));
 
         await("the other proposer is notified", () -> jdbc.sql("SELECT count(*) FROM notification WHERE recipient_user_id = ?")
                 .param(otherProposer).query(Long.class).single() == 1);

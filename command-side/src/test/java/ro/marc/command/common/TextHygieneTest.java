@@ -10,16 +10,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import ro.marc.command.access.AccountDirectory;
 import ro.marc.command.access.UserAccount;
-import ro.marc.command.nomenclature.Nomenclature;
-import ro.marc.command.nomenclature.NomenclatureTargetResolver;
 import ro.marc.command.org.OrgFacts;
 import ro.marc.command.org.Organisation;
 import ro.marc.command.org.OrganisationTargetResolver;
 import ro.marc.events.access.command.RegisterUser;
 import ro.marc.events.access.event.UserRegistered;
-import ro.marc.events.nomenclature.*;
-import ro.marc.events.nomenclature.command.*;
-import ro.marc.events.nomenclature.event.*;
 import ro.marc.events.org.*;
 import ro.marc.events.org.command.*;
 import ro.marc.events.org.event.*;
@@ -34,8 +29,6 @@ class TextHygieneTest {
 
     private static final UUID ROOT = UUID.randomUUID();
     private static final UUID MINISTRY = UUID.randomUUID();
-    private static final UUID DOMAIN = UUID.randomUUID();
-    private static final UUID ACTIVITY = UUID.randomUUID();
     private static final UUID WU = UUID.randomUUID();
     private static final UUID ORG = UUID.randomUUID();
 
@@ -74,12 +67,6 @@ class TextHygieneTest {
                 return java.util.Optional.empty();
             }
         });
-        return fixture;
-    }
-
-    private static FixtureConfiguration<Nomenclature> nomenclature() {
-        FixtureConfiguration<Nomenclature> fixture = new AggregateTestFixture<>(Nomenclature.class);
-        fixture.registerCommandTargetResolver(new NomenclatureTargetResolver());
         return fixture;
     }
 
@@ -151,46 +138,6 @@ class TextHygieneTest {
         directory().givenNoPriorActivity()
                 .when(new RegisterUser(user, " iss ", " sub\t", "  Ana\u00A0 Pop ", " ANA@mai.gov.ro\uFEFF", ORG))
                 .expectEvents(new UserRegistered(user, "iss", "sub", "Ana Pop", "ana@mai.gov.ro", ORG));
-    }
-
-    @Test
-    void nomenclature_names_descriptions_and_reasons_are_cleaned() {
-        nomenclature().givenNoPriorActivity()
-                .when(new DefineDomain(DOMAIN, null, "Achiziții\u2066"))
-                .expectException(invalidCharacters("name", "U+2066", 10));
-        nomenclature().givenCommands(new DefineDomain(DOMAIN, null, "Achiziții publice"))
-                .when(new ProposeActivity(ACTIVITY, "Achiziții directe", "Rândul 1\r\nRândul\u0007 2", DOMAIN,
-                        List.of(WU), List.of(), "user-1", ORG, false))
-                .expectException(invalidCharacters("description", "U+0007", 17));
-        nomenclature().givenCommands(new DefineDomain(DOMAIN, null, "Achiziții publice"),
-                        new ProposeActivity(ACTIVITY, "Achiziții directe", null, DOMAIN, List.of(WU), List.of(), "user-1",
-                                ORG, false))
-                .when(new RejectProposal(ACTIVITY, 1, "Nu\u0085"))
-                .expectException(invalidCharacters("reason", "U+0085", 3));
-        nomenclature().givenNoPriorActivity()
-                .when(new DefineReferenceEntry(UUID.randomUUID(), ReferenceList.ACT_TYPE, "Le\uDC00ge"))
-                .expectException(invalidCharacters("name", "U+DC00", 3));
-    }
-
-    @Test
-    void a_multi_line_description_keeps_its_lines() {
-        nomenclature().givenCommands(new DefineDomain(DOMAIN, null, "Achiziții publice"))
-                .when(new ProposeActivity(ACTIVITY, "Achiziții directe", " Rândul 1\r\n\tRândul 2 ", DOMAIN,
-                        List.of(WU), List.of(), "user-1", ORG, false))
-                .expectEvents(new ActivityProposed(ACTIVITY, "Achiziții directe", "Rândul 1\n\tRândul 2", DOMAIN,
-                        List.of(WU), List.of(), "user-1", ORG, 1));
-    }
-
-    @Test
-    void a_huge_malformed_number_is_not_echoed_whole() {
-        UUID cause = UUID.randomUUID();
-        nomenclature().givenNoPriorActivity()
-                .when(new AddRegulatoryCause(cause, new RegulatoryCauseDetails(UUID.randomUUID(), UUID.randomUUID(),
-                        UUID.randomUUID(), UUID.randomUUID(), "x".repeat(1_000_000), 2020, UUID.randomUUID(), "Titlu", "1",
-                        null, "Extras", "Factori", "Amenințări", "Recomandări", null), "user-1", ORG))
-                .expectException(CommandRejected.class)
-                .expectExceptionMessage(org.hamcrest.Matchers.matchesRegex("(?s).{1,150}"));
-        assertThat(CommandRejected.invalid("f", "C", "y".repeat(1_000_000)).getMessage()).hasSizeLessThanOrEqualTo(500);
     }
 
     private static Matcher<CommandRejected> invalidCharacters(String field, String character, int position) {

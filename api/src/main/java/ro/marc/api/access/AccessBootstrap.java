@@ -1,7 +1,5 @@
 package ro.marc.api.access;
 
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.messaging.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -11,13 +9,12 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 import ro.marc.api.common.CommandSender;
+import ro.marc.command.org.OrgTree;
 import ro.marc.command.access.AccountAccess;
 import ro.marc.command.access.AccountAccessTable;
 import ro.marc.events.access.Role;
 import ro.marc.events.access.command.GrantRole;
 import ro.marc.events.access.command.RegisterUser;
-import ro.marc.events.org.OrganisationIds;
-import ro.marc.events.org.event.OrganisationInitialised;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -43,7 +40,7 @@ public class AccessBootstrap implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(AccessBootstrap.class);
 
-    private final EventStore eventStore;
+    private final OrgTree orgTree;
     private final CommandSender commands;
     private final AccountAccessTable accounts;
     private final String issuer;
@@ -51,12 +48,12 @@ public class AccessBootstrap implements ApplicationRunner {
     private final String displayName;
     private final String email;
 
-    public AccessBootstrap(EventStore eventStore, CommandSender commands, AccountAccessTable accounts,
+    public AccessBootstrap(OrgTree orgTree, CommandSender commands, AccountAccessTable accounts,
                            @Value("${marc.bootstrap.central-admin.issuer:${spring.security.oauth2.resourceserver.jwt.issuer-uri:}}") String issuer,
                            @Value("${marc.bootstrap.central-admin.subject:}") String subject,
                            @Value("${marc.bootstrap.central-admin.display-name:Administrator central}") String displayName,
                            @Value("${marc.bootstrap.central-admin.email:admin@marc.invalid}") String email) {
-        this.eventStore = eventStore;
+        this.orgTree = orgTree;
         this.commands = commands;
         this.accounts = accounts;
         this.issuer = issuer;
@@ -81,9 +78,7 @@ public class AccessBootstrap implements ApplicationRunner {
             if (accounts.anyAccount()) {
                 return; // not a new installation: administrators register everyone
             }
-            UUID root = eventStore.readEvents(OrganisationIds.ORGANISATION_ID).asStream().map(Message::getPayload)
-                    .filter(OrganisationInitialised.class::isInstance).map(e -> ((OrganisationInitialised) e).rootOrgUnitId())
-                    .findFirst().orElseThrow();
+            UUID root = orgTree.rootId().orElseThrow(() -> new IllegalStateException("The organisation has no root yet"));
             sendOnce(new RegisterUser(id, issuer, subject, displayName, email, root), () -> accounts.byUser(id).isPresent());
             account = accounts.byUser(id);
         }

@@ -1,6 +1,5 @@
 package ro.marc.api.config;
 
-import org.axonframework.common.caching.Cache;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.common.transaction.TransactionManager;
@@ -121,12 +120,6 @@ public class AxonPersistenceConfig {
     Jackson3SerializerCustomizer polymorphicTokens() {
         return builder -> builder.polymorphicTypeValidator(BasicPolymorphicTypeValidator.builder()
                 .allowIfSubType("org.axonframework.").allowIfSubType("ro.marc.").build());
-    }
-
-    /** Keeps the organisation aggregate in memory, so a command does not replay the whole stream. */
-    @Bean
-    Cache organisationCache() {
-        return new StrongReferenceCache();
     }
 
     /**

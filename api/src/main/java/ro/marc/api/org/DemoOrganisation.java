@@ -7,12 +7,10 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.messaging.Message;
 import ro.marc.api.common.CommandSender;
+import ro.marc.command.org.OrgTree;
 import ro.marc.events.org.*;
 import ro.marc.events.org.command.*;
-import ro.marc.events.org.event.*;
 
 import java.nio.charset.StandardCharsets;
 import java.util.*;
@@ -59,24 +57,21 @@ public class DemoOrganisation implements ApplicationRunner {
 
     private static final List<County> COUNTIES = List.of(County.CJ, County.IS, County.TM, County.CT, County.BV, County.B);
 
-    private final EventStore eventStore;
+    private final OrgTree tree;
     private final CommandSender commands;
 
-    public DemoOrganisation(EventStore eventStore, CommandSender commands) {
-        this.eventStore = eventStore;
+    public DemoOrganisation(OrgTree tree, CommandSender commands) {
+        this.tree = tree;
         this.commands = commands;
     }
 
     @Override
     public void run(ApplicationArguments args) {
         UUID ministry = id("ministry");
-        List<Object> history = eventStore.readEvents(OrganisationIds.ORGANISATION_ID).asStream()
-                .<Object>map(Message::getPayload).toList();
-        if (history.stream().anyMatch(e -> e instanceof OrgUnitCreated c && c.orgUnitId().equals(ministry))) {
+        if (tree.orgUnit(ministry).isPresent()) {
             return;
         }
-        UUID root = history.stream().filter(OrganisationInitialised.class::isInstance)
-                .map(e -> ((OrganisationInitialised) e).rootOrgUnitId()).findFirst().orElseThrow();
+        UUID root = tree.rootId().orElseThrow(() -> new IllegalStateException("The organisation has no root yet"));
         long started = System.nanoTime();
         Map<String, UUID> workUnits = new LinkedHashMap<>();
         WORK_UNITS.forEach(name -> {

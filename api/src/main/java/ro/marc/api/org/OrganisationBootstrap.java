@@ -1,7 +1,5 @@
 package ro.marc.api.org;
 
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -9,35 +7,44 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import ro.marc.api.common.CommandSender;
+import ro.marc.command.common.CommandRejected;
+import ro.marc.command.org.OrgTree;
 import ro.marc.events.org.command.InitialiseOrganisation;
-import ro.marc.events.org.OrganisationIds;
 
 import java.util.UUID;
 
-/** At first start, creates the organisation and its root "MARC" (level 0) through a command. */
+/**
+ * At first start, creates the root org unit "MARC" (level 0) through a command. Safe when several
+ * MARC instances start at once: the command takes the org tree's lock and refuses a second root
+ * (ROOT_EXISTS; the lookup's unique index refuses it too), so the later instance keeps the first one's.
+ */
 @Component
 @Order(0)
 public class OrganisationBootstrap implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(OrganisationBootstrap.class);
 
-    private final EventStore eventStore;
+    private final OrgTree tree;
     private final CommandSender commands;
 
-    public OrganisationBootstrap(EventStore eventStore, CommandSender commands) {
-        this.eventStore = eventStore;
+    public OrganisationBootstrap(OrgTree tree, CommandSender commands) {
+        this.tree = tree;
         this.commands = commands;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        if (eventStore.lastSequenceNumberFor(OrganisationIds.ORGANISATION_ID).isEmpty()) {
-            try {
-                commands.sendAsSystem(new InitialiseOrganisation(UUID.randomUUID(), "MARC"));
-                log.info("Organisation initialised");
-            } catch (AggregateStreamCreationException e) {
-                log.info("Organisation initialised meanwhile by another MARC instance");
+        if (tree.rootId().isPresent()) {
+            return;
+        }
+        try {
+            commands.sendAsSystem(new InitialiseOrganisation(UUID.randomUUID(), "MARC"));
+            log.info("Organisation initialised");
+        } catch (CommandRejected e) {
+            if (!"ROOT_EXISTS".equals(e.code())) {
+                throw e;
             }
+            log.info("Organisation initialised meanwhile by another MARC instance");
         }
     }
 }

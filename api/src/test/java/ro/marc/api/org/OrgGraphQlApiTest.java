@@ -33,6 +33,8 @@ class OrgGraphQlApiTest extends ApiTestSupport {
 
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    javax.sql.DataSource dataSource;
 
     @Test
     void create_query_search_and_history_end_to_end() {
@@ -216,6 +218,115 @@ class OrgGraphQlApiTest extends ApiTestSupport {
             JsonNode now = data("admin", "query($id: ID!) { orgUnit(id: $id) { name version } }", Map.of("id", id)).get("orgUnit");
             assertThat(now.at("/version").asInt()).isEqualTo(2);
             assertThat(now.at("/name").asString()).isEqualTo(winner);
+        }
+    }
+
+    @Test
+    void creating_the_same_org_unit_twice_with_its_client_chosen_id_returns_the_same_org_unit() {
+        String rootId = data("admin", "{ root { id } }", Map.of()).at("/root/id").asString();
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        String id = UUID.randomUUID().toString();
+        Map<String, Object> input = Map.of("id", id, "parentId", rootId, "name", "Retrimisă " + suffix, "county", "CJ");
+        long eventsBefore = eventCount();
+
+        JsonNode first = data("admin", CREATE, Map.of("input", input)).get("createOrgUnit");
+        JsonNode retried = data("admin", CREATE, Map.of("input", input)).get("createOrgUnit");
+
+        assertThat(retried).isEqualTo(first);
+        assertThat(retried.at("/id").asString()).isEqualTo(id);
+        assertThat(retried.at("/version").asInt()).isEqualTo(1);
+        assertThat(retried.at("/orgUnit/name").asString()).isEqualTo("Retrimisă " + suffix);
+        assertThat(eventCount()).isEqualTo(eventsBefore + 1);
+
+        // the same id with other content is not a retry
+        JsonNode other = graphql("admin", CREATE, Map.of("input", Map.of("id", id, "parentId", rootId, "name", "Alta " + suffix)));
+        assertThat(firstError(other).at("/extensions/classification").asString()).isEqualTo("CONFLICT");
+        assertThat(firstError(other).at("/extensions/code").asString()).isEqualTo("DUPLICATE_ID");
+        assertThat(firstError(other).at("/extensions/field").asString()).isEqualTo("id");
+        assertThat(eventCount()).isEqualTo(eventsBefore + 1);
+    }
+
+    /** Creates take the org tree's lock: of several at once with one name under one parent, one wins, the others see it. */
+    @Test
+    void concurrent_creates_with_one_name_under_one_parent_give_one_org_unit_and_typed_refusals() throws Exception {
+        String rootId = data("admin", "{ root { id } }", Map.of()).at("/root/id").asString();
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        String parent = create(rootId, "Părinte " + suffix, null).at("/id").asString();
+        int writers = 6;
+        List<JsonNode> responses = new java.util.ArrayList<>();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(writers)) {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<JsonNode>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < writers; i++) {
+                String spelling = i % 2 == 0 ? "Serviciul Județean " + suffix : "SERVICIUL JUDETEAN " + suffix;
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return graphql("admin", CREATE, Map.of("input", Map.of("parentId", parent, "name", spelling)));
+                }));
+            }
+            start.countDown();
+            for (var result : results) {
+                responses.add(result.get());
+            }
+        }
+        assertThat(responses.stream().filter(r -> !r.has("errors")).count()).isEqualTo(1);
+        for (JsonNode refused : responses.stream().filter(r -> r.has("errors")).toList()) {
+            assertThat(firstError(refused).at("/extensions/code").asString()).as(refused.toString()).isEqualTo("NAME_NOT_UNIQUE");
+            assertThat(firstError(refused).at("/extensions/classification").asString()).isIn("BAD_REQUEST", "CONFLICT");
+        }
+        assertThat(data("admin", "query($id: ID!) { orgUnit(id: $id) { children(first: 10) { edges { node { id } } } } }",
+                Map.of("id", parent)).at("/orgUnit/children/edges")).hasSize(1);
+    }
+
+    /**
+     * A rename (no tree lock) that read the name as free while a create took it: the lookup's unique index
+     * refuses the later commit, and the client gets CONFLICT NAME_NOT_UNIQUE, not an internal error. The
+     * rename is held between its decision and its write by a row lock this test takes on the lookup.
+     */
+    @Test
+    void a_name_taken_between_a_decision_and_its_commit_is_a_conflict_not_an_internal_error() throws Exception {
+        String rootId = data("admin", "{ root { id } }", Map.of()).at("/root/id").asString();
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        String parent = create(rootId, "Direcția Cursă " + suffix, null).at("/id").asString();
+        String sibling = create(parent, "Alfa " + suffix, null).at("/id").asString();
+        long eventsBefore = eventCount();
+
+        JsonNode renameResponse;
+        try (java.sql.Connection holder = dataSource.getConnection();
+             var pool = java.util.concurrent.Executors.newSingleThreadExecutor()) {
+            holder.setAutoCommit(false);
+            try (var lock = holder.prepareStatement("SELECT 1 FROM org_unit_lookup WHERE id = ? FOR UPDATE")) {
+                lock.setObject(1, UUID.fromString(sibling));
+                lock.executeQuery().close();
+            }
+            var rename = pool.submit(() -> graphql("admin", RENAME, Map.of("input",
+                    Map.of("id", sibling, "name", "Beta " + suffix, "expectedVersion", 1))));
+            awaitLookupWriteBlocked();
+            // meanwhile a create takes the name (it commits: its row is another one)
+            JsonNode created = create(parent, "BETA " + suffix, null);
+            assertThat(created.at("/orgUnit/name").asString()).isEqualTo("BETA " + suffix);
+            holder.rollback(); // releases the row: the rename writes, and its unique index refuses the name
+            renameResponse = rename.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        }
+
+        assertThat(firstError(renameResponse).at("/extensions/classification").asString()).isEqualTo("CONFLICT");
+        assertThat(firstError(renameResponse).at("/extensions/code").asString()).isEqualTo("NAME_NOT_UNIQUE");
+        assertThat(firstError(renameResponse).at("/extensions/field").asString()).isEqualTo("name");
+        assertThat(eventCount()).as("the create's event only: the rename stored nothing").isEqualTo(eventsBefore + 1);
+        assertThat(data("admin", "query($id: ID!) { orgUnit(id: $id) { name version } }", Map.of("id", sibling))
+                .at("/orgUnit/name").asString()).isEqualTo("Alfa " + suffix);
+    }
+
+    /** Waits until a statement on org_unit_lookup waits for a lock (the rename's write, behind this test's row lock). */
+    private void awaitLookupWriteBlocked() throws InterruptedException {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(15).toNanos();
+        while (jdbc.sql("""
+                SELECT count(*) FROM pg_stat_activity
+                WHERE wait_event_type = 'Lock' AND query LIKE 'UPDATE org_unit_lookup%'""").query(Long.class).single() == 0) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the rename never reached its write to the lookup");
+            }
+            Thread.sleep(20);
         }
     }
 

@@ -29,12 +29,12 @@ class DeadLetterPartsTest {
     void sequences_are_per_entity_but_keep_the_catalogue_segment() {
         UUID unit = UUID.randomUUID();
         Object created = EntitySequencingPolicy.INSTANCE.getSequenceIdentifierFor(
-                event(unit.toString(), new OrgUnitCreated(unit, null, "A", 0, null, 1)));
+                event(unit.toString(), new OrgUnitCreated(unit, null, "A", 0, null)));
         Object assigned = EntitySequencingPolicy.INSTANCE.getSequenceIdentifierFor(
-                event(unit.toString(), new WorkUnitAssigned(unit, UUID.randomUUID(), 2)));
+                event(unit.toString(), new WorkUnitAssigned(unit, UUID.randomUUID())));
         UUID otherUnit = UUID.randomUUID();
         Object other = EntitySequencingPolicy.INSTANCE.getSequenceIdentifierFor(
-                event(otherUnit.toString(), new OrgUnitCreated(otherUnit, null, "B", 0, null, 1)));
+                event(otherUnit.toString(), new OrgUnitCreated(otherUnit, null, "B", 0, null)));
         Object initialised = EntitySequencingPolicy.INSTANCE.getSequenceIdentifierFor(
                 event("marc", new OrganisationInitialised("marc", unit)));
         Object anonymous = EntitySequencingPolicy.INSTANCE.getSequenceIdentifierFor(
@@ -72,8 +72,8 @@ class DeadLetterPartsTest {
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         ObservedDeadLetterQueue queue = new ObservedDeadLetterQueue("test-group",
                 InMemorySequencedDeadLetterQueue.<EventMessage<?>>builder().maxSequences(1).maxSequenceSize(2).build(), meters);
-        EventMessage<?> first = event(new OrgUnitCreated(UUID.randomUUID(), null, "A", 0, null, 1));
-        EventMessage<?> second = event(new OrgUnitCreated(UUID.randomUUID(), null, "B", 0, null, 1));
+        EventMessage<?> first = event(new OrgUnitCreated(UUID.randomUUID(), null, "A", 0, null));
+        EventMessage<?> second = event(new OrgUnitCreated(UUID.randomUUID(), null, "B", 0, null));
 
         queue.enqueue("a", new GenericDeadLetter<>("a", first, new IllegalStateException("poison")));
         queue.enqueue("b", new GenericDeadLetter<>("b", second, new IllegalStateException("poison"))); // no room: skipped

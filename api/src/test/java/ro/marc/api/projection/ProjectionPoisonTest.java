@@ -100,13 +100,13 @@ class ProjectionPoisonTest extends ApiTestSupport {
         UUID workUnit = track(UUID.randomUUID());
         append(aggregate,
                 // org-postgres: NULL name violates NOT NULL (PostgreSQL aborts the transaction); fine for the index
-                new OrgUnitCreated(nameless, root, null, 1, null, 1),
+                new OrgUnitCreated(nameless, root, null, 1, null),
                 // both groups: the parent is nowhere (no row, no document)
-                new OrgUnitCreated(orphan, UUID.randomUUID(), "Poison test orphan", 2, null, 1),
-                new OrgUnitCreated(good, root, "Poison test unit " + good, 1, null, 1),
-                new WorkUnitDefined(workUnit, "Poison test work unit " + workUnit, 1),
-                new OrgUnitRenamed(nameless, "Poison test renamed", null, 2),
-                new OrgUnitRenamed(orphan, "Poison test orphan renamed", "Poison test orphan", 2));
+                new OrgUnitCreated(orphan, UUID.randomUUID(), "Poison test orphan", 2, null),
+                new OrgUnitCreated(good, root, "Poison test unit " + good, 1, null),
+                new WorkUnitDefined(workUnit, "Poison test work unit " + workUnit),
+                new OrgUnitRenamed(nameless, "Poison test renamed", null),
+                new OrgUnitRenamed(orphan, "Poison test orphan renamed", "Poison test orphan"));
 
         await("org-postgres projects the good unit and work unit", () -> rowExists("org_unit", good) && rowExists("work_unit", workUnit));
         await("org-elasticsearch indexes the good unit, the work unit and the renamed nameless unit",
@@ -150,8 +150,8 @@ class ProjectionPoisonTest extends ApiTestSupport {
         UUID huge = track(UUID.randomUUID());
         UUID good = track(UUID.randomUUID());
         append(aggregate,
-                new OrgUnitCreated(huge, root, "x".repeat(40_000), 1, null, 1),
-                new OrgUnitCreated(good, root, "Poison test after the huge one " + good, 1, null, 1));
+                new OrgUnitCreated(huge, root, "x".repeat(40_000), 1, null),
+                new OrgUnitCreated(good, root, "Poison test after the huge one " + good, 1, null));
 
         await("org-elasticsearch indexes the unit after the refused one", () -> documentExists(indexes.orgUnits(), good));
         await("org-elasticsearch parks the refused document", () -> sameLetters(letters("org-elasticsearch", aggregate),
@@ -231,7 +231,7 @@ class ProjectionPoisonTest extends ApiTestSupport {
         UUID root = jdbc.sql("SELECT id FROM org_unit WHERE parent_id IS NULL").query(UUID.class).single();
         UUID orphanParent = track(UUID.randomUUID());
         UUID orphan = track(UUID.randomUUID());
-        append(aggregate, new OrgUnitCreated(orphan, orphanParent, "Poison test late child", 2, null, 1));
+        append(aggregate, new OrgUnitCreated(orphan, orphanParent, "Poison test late child", 2, null));
         await("the child of a parent that is not there yet is parked", () -> letters("org-postgres", aggregate).size() == 1);
 
         // refused to everyone but central administrators (auditors read only)
@@ -248,7 +248,7 @@ class ProjectionPoisonTest extends ApiTestSupport {
                 .at("/extensions/code").asString()).isEqualTo("UNKNOWN_GROUP");
 
         // the parent arrives (in another stream): a retry heals the child, no rebuild needed
-        append(aggregate(), new OrgUnitCreated(orphanParent, root, "Poison test late parent", 1, null, 1));
+        append(aggregate(), new OrgUnitCreated(orphanParent, root, "Poison test late parent", 1, null));
         await("the parent is projected", () -> rowExists("org_unit", orphanParent));
         // the periodic retry (every 30 s, on every running context) may heal it first: then there is nothing left to heal
         boolean stillParked = !letters("org-postgres", aggregate).isEmpty();
@@ -265,7 +265,7 @@ class ProjectionPoisonTest extends ApiTestSupport {
 
         // evict: the dead letter is gone, its event never applied
         UUID another = track(UUID.randomUUID());
-        append(aggregate, new OrgUnitCreated(another, UUID.randomUUID(), "Poison test evicted", 2, null, 1));
+        append(aggregate, new OrgUnitCreated(another, UUID.randomUUID(), "Poison test evicted", 2, null));
         await("parked", () -> letters("org-postgres", aggregate).size() == 1);
         String id = jdbc.sql("SELECT dead_letter_id FROM dead_letter_entry WHERE processing_group = 'org-postgres' AND sequence_identifier = ?")
                 .param(aggregate + "/" + another).query(String.class).single();

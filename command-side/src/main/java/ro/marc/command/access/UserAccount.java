@@ -43,7 +43,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * the same id and content answers version 1 and applies nothing; other content is DUPLICATE_ID), any
  * other command on a missing account is a typed NOT_FOUND. A refused command applies nothing.
  */
-@Aggregate(commandTargetResolver = AccessCommandTargets.BEAN)
+@Aggregate
 public class UserAccount {
 
     static final int MAX_IDENTITY_LENGTH = 255;

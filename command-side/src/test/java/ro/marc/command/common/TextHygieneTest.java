@@ -10,9 +10,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import ro.marc.command.access.AccountDirectory;
 import ro.marc.command.access.UserAccount;
+import ro.marc.command.org.InMemoryOrgTree;
 import ro.marc.command.org.OrgFacts;
-import ro.marc.command.org.Organisation;
-import ro.marc.command.org.OrganisationTargetResolver;
+import ro.marc.command.org.OrgUnit;
+import ro.marc.command.org.WorkUnit;
 import ro.marc.events.access.command.RegisterUser;
 import ro.marc.events.access.event.UserRegistered;
 import ro.marc.events.org.*;
@@ -32,9 +33,16 @@ class TextHygieneTest {
     private static final UUID WU = UUID.randomUUID();
     private static final UUID ORG = UUID.randomUUID();
 
-    private static FixtureConfiguration<Organisation> organisation() {
-        FixtureConfiguration<Organisation> fixture = new AggregateTestFixture<>(Organisation.class);
-        fixture.registerCommandTargetResolver(new OrganisationTargetResolver());
+    /** An org unit's fixture; the lookup knows the root, the ministry and "Biroul Zero" under it. */
+    private static FixtureConfiguration<OrgUnit> orgUnit() {
+        FixtureConfiguration<OrgUnit> fixture = new AggregateTestFixture<>(OrgUnit.class);
+        fixture.registerInjectableResource(organisation());
+        return fixture;
+    }
+
+    private static FixtureConfiguration<WorkUnit> workUnit() {
+        FixtureConfiguration<WorkUnit> fixture = new AggregateTestFixture<>(WorkUnit.class);
+        fixture.registerInjectableResource(organisation());
         return fixture;
     }
 
@@ -70,17 +78,19 @@ class TextHygieneTest {
         return fixture;
     }
 
-    private static Object[] givenOrganisation() {
-        return new Object[]{new InitialiseOrganisation(ROOT, "MARC"),
-                new CreateOrgUnit(MINISTRY, ROOT, "Ministerul Afacerilor Interne", null),
-                new CreateOrgUnit(UUID.randomUUID(), MINISTRY, "Biroul Zero", null)};
+    private static InMemoryOrgTree organisation() {
+        InMemoryOrgTree tree = new InMemoryOrgTree();
+        tree.apply(new OrgUnitCreated(ROOT, null, "MARC", 0, null),
+                new OrgUnitCreated(MINISTRY, ROOT, "Ministerul Afacerilor Interne", 1, null),
+                new OrgUnitCreated(UUID.randomUUID(), MINISTRY, "Biroul Zero", 2, null));
+        return tree;
     }
 
     @ParameterizedTest(name = "org unit name with U+{0} refused")
     @ValueSource(strings = {"0000", "0007", "001B", "007F", "0085", "200B", "200D", "2060", "FEFF", "202E", "2066", "200F"})
     void an_org_unit_name_with_a_control_zero_width_or_bidi_character_is_refused_naming_the_field(String hex) {
         String bad = "Bir" + Character.toString(Integer.parseInt(hex, 16)) + "oul Unu";
-        organisation().givenCommands(givenOrganisation())
+        orgUnit().givenNoPriorActivity()
                 .when(new CreateOrgUnit(UUID.randomUUID(), MINISTRY, bad, null))
                 .expectException(invalidCharacters("name", "U+" + hex, 4))
                 .expectNoEvents();
@@ -88,7 +98,7 @@ class TextHygieneTest {
 
     @Test
     void a_lone_surrogate_in_a_name_is_refused() {
-        organisation().givenCommands(givenOrganisation())
+        orgUnit().givenNoPriorActivity()
                 .when(new CreateOrgUnit(UUID.randomUUID(), MINISTRY, "Biroul \uD800", null))
                 .expectException(invalidCharacters("name", "U+D800", 8))
                 .expectNoEvents();
@@ -96,11 +106,11 @@ class TextHygieneTest {
 
     @Test
     void a_zero_width_space_cannot_slip_a_duplicate_past_the_unique_name_rule() {
-        organisation().givenCommands(givenOrganisation())
+        orgUnit().givenNoPriorActivity()
                 .when(new CreateOrgUnit(UUID.randomUUID(), MINISTRY, "Bir\u200Boul Zero", null))
                 .expectException(invalidCharacters("name", "U+200B", 4));
         // what is removed rather than refused (soft hyphen, no-break space) is compared after cleaning
-        organisation().givenCommands(givenOrganisation())
+        orgUnit().givenNoPriorActivity()
                 .when(new CreateOrgUnit(UUID.randomUUID(), MINISTRY, "Bir\u00ADoul\u00A0Zero", null))
                 .expectException(rejected("name", "NAME_NOT_UNIQUE"));
     }
@@ -108,17 +118,17 @@ class TextHygieneTest {
     @Test
     void the_stored_name_is_the_cleaned_one() {
         UUID unit = UUID.randomUUID();
-        organisation().givenCommands(givenOrganisation())
+        orgUnit().givenNoPriorActivity()
                 .when(new CreateOrgUnit(unit, MINISTRY, "\uFEFFServiciul\u00A0Anticorup" + "t\u0326ie\n", null))
-                .expectEvents(new OrgUnitCreated(unit, MINISTRY, "Serviciul Anticorupție", 2, null, 1));
+                .expectEvents(new OrgUnitCreated(unit, MINISTRY, "Serviciul Anticorupție", 2, null));
     }
 
     @Test
     void the_root_and_work_unit_names_are_cleaned_too() {
-        organisation().givenNoPriorActivity()
+        orgUnit().givenNoPriorActivity()
                 .when(new InitialiseOrganisation(ROOT, "MARC\u0000"))
                 .expectException(invalidCharacters("rootName", "U+0000", 5));
-        organisation().givenCommands(givenOrganisation())
+        workUnit().givenNoPriorActivity()
                 .when(new DefineWorkUnit(WU, "Resurse\u202Eumane"))
                 .expectException(invalidCharacters("name", "U+202E", 8));
     }

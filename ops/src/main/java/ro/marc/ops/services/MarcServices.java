@@ -35,6 +35,7 @@ public final class MarcServices {
     // Remembered so that every later test class fails at once instead of starting the services again.
     private static RuntimeException testServicesFailure;
     private static ServiceEndpoints localRunServices;
+    private static ServiceEndpoints testDatabase;
 
     private MarcServices() {}
 
@@ -55,6 +56,24 @@ public final class MarcServices {
             }
         }
         return testServices;
+    }
+
+    /**
+     * Only the database of {@link #forTests()}: a fresh {@code marc_it_<random>} database (the same one
+     * when {@code forTests()} already ran in this JVM), for tests that need no Elasticsearch (the command
+     * side's lookups). {@code elasticsearchUrl} is null unless {@code forTests()} ran first.
+     */
+    public static synchronized ServiceEndpoints databaseForTests() {
+        if (testServices != null) {
+            return testServices;
+        }
+        if (testDatabase == null) {
+            Optional<String> envDbUrl = env("MARC_DB_URL");
+            PostgresConnection database = database(Purpose.TESTS, envDbUrl, envDbUrl.isEmpty() && Containers.dockerAvailable());
+            testDatabase = new ServiceEndpoints(database.url(), database.user(), database.password(), null);
+            log.info("MARC database for tests: {} as {}", testDatabase.jdbcUrl(), testDatabase.dbUser());
+        }
+        return testDatabase;
     }
 
     /**

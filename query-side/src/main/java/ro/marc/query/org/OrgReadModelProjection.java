@@ -6,9 +6,8 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import ro.marc.query.common.EntityVersion;
 import ro.marc.query.common.Sql;
-import ro.marc.events.org.*;
-import ro.marc.events.org.command.*;
 import ro.marc.events.org.event.*;
 import ro.marc.events.text.RomanianText;
 
@@ -16,9 +15,12 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * Projects the organisation stream into the PostgreSQL read model (tables org_unit, work_unit,
- * org_unit_work_unit). Every statement is guarded by the row's {@code last_event_seq}, so an event
- * delivered twice (replay, retry after a crash) changes nothing.
+ * Projects the organisation's events into the PostgreSQL read model (tables org_unit, work_unit,
+ * org_unit_work_unit). Each org unit and work unit is its own aggregate: its version is its event's
+ * sequence number + 1 ({@link EntityVersion}), and every statement is guarded by the row's
+ * {@code last_event_seq} (the sequence number in that entity's stream), so an event delivered twice
+ * (replay, retry after a crash) changes nothing. A creation and a move read the parent's row: the
+ * organisation's events are handled in their global order (one processing segment), so it is there.
  */
 @Component
 @ProcessingGroup(OrgReadModelProjection.PROCESSING_GROUP)
@@ -44,7 +46,7 @@ public class OrgReadModelProjection {
                 .param("id", event.orgUnitId()).param("parent", event.parentId())
                 .param("name", event.name()).param("folded", RomanianText.fold(event.name()))
                 .param("level", event.level()).param("county", event.county() == null ? null : event.county().name())
-                .param("path", parentPath + event.orgUnitId() + "/").param("version", event.version())
+                .param("path", parentPath + event.orgUnitId() + "/").param("version", EntityVersion.of(seq))
                 .param("seq", seq).param("at", Sql.timestamp(at)).update();
     }
 
@@ -55,7 +57,7 @@ public class OrgReadModelProjection {
                                     last_event_seq = :seq, updated_at = :at
                 WHERE id = :id AND last_event_seq < :seq""")
                 .param("id", event.orgUnitId()).param("name", event.name())
-                .param("folded", RomanianText.fold(event.name())).param("version", event.version())
+                .param("folded", RomanianText.fold(event.name())).param("version", EntityVersion.of(seq))
                 .param("seq", seq).param("at", Sql.timestamp(at)).update();
     }
 
@@ -78,18 +80,18 @@ public class OrgReadModelProjection {
                 .param("shift", event.level() - event.previousLevel())
                 .param("oldPrefix", Sql.likePrefix(oldPath)).param("at", Sql.timestamp(at)).update();
         jdbc.sql("UPDATE org_unit SET parent_id = :parent, version = :version, last_event_seq = :seq WHERE id = :id")
-                .param("parent", event.toParentId()).param("version", event.version()).param("seq", seq)
+                .param("parent", event.toParentId()).param("version", EntityVersion.of(seq)).param("seq", seq)
                 .param("id", event.orgUnitId()).update();
     }
 
     @EventHandler
     void on(OrgUnitDeactivated event, @SequenceNumber long seq, @org.axonframework.eventhandling.Timestamp Instant at) {
-        setActive(event.orgUnitId(), false, event.version(), seq, at);
+        setActive(event.orgUnitId(), false, seq, at);
     }
 
     @EventHandler
     void on(OrgUnitReactivated event, @SequenceNumber long seq, @org.axonframework.eventhandling.Timestamp Instant at) {
-        setActive(event.orgUnitId(), true, event.version(), seq, at);
+        setActive(event.orgUnitId(), true, seq, at);
     }
 
     @EventHandler
@@ -99,7 +101,7 @@ public class OrgReadModelProjection {
                 VALUES (:id, :name, :folded, FALSE, :version, :seq, :at, :at)
                 ON CONFLICT (id) DO NOTHING""")
                 .param("id", event.workUnitId()).param("name", event.name())
-                .param("folded", RomanianText.fold(event.name())).param("version", event.version())
+                .param("folded", RomanianText.fold(event.name())).param("version", EntityVersion.of(seq))
                 .param("seq", seq).param("at", Sql.timestamp(at)).update();
     }
 
@@ -110,7 +112,7 @@ public class OrgReadModelProjection {
                                      last_event_seq = :seq, updated_at = :at
                 WHERE id = :id AND last_event_seq < :seq""")
                 .param("id", event.workUnitId()).param("name", event.name())
-                .param("folded", RomanianText.fold(event.name())).param("version", event.version())
+                .param("folded", RomanianText.fold(event.name())).param("version", EntityVersion.of(seq))
                 .param("seq", seq).param("at", Sql.timestamp(at)).update();
     }
 
@@ -119,13 +121,13 @@ public class OrgReadModelProjection {
         jdbc.sql("""
                 UPDATE work_unit SET retired = TRUE, version = :version, last_event_seq = :seq, updated_at = :at
                 WHERE id = :id AND last_event_seq < :seq""")
-                .param("id", event.workUnitId()).param("version", event.version())
+                .param("id", event.workUnitId()).param("version", EntityVersion.of(seq))
                 .param("seq", seq).param("at", Sql.timestamp(at)).update();
     }
 
     @EventHandler
     void on(WorkUnitAssigned event, @SequenceNumber long seq, @org.axonframework.eventhandling.Timestamp Instant at) {
-        if (claimOrgUnit(event.orgUnitId(), event.orgUnitVersion(), seq, at)) {
+        if (claimOrgUnit(event.orgUnitId(), seq, at)) {
             jdbc.sql("""
                     INSERT INTO org_unit_work_unit (org_unit_id, work_unit_id, assigned_at) VALUES (?, ?, ?)
                     ON CONFLICT DO NOTHING""")
@@ -135,7 +137,7 @@ public class OrgReadModelProjection {
 
     @EventHandler
     void on(WorkUnitUnassigned event, @SequenceNumber long seq, @org.axonframework.eventhandling.Timestamp Instant at) {
-        if (claimOrgUnit(event.orgUnitId(), event.orgUnitVersion(), seq, at)) {
+        if (claimOrgUnit(event.orgUnitId(), seq, at)) {
             jdbc.sql("DELETE FROM org_unit_work_unit WHERE org_unit_id = ? AND work_unit_id = ?")
                     .params(event.orgUnitId(), event.workUnitId()).update();
         }
@@ -153,18 +155,18 @@ public class OrgReadModelProjection {
     }
 
     /** Advances the org unit's version and guard; false when this event was applied before. */
-    private boolean claimOrgUnit(UUID id, long version, long seq, Instant at) {
+    private boolean claimOrgUnit(UUID id, long seq, Instant at) {
         return jdbc.sql("""
                 UPDATE org_unit SET version = :version, last_event_seq = :seq, updated_at = :at
                 WHERE id = :id AND last_event_seq < :seq""")
-                .param("id", id).param("version", version).param("seq", seq).param("at", Sql.timestamp(at)).update() == 1;
+                .param("id", id).param("version", EntityVersion.of(seq)).param("seq", seq).param("at", Sql.timestamp(at)).update() == 1;
     }
 
-    private void setActive(UUID id, boolean active, long version, long seq, Instant at) {
+    private void setActive(UUID id, boolean active, long seq, Instant at) {
         jdbc.sql("""
                 UPDATE org_unit SET active = :active, version = :version, last_event_seq = :seq, updated_at = :at
                 WHERE id = :id AND last_event_seq < :seq""")
-                .param("id", id).param("active", active).param("version", version)
+                .param("id", id).param("active", active).param("version", EntityVersion.of(seq))
                 .param("seq", seq).param("at", Sql.timestamp(at)).update();
     }
 

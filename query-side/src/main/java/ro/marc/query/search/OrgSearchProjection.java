@@ -5,24 +5,31 @@ import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
-import ro.marc.events.org.*;
-import ro.marc.events.org.command.*;
 import ro.marc.events.org.event.*;
+import ro.marc.query.common.EntityVersion;
 import ro.marc.events.text.RomanianText;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 
 /**
- * Projects the organisation stream into Elasticsearch. Every write is a full document indexed with
- * {@code version_type=external} and version = the event's sequence number in the organisation
- * stream, so Elasticsearch itself refuses a replayed (older or equal) write: replays change nothing.
+ * Projects the organisation's events into Elasticsearch. Every write is a full document indexed with
+ * {@code version_type=external} and version = the event's position in the event store (its global
+ * index, from the tracking token), so Elasticsearch itself refuses a replayed (older or equal) write:
+ * replays change nothing. Not the aggregate's sequence number: each org unit and work unit is its own
+ * aggregate, and a move re-indexes every descendant, documents of other aggregates whose own sequence
+ * numbers can be higher than the move's. The organisation's events are handled in their global order
+ * (one processing segment): positions only grow, and a creation or a move finds its parent's document.
+ * The document's {@code version} field is the entity's version ({@link EntityVersion}).
  *
  * <p>Writes are collected per processing batch (Axon unit of work) and sent as one bulk request
  * when the batch commits; documents written earlier in the same batch are read from that buffer,
@@ -43,7 +50,7 @@ public class OrgSearchProjection {
     }
 
     @EventHandler
-    void on(OrgUnitCreated event, @SequenceNumber long seq) {
+    void on(OrgUnitCreated event, @SequenceNumber long seq, EventMessage<?> message) {
         List<String> ancestors = new ArrayList<>();
         if (event.parentId() != null) {
             OrgUnitDocument parent = orgUnit(event.parentId().toString());
@@ -53,49 +60,49 @@ public class OrgSearchProjection {
         index(new OrgUnitDocument(OrgUnitDocument.KIND, event.orgUnitId().toString(), event.name(),
                 RomanianText.fold(event.name()), event.parentId() == null ? null : event.parentId().toString(),
                 ancestors, event.level(), event.county() == null ? null : event.county().name(), true, List.of(),
-                event.version()), seq);
+                EntityVersion.of(seq)), position(message, seq));
     }
 
     @EventHandler
-    void on(OrgUnitRenamed event, @SequenceNumber long seq) {
-        updateOrgUnit(event.orgUnitId(), seq, d -> new OrgUnitDocument(d.kind(), d.id(), event.name(),
+    void on(OrgUnitRenamed event, @SequenceNumber long seq, EventMessage<?> message) {
+        updateOrgUnit(event.orgUnitId(), position(message, seq), d -> new OrgUnitDocument(d.kind(), d.id(), event.name(),
                 RomanianText.fold(event.name()), d.parentId(), d.ancestorIds(), d.level(), d.county(), d.active(),
-                d.workUnitIds(), event.version()));
+                d.workUnitIds(), EntityVersion.of(seq)));
     }
 
     @EventHandler
-    void on(OrgUnitDeactivated event, @SequenceNumber long seq) {
-        updateOrgUnit(event.orgUnitId(), seq, d -> withActive(d, false, event.version()));
+    void on(OrgUnitDeactivated event, @SequenceNumber long seq, EventMessage<?> message) {
+        updateOrgUnit(event.orgUnitId(), position(message, seq), d -> withActive(d, false, EntityVersion.of(seq)));
     }
 
     @EventHandler
-    void on(OrgUnitReactivated event, @SequenceNumber long seq) {
-        updateOrgUnit(event.orgUnitId(), seq, d -> withActive(d, true, event.version()));
+    void on(OrgUnitReactivated event, @SequenceNumber long seq, EventMessage<?> message) {
+        updateOrgUnit(event.orgUnitId(), position(message, seq), d -> withActive(d, true, EntityVersion.of(seq)));
     }
 
     @EventHandler
-    void on(WorkUnitAssigned event, @SequenceNumber long seq) {
-        updateOrgUnit(event.orgUnitId(), seq, d -> {
+    void on(WorkUnitAssigned event, @SequenceNumber long seq, EventMessage<?> message) {
+        updateOrgUnit(event.orgUnitId(), position(message, seq), d -> {
             List<String> ids = new ArrayList<>(d.workUnitIds());
             if (!ids.contains(event.workUnitId().toString())) {
                 ids.add(event.workUnitId().toString());
             }
-            return withWorkUnits(d, ids, event.orgUnitVersion());
+            return withWorkUnits(d, ids, EntityVersion.of(seq));
         });
     }
 
     @EventHandler
-    void on(WorkUnitUnassigned event, @SequenceNumber long seq) {
-        updateOrgUnit(event.orgUnitId(), seq, d -> {
+    void on(WorkUnitUnassigned event, @SequenceNumber long seq, EventMessage<?> message) {
+        updateOrgUnit(event.orgUnitId(), position(message, seq), d -> {
             List<String> ids = new ArrayList<>(d.workUnitIds());
             ids.remove(event.workUnitId().toString());
-            return withWorkUnits(d, ids, event.orgUnitVersion());
+            return withWorkUnits(d, ids, EntityVersion.of(seq));
         });
     }
 
     /** Re-indexes the moved unit and every descendant with its new ancestors and level. */
     @EventHandler
-    void on(OrgUnitMoved event, @SequenceNumber long seq) {
+    void on(OrgUnitMoved event, @SequenceNumber long seq, EventMessage<?> message) {
         OrgUnitDocument moved = orgUnit(event.orgUnitId().toString());
         OrgUnitDocument parent = orgUnit(event.toParentId().toString());
         List<String> newAncestors = new ArrayList<>(parent.ancestorIds());
@@ -103,32 +110,35 @@ public class OrgSearchProjection {
         int shift = event.level() - event.previousLevel();
         List<OrgUnitDocument> descendants = descendants(moved.id());
         index(new OrgUnitDocument(moved.kind(), moved.id(), moved.name(), moved.nameFolded(), parent.id(),
-                newAncestors, event.level(), moved.county(), moved.active(), moved.workUnitIds(), event.version()), seq);
+                newAncestors, event.level(), moved.county(), moved.active(), moved.workUnitIds(), EntityVersion.of(seq)),
+                position(message, seq));
         for (OrgUnitDocument d : descendants) {
             List<String> ancestors = new ArrayList<>(newAncestors);
             ancestors.addAll(d.ancestorIds().subList(d.ancestorIds().indexOf(moved.id()), d.ancestorIds().size()));
             index(new OrgUnitDocument(d.kind(), d.id(), d.name(), d.nameFolded(), d.parentId(),
-                    ancestors, d.level() + shift, d.county(), d.active(), d.workUnitIds(), d.version()), seq);
+                    ancestors, d.level() + shift, d.county(), d.active(), d.workUnitIds(), d.version()),
+                    position(message, seq)); // the descendant's own version stays
         }
     }
 
     @EventHandler
-    void on(WorkUnitDefined event, @SequenceNumber long seq) {
+    void on(WorkUnitDefined event, @SequenceNumber long seq, EventMessage<?> message) {
         index(new WorkUnitDocument(WorkUnitDocument.KIND, event.workUnitId().toString(), event.name(),
-                RomanianText.fold(event.name()), false, event.version()), seq);
+                RomanianText.fold(event.name()), false, EntityVersion.of(seq)), position(message, seq));
     }
 
     @EventHandler
-    void on(WorkUnitRenamed event, @SequenceNumber long seq) {
+    void on(WorkUnitRenamed event, @SequenceNumber long seq, EventMessage<?> message) {
         WorkUnitDocument d = workUnit(event.workUnitId().toString());
         index(new WorkUnitDocument(d.kind(), d.id(), event.name(), RomanianText.fold(event.name()), d.retired(),
-                event.version()), seq);
+                EntityVersion.of(seq)), position(message, seq));
     }
 
     @EventHandler
-    void on(WorkUnitRetired event, @SequenceNumber long seq) {
+    void on(WorkUnitRetired event, @SequenceNumber long seq, EventMessage<?> message) {
         WorkUnitDocument d = workUnit(event.workUnitId().toString());
-        index(new WorkUnitDocument(d.kind(), d.id(), d.name(), d.nameFolded(), true, event.version()), seq);
+        index(new WorkUnitDocument(d.kind(), d.id(), d.name(), d.nameFolded(), true, EntityVersion.of(seq)),
+                position(message, seq));
     }
 
     /**
@@ -142,8 +152,23 @@ public class OrgSearchProjection {
 
     // ---------------------------------------------------------------- Elasticsearch plumbing
 
-    private void updateOrgUnit(UUID id, long seq, UnaryOperator<OrgUnitDocument> change) {
-        index(change.apply(orgUnit(id.toString())), seq);
+    /**
+     * The external version of a write: the event's position in the event store; the sequence number in
+     * its aggregate's stream only when the event comes without a tracking token (a tool calling the
+     * handler directly).
+     */
+    private static long position(EventMessage<?> message, long seq) {
+        if (message instanceof TrackedEventMessage<?> tracked && tracked.trackingToken() != null) {
+            OptionalLong position = tracked.trackingToken().position();
+            if (position.isPresent()) {
+                return position.getAsLong();
+            }
+        }
+        return seq;
+    }
+
+    private void updateOrgUnit(UUID id, long position, UnaryOperator<OrgUnitDocument> change) {
+        index(change.apply(orgUnit(id.toString())), position);
     }
 
     private OrgUnitDocument orgUnit(String id) {
@@ -196,12 +221,12 @@ public class OrgSearchProjection {
         }
     }
 
-    private void index(OrgUnitDocument document, long seq) {
-        pendingWrites().put(indexes.orgUnits(), document.id(), document, seq);
+    private void index(OrgUnitDocument document, long position) {
+        pendingWrites().put(indexes.orgUnits(), document.id(), document, position);
     }
 
-    private void index(WorkUnitDocument document, long seq) {
-        pendingWrites().put(indexes.workUnits(), document.id(), document, seq);
+    private void index(WorkUnitDocument document, long position) {
+        pendingWrites().put(indexes.workUnits(), document.id(), document, position);
     }
 
     private PendingWrites pendingWrites() {

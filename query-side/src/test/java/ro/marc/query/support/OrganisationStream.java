@@ -2,14 +2,17 @@ package ro.marc.query.support;
 
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.messaging.MetaData;
+import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
-import ro.marc.events.org.*;
+import ro.marc.command.org.InMemoryOrgTree;
+import ro.marc.command.org.OrgFacts;
+import ro.marc.command.org.OrgTree;
+import ro.marc.command.org.OrgUnit;
+import ro.marc.command.org.WorkUnit;
+import ro.marc.events.org.County;
 import ro.marc.events.org.command.*;
-import ro.marc.events.org.event.*;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,23 +20,22 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The single organisation stream (aggregate "marc") as the command side would write it: every event
- * gets the next sequence number, a deterministic timestamp and the entity versions and levels the
- * aggregate would compute. Each appended event is delivered at once, through Axon's
- * {@link AnnotationEventHandlerAdapter} (so {@code @SequenceNumber} and {@code @Timestamp} are
- * resolved the real way), to the projections given; {@link #replayAll()} delivers them all again.
+ * The organisation as the command side writes it, for projection tests: each method sends the real
+ * command to the real {@link OrgUnit} and {@link WorkUnit} aggregates ({@link CommandSideForTests},
+ * with the in-memory lookup {@link InMemoryOrgTree}), with the entity's current version, and hands the
+ * events they publish, at once and in order, to the projections given (through Axon's
+ * {@link AnnotationEventHandlerAdapter}, so {@code @SequenceNumber} and {@code @Timestamp} are resolved
+ * the real way). Each event is delivered as a tracked event whose token is its position among all
+ * events published here, as a tracking processor reading the event store would see it.
  */
 public final class OrganisationStream {
 
-    public static final Instant START = Instant.parse("2026-03-02T08:00:00Z");
-
+    private final InMemoryOrgTree tree = new InMemoryOrgTree();
+    private final CommandSideForTests commandSide = CommandSideForTests.with(OrgUnit.class, WorkUnit.class)
+            .resource(OrgTree.class, tree).resource(OrgFacts.class, tree).start();
     private final List<AnnotationEventHandlerAdapter> handlers = new ArrayList<>();
-    private final List<DomainEventMessage<?>> messages = new ArrayList<>();
+    private final List<GenericTrackedDomainEventMessage<?>> messages = new ArrayList<>();
     private final Map<UUID, Long> versions = new HashMap<>();
-    private final Map<UUID, Integer> levels = new HashMap<>();
-    private final Map<UUID, UUID> parents = new HashMap<>();
-    private final Map<UUID, County> counties = new HashMap<>();
-    private final Map<UUID, String> names = new HashMap<>();
 
     public OrganisationStream(Object... projections) {
         for (Object projection : projections) {
@@ -41,112 +43,96 @@ public final class OrganisationStream {
         }
     }
 
-    // ------------------------------------------------------------------ the aggregate's decisions
+    /** The lookup the aggregates decide from (as the command side's tables would hold it). */
+    public InMemoryOrgTree lookup() {
+        return tree;
+    }
+
+    // ------------------------------------------------------------------ commands
 
     public DomainEventMessage<?> initialise(UUID rootId, String rootName) {
-        append(new OrganisationInitialised(OrganisationIds.ORGANISATION_ID, rootId));
-        levels.put(rootId, 0);
-        names.put(rootId, rootName);
-        return append(new OrgUnitCreated(rootId, null, rootName, 0, null, nextVersion(rootId)));
+        return send(rootId, new InitialiseOrganisation(rootId, rootName));
     }
 
     public DomainEventMessage<?> create(UUID id, UUID parentId, String name, County county) {
-        County effective = counties.get(parentId) != null ? counties.get(parentId) : county;
-        int level = levels.get(parentId) + 1;
-        levels.put(id, level);
-        parents.put(id, parentId);
-        names.put(id, name);
-        if (effective != null) {
-            counties.put(id, effective);
-        }
-        return append(new OrgUnitCreated(id, parentId, name, level, effective, nextVersion(id)));
+        return send(id, new CreateOrgUnit(id, parentId, name, county));
     }
 
     public DomainEventMessage<?> rename(UUID id, String name) {
-        String previous = names.put(id, name);
-        return append(new OrgUnitRenamed(id, name, previous, nextVersion(id)));
+        return send(id, new RenameOrgUnit(id, name, version(id)));
     }
 
-    /** Moves {@code id} with its subtree; descendants' levels shift by the same amount. */
+    /** Moves {@code id} with its subtree (the new parent must hold the unit's work units). */
     public DomainEventMessage<?> move(UUID id, UUID newParentId) {
-        int previousLevel = levels.get(id);
-        int level = levels.get(newParentId) + 1;
-        int shift = level - previousLevel;
-        List<UUID> subtree = new ArrayList<>();
-        subtree.add(id);
-        for (int i = 0; i < subtree.size(); i++) {
-            UUID current = subtree.get(i);
-            parents.forEach((child, parent) -> {
-                if (current.equals(parent)) {
-                    subtree.add(child);
-                }
-            });
-        }
-        subtree.forEach(u -> levels.merge(u, shift, Integer::sum));
-        UUID from = parents.put(id, newParentId);
-        return append(new OrgUnitMoved(id, from, newParentId, previousLevel, level, nextVersion(id)));
+        return send(id, new MoveOrgUnit(id, newParentId, version(id)));
     }
 
     public DomainEventMessage<?> deactivate(UUID id) {
-        return append(new OrgUnitDeactivated(id, nextVersion(id)));
+        return send(id, new DeactivateOrgUnit(id, version(id)));
     }
 
     public DomainEventMessage<?> reactivate(UUID id) {
-        return append(new OrgUnitReactivated(id, nextVersion(id)));
+        return send(id, new ReactivateOrgUnit(id, version(id)));
     }
 
     public DomainEventMessage<?> defineWorkUnit(UUID id, String name) {
-        names.put(id, name);
-        return append(new WorkUnitDefined(id, name, nextVersion(id)));
+        return send(id, new DefineWorkUnit(id, name));
     }
 
     public DomainEventMessage<?> renameWorkUnit(UUID id, String name) {
-        String previous = names.put(id, name);
-        return append(new WorkUnitRenamed(id, name, previous, nextVersion(id)));
+        return send(id, new RenameWorkUnit(id, name, version(id)));
     }
 
     public DomainEventMessage<?> retireWorkUnit(UUID id) {
-        return append(new WorkUnitRetired(id, nextVersion(id)));
+        return send(id, new RetireWorkUnit(id, version(id)));
     }
 
+    /**
+     * Assigns the work unit to the org unit, after assigning it to each ancestor (below the root) that
+     * does not hold it yet, as an administrator must (an org unit's work units are its parent's).
+     */
     public DomainEventMessage<?> assign(UUID orgUnitId, UUID workUnitId) {
-        return append(new WorkUnitAssigned(orgUnitId, workUnitId, nextVersion(orgUnitId)));
+        OrgFacts.OrgUnitFact unit = tree.orgUnit(orgUnitId).orElseThrow();
+        for (UUID ancestor : unit.ancestorIds()) {
+            if (!tree.orgUnit(ancestor).orElseThrow().holds(workUnitId)) {
+                send(ancestor, new AssignWorkUnits(ancestor, List.of(workUnitId), version(ancestor)));
+            }
+        }
+        return send(orgUnitId, new AssignWorkUnits(orgUnitId, List.of(workUnitId), version(orgUnitId)));
     }
 
     public DomainEventMessage<?> unassign(UUID orgUnitId, UUID workUnitId) {
-        return append(new WorkUnitUnassigned(orgUnitId, workUnitId, nextVersion(orgUnitId)));
+        return send(orgUnitId, new UnassignWorkUnit(orgUnitId, workUnitId, version(orgUnitId)));
     }
 
-    // ------------------------------------------------------------------ what the stream knows
+    // ------------------------------------------------------------------ what was written
 
+    /** The entity's version now (its sequence number + 1), as the command side answered it. */
     public long version(UUID id) {
-        return versions.get(id);
+        Long version = versions.get(id);
+        if (version == null) {
+            throw new IllegalStateException("No entity " + id + " was written through this stream");
+        }
+        return version;
     }
 
     public int level(UUID id) {
-        return levels.get(id);
+        return tree.orgUnit(id).orElseThrow().level();
     }
 
-    public List<DomainEventMessage<?>> messages() {
+    /** Every event written so far, in the order written (each with its position as tracking token). */
+    public List<GenericTrackedDomainEventMessage<?>> messages() {
         return List.copyOf(messages);
-    }
-
-    public long lastSequenceNumber() {
-        return messages.size() - 1;
-    }
-
-    public static Instant timestampOf(long sequenceNumber) {
-        return START.plusSeconds(60 * sequenceNumber);
     }
 
     // ------------------------------------------------------------------ delivery
 
-    /** Delivers every event again, in stream order, as a replay or an at-least-once redelivery would. */
+    /** Delivers every event again, in order, as a replay or an at-least-once redelivery would. */
     public void replayAll() {
         messages.forEach(this::deliver);
     }
 
-    /** Delivers every event, in stream order, to another projection only (a rebuild from scratch). */
+    /** Delivers every event, in order, to another projection only (a rebuild from scratch). */
     public void deliverAllTo(Object projection) {
         AnnotationEventHandlerAdapter handler = new AnnotationEventHandlerAdapter(projection);
         messages.forEach(message -> deliver(handler, message));
@@ -176,28 +162,30 @@ public final class OrganisationStream {
     }
 
     private static void deliver(AnnotationEventHandlerAdapter handler, DomainEventMessage<?> message) {
-        if (!handler.canHandle(message) && !(message.getPayload() instanceof OrganisationInitialised)) {
+        if (!handler.canHandle(message)) {
             throw new AssertionError("No handler for " + message.getPayloadType().getSimpleName());
         }
         try {
             handler.handle(message);
         } catch (Exception e) {
-            throw new IllegalStateException("Handling event #" + message.getSequenceNumber() + " "
-                    + message.getPayload() + " failed", e);
+            throw new IllegalStateException("Handling " + message.getPayload() + " (" + message.getAggregateIdentifier()
+                    + " #" + message.getSequenceNumber() + ") failed", e);
         }
     }
 
-    private DomainEventMessage<?> append(Object payload) {
-        long seq = messages.size();
-        DomainEventMessage<?> message = new GenericDomainEventMessage<>("Organisation",
-                OrganisationIds.ORGANISATION_ID, seq, payload, MetaData.emptyInstance(),
-                UUID.randomUUID().toString(), timestampOf(seq));
-        messages.add(message);
-        deliver(message);
-        return message;
-    }
-
-    private long nextVersion(UUID id) {
-        return versions.merge(id, 1L, Long::sum);
+    /** Sends the command; applies its events to the lookup and delivers them; returns the last one (null: none). */
+    private DomainEventMessage<?> send(UUID entity, Object command) {
+        int before = commandSide.published().size();
+        Number version = commandSide.send(command);
+        versions.put(entity, version.longValue());
+        List<DomainEventMessage<?>> published = commandSide.published();
+        GenericTrackedDomainEventMessage<?> last = null;
+        for (DomainEventMessage<?> event : published.subList(before, published.size())) {
+            tree.apply(event.getPayload());
+            last = new GenericTrackedDomainEventMessage<>(new GlobalSequenceTrackingToken(messages.size()), event);
+            messages.add(last);
+            deliver(last);
+        }
+        return last;
     }
 }

@@ -1,6 +1,7 @@
 package ro.marc.events.org.command;
 
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import java.util.UUID;
 
-public record DeactivateOrgUnit(UUID orgUnitId, long expectedVersion) implements OrganisationCommand {
+public record DeactivateOrgUnit(@TargetAggregateIdentifier UUID orgUnitId, long expectedVersion) implements OrganisationCommand {
 }

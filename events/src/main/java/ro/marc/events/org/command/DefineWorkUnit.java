@@ -1,6 +1,7 @@
 package ro.marc.events.org.command;
 
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import java.util.UUID;
 
-public record DefineWorkUnit(UUID workUnitId, String name) implements OrganisationCommand {
+public record DefineWorkUnit(@TargetAggregateIdentifier UUID workUnitId, String name) implements OrganisationCommand {
 }

@@ -1,6 +1,7 @@
 package ro.marc.events.org.command;
 
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import java.util.UUID;
 
-public record InitialiseOrganisation(UUID rootOrgUnitId, String rootName) implements OrganisationCommand {
+public record InitialiseOrganisation(@TargetAggregateIdentifier UUID rootOrgUnitId, String rootName) implements OrganisationCommand {
 }

@@ -1,11 +1,9 @@
 package ro.marc.events.org.command;
 
-import ro.marc.events.org.*;
-
 /**
- * A command decided by the organisation aggregate. They all target the single stream
- * {@link OrganisationIds#ORGANISATION_ID}; optimistic concurrency is per entity, through
- * {@code expectedVersion} on commands that change an existing org unit or work unit.
+ * A command of the organisation: decided by the aggregate of the org unit or work unit it names
+ * ({@code @TargetAggregateIdentifier}); optimistic concurrency through {@code expectedVersion} on
+ * commands that change an existing one. {@link InitialiseOrganisation} creates the root org unit.
  */
 public sealed interface OrganisationCommand
         permits InitialiseOrganisation, CreateOrgUnit, RenameOrgUnit, MoveOrgUnit, DeactivateOrgUnit,

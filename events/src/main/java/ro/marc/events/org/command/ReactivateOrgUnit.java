@@ -1,6 +1,7 @@
 package ro.marc.events.org.command;
 
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import java.util.UUID;
 
-public record ReactivateOrgUnit(UUID orgUnitId, long expectedVersion) implements OrganisationCommand {
+public record ReactivateOrgUnit(@TargetAggregateIdentifier UUID orgUnitId, long expectedVersion) implements OrganisationCommand {
 }

@@ -1,6 +1,7 @@
 package ro.marc.events.org.command;
 
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import java.util.UUID;
 
-public record RenameOrgUnit(UUID orgUnitId, String name, long expectedVersion) implements OrganisationCommand {
+public record RenameOrgUnit(@TargetAggregateIdentifier UUID orgUnitId, String name, long expectedVersion) implements OrganisationCommand {
 }

@@ -1,6 +1,7 @@
 package ro.marc.events.org.command;
 
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import java.util.UUID;
 
-public record RetireWorkUnit(UUID workUnitId, long expectedVersion) implements OrganisationCommand {
+public record RetireWorkUnit(@TargetAggregateIdentifier UUID workUnitId, long expectedVersion) implements OrganisationCommand {
 }

@@ -1,5 +1,6 @@
 package ro.marc.events.org.event;
 
+import org.axonframework.serialization.Revision;
 import ro.marc.events.EventName;
 import ro.marc.events.org.*;
 
@@ -11,5 +12,6 @@ import java.util.UUID;
  * is set for county structures and inherited by everything below them.
  */
 @EventName("org.OrgUnitCreated")
-public record OrgUnitCreated(UUID orgUnitId, UUID parentId, String name, int level, County county, long version) {
+@Revision("2")
+public record OrgUnitCreated(UUID orgUnitId, UUID parentId, String name, int level, County county) {
 }

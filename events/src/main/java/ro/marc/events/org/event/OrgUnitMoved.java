@@ -1,5 +1,6 @@
 package ro.marc.events.org.event;
 
+import org.axonframework.serialization.Revision;
 import ro.marc.events.EventName;
 
 import java.util.UUID;
@@ -9,6 +10,6 @@ import java.util.UUID;
  * moved unit's new level; every descendant's level shifts by {@code level - previousLevel}.
  */
 @EventName("org.OrgUnitMoved")
-public record OrgUnitMoved(UUID orgUnitId, UUID fromParentId, UUID toParentId, int previousLevel, int level,
-                           long version) {
+@Revision("2")
+public record OrgUnitMoved(UUID orgUnitId, UUID fromParentId, UUID toParentId, int previousLevel, int level) {
 }

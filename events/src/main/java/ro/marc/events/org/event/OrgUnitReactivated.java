@@ -1,9 +1,11 @@
 package ro.marc.events.org.event;
 
+import org.axonframework.serialization.Revision;
 import ro.marc.events.EventName;
 
 import java.util.UUID;
 
 @EventName("org.OrgUnitReactivated")
-public record OrgUnitReactivated(UUID orgUnitId, long version) {
+@Revision("2")
+public record OrgUnitReactivated(UUID orgUnitId) {
 }

@@ -1,10 +1,12 @@
 package ro.marc.events.org.event;
 
+import org.axonframework.serialization.Revision;
 import ro.marc.events.EventName;
 
 import java.util.UUID;
 
-/** {@code orgUnitVersion} is the org unit's version after this assignment. */
+/** A work unit of the catalogue is now held by the org unit (an event of the org unit). */
 @EventName("org.WorkUnitAssigned")
-public record WorkUnitAssigned(UUID orgUnitId, UUID workUnitId, long orgUnitVersion) {
+@Revision("2")
+public record WorkUnitAssigned(UUID orgUnitId, UUID workUnitId) {
 }

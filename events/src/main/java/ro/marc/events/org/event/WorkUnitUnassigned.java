@@ -1,9 +1,11 @@
 package ro.marc.events.org.event;
 
+import org.axonframework.serialization.Revision;
 import ro.marc.events.EventName;
 
 import java.util.UUID;
 
 @EventName("org.WorkUnitUnassigned")
-public record WorkUnitUnassigned(UUID orgUnitId, UUID workUnitId, long orgUnitVersion) {
+@Revision("2")
+public record WorkUnitUnassigned(UUID orgUnitId, UUID workUnitId) {
 }

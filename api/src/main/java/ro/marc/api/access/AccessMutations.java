@@ -14,10 +14,8 @@ import graphql.execution.DataFetcherResult;
 import graphql.schema.DataFetchingEnvironment;
 import ro.marc.command.access.AccountAccess;
 import ro.marc.command.access.AccountAccessTable;
-import ro.marc.command.common.CommandRejected;
-import ro.marc.events.access.*;
+import ro.marc.events.access.Role;
 import ro.marc.events.access.command.*;
-import ro.marc.events.access.event.*;
 import ro.marc.events.org.County;
 import ro.marc.query.access.AccessQueries;
 import ro.marc.query.access.RoleView;
@@ -31,7 +29,9 @@ import java.util.UUID;
 import static ro.marc.api.common.Inputs.id;
 
 /**
- * Account and working-group mutations: one command each, authorised first. Central
+ * Account and working-group mutations: one command each, authorised first; every rule (the org
+ * unit exists, one identity per account, the last central administrator, one working group per
+ * org unit, who may be a member or lead) is decided by the command's handler. Central
  * administrators manage every account and group; territorial administrators those of their
  * counties, and only for the working roles ({@link AccessRules#TERRITORIALLY_MANAGED_ROLES}).
  * An account change holds when its command returns: the command side's access record
@@ -99,7 +99,7 @@ public class AccessMutations {
     @MutationMapping
     public UserPayload registerUser(@Argument RegisterUserInput input) {
         UUID orgUnitId = id("orgUnitId", input.orgUnitId());
-        requireKnownOrgUnit(Permission.USER_ADMIN, "registerUser", orgUnitId);
+        access.requireOrgUnit(Permission.USER_ADMIN, "registerUser", orgUnitId);
         UUID id = Inputs.idOrNew("id", input.id());
         access.trail().touched(id);
         return awaited(id, commands.send(new RegisterUser(id, input.issuer(), input.subject(),
@@ -188,7 +188,7 @@ public class AccessMutations {
     @MutationMapping
     public WorkingGroupPayload defineWorkingGroup(@Argument DefineWorkingGroupInput input) {
         UUID orgUnitId = id("orgUnitId", input.orgUnitId());
-        requireKnownOrgUnit(Permission.WORKING_GROUP_ADMIN, "defineWorkingGroup", orgUnitId);
+        access.requireOrgUnit(Permission.WORKING_GROUP_ADMIN, "defineWorkingGroup", orgUnitId);
         UUID id = Inputs.idOrNew("id", input.id());
         access.trail().touched(id);
         return awaitedGroup(id, commands.send(new DefineWorkingGroup(id, orgUnitId, input.name())));
@@ -225,13 +225,6 @@ public class AccessMutations {
     }
 
     // ---------------------------------------------------------------- authorization of targets
-
-    /** The org unit must exist (the access directory does not know the tree) and be within reach. */
-    private void requireKnownOrgUnit(Permission permission, String operation, UUID orgUnitId) {
-        if (access.requireOrgUnit(permission, operation, orgUnitId) == null) {
-            throw CommandRejected.notFound("orgUnitId", orgUnitId, "Org unit");
-        }
-    }
 
     /**
      * The account must be within the caller's reach; a territorial administrator may manage only

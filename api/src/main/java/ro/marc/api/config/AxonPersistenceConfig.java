@@ -1,6 +1,5 @@
 package ro.marc.api.config;
 
-import org.axonframework.common.caching.Cache;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.common.transaction.TransactionManager;
@@ -121,18 +120,6 @@ public class AxonPersistenceConfig {
     Jackson3SerializerCustomizer polymorphicTokens() {
         return builder -> builder.polymorphicTypeValidator(BasicPolymorphicTypeValidator.builder()
                 .allowIfSubType("org.axonframework.").allowIfSubType("ro.marc.").build());
-    }
-
-    /** Keeps the access directory (accounts, working groups) in memory, for the same reason. */
-    @Bean
-    Cache accessDirectoryCache() {
-        return new StrongReferenceCache();
-    }
-
-    /** Keeps the nomenclature aggregate in memory, for the same reason. */
-    @Bean
-    Cache nomenclatureCache() {
-        return new StrongReferenceCache();
     }
 
     /**

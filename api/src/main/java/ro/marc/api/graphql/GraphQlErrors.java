@@ -53,6 +53,7 @@ public class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
                 case INVALID -> ErrorType.BAD_REQUEST;
                 case NOT_FOUND -> ErrorType.NOT_FOUND;
                 case CONFLICT -> CONFLICT;
+                case FORBIDDEN -> ErrorType.FORBIDDEN;
             };
             Map<String, Object> extensions = new LinkedHashMap<>();
             extensions.put("code", rejected.code());

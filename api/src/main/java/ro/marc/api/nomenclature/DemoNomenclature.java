@@ -1,7 +1,6 @@
 package ro.marc.api.nomenclature;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -10,6 +9,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import ro.marc.api.common.CommandSender;
+import ro.marc.command.nomenclature.NomenclatureCatalogue;
 import ro.marc.api.org.DemoOrganisation;
 import ro.marc.api.security.DemoAccess;
 import ro.marc.api.security.DemoUsers;
@@ -31,8 +31,11 @@ import java.util.*;
  * lists and a few regulatory causes (Anexa 5), read from {@value #RESOURCE}. Most of it is added by
  * the central administrator ("admin", approved at once); a few items are proposals of the IPJ Cluj /
  * IPJ Iași accounts, pending, accepted or rejected with a reason, so the approval screens have work.
- * Sent as commands; runs once (ids derived from names; nothing is sent when the nomenclature
- * stream already has events).
+ * Sent as commands at every start of a demo node, under the {@link SeedingLock} (one node at a time):
+ * ids are derived from names and creates are idempotent (the same create again returns the first result
+ * and stores nothing), and a decision is sent only while the command-side lookup shows the item still
+ * proposed at its first version; so the seeding stores nothing when it ran before, and completes a
+ * seeding that stopped half-way. Nothing here reads the read model.
  */
 @Component
 @Order(4)
@@ -174,12 +177,14 @@ public class DemoNomenclature implements ApplicationRunner {
 
     // ------------------------------------------------------------------------------------- seeding
 
-    private final EventStore eventStore;
+    private final NomenclatureCatalogue catalogue;
     private final CommandSender commands;
+    private final SeedingLock lock;
 
-    public DemoNomenclature(EventStore eventStore, CommandSender commands) {
-        this.eventStore = eventStore;
+    public DemoNomenclature(NomenclatureCatalogue catalogue, CommandSender commands, SeedingLock lock) {
+        this.catalogue = catalogue;
         this.commands = commands;
+        this.lock = lock;
     }
 
     /** Counts for the log line. */
@@ -189,9 +194,10 @@ public class DemoNomenclature implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (eventStore.lastSequenceNumberFor(NomenclatureIds.NOMENCLATURE_ID).isPresent()) {
-            return;
-        }
+        lock.run(this::seed);
+    }
+
+    private void seed() {
         long started = System.nanoTime();
         Data data = load();
         Tally tally = new Tally();
@@ -226,7 +232,7 @@ public class DemoNomenclature implements ApplicationRunner {
                     cause.articleNumber(), cause.additionalInfo(), cause.extract(), cause.corruptionFactors(),
                     cause.corruptionThreats(), cause.recommendations(), cause.proposedText());
             if (send("regulatory cause " + cause.key(),
-                    new AddRegulatoryCause(causeId(cause), details, author.userId(), author.orgUnitId()), tally)) {
+                    new AddRegulatoryCause(causeId(cause), details, author.actor()), tally)) {
                 tally.causes++;
             }
         }
@@ -243,8 +249,7 @@ public class DemoNomenclature implements ApplicationRunner {
         List<UUID> workUnits = activity.workUnits().stream().map(wu -> DemoOrganisation.id("wu:" + wu)).toList();
         Proposal origin = activity;
         if (!item("activity " + name, id, origin, tally, (author, atOnce) -> new ProposeActivity(id, name,
-                activity.description(), domainId(activity.domain()), workUnits, List.of(), author.userId(),
-                author.orgUnitId(), atOnce))) {
+                activity.description(), domainId(activity.domain()), workUnits, List.of(), author.actor(), atOnce))) {
             return;
         }
         tally.activities++;
@@ -252,7 +257,7 @@ public class DemoNomenclature implements ApplicationRunner {
             UUID taskId = taskId(name, task.name());
             Proposal taskOrigin = inherited(origin, task);
             if (!item("task " + name + "/" + task.name(), taskId, taskOrigin, tally, (author, atOnce) ->
-                    new ProposeTask(taskId, id, task.name(), author.userId(), author.orgUnitId(), atOnce))) {
+                    new ProposeTask(taskId, id, task.name(), author.actor(), atOnce))) {
                 continue;
             }
             tally.tasks++;
@@ -260,8 +265,7 @@ public class DemoNomenclature implements ApplicationRunner {
                 UUID documentId = documentId(name, task.name(), document.name());
                 if (item("document " + name + "/" + task.name() + "/" + document.name(), documentId,
                         inherited(taskOrigin, document), tally, (author, atOnce) -> new ProposeDocument(documentId,
-                                taskId, document.name(), document.periodicity(), author.userId(), author.orgUnitId(),
-                                atOnce))) {
+                                taskId, document.name(), document.periodicity(), author.actor(), atOnce))) {
                     tally.documents++;
                 }
             }
@@ -269,8 +273,7 @@ public class DemoNomenclature implements ApplicationRunner {
         for (RiskSpec risk : activity.risks()) {
             UUID riskId = riskId(name, risk.name());
             if (item("risk " + name + "/" + risk.name(), riskId, inherited(origin, risk), tally, (author, atOnce) ->
-                    new ProposeRisk(riskId, id, risk.name(), risk.description(), author.userId(), author.orgUnitId(),
-                            atOnce))) {
+                    new ProposeRisk(riskId, id, risk.name(), risk.description(), author.actor(), atOnce))) {
                 tally.risks++;
             }
         }
@@ -302,15 +305,16 @@ public class DemoNomenclature implements ApplicationRunner {
         if (!send(what, proposing.command(author(origin.proposer()), atOnce), tally)) {
             return false;
         }
+        boolean undecided = catalogue.entry(id).map(e -> "PROPOSED".equals(e.status())).orElse(false);
         switch (status) {
             case APPROVED -> {
-                if (!atOnce) {
+                if (!atOnce && undecided) {
                     return send("acceptance of " + what, new AcceptProposal(id, FIRST_VERSION), tally);
                 }
             }
             case PROPOSED -> tally.pending++;
             case REJECTED -> {
-                if (send("rejection of " + what, new RejectProposal(id, FIRST_VERSION, origin.reason()), tally)) {
+                if (undecided && send("rejection of " + what, new RejectProposal(id, FIRST_VERSION, origin.reason()), tally)) {
                     tally.rejected++;
                 }
                 return false;
@@ -331,12 +335,17 @@ public class DemoNomenclature implements ApplicationRunner {
         }
     }
 
-    private record Author(String userId, UUID orgUnitId) {
+    /** A demo account; the central administrator acts nationally, the others for their own structure. */
+    private record Author(String userId, UUID orgUnitId, boolean centralAdministrator) {
+        Actor actor() {
+            return centralAdministrator ? Actor.centralAdministrator(userId, orgUnitId) : Actor.member(userId, orgUnitId);
+        }
     }
 
     private static Author author(String username) {
         DemoUsers.DemoUser user = DemoUsers.find(username)
                 .orElseThrow(() -> new IllegalStateException("No demo account " + username));
-        return new Author(DemoAccess.userId(username).toString(), DemoOrganisation.id(user.orgUnit()));
+        return new Author(DemoAccess.userId(username).toString(), DemoOrganisation.id(user.orgUnit()),
+                user.role() == ro.marc.events.access.Role.CENTRAL_ADMIN);
     }
 }

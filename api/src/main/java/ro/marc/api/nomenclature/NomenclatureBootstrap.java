@@ -1,6 +1,5 @@
 package ro.marc.api.nomenclature;
 
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -9,7 +8,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import ro.marc.api.common.CommandSender;
 import ro.marc.events.nomenclature.command.DefineReferenceEntry;
-import ro.marc.events.nomenclature.NomenclatureIds;
+import ro.marc.command.nomenclature.NomenclatureCatalogue;
 import ro.marc.events.nomenclature.ReferenceList;
 
 import java.nio.charset.StandardCharsets;
@@ -19,8 +18,10 @@ import java.util.UUID;
 /**
  * Every installation starts with the methodology's four impact dimensions (performance of
  * activities, schedule, budget, institutional image); central administrators may add or retire
- * dimensions later. Runs once, on an empty nomenclature, after the demo data (which defines the same
- * four), so with demo data it does nothing.
+ * dimensions later. Runs on an empty nomenclature (no domain, item or reference entry in the command-side
+ * lookup), after the demo data (which defines the same four), so with demo data it does nothing. Under the
+ * {@link SeedingLock}, so two nodes starting at once define them once; the ids are derived from the names
+ * and creates are idempotent, so a start interrupted half-way is completed by the next.
  */
 @Component
 @Order(5)
@@ -31,25 +32,36 @@ public class NomenclatureBootstrap implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(NomenclatureBootstrap.class);
 
-    private final EventStore eventStore;
+    private final NomenclatureCatalogue catalogue;
     private final CommandSender commands;
+    private final SeedingLock lock;
 
-    public NomenclatureBootstrap(EventStore eventStore, CommandSender commands) {
-        this.eventStore = eventStore;
+    public NomenclatureBootstrap(NomenclatureCatalogue catalogue, CommandSender commands, SeedingLock lock) {
+        this.catalogue = catalogue;
         this.commands = commands;
+        this.lock = lock;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        // a nomenclature that exists was started by this bootstrap or by the demo data (which holds the
-        // same four): one index lookup instead of reading the whole stream at every start
-        if (eventStore.lastSequenceNumberFor(NomenclatureIds.NOMENCLATURE_ID).isPresent()) {
-            return;
-        }
-        for (String name : DEFAULT_IMPACT_DIMENSIONS) {
-            UUID id = UUID.nameUUIDFromBytes(("marc-impact-dimension:" + name).getBytes(StandardCharsets.UTF_8));
-            commands.sendAsSystem(new DefineReferenceEntry(id, ReferenceList.IMPACT_DIMENSION, name));
-        }
-        log.info("Default impact dimensions defined: {}", DEFAULT_IMPACT_DIMENSIONS);
+        lock.run(() -> {
+            // a nomenclature with entries was started by this bootstrap (perhaps half-way: then the remaining
+            // dimensions are defined, the others are no-ops) or by the demo data (which holds the same four)
+            boolean started = !catalogue.isEmpty();
+            if (started && DEFAULT_IMPACT_DIMENSIONS.stream().map(NomenclatureBootstrap::id).noneMatch(
+                    id -> catalogue.entry(id).isPresent())) {
+                return;
+            }
+            for (String name : DEFAULT_IMPACT_DIMENSIONS) {
+                commands.sendAsSystem(new DefineReferenceEntry(id(name), ReferenceList.IMPACT_DIMENSION, name));
+            }
+            if (!started) {
+                log.info("Default impact dimensions defined: {}", DEFAULT_IMPACT_DIMENSIONS);
+            }
+        });
+    }
+
+    static UUID id(String dimension) {
+        return UUID.nameUUIDFromBytes(("marc-impact-dimension:" + dimension).getBytes(StandardCharsets.UTF_8));
     }
 }

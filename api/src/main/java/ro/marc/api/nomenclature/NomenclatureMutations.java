@@ -15,19 +15,24 @@ import ro.marc.command.common.CommandRejected;
 import ro.marc.events.nomenclature.*;
 import ro.marc.events.nomenclature.command.*;
 import ro.marc.events.nomenclature.event.*;
+import ro.marc.events.org.County;
 import ro.marc.query.common.OrgScope;
+import ro.marc.query.nomenclature.ProposalVisibility;
 import ro.marc.query.nomenclature.ItemView;
 import ro.marc.query.nomenclature.NomenclatureQueries;
 import ro.marc.query.nomenclature.RegulatoryCauseView;
 
 import java.util.*;
+import java.util.stream.Collectors;
 
 import static ro.marc.api.common.Inputs.id;
 
 /**
- * Nomenclature mutations, one command each, authorised first. Members, heads (and counsellors
- * following the member workflow) propose only under work units their structure holds and only
- * under parents they can see; central administrators decide, keep domains and reference lists,
+ * Nomenclature mutations, one command each, authorised first (the caller's role holds the permission).
+ * The rules about the entities themselves are the commands': members, heads (and counsellors following
+ * the member workflow) propose only under work units their structure holds and only under parents they
+ * can see and use, only a proposer revises a proposal, only its author or a central administrator edits
+ * a cause. Central administrators decide, correct approved entries, keep domains and reference lists,
  * and their own additions are approved at once. Every change returns once the read model shows it.
  */
 @Controller
@@ -74,6 +79,10 @@ public class NomenclatureMutations {
     }
 
     public record RejectProposalInput(String id, long decidedVersion, String reason) {
+    }
+
+    public record CorrectApprovedItemInput(String id, String name, String description, List<String> workUnitIds,
+                                           Periodicity periodicity, long expectedVersion) {
     }
 
     public record DefineReferenceEntryInput(String id, ReferenceList list, String name) {
@@ -140,61 +149,53 @@ public class NomenclatureMutations {
 
     @MutationMapping
     public NomenclaturePayload proposeActivity(@Argument ProposeActivityInput input) {
+        OrgScope scope = access.require(Permission.NOMENCLATURE_PROPOSE, "proposeActivity");
         List<UUID> workUnits = ids("workUnitIds", input.workUnitIds());
-        boolean national = requireWorkUnitsHeld("proposeActivity", workUnits);
         UUID id = Inputs.idOrNew("id", input.id());
         List<Attachment> attachments = input.attachments() == null ? List.of()
                 : input.attachments().stream().map(a -> new Attachment(a.name(), a.reference())).toList();
-        Caller caller = access.caller();
-        return done(id, commands.send(new ProposeActivity(id, input.name(), input.description(), id("domainId", input.domainId()),
-                workUnits, attachments, caller.userId().toString(), caller.orgUnitId(), national)));
+        return send("proposeActivity", id, new ProposeActivity(id, input.name(), input.description(),
+                id("domainId", input.domainId()), workUnits, attachments, actor(scope), scope.national()));
     }
 
     @MutationMapping
     public NomenclaturePayload proposeTask(@Argument ProposeTaskInput input) {
+        OrgScope scope = access.require(Permission.NOMENCLATURE_PROPOSE, "proposeTask");
         UUID activityId = id("activityId", input.activityId());
-        boolean national = requireParentUsable("proposeTask", "activityId", activityId);
+        access.trail().touched(activityId);
         UUID id = Inputs.idOrNew("id", input.id());
-        Caller caller = access.caller();
-        return done(id, commands.send(new ProposeTask(id, activityId, input.name(), caller.userId().toString(),
-                caller.orgUnitId(), national)));
+        return send("proposeTask", id, new ProposeTask(id, activityId, input.name(), actor(scope), scope.national()));
     }
 
     @MutationMapping
     public NomenclaturePayload proposeDocument(@Argument ProposeDocumentInput input) {
+        OrgScope scope = access.require(Permission.NOMENCLATURE_PROPOSE, "proposeDocument");
         UUID taskId = id("taskId", input.taskId());
-        boolean national = requireParentUsable("proposeDocument", "taskId", taskId);
+        access.trail().touched(taskId);
         UUID id = Inputs.idOrNew("id", input.id());
-        Caller caller = access.caller();
-        return done(id, commands.send(new ProposeDocument(id, taskId, input.name(), input.periodicity(),
-                caller.userId().toString(), caller.orgUnitId(), national)));
+        return send("proposeDocument", id, new ProposeDocument(id, taskId, input.name(), input.periodicity(),
+                actor(scope), scope.national()));
     }
 
     @MutationMapping
     public NomenclaturePayload proposeRisk(@Argument ProposeRiskInput input) {
+        OrgScope scope = access.require(Permission.NOMENCLATURE_PROPOSE, "proposeRisk");
         UUID activityId = id("activityId", input.activityId());
-        boolean national = requireParentUsable("proposeRisk", "activityId", activityId);
+        access.trail().touched(activityId);
         UUID id = Inputs.idOrNew("id", input.id());
-        Caller caller = access.caller();
-        return done(id, commands.send(new ProposeRisk(id, activityId, input.name(), input.description(),
-                caller.userId().toString(), caller.orgUnitId(), national)));
+        return send("proposeRisk", id, new ProposeRisk(id, activityId, input.name(), input.description(),
+                actor(scope), scope.national()));
     }
 
-    /** Only the proposer revises their proposal (administrators use acceptProposalWithChanges). */
+    /** Only the proposer revises their proposal (administrators use acceptProposalWithChanges): decided by the command. */
     @MutationMapping
     public NomenclaturePayload reviseProposal(@Argument ReviseProposalInput input) {
+        OrgScope scope = access.require(Permission.NOMENCLATURE_PROPOSE, "reviseProposal");
         UUID id = id("id", input.id());
-        access.require(Permission.NOMENCLATURE_PROPOSE, "reviseProposal");
-        ItemView item = visibleItem("reviseProposal", "id", id);
-        if (item != null && !access.caller().userId().toString().equals(item.proposerUserId())) {
-            throw access.deny("reviseProposal", id, "only its proposer revises a proposal");
-        }
+        access.trail().touched(id);
         List<UUID> workUnits = input.workUnitIds() == null ? null : ids("workUnitIds", input.workUnitIds());
-        if (workUnits != null) {
-            requireWorkUnitsHeld("reviseProposal", workUnits);
-        }
-        return done(id, commands.send(new ReviseProposal(id, input.name(), input.description(), workUnits,
-                input.periodicity(), input.expectedVersion())));
+        return send("reviseProposal", id, new ReviseProposal(id, input.name(), input.description(), workUnits,
+                input.periodicity(), input.expectedVersion(), actor(scope)));
     }
 
     @MutationMapping
@@ -223,6 +224,17 @@ public class NomenclatureMutations {
         return done(id, commands.send(new RejectProposal(id, input.decidedVersion(), input.reason())));
     }
 
+    /** UCA 8, 14: a central administrator corrects an approved entry (name, description, work units, periodicity). */
+    @MutationMapping
+    public NomenclaturePayload correctApprovedItem(@Argument CorrectApprovedItemInput input) {
+        access.require(Permission.NOMENCLATURE_ADMIN, "correctApprovedItem");
+        UUID id = id("id", input.id());
+        access.trail().touched(id);
+        List<UUID> workUnits = input.workUnitIds() == null ? null : ids("workUnitIds", input.workUnitIds());
+        return done(id, commands.send(new CorrectApprovedItem(id, input.name(), input.description(), workUnits,
+                input.periodicity(), input.expectedVersion())));
+    }
+
     @MutationMapping
     public NomenclaturePayload deactivateNomenclatureItem(@Argument VersionInput input) {
         access.require(Permission.NOMENCLATURE_ADMIN, "deactivateNomenclatureItem");
@@ -235,24 +247,20 @@ public class NomenclatureMutations {
 
     @MutationMapping
     public NomenclaturePayload addRegulatoryCause(@Argument RegulatoryCauseInput input) {
+        OrgScope scope = access.require(Permission.REGULATORY_CAUSE_WRITE, "addRegulatoryCause");
         RegulatoryCauseDetails details = details(input, "details.");
-        requireCauseWorkUnit("addRegulatoryCause", details);
         UUID id = Inputs.idOrNew("id", input.id());
-        Caller caller = access.caller();
-        return done(id, commands.send(new AddRegulatoryCause(id, details, caller.userId().toString(), caller.orgUnitId())));
+        return send("addRegulatoryCause", id, new AddRegulatoryCause(id, details, actor(scope)));
     }
 
+    /** Only its author or a central administrator edits a cause: decided by the command. */
     @MutationMapping
     public NomenclaturePayload editRegulatoryCause(@Argument EditRegulatoryCauseInput input) {
+        OrgScope scope = access.require(Permission.REGULATORY_CAUSE_WRITE, "editRegulatoryCause");
         UUID id = id("id", input.id());
         RegulatoryCauseDetails details = details(input.details(), "details.");
-        boolean national = requireCauseWorkUnit("editRegulatoryCause", details);
         access.trail().touched(id);
-        Optional<RegulatoryCauseView> cause = nomenclature.cause(id);
-        if (!national && cause.isPresent() && !access.caller().userId().toString().equals(cause.get().authorUserId())) {
-            throw access.deny("editRegulatoryCause", id, "only its author or a central administrator edits a cause");
-        }
-        return done(id, commands.send(new EditRegulatoryCause(id, details, input.expectedVersion())));
+        return send("editRegulatoryCause", id, new EditRegulatoryCause(id, details, input.expectedVersion(), actor(scope)));
     }
 
     @MutationMapping
@@ -275,68 +283,35 @@ public class NomenclatureMutations {
         return nomenclature.cause(payload.id()).orElse(null);
     }
 
-    // ---------------------------------------------------------------- authorization of targets
+    // ---------------------------------------------------------------- who acts
 
     /**
-     * The caller must hold NOMENCLATURE_PROPOSE and, unless national, every work unit must be held
-     * by their structure ("only under work units assigned to them"). Returns whether the caller is
-     * national (a central administrator: their additions are approved at once).
+     * The caller as the command's rules need them: their account and org unit, national reach for the
+     * operation's permission ({@code scope}), and which proposals they see (PROPOSAL_READ).
      */
-    private boolean requireWorkUnitsHeld(String operation, Collection<UUID> workUnits) {
-        OrgScope scope = access.require(Permission.NOMENCLATURE_PROPOSE, operation);
-        if (scope.national()) {
-            return true;
-        }
-        Set<UUID> held = new HashSet<>(nomenclature.workUnitsOfOrgUnit(access.caller().orgUnitId()));
-        for (UUID workUnit : workUnits) {
-            if (!held.contains(workUnit)) {
-                throw access.deny(operation, workUnit, "the work unit is not held by the caller's structure");
+    private Actor actor(OrgScope scope) {
+        Caller caller = access.caller();
+        ProposalVisibility visibility = access.proposalVisibility();
+        Set<County> counties = visibility.proposerCounties().stream().map(County::valueOf).collect(Collectors.toSet());
+        return new Actor(caller.userId().toString(), caller.orgUnitId(), scope.national(), visibility.allProposals(),
+                counties);
+    }
+
+    /**
+     * Sends a command whose rules judge who acts. A refusal of that kind (the command decided it: a work
+     * unit not held, a parent the caller may not use, someone else's proposal or cause) is answered and
+     * recorded like every other refusal of access (security log, access trail: FORBIDDEN).
+     */
+    private NomenclaturePayload send(String operation, UUID id, Object command) {
+        try {
+            return done(id, commands.send(command));
+        } catch (CommandRejected rejected) {
+            if (rejected.reason() != CommandRejected.Reason.FORBIDDEN) {
+                throw rejected;
             }
+            Object object = rejected.details().get("id");
+            throw access.deny(operation, object == null ? id : UUID.fromString(object.toString()), rejected.getMessage());
         }
-        return false;
-    }
-
-    /** The parent (activity or task) must be visible to the caller and share a work unit with their structure. */
-    private boolean requireParentUsable(String operation, String field, UUID parentId) {
-        OrgScope scope = access.require(Permission.NOMENCLATURE_PROPOSE, operation);
-        ItemView parent = visibleItem(operation, field, parentId);
-        if (scope.national() || parent == null) {
-            return scope.national();
-        }
-        ItemView activity = parent.kind() == ItemKind.ACTIVITY ? parent : nomenclature.item(parent.activityId()).orElse(parent);
-        Set<UUID> held = new HashSet<>(nomenclature.workUnitsOfOrgUnit(access.caller().orgUnitId()));
-        if (activity.workUnitIds().stream().noneMatch(held::contains)) {
-            throw access.deny(operation, parentId, "none of its work units is held by the caller's structure");
-        }
-        return false;
-    }
-
-    private boolean requireCauseWorkUnit(String operation, RegulatoryCauseDetails details) {
-        OrgScope scope = access.require(Permission.REGULATORY_CAUSE_WRITE, operation);
-        if (details.activityId() != null) {
-            visibleItem(operation, "details.activityId", details.activityId());
-        }
-        if (scope.national() || details.workUnitId() == null) {
-            return scope.national();
-        }
-        if (!nomenclature.workUnitsOfOrgUnit(access.caller().orgUnitId()).contains(details.workUnitId())) {
-            throw access.deny(operation, details.workUnitId(), "the work unit is not held by the caller's structure");
-        }
-        return false;
-    }
-
-    /** The item, if it exists and the caller may see it (a proposal of someone else outside reach is refused). */
-    private ItemView visibleItem(String operation, String field, UUID id) {
-        access.trail().touched(id);
-        Optional<ItemView> item = access.awaitKnown(() -> nomenclature.item(id));
-        if (item.isEmpty()) {
-            throw CommandRejected.notFound(field, id, "Nomenclature entry");
-        }
-        ItemView found = item.get();
-        if (!found.visibleTo(access.proposalVisibility())) {
-            throw access.deny(operation, id, "the proposal is not visible to the caller");
-        }
-        return found;
     }
 
     private NomenclaturePayload done(UUID id, long version) {

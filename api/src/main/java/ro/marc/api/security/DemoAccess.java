@@ -12,18 +12,25 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import ro.marc.api.common.CommandSender;
 import ro.marc.api.org.DemoOrganisation;
-import ro.marc.events.access.*;
+import ro.marc.command.access.AccountAccess;
+import ro.marc.command.access.AccountAccessTable;
+import ro.marc.events.access.Role;
 import ro.marc.events.access.command.*;
 import ro.marc.events.access.event.*;
 import ro.marc.events.org.County;
 
 import java.nio.charset.StandardCharsets;
 import java.util.*;
+import java.util.function.BooleanSupplier;
 
 /**
  * Demo accounts for the local run, after the demo organisation: the {@link DemoUsers}, linked to
  * the dev signer's issuer, and a working group in IPJ Cluj and in IPJ Iași. Sent as commands;
- * runs once (ids derived from user names; nothing is sent for accounts that exist).
+ * runs once (ids derived from user names; nothing is sent for accounts and groups that exist).
+ *
+ * <p>Safe when two nodes start at once: both send the same commands for the same ids, and each
+ * step is checked first and again after a failure (the other node may have done it meanwhile: a
+ * lost append, a stale version), so every step is done once and neither start fails.
  */
 @Component
 @Order(2)
@@ -34,12 +41,14 @@ public class DemoAccess implements ApplicationRunner {
 
     private final EventStore eventStore;
     private final CommandSender commands;
+    private final AccountAccessTable accounts;
     private final String issuer;
 
-    public DemoAccess(EventStore eventStore, CommandSender commands,
+    public DemoAccess(EventStore eventStore, CommandSender commands, AccountAccessTable accounts,
                       @Value("${marc.security.dev-signer.issuer:marc-local-dev}") String issuer) {
         this.eventStore = eventStore;
         this.commands = commands;
+        this.accounts = accounts;
         this.issuer = issuer;
     }
 
@@ -49,51 +58,74 @@ public class DemoAccess implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        Set<UUID> registered = new HashSet<>();
-        Set<UUID> groups = new HashSet<>();
-        if (eventStore.lastSequenceNumberFor(AccessIds.DIRECTORY_ID).isPresent()) {
-            eventStore.readEvents(AccessIds.DIRECTORY_ID).asStream().map(Message::getPayload).forEach(e -> {
-                if (e instanceof UserRegistered r) {
-                    registered.add(r.userId());
-                } else if (e instanceof WorkingGroupDefined d) {
-                    groups.add(d.workingGroupId());
-                }
-            });
-        }
         int created = 0;
         for (DemoUsers.DemoUser user : DemoUsers.ALL) {
             UUID id = userId(user.username());
-            if (registered.contains(id)) {
-                continue;
+            Optional<AccountAccess> account = accounts.byUser(id);
+            if (account.isPresent() && account.get().version() > 1) {
+                continue; // registered and granted (or changed since): nothing to do
             }
-            commands.sendAsSystem(new RegisterUser(id, issuer, user.username(), user.displayName(),
-                    user.username() + "@marc.demo", DemoOrganisation.id(user.orgUnit())));
+            if (account.isEmpty()) {
+                sendOnce(new RegisterUser(id, issuer, user.username(), user.displayName(),
+                        user.username() + "@marc.demo", DemoOrganisation.id(user.orgUnit())), () -> accounts.byUser(id).isPresent());
+            }
             Set<County> counties = new HashSet<>();
             user.counties().forEach(c -> counties.add(County.valueOf(c)));
-            commands.sendAsSystem(new GrantRole(id, user.role(), counties,
-                    user.role() == Role.INTEGRITY_COUNSELLOR, 1));
+            // granted only while the account is as registered (version 1): a node that lost the race finds it granted
+            sendOnce(new GrantRole(id, user.role(), counties, user.role() == Role.INTEGRITY_COUNSELLOR, 1),
+                    () -> accounts.byUser(id).map(a -> a.version() > 1).orElse(false));
             created++;
         }
         created += group("Grupul de lucru pentru prevenirea corupției — IPJ Cluj", "Inspectoratul de Poliție Județean Cluj",
-                "head.cluj", List.of("head.cluj", "counsellor.cluj", "member.cluj"), groups);
+                "head.cluj", List.of("head.cluj", "counsellor.cluj", "member.cluj"));
         created += group("Grupul de lucru pentru prevenirea corupției — IPJ Iași", "Inspectoratul de Poliție Județean Iași",
-                "head.iasi", List.of("head.iasi", "member.iasi"), groups);
+                "head.iasi", List.of("head.iasi", "member.iasi"));
         if (created > 0) {
             log.info("Demo accounts seeded: {} accounts and working groups (issuer {})", created, issuer);
         }
     }
 
-    private int group(String name, String orgUnit, String leader, List<String> members, Set<UUID> existing) {
+    /** A group that did not exist when this start began: defined, its members added, its leader appointed. */
+    private int group(String name, String orgUnit, String leader, List<String> members) {
         UUID id = UUID.nameUUIDFromBytes(("marc-demo-group:" + orgUnit).getBytes(StandardCharsets.UTF_8));
-        if (existing.contains(id)) {
+        if (eventStore.lastSequenceNumberFor(id.toString()).isPresent()) {
             return 0;
         }
-        commands.sendAsSystem(new DefineWorkingGroup(id, DemoOrganisation.id(orgUnit), name));
-        long version = 1;
+        sendOnce(new DefineWorkingGroup(id, DemoOrganisation.id(orgUnit), name),
+                () -> eventStore.lastSequenceNumberFor(id.toString()).isPresent());
         for (String member : members) {
-            commands.sendAsSystem(new AddWorkingGroupMember(id, userId(member), version++));
+            UUID user = userId(member);
+            if (!groupEvents(id).contains(new WorkingGroupMemberAdded(id, user))) {
+                sendOnce(new AddWorkingGroupMember(id, user, version(id)),
+                        () -> groupEvents(id).contains(new WorkingGroupMemberAdded(id, user)));
+            }
         }
-        commands.sendAsSystem(new AppointWorkingGroupLeader(id, userId(leader), version));
+        UUID leaderId = userId(leader);
+        if (groupEvents(id).stream().noneMatch(e -> e instanceof WorkingGroupLeaderAppointed a && a.userId().equals(leaderId))) {
+            sendOnce(new AppointWorkingGroupLeader(id, leaderId, version(id)), () -> groupEvents(id).stream()
+                    .anyMatch(e -> e instanceof WorkingGroupLeaderAppointed a && a.userId().equals(leaderId)));
+        }
         return 1;
+    }
+
+    private List<Object> groupEvents(UUID groupId) {
+        return eventStore.readEvents(groupId.toString()).asStream().<Object>map(Message::getPayload).toList();
+    }
+
+    /** The group's version: its aggregate's last sequence number + 1. */
+    private long version(UUID groupId) {
+        return eventStore.lastSequenceNumberFor(groupId.toString()).orElse(-1L) + 1;
+    }
+
+    /** Sends the command; a failure is fine when {@code done} shows another node did the same meanwhile. */
+    private void sendOnce(Object command, BooleanSupplier done) {
+        try {
+            commands.sendAsSystem(command);
+        } catch (RuntimeException e) {
+            if (!done.getAsBoolean()) {
+                throw e;
+            }
+            log.info("{} was done meanwhile by another MARC node", command.getClass().getSimpleName());
+        }
     }
 }

@@ -299,6 +299,139 @@ class AccessApiTest extends ApiTestSupport {
         assertThat(rutier.at("/search/totalCount").asInt()).isGreaterThanOrEqualTo(6);
     }
 
+    // ---------------------------------------------------------------- retries and races
+
+    @Test
+    void registering_the_same_account_twice_with_the_same_client_chosen_id_and_content_returns_the_same_result() {
+        String id = UUID.randomUUID().toString();
+        Map<String, Object> input = Map.of("id", id, "issuer", "marc-test", "subject", "retry-" + id,
+                "displayName", "Persoană Reîncercată", "email", "retry@marc.test", "orgUnitId", IPJ_CLUJ.toString());
+        JsonNode first = data("admin", REGISTER, Map.of("input", input)).get("registerUser");
+        long events = eventCount();
+        JsonNode again = data("admin", REGISTER, Map.of("input", input)).get("registerUser");
+        assertThat(again).isEqualTo(first);
+        assertThat(again.at("/id").asString()).isEqualTo(id);
+        assertThat(again.at("/version").asInt()).isEqualTo(1);
+        assertThat(eventCount()).as("the retry appends nothing").isEqualTo(events);
+        // the same id with other content is refused
+        Map<String, Object> other = new HashMap<>(input);
+        other.put("displayName", "Altcineva");
+        JsonNode refused = graphql("admin", REGISTER, Map.of("input", other));
+        assertThat(classification(refused)).isEqualTo("CONFLICT");
+        assertThat(code(refused)).isEqualTo("DUPLICATE_ID");
+
+        // the same for a working group
+        String define = "mutation($i: DefineWorkingGroupInput!) { defineWorkingGroup(input: $i) { id version } }";
+        UUID unit = DemoOrganisation.id("Inspectoratul de Jandarmi Județean Iași");
+        Map<String, Object> group = Map.of("id", UUID.randomUUID().toString(), "orgUnitId", unit.toString(),
+                "name", "GL reîncercat");
+        JsonNode created = data("admin", define, Map.of("i", group)).get("defineWorkingGroup");
+        assertThat(created.at("/version").asInt()).isEqualTo(1);
+        assertThat(data("admin", define, Map.of("i", group)).get("defineWorkingGroup")).isEqualTo(created);
+    }
+
+    @Test
+    void registrations_racing_for_one_identity_give_one_account_and_conflicts() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            for (int round = 0; round < 5; round++) {
+                String subject = "race-" + UUID.randomUUID();
+                CyclicBarrier together = new CyclicBarrier(4);
+                List<Future<JsonNode>> results = new ArrayList<>();
+                for (int i = 0; i < 4; i++) {
+                    results.add(pool.submit(() -> {
+                        together.await();
+                        return graphql("admin", REGISTER, Map.of("input", Map.of("issuer", "marc-test", "subject", subject,
+                                "displayName", "Concurent", "email", "race@marc.test", "orgUnitId", IPJ_IASI.toString())));
+                    }));
+                }
+                int winners = 0;
+                for (Future<JsonNode> result : results) {
+                    JsonNode r = result.get(60, TimeUnit.SECONDS);
+                    if (r.has("errors")) {
+                        // decided by the handler from the lookup, or at commit by the lookup's unique identity: the same answer
+                        assertThat(classification(r)).as(r.toString()).isEqualTo("CONFLICT");
+                        assertThat(code(r)).isEqualTo("IDENTITY_IN_USE");
+                        assertThat(firstError(r).at("/extensions/field").asString()).isEqualTo("subject");
+                    } else {
+                        winners++;
+                    }
+                }
+                assertThat(winners).isEqualTo(1);
+                assertThat(jdbc.sql("SELECT count(*) FROM account_access WHERE issuer = 'marc-test' AND subject = ?")
+                        .param(subject).query(Long.class).single()).isEqualTo(1);
+                assertThat(jdbc.sql("SELECT count(*) FROM domain_event_entry WHERE payload_type LIKE '%UserRegistered' "
+                        + "AND convert_from(payload, 'UTF8')::jsonb ->> 'subject' = ?").param(subject).query(Long.class).single())
+                        .as("the losers stored nothing").isEqualTo(1);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void two_central_administrators_revoking_each_other_at_once_do_not_both_succeed() throws Exception {
+        UUID admin = DemoAccess.userId("admin");
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 3; round++) {
+                String subject = "admin-race-" + UUID.randomUUID();
+                String other = register("admin", subject, IPJ_IASI);
+                data("admin", GRANT, Map.of("input", Map.of("userId", other, "role", "CENTRAL_ADMIN", "expectedVersion", 1)));
+                String otherToken = tokenFor(subject);
+                String revoke = "mutation($i: RevokeRoleInput!) { revokeRole(input: $i) { version } }";
+                long adminVersion = accessVersion(admin);
+                CyclicBarrier together = new CyclicBarrier(2);
+                Future<JsonNode> byAdmin = pool.submit(() -> {
+                    together.await();
+                    return graphql("admin", revoke, Map.of("i", Map.of("userId", other, "role", "CENTRAL_ADMIN",
+                            "expectedVersion", 2)));
+                });
+                Future<JsonNode> byOther = pool.submit(() -> {
+                    together.await();
+                    return as(otherToken, revoke, Map.of("i", Map.of("userId", admin.toString(), "role", "CENTRAL_ADMIN",
+                            "expectedVersion", adminVersion)));
+                });
+                List<JsonNode> answers = List.of(byAdmin.get(60, TimeUnit.SECONDS), byOther.get(60, TimeUnit.SECONDS));
+                try {
+                    assertThat(answers.stream().filter(a -> !a.has("errors")).count()).as(answers.toString()).isEqualTo(1);
+                    for (JsonNode answer : answers) {
+                        if (answer.has("errors")) {
+                            // refused by the rule, or (when the other revocation committed before this request began)
+                            // by authorization: the caller is no longer a central administrator
+                            assertThat(code(answer)).as(answer.toString()).isIn("LAST_CENTRAL_ADMIN", "FORBIDDEN");
+                        }
+                    }
+                    assertThat(jdbc.sql("""
+                            SELECT count(*) FROM account_access a JOIN account_access_role r ON r.user_id = a.user_id
+                             WHERE r.role = 'CENTRAL_ADMIN' AND a.active AND a.user_id IN (?, ?)""")
+                            .params(admin, UUID.fromString(other)).query(Long.class).single()).isEqualTo(1);
+                } finally {
+                    // the demo administrator is the only central administrator again
+                    if (!holdsCentralAdmin(admin)) {
+                        assertThat(as(otherToken, GRANT, Map.of("input", Map.of("userId", admin.toString(),
+                                "role", "CENTRAL_ADMIN", "expectedVersion", accessVersion(admin)))).has("errors")).isFalse();
+                    }
+                    if (holdsCentralAdmin(UUID.fromString(other))) {
+                        data("admin", revoke, Map.of("i", Map.of("userId", other, "role", "CENTRAL_ADMIN",
+                                "expectedVersion", accessVersion(UUID.fromString(other)))));
+                    }
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private long accessVersion(UUID userId) {
+        return jdbc.sql("SELECT version FROM account_access WHERE user_id = ?").param(userId).query(Long.class).single();
+    }
+
+    private boolean holdsCentralAdmin(UUID userId) {
+        return jdbc.sql("SELECT count(*) FROM account_access_role WHERE user_id = ? AND role = 'CENTRAL_ADMIN'")
+                .param(userId).query(Long.class).single() == 1;
+    }
+
     private long eventCount() {
         return jdbc.sql("SELECT count(*) FROM domain_event_entry").query(Long.class).single();
     }

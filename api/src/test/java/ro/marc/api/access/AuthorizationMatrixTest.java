@@ -292,6 +292,8 @@ class AuthorizationMatrixTest extends ApiTestSupport {
                 t -> "mutation { acceptProposalWithChanges(input: {id: \"%s\", decidedVersion: %d, name: \"X\"}) { id } }".formatted(activity(t), STALE));
         mutation("rejectProposal", PLACES, AuthorizationMatrixTest::centralAdminOnly, "CONFLICT",
                 t -> "mutation { rejectProposal(input: {id: \"%s\", decidedVersion: %d, reason: \"X\"}) { id } }".formatted(activity(t), STALE));
+        mutation("correctApprovedItem", PLACES, AuthorizationMatrixTest::centralAdminOnly, "CONFLICT",
+                t -> "mutation { correctApprovedItem(input: {id: \"%s\", name: \"X\", expectedVersion: %d}) { id } }".formatted(activity(t), STALE));
         mutation("deactivateNomenclatureItem", PLACES, AuthorizationMatrixTest::centralAdminOnly, "CONFLICT",
                 t -> "mutation { deactivateNomenclatureItem(input: {id: \"%s\", expectedVersion: %d}) { id } }".formatted(activity(t), STALE));
         mutation("defineReferenceEntry", NOWHERE, AuthorizationMatrixTest::centralAdminOnly, "BAD_REQUEST",

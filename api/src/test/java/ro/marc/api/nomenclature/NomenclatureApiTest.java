@@ -35,6 +35,8 @@ class NomenclatureApiTest extends ApiTestSupport {
     @Autowired
     JdbcClient jdbc;
     @Autowired
+    javax.sql.DataSource dataSource;
+    @Autowired
     ApplicationContext context;
 
     private static String classification(JsonNode response) {
@@ -268,6 +270,97 @@ class NomenclatureApiTest extends ApiTestSupport {
             assertThat(message.at("/type").asString()).isEqualTo("closed");
             assertThat(message.at("/code").asInt()).isEqualTo(4403);
         }
+    }
+
+    @Test
+    void proposing_the_same_item_twice_with_the_same_id_and_content_returns_the_same_result() {
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        String domain = leafDomain(suffix);
+        String id = UUID.randomUUID().toString();
+        String propose = "mutation($i: ProposeActivityInput!) { proposeActivity(input: $i) { id version item { status } } }";
+        Map<String, Object> input = Map.of("i", Map.of("id", id, "name", "Activitate repetată " + suffix,
+                "domainId", domain, "workUnitIds", List.of(ORDINE_PUBLICA)));
+        JsonNode first = data("member.cluj", propose, input);
+        long events = eventCount();
+        JsonNode again = data("member.cluj", propose, input);
+        assertThat(again).isEqualTo(first);
+        assertThat(again.at("/proposeActivity/version").asInt()).isEqualTo(1);
+        assertThat(eventCount()).as("the retry stores nothing").isEqualTo(events);
+        // the same id with other content is a conflict naming the id
+        JsonNode other = graphql("member.cluj", propose, Map.of("i", Map.of("id", id, "name", "Alt nume " + suffix,
+                "domainId", domain, "workUnitIds", List.of(ORDINE_PUBLICA))));
+        assertThat(classification(other)).isEqualTo("CONFLICT");
+        assertThat(code(other)).isEqualTo("DUPLICATE_ID");
+    }
+
+    @Test
+    void a_name_taken_by_another_command_between_the_check_and_the_commit_is_a_conflict() throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        String domain = leafDomain(suffix);
+        String activity = data("admin", "mutation($i: ProposeActivityInput!) { proposeActivity(input: $i) { id } }",
+                Map.of("i", Map.of("name", "Activitate cursă " + suffix, "domainId", domain,
+                        "workUnitIds", List.of(ORDINE_PUBLICA)))).at("/proposeActivity/id").asString();
+        String name = "Sarcina disputată " + suffix;
+        // another node's command: its lookup row is written, not yet committed (invisible to the check)
+        try (java.sql.Connection other = dataSource.getConnection()) {
+            other.setAutoCommit(false);
+            try (var insert = other.prepareStatement("""
+                    INSERT INTO nomenclature_entry_lookup (id, kind, parent_id, name, name_key, status, last_seq)
+                    VALUES (?, 'TASK', ?, ?, ?, 'PROPOSED', 0)""")) {
+                insert.setObject(1, UUID.randomUUID());
+                insert.setObject(2, UUID.fromString(activity));
+                insert.setString(3, name);
+                insert.setString(4, ro.marc.events.text.RomanianText.nameKey(name));
+                insert.executeUpdate();
+            }
+            CompletableFuture<JsonNode> proposal = CompletableFuture.supplyAsync(() -> graphql("admin",
+                    "mutation($i: ProposeTaskInput!) { proposeTask(input: $i) { id } }",
+                    Map.of("i", Map.of("activityId", activity, "name", name))));
+            Thread.sleep(1000);
+            assertThat(proposal).as("the proposal waits for the other command at its commit").isNotDone();
+            other.commit();
+            JsonNode refused = proposal.get(30, TimeUnit.SECONDS);
+            assertThat(classification(refused)).as(refused.toString()).isEqualTo("CONFLICT");
+            assertThat(code(refused)).isEqualTo("DUPLICATE_NAME");
+            assertThat(firstError(refused).at("/extensions/field").asString()).isEqualTo("name");
+        } finally {
+            jdbc.sql("DELETE FROM nomenclature_entry_lookup WHERE kind = 'TASK' AND parent_id = ?")
+                    .param(UUID.fromString(activity)).update();
+        }
+    }
+
+    @Test
+    void a_central_administrator_corrects_an_approved_entry_and_its_proposer_is_told() {
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        String domain = leafDomain(suffix);
+        String activity = proposeActivity("member.cluj", "Activitate cu greșeală " + suffix, domain, ORDINE_PUBLICA)
+                .at("/data/proposeActivity/id").asString();
+        data("admin", "mutation($i: DecisionInput!) { acceptProposal(input: $i) { version } }",
+                Map.of("i", Map.of("id", activity, "decidedVersion", 1)));
+        String correct = "mutation($i: CorrectApprovedItemInput!) { correctApprovedItem(input: $i) { version item { name status } } }";
+        Map<String, Object> input = Map.of("i", Map.of("id", activity, "name", "Activitate corectată " + suffix,
+                "expectedVersion", 2));
+        for (String user : List.of("member.cluj", "head.cluj", "admin.cluj", "auditor")) {
+            assertThat(classification(graphql(user, correct, input))).as(user).isEqualTo("FORBIDDEN");
+        }
+        JsonNode corrected = data("admin", correct, input).get("correctApprovedItem");
+        assertThat(corrected.at("/version").asInt()).isEqualTo(3);
+        assertThat(corrected.at("/item/name").asString()).isEqualTo("Activitate corectată " + suffix);
+        assertThat(corrected.at("/item/status").asString()).isEqualTo("APPROVED");
+        eventually(() -> data("member.cluj", "{ notifications(first: 50) { edges { node { kind subjectId } } } }", Map.of())
+                .get("notifications"), n -> {
+            for (JsonNode edge : n.at("/edges")) {
+                if (edge.at("/node/subjectId").asString().equals(activity) && edge.at("/node/kind").asString().equals("ENTRY_CORRECTED")) {
+                    return true;
+                }
+            }
+            return false;
+        });
+        // a proposal is not corrected: it is revised or accepted with changes
+        String proposal = proposeActivity("member.cluj", "Propunere " + suffix, domain, ORDINE_PUBLICA)
+                .at("/data/proposeActivity/id").asString();
+        JsonNode refused = graphql("admin", correct, Map.of("i", Map.of("id", proposal, "name", "X", "expectedVersion", 1)));
+        assertThat(code(refused)).isEqualTo("NOT_APPROVED");
     }
 
     // ---------------------------------------------------------------- helpers

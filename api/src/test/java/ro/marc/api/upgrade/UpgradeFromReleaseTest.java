@@ -59,6 +59,13 @@ class UpgradeFromReleaseTest extends ApiTestSupport {
         Flyway.configure().dataSource(dataSource)
                 .locations("classpath:db/migration/eventstore", "classpath:db/migration/projections", "classpath:db/migration/audit")
                 .target(MigrationVersion.fromVersion(LAST_MIGRATION_OF_THAT_RELEASE)).load().migrate();
+        try (Connection connection = dataSource.getConnection()) {
+            // the dump holds every row of that release's tables, also those its migrations seeded
+            JdbcClient.create(dataSource).sql("""
+                    SELECT 'TRUNCATE ' || string_agg(quote_ident(tablename), ', ')
+                      FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'flyway_schema_history'""")
+                    .query(String.class).optional().ifPresent(truncate -> JdbcClient.create(dataSource).sql(truncate).update());
+        }
         try (Connection connection = dataSource.getConnection();
              InputStream dump = new GZIPInputStream(new ClassPathResource(FIXTURE + "event-store.sql.gz").getInputStream())) {
             ScriptUtils.executeSqlScript(connection, new org.springframework.core.io.InputStreamResource(dump) {

@@ -12,7 +12,11 @@ import java.util.Map;
  */
 public class CommandRejected extends RuntimeException {
 
-    public enum Reason { INVALID, NOT_FOUND, CONFLICT }
+    /**
+     * FORBIDDEN: a rule about who may do it with this very entity (a proposal only under work units the
+     * author's structure holds, a revision only by its proposer), decided where the entities are known.
+     */
+    public enum Reason { INVALID, NOT_FOUND, CONFLICT, FORBIDDEN }
 
     private final Reason reason;
     private final String field;
@@ -34,6 +38,11 @@ public class CommandRejected extends RuntimeException {
     public static CommandRejected notFound(String field, Object id, String what) {
         return new CommandRejected(Reason.NOT_FOUND, field, "NOT_FOUND", what + " " + id + " does not exist",
                 Map.of("id", String.valueOf(id)));
+    }
+
+    /** The actor may not do this with the entity {@code id} (it names what is not theirs). */
+    public static CommandRejected forbidden(String field, String code, Object id, String message) {
+        return new CommandRejected(Reason.FORBIDDEN, field, code, message, Map.of("id", String.valueOf(id)));
     }
 
     public static CommandRejected staleVersion(String entity, Object id, long expected, long actual) {

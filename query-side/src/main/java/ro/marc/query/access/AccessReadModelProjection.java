@@ -7,9 +7,8 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import ro.marc.query.common.EntityVersion;
 import ro.marc.query.common.Sql;
-import ro.marc.events.access.*;
-import ro.marc.events.access.command.*;
 import ro.marc.events.access.event.*;
 import ro.marc.events.org.County;
 import ro.marc.events.text.RomanianText;
@@ -18,12 +17,12 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * Projects the access directory stream ("marc-access": accounts and working groups) into the
- * PostgreSQL read model (tables app_user, app_user_role, app_user_transfer, working_group,
- * working_group_member). The whole directory is one stream, so its sequence number orders every
- * event: each statement is guarded by the owning row's {@code last_event_seq} (the account for
- * roles and transfers, the group for members), and an event delivered twice (replay, retry after a
- * crash) or late changes nothing.
+ * Projects the user accounts and working groups (one aggregate each) into the PostgreSQL read model
+ * (tables app_user, app_user_role, app_user_transfer, working_group, working_group_member). Every
+ * event belongs to the stream of the row it changes (an account's for its roles and transfers, a
+ * group's for its members), so that stream's sequence number orders them: each statement is guarded
+ * by the owning row's {@code last_event_seq}, and an event delivered twice (replay, retry after a
+ * crash) or late changes nothing. The version a client sees is {@link EntityVersion#of} the sequence.
  */
 @Component
 @ProcessingGroup(AccessReadModelProjection.PROCESSING_GROUP)
@@ -51,7 +50,7 @@ public class AccessReadModelProjection {
                 .param("id", event.userId()).param("issuer", event.issuer()).param("subject", event.subject())
                 .param("name", event.displayName()).param("folded", RomanianText.fold(event.displayName()))
                 .param("email", event.email()).param("orgUnit", event.orgUnitId())
-                .param("version", event.version()).param("seq", seq).param("at", Sql.timestamp(at)).update();
+                .param("version", EntityVersion.of(seq)).param("seq", seq).param("at", Sql.timestamp(at)).update();
     }
 
     @EventHandler
@@ -62,12 +61,12 @@ public class AccessReadModelProjection {
                 WHERE id = :id AND last_event_seq < :seq""")
                 .param("id", event.userId()).param("name", event.displayName())
                 .param("folded", RomanianText.fold(event.displayName())).param("email", event.email())
-                .param("version", event.version()).param("seq", seq).param("at", Sql.timestamp(at)).update();
+                .param("version", EntityVersion.of(seq)).param("seq", seq).param("at", Sql.timestamp(at)).update();
     }
 
     @EventHandler
     void on(RoleGranted event, @SequenceNumber long seq, @org.axonframework.eventhandling.Timestamp Instant at) {
-        if (claimUser(event.userId(), event.version(), seq, at)) {
+        if (claimUser(event.userId(), seq, at)) {
             String[] counties = event.counties() == null ? new String[0]
                     : event.counties().stream().map(County::name).toArray(String[]::new);
             // a re-grant replaces the terms of the role
@@ -81,7 +80,7 @@ public class AccessReadModelProjection {
 
     @EventHandler
     void on(RoleRevoked event, @SequenceNumber long seq, @org.axonframework.eventhandling.Timestamp Instant at) {
-        if (claimUser(event.userId(), event.version(), seq, at)) {
+        if (claimUser(event.userId(), seq, at)) {
             jdbc.sql("DELETE FROM app_user_role WHERE user_id = ? AND role = ?")
                     .params(event.userId(), event.role().name()).update();
         }
@@ -89,12 +88,12 @@ public class AccessReadModelProjection {
 
     @EventHandler
     void on(UserDeactivated event, @SequenceNumber long seq, @org.axonframework.eventhandling.Timestamp Instant at) {
-        setActive(event.userId(), false, event.version(), seq, at);
+        setActive(event.userId(), false, seq, at);
     }
 
     @EventHandler
     void on(UserReactivated event, @SequenceNumber long seq, @org.axonframework.eventhandling.Timestamp Instant at) {
-        setActive(event.userId(), true, event.version(), seq, at);
+        setActive(event.userId(), true, seq, at);
     }
 
     @EventHandler
@@ -107,7 +106,7 @@ public class AccessReadModelProjection {
                 WHERE id = :id AND last_event_seq < :seq""")
                 .param("id", event.userId()).param("issuer", event.issuer()).param("subject", event.subject())
                 .param("name", event.displayName()).param("folded", RomanianText.fold(event.displayName()))
-                .param("email", event.email()).param("version", event.version()).param("seq", seq)
+                .param("email", event.email()).param("version", EntityVersion.of(seq)).param("seq", seq)
                 .param("at", Sql.timestamp(at)).update();
         if (updated == 1) {
             jdbc.sql("""
@@ -133,14 +132,14 @@ public class AccessReadModelProjection {
                 VALUES (:id, :orgUnit, :name, NULL, :version, :seq, :at, :at)
                 ON CONFLICT (id) DO NOTHING""")
                 .param("id", event.workingGroupId()).param("orgUnit", event.orgUnitId())
-                .param("name", event.name()).param("version", event.version())
+                .param("name", event.name()).param("version", EntityVersion.of(seq))
                 .param("seq", seq).param("at", Sql.timestamp(at)).update();
     }
 
     @EventHandler
     void on(WorkingGroupMemberAdded event, @SequenceNumber long seq,
             @org.axonframework.eventhandling.Timestamp Instant at) {
-        if (claimGroup(event.workingGroupId(), event.version(), seq, at)) {
+        if (claimGroup(event.workingGroupId(), seq, at)) {
             jdbc.sql("""
                     INSERT INTO working_group_member (working_group_id, user_id, since) VALUES (?, ?, ?)
                     ON CONFLICT DO NOTHING""")
@@ -157,7 +156,7 @@ public class AccessReadModelProjection {
                        version = :version, last_event_seq = :seq, updated_at = :at
                 WHERE id = :id AND last_event_seq < :seq""")
                 .param("id", event.workingGroupId()).param("user", event.userId())
-                .param("version", event.version()).param("seq", seq).param("at", Sql.timestamp(at)).update();
+                .param("version", EntityVersion.of(seq)).param("seq", seq).param("at", Sql.timestamp(at)).update();
         if (updated == 1) {
             jdbc.sql("DELETE FROM working_group_member WHERE working_group_id = ? AND user_id = ?")
                     .params(event.workingGroupId(), event.userId()).update();
@@ -174,7 +173,7 @@ public class AccessReadModelProjection {
                                          updated_at = :at
                 WHERE id = :id AND last_event_seq < :seq""")
                 .param("id", event.workingGroupId()).param("leader", event.userId())
-                .param("version", event.version()).param("seq", seq).param("at", Sql.timestamp(at)).update();
+                .param("version", EntityVersion.of(seq)).param("seq", seq).param("at", Sql.timestamp(at)).update();
     }
 
     // ------------------------------------------------------------------ reset
@@ -196,26 +195,26 @@ public class AccessReadModelProjection {
     // ------------------------------------------------------------------ guards
 
     /** Advances the account's version and guard; false when this event was applied before. */
-    private boolean claimUser(UUID id, long version, long seq, Instant at) {
+    private boolean claimUser(UUID id, long seq, Instant at) {
         return jdbc.sql("""
                 UPDATE app_user SET version = :version, last_event_seq = :seq, updated_at = :at
                 WHERE id = :id AND last_event_seq < :seq""")
-                .param("id", id).param("version", version).param("seq", seq).param("at", Sql.timestamp(at)).update() == 1;
+                .param("id", id).param("version", EntityVersion.of(seq)).param("seq", seq).param("at", Sql.timestamp(at)).update() == 1;
     }
 
     /** Advances the working group's version and guard; false when this event was applied before. */
-    private boolean claimGroup(UUID id, long version, long seq, Instant at) {
+    private boolean claimGroup(UUID id, long seq, Instant at) {
         return jdbc.sql("""
                 UPDATE working_group SET version = :version, last_event_seq = :seq, updated_at = :at
                 WHERE id = :id AND last_event_seq < :seq""")
-                .param("id", id).param("version", version).param("seq", seq).param("at", Sql.timestamp(at)).update() == 1;
+                .param("id", id).param("version", EntityVersion.of(seq)).param("seq", seq).param("at", Sql.timestamp(at)).update() == 1;
     }
 
-    private void setActive(UUID id, boolean active, long version, long seq, Instant at) {
+    private void setActive(UUID id, boolean active, long seq, Instant at) {
         jdbc.sql("""
                 UPDATE app_user SET active = :active, version = :version, last_event_seq = :seq, updated_at = :at
                 WHERE id = :id AND last_event_seq < :seq""")
-                .param("id", id).param("active", active).param("version", version)
+                .param("id", id).param("active", active).param("version", EntityVersion.of(seq))
                 .param("seq", seq).param("at", Sql.timestamp(at)).update();
     }
 

@@ -7,6 +7,7 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import ro.marc.query.common.EntityVersion;
 import ro.marc.query.common.Sql;
 import ro.marc.events.nomenclature.*;
 import ro.marc.events.nomenclature.command.*;
@@ -18,16 +19,18 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Projects the nomenclature stream ("marc-nomenclature": domains, vulnerable activities with their
- * tasks, documents and risks, reference lists, regulatory causes) into the PostgreSQL read model
- * (tables nomenclature_domain, nomenclature_item, nomenclature_item_work_unit,
- * nomenclature_attachment, reference_entry, regulatory_cause). The whole nomenclature is one stream,
- * so its sequence number orders every event: each statement is guarded by the owning row's
- * {@code last_event_seq} (the activity for its work units and attachments), and an event delivered
- * twice (replay, retry after a crash) or late changes nothing, not even {@code updated_at}.
+ * Projects the nomenclature (domains, vulnerable activities with their tasks, documents and risks,
+ * reference lists, regulatory causes: one aggregate each) into the PostgreSQL read model (tables
+ * nomenclature_domain, nomenclature_item, nomenclature_item_work_unit, nomenclature_attachment,
+ * reference_entry, regulatory_cause). Every row belongs to one entity, whose own sequence number orders
+ * its events: each statement is guarded by the row's {@code last_event_seq} (the activity's for its
+ * work units and attachments), so an event delivered twice (replay, retry after a crash) or late changes
+ * nothing, not even {@code updated_at}; the version a client sees is {@link EntityVersion#of} the
+ * sequence number.
  * <p>
  * {@code proposer_county} is looked up in the org read model ({@code org_unit}) when the proposal is
- * projected; a document's {@code activity_id} is its task's, projected earlier from the same stream.
+ * projected; a document's {@code activity_id} is its task's, projected earlier (a task's proposal precedes
+ * its documents' in the event store; a document whose task is not there yet fails and is retried).
  */
 @Component
 @ProcessingGroup(NomenclatureReadModelProjection.PROCESSING_GROUP)
@@ -61,7 +64,7 @@ public class NomenclatureReadModelProjection {
                 ON CONFLICT (id) DO NOTHING""")
                 .param("id", event.domainId()).param("parent", event.parentDomainId())
                 .param("name", event.name()).param("folded", RomanianText.fold(event.name()))
-                .param("version", event.version()).param("seq", seq).param("at", Sql.timestamp(at)).update();
+                .param("version", EntityVersion.of(seq)).param("seq", seq).param("at", Sql.timestamp(at)).update();
     }
 
     @EventHandler
@@ -71,7 +74,7 @@ public class NomenclatureReadModelProjection {
                                                last_event_seq = :seq, updated_at = :at
                 WHERE id = :id AND last_event_seq < :seq""")
                 .param("id", event.domainId()).param("name", event.name())
-                .param("folded", RomanianText.fold(event.name())).param("version", event.version())
+                .param("folded", RomanianText.fold(event.name())).param("version", EntityVersion.of(seq))
                 .param("seq", seq).param("at", Sql.timestamp(at)).update();
     }
 
@@ -84,7 +87,7 @@ public class NomenclatureReadModelProjection {
                 .param("task", null).param("name", event.name()).param("folded", RomanianText.fold(event.name()))
                 .param("description", event.description()).param("domain", event.domainId())
                 .param("periodicity", null).param("proposer", event.proposerUserId())
-                .param("orgUnit", event.proposerOrgUnitId()).param("version", event.version())
+                .param("orgUnit", event.proposerOrgUnitId()).param("version", EntityVersion.of(seq))
                 .param("seq", seq).param("at", Sql.timestamp(at)).update();
         if (inserted == 1) {
             replaceWorkUnits(event.activityId(), event.workUnitIds());
@@ -106,7 +109,7 @@ public class NomenclatureReadModelProjection {
                 .param("task", null).param("name", event.name()).param("folded", RomanianText.fold(event.name()))
                 .param("description", null).param("domain", null).param("periodicity", null)
                 .param("proposer", event.proposerUserId()).param("orgUnit", event.proposerOrgUnitId())
-                .param("version", event.version()).param("seq", seq).param("at", Sql.timestamp(at)).update();
+                .param("version", EntityVersion.of(seq)).param("seq", seq).param("at", Sql.timestamp(at)).update();
     }
 
     @EventHandler
@@ -117,7 +120,7 @@ public class NomenclatureReadModelProjection {
                 .param("folded", RomanianText.fold(event.name())).param("description", null)
                 .param("domain", null).param("periodicity", name(event.periodicity()))
                 .param("proposer", event.proposerUserId()).param("orgUnit", event.proposerOrgUnitId())
-                .param("version", event.version()).param("seq", seq).param("at", Sql.timestamp(at)).update();
+                .param("version", EntityVersion.of(seq)).param("seq", seq).param("at", Sql.timestamp(at)).update();
     }
 
     @EventHandler
@@ -127,25 +130,38 @@ public class NomenclatureReadModelProjection {
                 .param("task", null).param("name", event.name()).param("folded", RomanianText.fold(event.name()))
                 .param("description", event.description()).param("domain", null).param("periodicity", null)
                 .param("proposer", event.proposerUserId()).param("orgUnit", event.proposerOrgUnitId())
-                .param("version", event.version()).param("seq", seq).param("at", Sql.timestamp(at)).update();
+                .param("version", EntityVersion.of(seq)).param("seq", seq).param("at", Sql.timestamp(at)).update();
     }
 
     /** The proposal as it now stands (every field); an activity's work units are replaced. */
     @EventHandler
     void on(ProposalRevised event, @SequenceNumber long seq, @org.axonframework.eventhandling.Timestamp Instant at) {
+        revised(event.itemId(), event.kind(), event.name(), event.description(), event.workUnitIds(), event.periodicity(),
+                seq, at);
+    }
+
+    /** An approved entry corrected by a central administrator: as it now stands, like a revision. */
+    @EventHandler
+    void on(ApprovedItemCorrected event, @SequenceNumber long seq, @org.axonframework.eventhandling.Timestamp Instant at) {
+        revised(event.itemId(), event.kind(), event.name(), event.description(), event.workUnitIds(), event.periodicity(),
+                seq, at);
+    }
+
+    private void revised(UUID itemId, ItemKind kind, String name, String description, List<UUID> workUnitIds,
+                         Periodicity periodicity, long seq, Instant at) {
         int updated = jdbc.sql("""
                 UPDATE nomenclature_item
                    SET name = COALESCE(:name, name), name_folded = COALESCE(:folded, name_folded),
                        description = :description, periodicity = :periodicity,
                        version = :version, last_event_seq = :seq, updated_at = :at
                 WHERE id = :id AND last_event_seq < :seq""")
-                .param("id", event.itemId()).param("name", event.name())
-                .param("folded", RomanianText.fold(event.name())).param("description", event.description())
-                .param("periodicity", name(event.periodicity())).param("version", event.version())
+                .param("id", itemId).param("name", name)
+                .param("folded", RomanianText.fold(name)).param("description", description)
+                .param("periodicity", name(periodicity)).param("version", EntityVersion.of(seq))
                 .param("seq", seq).param("at", Sql.timestamp(at)).update();
-        if (updated == 1 && event.kind() == ItemKind.ACTIVITY && event.workUnitIds() != null) {
-            jdbc.sql("DELETE FROM nomenclature_item_work_unit WHERE item_id = ?").param(event.itemId()).update();
-            replaceWorkUnits(event.itemId(), event.workUnitIds());
+        if (updated == 1 && kind == ItemKind.ACTIVITY && workUnitIds != null) {
+            jdbc.sql("DELETE FROM nomenclature_item_work_unit WHERE item_id = ?").param(itemId).update();
+            replaceWorkUnits(itemId, workUnitIds);
         }
     }
 
@@ -157,7 +173,7 @@ public class NomenclatureReadModelProjection {
                    SET status = 'APPROVED', rejection_reason = NULL, decided_at = :at, decided_by = :by,
                        version = :version, last_event_seq = :seq, updated_at = :at
                 WHERE id = :id AND last_event_seq < :seq""")
-                .param("id", event.itemId()).param("by", byUserId).param("version", event.version())
+                .param("id", event.itemId()).param("by", byUserId).param("version", EntityVersion.of(seq))
                 .param("seq", seq).param("at", Sql.timestamp(at)).update();
     }
 
@@ -170,7 +186,7 @@ public class NomenclatureReadModelProjection {
                        version = :version, last_event_seq = :seq, updated_at = :at
                 WHERE id = :id AND last_event_seq < :seq""")
                 .param("id", event.itemId()).param("reason", event.reason()).param("by", byUserId)
-                .param("version", event.version()).param("seq", seq).param("at", Sql.timestamp(at)).update();
+                .param("version", EntityVersion.of(seq)).param("seq", seq).param("at", Sql.timestamp(at)).update();
     }
 
     @EventHandler
@@ -179,7 +195,7 @@ public class NomenclatureReadModelProjection {
                 UPDATE nomenclature_item SET status = 'INACTIVE', version = :version, last_event_seq = :seq,
                                              updated_at = :at
                 WHERE id = :id AND last_event_seq < :seq""")
-                .param("id", event.itemId()).param("version", event.version())
+                .param("id", event.itemId()).param("version", EntityVersion.of(seq))
                 .param("seq", seq).param("at", Sql.timestamp(at)).update();
     }
 
@@ -194,7 +210,7 @@ public class NomenclatureReadModelProjection {
                 VALUES (:id, :list, :name, :folded, TRUE, :version, :seq, :at, :at)
                 ON CONFLICT (id) DO NOTHING""")
                 .param("id", event.entryId()).param("list", event.list().name()).param("name", event.name())
-                .param("folded", RomanianText.fold(event.name())).param("version", event.version())
+                .param("folded", RomanianText.fold(event.name())).param("version", EntityVersion.of(seq))
                 .param("seq", seq).param("at", Sql.timestamp(at)).update();
     }
 
@@ -206,7 +222,7 @@ public class NomenclatureReadModelProjection {
                                            last_event_seq = :seq, updated_at = :at
                 WHERE id = :id AND last_event_seq < :seq""")
                 .param("id", event.entryId()).param("name", event.name())
-                .param("folded", RomanianText.fold(event.name())).param("version", event.version())
+                .param("folded", RomanianText.fold(event.name())).param("version", EntityVersion.of(seq))
                 .param("seq", seq).param("at", Sql.timestamp(at)).update();
     }
 
@@ -216,7 +232,7 @@ public class NomenclatureReadModelProjection {
         jdbc.sql("""
                 UPDATE reference_entry SET active = FALSE, version = :version, last_event_seq = :seq, updated_at = :at
                 WHERE id = :id AND last_event_seq < :seq""")
-                .param("id", event.entryId()).param("version", event.version())
+                .param("id", event.entryId()).param("version", EntityVersion.of(seq))
                 .param("seq", seq).param("at", Sql.timestamp(at)).update();
     }
 
@@ -238,7 +254,7 @@ public class NomenclatureReadModelProjection {
                 ON CONFLICT (id) DO NOTHING""")
                 .param("id", event.causeId()).param("author", event.authorUserId())
                 .param("authorOrgUnit", event.authorOrgUnitId()).params(detailParams(d))
-                .param("version", event.version()).param("seq", seq).param("at", Sql.timestamp(at)).update();
+                .param("version", EntityVersion.of(seq)).param("seq", seq).param("at", Sql.timestamp(at)).update();
     }
 
     @EventHandler
@@ -254,7 +270,7 @@ public class NomenclatureReadModelProjection {
                        proposed_text = :proposedText, version = :version, last_event_seq = :seq, updated_at = :at
                 WHERE id = :id AND last_event_seq < :seq""")
                 .param("id", event.causeId()).params(detailParams(event.details()))
-                .param("version", event.version()).param("seq", seq).param("at", Sql.timestamp(at)).update();
+                .param("version", EntityVersion.of(seq)).param("seq", seq).param("at", Sql.timestamp(at)).update();
     }
 
     @EventHandler
@@ -264,7 +280,7 @@ public class NomenclatureReadModelProjection {
                 UPDATE regulatory_cause SET active = FALSE, version = :version, last_event_seq = :seq,
                                             updated_at = :at
                 WHERE id = :id AND last_event_seq < :seq""")
-                .param("id", event.causeId()).param("version", event.version())
+                .param("id", event.causeId()).param("version", EntityVersion.of(seq))
                 .param("seq", seq).param("at", Sql.timestamp(at)).update();
     }
 

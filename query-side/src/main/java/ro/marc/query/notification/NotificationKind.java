@@ -8,6 +8,8 @@ public enum NotificationKind {
     PROPOSAL_ACCEPTED,
     /** To the proposer, with the reason. */
     PROPOSAL_REJECTED,
+    /** To the proposer: a central administrator corrected their approved entry (UCA 8, 14). */
+    ENTRY_CORRECTED,
     /** To central administrators: a regulatory cause was added (Anexa 5, no approval needed). */
     CAUSE_ADDED,
     /** To central administrators: a regulatory cause was edited (UCA 59–60). */

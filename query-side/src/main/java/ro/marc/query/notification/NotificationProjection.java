@@ -4,6 +4,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.slf4j.Logger;
@@ -42,8 +43,9 @@ import java.util.*;
  * and may lag: where a row is missing the names are taken from the event itself when it carries them
  * (a proposed activity's own name and work units, a proposed task's name), else left out.
  * <p>
- * Every row is keyed by (recipient, event sequence number, kind) and inserted with
- * {@code ON CONFLICT DO NOTHING}, so a redelivered event creates no duplicate. Each notification
+ * Every row is keyed by (recipient, event identifier, kind) and inserted with {@code ON CONFLICT DO
+ * NOTHING}, so a redelivered event creates no duplicate (sequence numbers are per entity, so they do not
+ * identify an event on their own). Each notification
  * actually inserted is handed to every {@link NotificationListener} after the unit of work (the
  * processor's batch transaction) commits, or at once when there is no unit of work.
  */
@@ -68,52 +70,70 @@ public class NotificationProjection {
     // ------------------------------------------------------------------ proposals
 
     @EventHandler
-    void on(ActivityProposed event, @SequenceNumber long seq, @org.axonframework.eventhandling.Timestamp Instant at,
+    void on(ActivityProposed event, @SequenceNumber long sequence, @MessageIdentifier String eventId, @org.axonframework.eventhandling.Timestamp Instant at,
             @MetaDataValue("userId") String actor) {
+        Source seq = new Source(eventId, sequence);
         Details details = new Details(workUnitNames(event.workUnitIds()), event.name(), null);
         proposed(ItemKind.ACTIVITY, event.activityId(), event.name(), event.proposerUserId(),
                 event.proposerOrgUnitId(), details, seq, at, actor);
     }
 
     @EventHandler
-    void on(TaskProposed event, @SequenceNumber long seq, @org.axonframework.eventhandling.Timestamp Instant at,
+    void on(TaskProposed event, @SequenceNumber long sequence, @MessageIdentifier String eventId, @org.axonframework.eventhandling.Timestamp Instant at,
             @MetaDataValue("userId") String actor) {
+        Source seq = new Source(eventId, sequence);
         Details activity = activity(event.activityId());
         proposed(ItemKind.TASK, event.taskId(), event.name(), event.proposerUserId(), event.proposerOrgUnitId(),
                 new Details(activity.workUnitNames(), activity.activityName(), event.name()), seq, at, actor);
     }
 
     @EventHandler
-    void on(DocumentProposed event, @SequenceNumber long seq, @org.axonframework.eventhandling.Timestamp Instant at,
+    void on(DocumentProposed event, @SequenceNumber long sequence, @MessageIdentifier String eventId, @org.axonframework.eventhandling.Timestamp Instant at,
             @MetaDataValue("userId") String actor) {
+        Source seq = new Source(eventId, sequence);
         proposed(ItemKind.DOCUMENT, event.documentId(), event.name(), event.proposerUserId(),
                 event.proposerOrgUnitId(), task(event.taskId()), seq, at, actor);
     }
 
     @EventHandler
-    void on(RiskProposed event, @SequenceNumber long seq, @org.axonframework.eventhandling.Timestamp Instant at,
+    void on(RiskProposed event, @SequenceNumber long sequence, @MessageIdentifier String eventId, @org.axonframework.eventhandling.Timestamp Instant at,
             @MetaDataValue("userId") String actor) {
+        Source seq = new Source(eventId, sequence);
         proposed(ItemKind.RISK, event.riskId(), event.name(), event.proposerUserId(), event.proposerOrgUnitId(),
                 activity(event.activityId()), seq, at, actor);
     }
 
     @EventHandler
-    void on(ProposalAccepted event, @SequenceNumber long seq, @org.axonframework.eventhandling.Timestamp Instant at,
+    void on(ProposalAccepted event, @SequenceNumber long sequence, @MessageIdentifier String eventId, @org.axonframework.eventhandling.Timestamp Instant at,
             @MetaDataValue("userId") String actor) {
+        Source seq = new Source(eventId, sequence);
         tellTheProposer(event.itemId(), event.kind(), event.proposerUserId(), actor, NotificationKind.PROPOSAL_ACCEPTED,
                 "Propunerea a fost acceptată", "a fost acceptată și face parte din nomenclatorul național.", seq, at);
     }
 
     @EventHandler
-    void on(ProposalRejected event, @SequenceNumber long seq, @org.axonframework.eventhandling.Timestamp Instant at,
+    void on(ProposalRejected event, @SequenceNumber long sequence, @MessageIdentifier String eventId, @org.axonframework.eventhandling.Timestamp Instant at,
             @MetaDataValue("userId") String actor) {
+        Source seq = new Source(eventId, sequence);
         tellTheProposer(event.itemId(), event.kind(), event.proposerUserId(), actor, NotificationKind.PROPOSAL_REJECTED,
                 "Propunerea a fost respinsă: " + event.reason(), "a fost respinsă. Motiv: " + event.reason(), seq, at);
     }
 
+    /** A correction of an approved entry, told to its proposer (unless they made it, or are a central administrator). */
+    @EventHandler
+    void on(ApprovedItemCorrected event, @SequenceNumber long sequence, @MessageIdentifier String eventId,
+            @org.axonframework.eventhandling.Timestamp Instant at, @MetaDataValue("userId") String actor) {
+        Source seq = new Source(eventId, sequence);
+        String outcome = event.name().equals(event.previousName())
+                ? "a fost corectată de un administrator central."
+                : "a fost corectată de un administrator central (denumirea anterioară: „" + event.previousName() + "”).";
+        tellTheProposer(event.itemId(), event.kind(), event.proposerUserId(), actor, NotificationKind.ENTRY_CORRECTED,
+                "Intrare din nomenclator corectată", outcome, seq, at);
+    }
+
     /** A decision, told to the proposer: "Propunerea dumneavoastră privind <item> <outcome>". */
     private void tellTheProposer(UUID itemId, ItemKind kind, String proposerUserId, String actor,
-                                 NotificationKind notification, String title, String outcome, long seq, Instant at) {
+                                 NotificationKind notification, String title, String outcome, Source seq, Instant at) {
         UUID proposer = uuid(proposerUserId);
         // nobody to tell: the proposer decided themselves, or a central administrator's own addition
         // (approved at once, also when MARC itself seeds it)
@@ -128,8 +148,9 @@ public class NotificationProjection {
     // ------------------------------------------------------------------ regulatory causes
 
     @EventHandler
-    void on(RegulatoryCauseAdded event, @SequenceNumber long seq, @org.axonframework.eventhandling.Timestamp Instant at,
+    void on(RegulatoryCauseAdded event, @SequenceNumber long sequence, @MessageIdentifier String eventId, @org.axonframework.eventhandling.Timestamp Instant at,
             @MetaDataValue("userId") String actor) {
+        Source seq = new Source(eventId, sequence);
         // the author is who added it (the sender may be MARC itself, seeding demo data)
         String by = event.authorUserId() != null ? event.authorUserId() : actor;
         String message = who(by, event.authorOrgUnitId()) + " a adăugat o cauză din domeniul reglementărilor: "
@@ -140,8 +161,9 @@ public class NotificationProjection {
     }
 
     @EventHandler
-    void on(RegulatoryCauseEdited event, @SequenceNumber long seq, @org.axonframework.eventhandling.Timestamp Instant at,
+    void on(RegulatoryCauseEdited event, @SequenceNumber long sequence, @MessageIdentifier String eventId, @org.axonframework.eventhandling.Timestamp Instant at,
             @MetaDataValue("userId") String actor) {
+        Source seq = new Source(eventId, sequence);
         String message = who(actor, null) + " a modificat cauza din domeniul reglementărilor: "
                 + describe(event.details()) + ".";
         publish(insert(centralAdministratorsBut(actor), NotificationKind.CAUSE_EDITED,
@@ -152,7 +174,7 @@ public class NotificationProjection {
     // ------------------------------------------------------------------ recipients
 
     private void proposed(ItemKind kind, UUID itemId, String name, String proposerUserId, UUID proposerOrgUnitId,
-                          Details details, long seq, Instant at, String actor) {
+                          Details details, Source seq, Instant at, String actor) {
         if (isCentralAdministrator(proposerUserId)) {
             return; // a central administrator's own addition, approved in the same step
         }
@@ -305,22 +327,26 @@ public class NotificationProjection {
 
     // ------------------------------------------------------------------ writing and telling
 
+    /** The event a notification comes from: its identifier (unique in the event store) and its entity's sequence number. */
+    private record Source(String eventId, long sequence) {
+    }
+
     private List<NotificationView> insert(List<UUID> recipients, NotificationKind kind, String title, String message,
                                           UUID subjectId, String subjectKind, Details details, String actor,
-                                          long seq, Instant at) {
+                                          Source seq, Instant at) {
         String shortTitle = title.length() <= TITLE_LENGTH ? title : title.substring(0, TITLE_LENGTH - 1) + "…";
         List<NotificationView> inserted = new ArrayList<>();
         for (UUID recipient : recipients) {
-            UUID id = UUID.nameUUIDFromBytes((recipient + "/" + seq + "/" + kind).getBytes(StandardCharsets.UTF_8));
+            UUID id = UUID.nameUUIDFromBytes((recipient + "/" + seq.eventId() + "/" + kind).getBytes(StandardCharsets.UTF_8));
             int rows = jdbc.sql("""
                     INSERT INTO notification (id, recipient_user_id, kind, title, message, subject_id, subject_kind,
                                               work_unit_names, activity_name, task_name, actor_user_id,
-                                              source_event_seq, created_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT (recipient_user_id, source_event_seq, kind) DO NOTHING""")
+                                              source_event_seq, source_event_id, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (id) DO NOTHING""")
                     .params(id, recipient, kind.name(), shortTitle, message, subjectId, subjectKind,
                             details.workUnitNames().toArray(String[]::new), details.activityName(),
-                            details.taskName(), actor, seq, Timestamp.from(at))
+                            details.taskName(), actor, seq.sequence(), seq.eventId(), Timestamp.from(at))
                     .update();
             if (rows == 1) {
                 inserted.add(new NotificationView(id, recipient, kind, shortTitle, message, subjectId, subjectKind,

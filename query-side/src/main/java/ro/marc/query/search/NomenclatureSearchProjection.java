@@ -13,6 +13,7 @@ import ro.marc.events.nomenclature.*;
 import ro.marc.events.nomenclature.command.*;
 import ro.marc.events.nomenclature.event.*;
 import ro.marc.events.text.RomanianText;
+import ro.marc.query.common.EntityVersion;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,11 +24,15 @@ import java.util.function.Consumer;
 import static ro.marc.query.search.NomenclatureIndex.*;
 
 /**
- * Projects the nomenclature stream ({@code marc-nomenclature}) into the {@link NomenclatureIndex}.
- * Like {@link OrgSearchProjection}: every write is a whole document indexed with
- * {@code version_type=external} and version = the event's sequence number in the stream, so a replay
- * (an older or equal version) is refused by Elasticsearch and changes nothing; writes are buffered per
- * unit of work ({@link PendingWrites}) and sent as one bulk request when it commits.
+ * Projects the nomenclature's events into the {@link NomenclatureIndex}.
+ * Every write is a whole document indexed with {@code version_type=external}; writes are buffered per
+ * unit of work ({@link PendingWrites}) and sent as one bulk request when it commits. Each entry is its own
+ * aggregate, so the external version is built from the entry's own sequence number: {@code (seq + 1) << 20}
+ * for the entry's events, and the document's current version + 1 for a cascade from its parent (a domain
+ * renamed, an activity or task revised), which leaves room for 2^20 cascades between two events of the
+ * entry. A replayed event of the entry (an older or equal version) is refused by Elasticsearch and changes
+ * nothing; a cascading event already applied (its entry's document is at its version or later) is skipped
+ * whole, so a late redelivery cannot bring back an older parent name.
  *
  * <p>The projection needs nothing but its own documents (read back by id, or by parent id for the
  * cascades) and two look-ups in the organisation read model: work-unit names ({@code work_unit}) and
@@ -73,7 +78,7 @@ public class NomenclatureSearchProjection {
         d.put(STATUS, ItemStatus.APPROVED.name());
         d.put(PARENT_DOMAIN_ID, id(event.parentDomainId()));
         setDomain(d, id(event.domainId()), event.name());
-        created(d, at, event.version());
+        created(d, at, EntityVersion.of(seq));
         write(d, seq);
     }
 
@@ -81,9 +86,12 @@ public class NomenclatureSearchProjection {
     void on(DomainRenamed event, @SequenceNumber long seq, @Timestamp Instant at) {
         String domainId = id(event.domainId());
         Map<String, Object> domain = document(domainId);
+        if (alreadyApplied(domain, seq)) {
+            return;
+        }
         setName(domain, event.name());
         setDomain(domain, domainId, event.name());
-        updated(domain, at, event.version());
+        updated(domain, at, EntityVersion.of(seq));
         write(domain, seq);
         cascade(DOMAIN_ID, domainId, domainId, child -> setDomain(child, domainId, event.name()), seq);
     }
@@ -100,7 +108,7 @@ public class NomenclatureSearchProjection {
         Map<String, Object> domain = domainId == null ? null : documentOrNull(domainId);
         setDomain(d, domainId, domain == null ? null : (String) domain.get(NAME));
         setWorkUnits(d, event.workUnitIds().stream().map(UUID::toString).toList());
-        created(d, at, event.version());
+        created(d, at, EntityVersion.of(seq));
         write(d, seq);
     }
 
@@ -112,7 +120,7 @@ public class NomenclatureSearchProjection {
         inheritActivity(d, document(id(event.activityId())));
         d.put(TASK_ID, id);
         d.put(TASK_NAME, event.name());
-        created(d, at, event.version());
+        created(d, at, EntityVersion.of(seq));
         write(d, seq);
     }
 
@@ -125,7 +133,7 @@ public class NomenclatureSearchProjection {
         d.put(TASK_ID, task.get(ID));
         d.put(TASK_NAME, task.get(NAME));
         d.put(PERIODICITY, event.periodicity() == null ? null : event.periodicity().name());
-        created(d, at, event.version());
+        created(d, at, EntityVersion.of(seq));
         write(d, seq);
     }
 
@@ -134,62 +142,78 @@ public class NomenclatureSearchProjection {
         Map<String, Object> d = item(ItemKind.RISK.name(), id(event.riskId()), event.name(), event.description(),
                 event.proposerUserId(), event.proposerOrgUnitId());
         inheritActivity(d, document(id(event.activityId())));
-        created(d, at, event.version());
+        created(d, at, EntityVersion.of(seq));
         write(d, seq);
     }
 
     /** The proposal as it now stands; an activity's new name and work units reach its children, a task's name its documents. */
     @EventHandler
     void on(ProposalRevised event, @SequenceNumber long seq, @Timestamp Instant at) {
-        String id = id(event.itemId());
+        revised(event.itemId(), event.kind(), event.name(), event.description(), event.workUnitIds(), event.periodicity(),
+                seq, at);
+    }
+
+    /** An approved entry corrected by a central administrator: as a revision, cascades included. */
+    @EventHandler
+    void on(ApprovedItemCorrected event, @SequenceNumber long seq, @Timestamp Instant at) {
+        revised(event.itemId(), event.kind(), event.name(), event.description(), event.workUnitIds(), event.periodicity(),
+                seq, at);
+    }
+
+    private void revised(UUID itemId, ItemKind kind, String name, String description, List<UUID> workUnitIds,
+                         Periodicity periodicity, long seq, Instant at) {
+        String id = id(itemId);
         Map<String, Object> d = document(id);
+        if (alreadyApplied(d, seq)) {
+            return;
+        }
         String previousName = (String) d.get(NAME);
         Object previousWorkUnits = d.get(WORK_UNIT_IDS);
-        if (event.name() != null) {
-            setName(d, event.name());
+        if (name != null) {
+            setName(d, name);
         }
-        if (event.description() != null) {
-            d.put(DESCRIPTION, event.description());
-            d.put(DESCRIPTION_FOLDED, RomanianText.fold(event.description()));
+        if (description != null) {
+            d.put(DESCRIPTION, description);
+            d.put(DESCRIPTION_FOLDED, RomanianText.fold(description));
         }
-        if (event.periodicity() != null) {
-            d.put(PERIODICITY, event.periodicity().name());
+        if (periodicity != null) {
+            d.put(PERIODICITY, periodicity.name());
         }
-        switch (event.kind()) {
+        switch (kind) {
             case ACTIVITY -> {
                 setActivity(d, id, (String) d.get(NAME));
-                if (event.workUnitIds() != null) {
-                    setWorkUnits(d, event.workUnitIds().stream().map(UUID::toString).toList());
+                if (workUnitIds != null) {
+                    setWorkUnits(d, workUnitIds.stream().map(UUID::toString).toList());
                 }
             }
             case TASK -> d.put(TASK_NAME, d.get(NAME));
             default -> {
             }
         }
-        updated(d, at, event.version());
+        updated(d, at, EntityVersion.of(seq));
         write(d, seq);
         boolean renamed = !Objects.equals(previousName, d.get(NAME));
-        if (event.kind() == ItemKind.ACTIVITY && (renamed || !Objects.equals(previousWorkUnits, d.get(WORK_UNIT_IDS)))) {
+        if (kind == ItemKind.ACTIVITY && (renamed || !Objects.equals(previousWorkUnits, d.get(WORK_UNIT_IDS)))) {
             Map<String, Object> activity = d;
             cascade(ACTIVITY_ID, id, id, child -> inheritActivity(child, activity), seq);
-        } else if (event.kind() == ItemKind.TASK && renamed) {
+        } else if (kind == ItemKind.TASK && renamed) {
             cascade(TASK_ID, id, id, child -> child.put(TASK_NAME, d.get(NAME)), seq);
         }
     }
 
     @EventHandler
     void on(ProposalAccepted event, @SequenceNumber long seq, @Timestamp Instant at) {
-        setStatus(id(event.itemId()), ItemStatus.APPROVED, at, event.version(), seq);
+        setStatus(id(event.itemId()), ItemStatus.APPROVED, at, EntityVersion.of(seq), seq);
     }
 
     @EventHandler
     void on(ProposalRejected event, @SequenceNumber long seq, @Timestamp Instant at) {
-        setStatus(id(event.itemId()), ItemStatus.REJECTED, at, event.version(), seq);
+        setStatus(id(event.itemId()), ItemStatus.REJECTED, at, EntityVersion.of(seq), seq);
     }
 
     @EventHandler
     void on(ItemDeactivated event, @SequenceNumber long seq, @Timestamp Instant at) {
-        setStatus(id(event.itemId()), ItemStatus.INACTIVE, at, event.version(), seq);
+        setStatus(id(event.itemId()), ItemStatus.INACTIVE, at, EntityVersion.of(seq), seq);
     }
 
     // ---------------------------------------------------------------- regulatory causes
@@ -200,7 +224,7 @@ public class NomenclatureSearchProjection {
                 event.authorUserId(), event.authorOrgUnitId());
         d.put(STATUS, ItemStatus.APPROVED.name());
         setCauseDetails(d, event.details());
-        created(d, at, event.version());
+        created(d, at, EntityVersion.of(seq));
         write(d, seq);
     }
 
@@ -208,13 +232,13 @@ public class NomenclatureSearchProjection {
     void on(RegulatoryCauseEdited event, @SequenceNumber long seq, @Timestamp Instant at) {
         Map<String, Object> d = document(id(event.causeId()));
         setCauseDetails(d, event.details());
-        updated(d, at, event.version());
+        updated(d, at, EntityVersion.of(seq));
         write(d, seq);
     }
 
     @EventHandler
     void on(RegulatoryCauseDeactivated event, @SequenceNumber long seq, @Timestamp Instant at) {
-        setStatus(id(event.causeId()), ItemStatus.INACTIVE, at, event.version(), seq);
+        setStatus(id(event.causeId()), ItemStatus.INACTIVE, at, EntityVersion.of(seq), seq);
     }
 
     // ---------------------------------------------------------------- document building
@@ -369,7 +393,7 @@ public class NomenclatureSearchProjection {
         }
     }
 
-    /** Rewrites every document whose {@code field} is {@code value} (but {@code exceptId}) with version {@code seq}. */
+    /** Rewrites every document whose {@code field} is {@code value} (but {@code exceptId}), each at its own version + 1. */
     @SuppressWarnings("unchecked")
     private void cascade(String field, String value, String exceptId, Consumer<Map<String, Object>> change, long seq) {
         pendingWrites().flush();
@@ -380,7 +404,7 @@ public class NomenclatureSearchProjection {
             while (true) {
                 List<FieldValue> searchAfter = after;
                 var response = client.search(s -> {
-                    s.index(index.name()).size(PAGE).sort(o -> o.field(f -> f.field(ID)))
+                    s.index(index.name()).size(PAGE).version(true).sort(o -> o.field(f -> f.field(ID)))
                             .query(q -> q.bool(b -> b.filter(f -> f.term(t -> t.field(field).value(value)))
                                     .mustNot(m -> m.term(t -> t.field(ID).value(exceptId)))));
                     return searchAfter == null ? s : s.searchAfter(searchAfter);
@@ -389,7 +413,7 @@ public class NomenclatureSearchProjection {
                 for (Hit<Map> hit : hits) {
                     Map<String, Object> child = new LinkedHashMap<>((Map<String, Object>) hit.source());
                     change.accept(child);
-                    write(child, seq);
+                    pendingWrites().put(index.name(), (String) child.get(ID), child, hit.version() + 1);
                 }
                 if (hits.size() < PAGE) {
                     return;
@@ -401,8 +425,20 @@ public class NomenclatureSearchProjection {
         }
     }
 
+    /** A write for an event of the document's own entry, sequence number {@code seq}. */
     private void write(Map<String, Object> document, long seq) {
-        pendingWrites().put(index.name(), (String) document.get(ID), document, seq);
+        pendingWrites().put(index.name(), (String) document.get(ID), document, externalVersion(seq));
+    }
+
+    /** The external version of a document after the event {@code seq} of its own entry (see the class comment). */
+    static long externalVersion(long seq) {
+        return (seq + 1) << 20;
+    }
+
+    /** Whether the entry's document already shows the event {@code seq} of the entry (or a later one). */
+    private static boolean alreadyApplied(Map<String, Object> document, long seq) {
+        Object version = document.get(VERSION);
+        return version instanceof Number n && n.longValue() >= EntityVersion.of(seq);
     }
 
     private PendingWrites pendingWrites() {

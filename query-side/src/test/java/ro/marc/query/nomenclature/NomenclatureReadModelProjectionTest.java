@@ -11,14 +11,14 @@ import ro.marc.events.nomenclature.event.*;
 import ro.marc.events.org.County;
 import ro.marc.query.common.Page;
 import ro.marc.query.org.OrgReadModelProjection;
-import ro.marc.query.support.NomenclatureStream;
+import ro.marc.query.support.NomenclatureCommands;
 import ro.marc.query.support.OrganisationStream;
 import ro.marc.query.support.TestServices;
 
 import java.util.*;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static ro.marc.query.support.NomenclatureStream.timestampOf;
+import static ro.marc.query.support.NomenclatureCommands.timestampOf;
 
 /**
  * {@link NomenclatureReadModelProjection} against a real PostgreSQL, fed through Axon's annotation
@@ -31,7 +31,7 @@ class NomenclatureReadModelProjectionTest {
     private final NomenclatureQueries queries = new NomenclatureQueries(jdbc);
     private final NomenclatureReadModelProjection projection = new NomenclatureReadModelProjection(jdbc);
     private final OrganisationStream org = new OrganisationStream(new OrgReadModelProjection(jdbc));
-    private final NomenclatureStream stream = new NomenclatureStream(projection);
+    private final NomenclatureCommands stream = new NomenclatureCommands(projection);
 
     private final UUID root = UUID.randomUUID();
     private final UUID ministry = UUID.randomUUID();
@@ -49,6 +49,12 @@ class NomenclatureReadModelProjectionTest {
     private final UUID publicOrder = UUID.randomUUID();
     private final UUID traffic = UUID.randomUUID();
     private final UUID border = UUID.randomUUID();
+    private final UUID inForce = UUID.randomUUID();
+
+    @org.junit.jupiter.api.AfterEach
+    void closeTheCommandSide() {
+        stream.close();
+    }
 
     @BeforeEach
     void buildTree() {
@@ -70,6 +76,7 @@ class NomenclatureReadModelProjectionTest {
         stream.defineDomain(publicOrder, null, "Ordine publică");
         stream.defineDomain(traffic, publicOrder, "Circulație rutieră");
         stream.defineDomain(border, null, "Frontieră");
+        stream.defineEntry(inForce, ReferenceList.ACT_STATUS, "În vigoare");
     }
 
     // ------------------------------------------------------------------ the proposal workflow
@@ -78,7 +85,7 @@ class NomenclatureReadModelProjectionTest {
     void aProposalGoesThroughTheWorkflow() {
         UUID activity = UUID.randomUUID();
         List<Attachment> attachments = List.of(new Attachment("Procedura de lucru.pdf", "dms://proc/12"),
-                new Attachment("Fișa postului.docx", null));
+                new Attachment("Fișa postului.docx", "dms://proc/13"));
         DomainEventMessage<?> proposed = stream.proposeActivity(activity, "Emiterea permiselor", "Eliberare permise",
                 traffic, List.of(procurement, permits), attachments, ana, ipjCluj);
 
@@ -322,7 +329,7 @@ class NomenclatureReadModelProjectionTest {
         UUID otherActivity = UUID.randomUUID();
         stream.proposeActivity(activity, "Emiterea permiselor", null, traffic, List.of(permits), List.of(), admin,
                 dga);
-        stream.proposeActivity(otherActivity, "Achiziții", null, traffic, List.of(procurement), List.of(), admin,
+        stream.proposeActivity(otherActivity, "Achiziții", null, traffic, List.of(procurement, permits), List.of(), admin,
                 dga);
         UUID first = UUID.randomUUID();
         UUID second = UUID.randomUUID();
@@ -337,7 +344,7 @@ class NomenclatureReadModelProjectionTest {
         assertThat(view).isEqualTo(RegulatoryCauseView.of(first, details, ana.toString(), ipjCluj, true, 1,
                 timestampOf(added), timestampOf(added)));
         RegulatoryCauseDetails edited = new RegulatoryCauseDetails(permits, activity, government, law, "38", 2003,
-                UUID.randomUUID(), "Legea nr. 38/2003", "12", null, "Extras modificat", "Factori", "Amenințări",
+                inForce, "Legea nr. 38/2003", "12", null, "Extras modificat", "Factori", "Amenințări",
                 "Recomandări", "Text propus");
         DomainEventMessage<?> editedAt = stream.actingAs(admin).editCause(first, edited);
         assertThat(queries.cause(first).orElseThrow()).isEqualTo(RegulatoryCauseView.of(first, edited,
@@ -386,7 +393,7 @@ class NomenclatureReadModelProjectionTest {
     void replayingTheWholeStreamTwiceChangesNothing() {
         everyKindOfEvent();
         List<String> before = dump();
-        assertThat(before).hasSize(4 + 5 + 3 + 2 + 2 + 1); // domains, items, work units, attachments, entries, cause
+        assertThat(before).hasSize(4 + 5 + 3 + 2 + 3 + 1); // domains, items, work units, attachments, entries, cause
 
         stream.replayAll();
         stream.replayAll();
@@ -463,13 +470,13 @@ class NomenclatureReadModelProjectionTest {
         stream.accept(task);
         stream.reject(risk, "Duplicat");
         stream.deactivateItem(task);
-        stream.defineEntry(entry, ReferenceList.IMPACT_DIMENSION, "Buget");
-        stream.defineEntry(otherEntry, ReferenceList.IMPACT_DIMENSION, "Imagine");
+        stream.defineEntry(entry, ReferenceList.ACT_ISSUER, "Buget");
+        stream.defineEntry(otherEntry, ReferenceList.ACT_TYPE, "Imagine");
         stream.renameEntry(entry, "Bugetul");
-        stream.deactivateEntry(otherEntry);
         stream.addCause(cause, cause(permits, activity, entry, otherEntry, "Legea 1"), ana, ipjCluj);
         stream.actingAs(admin).editCause(cause, cause(procurement, activity, entry, otherEntry, "Legea 2"));
         stream.deactivateCause(cause);
+        stream.deactivateEntry(otherEntry);
     }
 
     private List<String> dump() {
@@ -493,9 +500,8 @@ class NomenclatureReadModelProjectionTest {
         return row.toString();
     }
 
-    private static RegulatoryCauseDetails cause(UUID workUnit, UUID activity, UUID issuer, UUID actType,
-                                                String title) {
-        return new RegulatoryCauseDetails(workUnit, activity, issuer, actType, "38", 2003, UUID.randomUUID(), title,
+    private RegulatoryCauseDetails cause(UUID workUnit, UUID activity, UUID issuer, UUID actType, String title) {
+        return new RegulatoryCauseDetails(workUnit, activity, issuer, actType, "38", 2003, inForce, title,
                 "5", "Informații", "Extras", "Factori", "Amenințări", "Recomandări", null);
     }
 

@@ -8,14 +8,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import ro.marc.events.access.Role;
 import ro.marc.events.nomenclature.Periodicity;
+import ro.marc.events.nomenclature.ReferenceList;
 import ro.marc.events.nomenclature.RegulatoryCauseDetails;
 import ro.marc.events.org.County;
 import ro.marc.query.access.AccessReadModelProjection;
 import ro.marc.query.common.Page;
 import ro.marc.query.nomenclature.NomenclatureReadModelProjection;
 import ro.marc.query.org.OrgReadModelProjection;
-import ro.marc.query.support.AccessStream;
-import ro.marc.query.support.NomenclatureStream;
+import ro.marc.query.support.AccessCommandSide;
+import ro.marc.query.support.NomenclatureCommands;
 import ro.marc.query.support.OrganisationStream;
 import ro.marc.query.support.TestServices;
 
@@ -23,7 +24,7 @@ import java.util.*;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static ro.marc.query.support.NomenclatureStream.timestampOf;
+import static ro.marc.query.support.NomenclatureCommands.timestampOf;
 
 /**
  * {@link NotificationProjection} against a real PostgreSQL, next to the nomenclature projection
@@ -42,8 +43,8 @@ class NotificationProjectionTest {
                 throw new IllegalStateException("a broken listener does not stop the others");
             }));
     private final OrganisationStream org = new OrganisationStream(new OrgReadModelProjection(jdbc));
-    private final AccessStream access = new AccessStream(new AccessReadModelProjection(jdbc));
-    private final NomenclatureStream stream = new NomenclatureStream(new NomenclatureReadModelProjection(jdbc),
+    private final AccessCommandSide access = new AccessCommandSide(new AccessReadModelProjection(jdbc));
+    private final NomenclatureCommands stream = new NomenclatureCommands(new NomenclatureReadModelProjection(jdbc),
             projection);
 
     private final UUID root = UUID.randomUUID();
@@ -60,6 +61,11 @@ class NotificationProjectionTest {
     private final UUID bogdan = UUID.randomUUID();
 
     private final UUID domain = UUID.randomUUID();
+
+    @org.junit.jupiter.api.AfterEach
+    void closeTheCommandSide() {
+        stream.close();
+    }
 
     @BeforeEach
     void setUp() {
@@ -199,7 +205,8 @@ class NotificationProjectionTest {
 
     @Test
     void whenTheNomenclatureReadModelLagsTheDetailsComeFromTheEvent() {
-        NomenclatureStream alone = new NomenclatureStream(projection); // no nomenclature projection
+        NomenclatureCommands alone = new NomenclatureCommands(projection); // no nomenclature projection
+        alone.defineDomain(domain, null, "Ordine publică");
         UUID activity = UUID.randomUUID();
         UUID task = UUID.randomUUID();
         alone.proposeActivity(activity, "Emiterea permiselor", null, domain, List.of(permits), List.of(), ana,
@@ -226,8 +233,9 @@ class NotificationProjectionTest {
         stream.proposeActivity(activity, "Achiziții", null, domain, List.of(procurement), List.of(), admin1, dga);
         stream.actingAs(admin1).accept(activity);
         UUID cause = UUID.randomUUID();
-        RegulatoryCauseDetails details = new RegulatoryCauseDetails(procurement, activity, UUID.randomUUID(),
-                UUID.randomUUID(), "98", 2016, UUID.randomUUID(), "Legea achizițiilor publice", "12", null,
+        referenceEntries();
+        RegulatoryCauseDetails details = new RegulatoryCauseDetails(procurement, activity, issuer,
+                actType, "98", 2016, actStatus, "Legea achizițiilor publice", "12", null,
                 "Extras", "Factori", "Amenințări", "Recomandări", null);
         DomainEventMessage<?> added = stream.addCause(cause, details, ana, ipjCluj);
 
@@ -250,8 +258,8 @@ class NotificationProjectionTest {
         assertThat(inbox(ana)).isEmpty();
 
         // an administrator's edit: the other administrators are told, not the one who edited
-        stream.actingAs(admin1).editCause(cause, new RegulatoryCauseDetails(procurement, activity, UUID.randomUUID(),
-                UUID.randomUUID(), "98", 2016, UUID.randomUUID(), "Legea nr. 98/2016", "13", null, "Extras",
+        stream.actingAs(admin1).editCause(cause, new RegulatoryCauseDetails(procurement, activity, issuer,
+                actType, "98", 2016, actStatus, "Legea nr. 98/2016", "13", null, "Extras",
                 "Factori", "Amenințări", "Recomandări", "Text"));
         assertThat(inbox(admin1)).hasSize(1);
         NotificationView edited = inbox(admin2).getFirst();
@@ -275,7 +283,11 @@ class NotificationProjectionTest {
         stream.proposeActivity(activity, "Emiterea permiselor", null, domain, List.of(permits), List.of(), ana,
                 ipjCluj);
         stream.actingAs(admin1).reject(activity, "Nu");
-        stream.addCause(cause, new RegulatoryCauseDetails(permits, activity, null, null, "1", 2020, null, "Lege",
+        UUID national = UUID.randomUUID(); // an administrator's own addition: nobody is told
+        stream.proposeActivity(national, "Activitate națională", null, domain, List.of(permits), List.of(), admin1, dga);
+        stream.actingAs(admin1).accept(national);
+        referenceEntries();
+        stream.addCause(cause, new RegulatoryCauseDetails(permits, national, issuer, actType, "1", 2020, actStatus, "Lege",
                 "1", null, "E", "F", "A", "R", null), bogdan, ipjCluj);
         List<String> before = dump();
         assertThat(before).hasSize(2 + 1 + 2);
@@ -345,11 +357,19 @@ class NotificationProjectionTest {
 
     @Test
     void theListenersAreToldAfterTheUnitOfWorkCommits() {
-        DefaultUnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("batch"));
+        // the proposal and its acceptance are made elsewhere (another command side, no projections), then delivered
         UUID activity = UUID.randomUUID();
+        DomainEventMessage<?> proposed;
+        DomainEventMessage<?> accepted;
+        try (NomenclatureCommands elsewhere = new NomenclatureCommands()) {
+            elsewhere.defineDomain(domain, null, "Ordine publică");
+            proposed = elsewhere.proposeActivity(activity, "Emiterea permiselor", null, domain, List.of(permits),
+                    List.of(), ana, ipjCluj);
+            accepted = elsewhere.actingAs(admin1).accept(activity);
+        }
+        DefaultUnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(proposed);
         try {
-            stream.proposeActivity(activity, "Emiterea permiselor", null, domain, List.of(permits), List.of(), ana,
-                    ipjCluj);
+            stream.deliver(proposed);
             assertThat(count()).isEqualTo(2); // written inside the unit of work...
             assertThat(told).isEmpty();        // ...told only after it commits
         } catch (RuntimeException | AssertionError e) {
@@ -361,16 +381,19 @@ class NotificationProjectionTest {
         assertThat(told).extracting(NotificationView::subjectId).containsOnly(activity);
 
         // a rolled back unit of work tells nobody
-        DefaultUnitOfWork<?> failed = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("batch"));
-        stream.actingAs(admin1).accept(activity);
-        failed.rollback(new IllegalStateException("the batch failed"));
+        DefaultUnitOfWork<?> failed = DefaultUnitOfWork.startAndGet(accepted);
+        try {
+            stream.deliver(accepted);
+        } finally {
+            failed.rollback(new IllegalStateException("the batch failed"));
+        }
         assertThat(told).hasSize(2);
     }
 
     // ------------------------------------------------------------------ helpers
 
     private void register(UUID id, String name, UUID orgUnit) {
-        access.register(id, ISSUER, "sub-" + id, name, null, orgUnit);
+        access.register(id, ISSUER, "sub-" + id, name, id + "@mai.gov.ro", orgUnit);
     }
 
     private List<NotificationView> inbox(UUID recipient) {
@@ -395,4 +418,16 @@ class NotificationProjectionTest {
     private static List<UUID> subjects(Page<NotificationView> page) {
         return page.items().stream().map(NotificationView::subjectId).toList();
     }
+
+    private final UUID issuer = UUID.randomUUID();
+    private final UUID actType = UUID.randomUUID();
+    private final UUID actStatus = UUID.randomUUID();
+
+    /** The act issuer, type and status a cause names (no notification: reference lists are not told). */
+    private void referenceEntries() {
+        stream.actingAs(admin1).defineEntry(issuer, ReferenceList.ACT_ISSUER, "Parlamentul României");
+        stream.defineEntry(actType, ReferenceList.ACT_TYPE, "Lege");
+        stream.defineEntry(actStatus, ReferenceList.ACT_STATUS, "În vigoare");
+    }
+
 }

@@ -4,8 +4,6 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.GetResponse;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,6 +19,7 @@ import ro.marc.query.search.NomenclatureSearch.NomenclatureHit;
 import ro.marc.query.search.NomenclatureSearch.NomenclatureQuery;
 import ro.marc.query.search.NomenclatureSearch.NomenclatureSearchResult;
 import ro.marc.query.search.NomenclatureSearch.Sort;
+import ro.marc.query.support.NomenclatureCommands;
 import ro.marc.query.support.TestServices;
 
 import java.io.IOException;
@@ -53,7 +52,7 @@ class NomenclatureSearchTest {
     private final JdbcClient jdbc = TestServices.jdbc();
     private NomenclatureIndex index;
     private NomenclatureSearch search;
-    private Stream stream;
+    private NomenclatureCommands stream;
 
     private final UUID central = UUID.randomUUID();
     private final UUID ouCluj = UUID.randomUUID();
@@ -75,13 +74,16 @@ class NomenclatureSearchTest {
     private final UUID taskVerificare = UUID.randomUUID();
     private final UUID docProces = UUID.randomUUID();
     private final UUID cause = UUID.randomUUID();
+    private final UUID issuer = UUID.randomUUID();
+    private final UUID actType = UUID.randomUUID();
+    private final UUID actStatus = UUID.randomUUID();
 
     @BeforeEach
     void indexTheNomenclature() {
         index = new NomenclatureIndex(client, PREFIX + "-" + INDEX_SETS.incrementAndGet());
         index.ensureCreated();
         search = new NomenclatureSearch(client, index);
-        stream = new Stream(new NomenclatureSearchProjection(client, index, jdbc));
+        stream = new NomenclatureCommands(new NomenclatureSearchProjection(client, index, jdbc)).actingAs(ADMIN);
 
         orgUnit(central, "Direcția Generală Anticorupție", null);
         orgUnit(ouCluj, "IPJ Cluj", "CJ");
@@ -90,36 +92,40 @@ class NomenclatureSearchTest {
         workUnit(wuAchizitii, "Achiziții publice");
         workUnit(wuResurse, "Resurse umane");
 
-        stream.append(new DomainDefined(domPublic, null, "Ordine publică", 1));
-        stream.append(new DomainDefined(domAdmin, null, "Administrativ", 1));
+        stream.defineDomain(domPublic, null, "Ordine publică");
+        stream.defineDomain(domAdmin, null, "Administrativ");
         approvedActivity(actRutier, "Constatarea contravențiilor rutiere", "Sancționarea abaterilor în trafic",
                 domPublic, List.of(wuRutier));
         approvedActivity(actAchizitii, "Atribuirea contractelor de achiziție publică", null, domAdmin,
                 List.of(wuResurse, wuAchizitii));
-        stream.append(new ActivityProposed(actRecrutare, "Recrutarea personalului", null, domAdmin, List.of(wuResurse),
-                List.of(), MEMBER_CLUJ, ouCluj, 1));
+        stream.proposeActivity(actRecrutare, "Recrutarea personalului", null, domAdmin, List.of(wuResurse),
+                List.of(), MEMBER_CLUJ, ouCluj);
 
         approvedRisk(riskFals, actRutier, "Întocmirea în fals a unor documente pentru plata pe loc a contravențiilor", null);
         approvedRisk(riskFavorizare, actRutier, "Favorizarea unor persoane",
                 "Întocmirea în fals a proceselor-verbale de constatare");
-        stream.append(new RiskProposed(riskOferte, actAchizitii, "Falsificarea ofertelor", null, MEMBER_BIHOR, ouBihor, 1));
-        stream.append(new RiskProposed(riskNepotism, actRecrutare, "Nepotism la angajare", null, MEMBER_CLUJ, ouCluj, 1));
-        stream.append(new RiskProposed(riskConflict, actAchizitii, "Conflict de interese", null, MEMBER_CLUJ, ouCluj, 1));
-        stream.append(new ProposalRejected(riskConflict, ItemKind.RISK, "duplicat", 1, MEMBER_CLUJ, 2));
+        stream.proposeRisk(riskOferte, actAchizitii, "Falsificarea ofertelor", null, MEMBER_BIHOR, ouBihor);
+        stream.proposeRisk(riskNepotism, actRecrutare, "Nepotism la angajare", null, MEMBER_CLUJ, ouCluj);
+        stream.proposeRisk(riskConflict, actAchizitii, "Conflict de interese", null, MEMBER_CLUJ, ouCluj);
+        stream.reject(riskConflict, "duplicat");
         approvedRisk(riskMita, actRutier, "Mită pentru anularea amenzii", null);
-        stream.append(new ItemDeactivated(riskMita, ItemKind.RISK, 3));
+        stream.deactivateItem(riskMita);
 
-        stream.append(new TaskProposed(taskVerificare, actRutier, "Verificarea documentelor", ADMIN, central, 1));
-        stream.append(new ProposalAccepted(taskVerificare, ItemKind.TASK, 1, ADMIN, 2));
-        stream.append(new DocumentProposed(docProces, taskVerificare, "Proces-verbal de constatare", Periodicity.MONTHLY,
-                ADMIN, central, 1));
-        stream.append(new ProposalAccepted(docProces, ItemKind.DOCUMENT, 1, ADMIN, 2));
+        stream.proposeTask(taskVerificare, actRutier, "Verificarea documentelor", ADMIN, central);
+        stream.accept(taskVerificare);
+        stream.proposeDocument(docProces, taskVerificare, "Proces-verbal de constatare", Periodicity.MONTHLY,
+                ADMIN, central);
+        stream.accept(docProces);
 
-        stream.append(new RegulatoryCauseAdded(cause, causeDetails("Lipsa controlului ierarhic"), ADMIN, central, 1));
+        stream.defineEntry(issuer, ReferenceList.ACT_ISSUER, "Guvernul României");
+        stream.defineEntry(actType, ReferenceList.ACT_TYPE, "Ordonanță");
+        stream.defineEntry(actStatus, ReferenceList.ACT_STATUS, "În vigoare");
+        stream.addCause(cause, causeDetails("Lipsa controlului ierarhic"), ADMIN, central);
     }
 
     @AfterEach
     void dropIndex() {
+        stream.close();
         index.delete();
     }
 
@@ -171,10 +177,10 @@ class NomenclatureSearchTest {
         assertThat(find(NomenclatureQuery.text("regimul juridic"), ProposalVisibility.all()).hits().getFirst().highlight())
                 .isEqualTo("Ordonanța privind <em>regimul</em> <em>juridic</em> al contravențiilor");
 
-        stream.append(new RegulatoryCauseEdited(cause, causeDetails("Lipsa transparenței"), causeDetails("Lipsa controlului ierarhic"), 2));
+        stream.editCause(cause, causeDetails("Lipsa transparenței"));
         assertThat(ids(find(NomenclatureQuery.text("controlului ierarhic"), ProposalVisibility.all()))).isEmpty();
         assertThat(ids(find(NomenclatureQuery.text("transparentei"), ProposalVisibility.all()))).containsExactly(id(cause));
-        stream.append(new RegulatoryCauseDeactivated(cause, 3));
+        stream.deactivateCause(cause);
         assertThat(ids(find(NomenclatureQuery.text("transparentei"), ProposalVisibility.all()))).isEmpty();
         assertThat(ids(find(NomenclatureQuery.builder().text("transparentei").statuses(ItemStatus.INACTIVE).build(),
                 ProposalVisibility.all()))).containsExactly(id(cause));
@@ -257,7 +263,7 @@ class NomenclatureSearchTest {
         assertThat(find(risks, new ProposalVisibility(false, "x", Set.of("CJ"))).total()).isEqualTo(5);
 
         // once accepted, the proposal is national
-        stream.append(new ProposalAccepted(riskNepotism, ItemKind.RISK, 1, MEMBER_CLUJ, 2));
+        stream.accept(riskNepotism);
         assertThat(ids(find(nepotism, ProposalVisibility.own(MEMBER_BIHOR)))).containsExactly(id(riskNepotism));
     }
 
@@ -352,8 +358,8 @@ class NomenclatureSearchTest {
         approvedActivity(activity, "Paza obiectivelor", null, domPublic, List.of(wuRutier));
         String[] words = {"Șantaj", "Abuz", "Înțelegere", "abuz", "Trafic", "Țepuire", "Mită", "Zvon", "Acces"};
         for (int i = 0; i < 45; i++) {
-            // many equal names: ties are broken by id
-            approvedRisk(UUID.randomUUID(), activity, words[i % words.length] + " la paza obiectivelor " + (i % 7), null);
+            // names are unique under their activity, but all 45 tie on work unit and activity: ties are broken by id
+            approvedRisk(UUID.randomUUID(), activity, words[i % words.length] + " la paza obiectivelor " + i, null);
         }
         for (Sort sort : Sort.values()) {
             NomenclatureQuery query = q().activityId(id(activity)).kinds("RISK").sort(sort).first(10)
@@ -405,8 +411,8 @@ class NomenclatureSearchTest {
 
     @Test
     void revisingAnActivityRenamesItOnItsChildren() throws IOException {
-        stream.append(new ProposalRevised(actRutier, ItemKind.ACTIVITY, "Constatarea și sancționarea contravențiilor",
-                "Sancționarea abaterilor în trafic", List.of(wuRutier, wuAchizitii), null, true, 3));
+        stream.correct(actRutier, "Constatarea și sancționarea contravențiilor",
+                "Sancționarea abaterilor în trafic", List.of(wuRutier, wuAchizitii), null);
         refresh();
         for (UUID child : List.of(riskFals, riskFavorizare, riskMita, taskVerificare, docProces, cause)) {
             assertThat(source(child).get("activityName")).as(child.toString())
@@ -425,8 +431,8 @@ class NomenclatureSearchTest {
                 .doesNotContainKey("Constatarea contravențiilor rutiere");
 
         // a task's new name reaches its documents; a domain's new name every entry in it
-        stream.append(new ProposalRevised(taskVerificare, ItemKind.TASK, "Verificarea actelor", null, null, null, true, 3));
-        stream.append(new DomainRenamed(domPublic, "Ordine și siguranță publică", "Ordine publică", 2));
+        stream.correct(taskVerificare, "Verificarea actelor", null, null, null);
+        stream.renameDomain(domPublic, "Ordine și siguranță publică");
         refresh();
         assertThat(source(docProces).get("taskName")).isEqualTo("Verificarea actelor");
         assertThat(source(riskFals).get("domainName")).isEqualTo("Ordine și siguranță publică");
@@ -437,15 +443,14 @@ class NomenclatureSearchTest {
 
     @Test
     void replayingEveryEventChangesNoDocument() throws IOException {
-        stream.append(new ProposalRevised(actRutier, ItemKind.ACTIVITY, "Constatarea și sancționarea contravențiilor",
-                null, List.of(wuRutier), null, true, 3));
-        stream.append(new DomainRenamed(domAdmin, "Administrație", "Administrativ", 2));
-        stream.append(new ProposalRevised(riskNepotism, ItemKind.RISK, "Nepotism la angajarea personalului",
-                "Rude angajate fără concurs", null, null, false, 2));
+        stream.correct(actRutier, "Constatarea și sancționarea contravențiilor", null, List.of(wuRutier), null);
+        stream.renameDomain(domAdmin, "Administrație");
+        stream.revise(riskNepotism, "Nepotism la angajarea personalului", "Rude angajate fără concurs", null, null, false);
         refresh();
         Map<String, List<Object>> before = documents(index, true);
         assertThat(before).hasSize(14);
-        assertThat(before.get(id(riskFals)).getFirst()).isEqualTo(stream.sequenceOf(actRutier, 3)); // _version = seq of the rename
+        // _version: the risk's own (accepted: sequence number 1), + 1 for the activity's correction reaching it
+        assertThat(before.get(id(riskFals)).getFirst()).isEqualTo(NomenclatureSearchProjection.externalVersion(1) + 1);
 
         stream.replayAll();
         refresh();
@@ -457,16 +462,15 @@ class NomenclatureSearchTest {
 
     @Test
     void oneBatchInAUnitOfWorkGivesTheSameDocumentsAsEventByEventDelivery() throws IOException {
-        stream.append(new ProposalRevised(actAchizitii, ItemKind.ACTIVITY, "Atribuirea contractelor",
-                null, List.of(wuAchizitii), null, true, 3));
-        stream.append(new DomainRenamed(domAdmin, "Administrație", "Administrativ", 2));
+        stream.correct(actAchizitii, "Atribuirea contractelor", null, List.of(wuAchizitii), null);
+        stream.renameDomain(domAdmin, "Administrație");
         refresh();
         Map<String, List<Object>> incremental = documents(index, false);
 
         NomenclatureIndex fresh = new NomenclatureIndex(client, PREFIX + "-" + INDEX_SETS.incrementAndGet() + "-batched");
         fresh.ensureCreated();
         try {
-            stream.deliverAllInOneBatchTo(new NomenclatureSearchProjection(client, fresh, jdbc));
+            deliverAllInOneBatchTo(new NomenclatureSearchProjection(client, fresh, jdbc));
             client.indices().refresh(r -> r.index(fresh.name()));
             assertThat(documents(fresh, false)).isEqualTo(incremental);
         } finally {
@@ -477,18 +481,18 @@ class NomenclatureSearchTest {
     // ------------------------------------------------------------------ helpers
 
     private void approvedActivity(UUID id, String name, String description, UUID domain, List<UUID> workUnits) {
-        stream.append(new ActivityProposed(id, name, description, domain, workUnits, List.of(), ADMIN, central, 1));
-        stream.append(new ProposalAccepted(id, ItemKind.ACTIVITY, 1, ADMIN, 2));
+        stream.proposeActivity(id, name, description, domain, workUnits, List.of(), ADMIN, central);
+        stream.accept(id);
     }
 
     private void approvedRisk(UUID id, UUID activity, String name, String description) {
-        stream.append(new RiskProposed(id, activity, name, description, ADMIN, central, 1));
-        stream.append(new ProposalAccepted(id, ItemKind.RISK, 1, ADMIN, 2));
+        stream.proposeRisk(id, activity, name, description, ADMIN, central);
+        stream.accept(id);
     }
 
     private RegulatoryCauseDetails causeDetails(String factors) {
-        return new RegulatoryCauseDetails(wuRutier, actRutier, UUID.randomUUID(), UUID.randomUUID(), "2", 2002,
-                UUID.randomUUID(), "Ordonanța privind regimul juridic al contravențiilor", "34", null,
+        return new RegulatoryCauseDetails(wuRutier, actRutier, issuer, actType, "2", 2002,
+                actStatus, "Ordonanța privind regimul juridic al contravențiilor", "34", null,
                 "Extrasul articolului privind plata amenzii", factors, "Amenințări: sume încasate fără chitanță",
                 "Digitalizarea plății amenzilor", null);
     }
@@ -576,64 +580,21 @@ class NomenclatureSearchTest {
         return id.toString();
     }
 
-    /**
-     * The nomenclature stream as the command side writes it: consecutive sequence numbers, one minute
-     * apart; every event is delivered at once through Axon's {@link AnnotationEventHandlerAdapter}.
-     */
-    private static final class Stream {
-
-        private final AnnotationEventHandlerAdapter handler;
-        private final List<DomainEventMessage<?>> messages = new ArrayList<>();
-
-        Stream(Object projection) {
-            this.handler = new AnnotationEventHandlerAdapter(projection);
-        }
-
-        void append(Object payload) {
-            long seq = messages.size();
-            DomainEventMessage<?> message = new GenericDomainEventMessage<>("Nomenclature",
-                    NomenclatureIds.NOMENCLATURE_ID, seq, payload, MetaData.emptyInstance(),
-                    UUID.randomUUID().toString(), START.plusSeconds(60 * seq));
-            messages.add(message);
-            deliver(handler, message);
-        }
-
-        /** The sequence number of the event carrying version {@code version} of entry {@code id}. */
-        long sequenceOf(UUID id, long version) {
-            Function<Object, List<Object>> idAndVersion = p -> switch (p) {
-                case ProposalRevised e -> List.of(e.itemId(), e.version());
-                default -> List.of();
-            };
-            return messages.stream().filter(m -> idAndVersion.apply(m.getPayload()).equals(List.of(id, version)))
-                    .findFirst().orElseThrow().getSequenceNumber();
-        }
-
-        void replayAll() {
-            messages.forEach(m -> deliver(handler, m));
-        }
-
-        void deliverAllInOneBatchTo(Object projection) {
-            AnnotationEventHandlerAdapter other = new AnnotationEventHandlerAdapter(projection);
-            DefaultUnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(messages.getFirst());
-            try {
-                messages.forEach(m -> deliver(other, m));
-            } catch (RuntimeException e) {
-                batch.rollback(e);
-                throw e;
+    /** Every event published so far, to {@code projection}, in one unit of work (one processing batch). */
+    private void deliverAllInOneBatchTo(Object projection) {
+        AnnotationEventHandlerAdapter other = new AnnotationEventHandlerAdapter(projection);
+        List<DomainEventMessage<?>> messages = stream.messages();
+        DefaultUnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(messages.getFirst());
+        try {
+            for (DomainEventMessage<?> message : messages) {
+                if (other.canHandle(message)) {
+                    other.handle(message);
+                }
             }
-            batch.commit();
+        } catch (Exception e) {
+            batch.rollback(e);
+            throw new IllegalStateException(e);
         }
-
-        private static void deliver(AnnotationEventHandlerAdapter handler, DomainEventMessage<?> message) {
-            if (!handler.canHandle(message)) {
-                throw new AssertionError("No handler for " + message.getPayloadType().getSimpleName());
-            }
-            try {
-                handler.handle(message);
-            } catch (Exception e) {
-                throw new IllegalStateException("Handling event #" + message.getSequenceNumber() + " "
-                        + message.getPayload() + " failed", e);
-            }
-        }
+        batch.commit();
     }
 }

@@ -9,6 +9,8 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +45,10 @@ public final class CommandSideForTests {
 
     public static final class Builder {
         private final Configurer configurer = DefaultConfigurer.defaultConfiguration()
-                .configureEmbeddedEventStore(c -> new InMemoryEventStorageEngine());
+                .configureEmbeddedEventStore(c -> new InMemoryEventStorageEngine())
+                // as the application does: who acted is copied from the command onto its events
+                .configureCorrelationDataProviders(c -> List.of(new MessageOriginProvider(),
+                        new SimpleCorrelationDataProvider("userId", "role", "correlationId")));
         private final List<Object> projections = new ArrayList<>();
 
         private Builder(List<Class<?>> aggregates) {

@@ -1,11 +1,10 @@
 package ro.marc.events.access.command;
 
-import ro.marc.events.access.*;
-
 /**
- * A command decided by the access directory. They all target the single stream
- * {@link AccessIds#DIRECTORY_ID}; optimistic concurrency is per account and per working group,
- * through {@code expectedVersion}. Handlers return the entity's version after the change.
+ * A command about one user account ({@code userId}) or one working group ({@code workingGroupId}):
+ * each is its own aggregate, named by {@code @TargetAggregateIdentifier}. Optimistic concurrency is
+ * per account and per working group, through {@code expectedVersion}; handlers return the entity's
+ * version after the command.
  */
 public sealed interface AccessCommand
         permits RegisterUser, UpdateUserDetails, GrantRole, RevokeRole, DeactivateUser, ReactivateUser, TransferUser,

@@ -1,5 +1,6 @@
 package ro.marc.events.access.command;
 
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import ro.marc.events.access.*;
 
 import ro.marc.events.org.County;
@@ -12,6 +13,6 @@ import java.util.UUID;
  * only allowed with) {@link Role#TERRITORIAL_ADMIN}; {@code followsMemberWorkflow} (change request
  * A103) only with {@link Role#INTEGRITY_COUNSELLOR}.
  */
-public record GrantRole(UUID userId, Role role, Set<County> counties, boolean followsMemberWorkflow,
+public record GrantRole(@TargetAggregateIdentifier UUID userId, Role role, Set<County> counties, boolean followsMemberWorkflow,
                         long expectedVersion) implements AccessCommand {
 }

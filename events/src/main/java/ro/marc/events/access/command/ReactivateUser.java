@@ -1,6 +1,8 @@
 package ro.marc.events.access.command;
 
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
 import java.util.UUID;
 
-public record ReactivateUser(UUID userId, long expectedVersion) implements AccessCommand {
+public record ReactivateUser(@TargetAggregateIdentifier UUID userId, long expectedVersion) implements AccessCommand {
 }

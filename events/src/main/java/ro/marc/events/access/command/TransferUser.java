@@ -1,5 +1,7 @@
 package ro.marc.events.access.command;
 
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
 import java.util.UUID;
 
 /**
@@ -7,6 +9,6 @@ import java.util.UUID;
  * G05): new identity and details; {@code transferDetails} says why and when, and is kept in the
  * account's transfer history. Refused when the new identity is already linked to another account.
  */
-public record TransferUser(UUID userId, String issuer, String subject, String displayName, String email,
+public record TransferUser(@TargetAggregateIdentifier UUID userId, String issuer, String subject, String displayName, String email,
                            String transferDetails, long expectedVersion) implements AccessCommand {
 }

@@ -1,5 +1,6 @@
 package ro.marc.events.access.event;
 
+import org.axonframework.serialization.Revision;
 import ro.marc.events.EventName;
 import ro.marc.events.access.*;
 
@@ -10,5 +11,6 @@ import java.util.UUID;
 
 /** The role as now held: a re-grant replaces the counties and the A103 flag. {@code counties} is sorted. */
 @EventName("access.RoleGranted")
-public record RoleGranted(UUID userId, Role role, List<County> counties, boolean followsMemberWorkflow, long version) {
+@Revision("2")
+public record RoleGranted(UUID userId, Role role, List<County> counties, boolean followsMemberWorkflow) {
 }

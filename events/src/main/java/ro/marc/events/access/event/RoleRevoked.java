@@ -1,10 +1,12 @@
 package ro.marc.events.access.event;
 
+import org.axonframework.serialization.Revision;
 import ro.marc.events.EventName;
 import ro.marc.events.access.*;
 
 import java.util.UUID;
 
 @EventName("access.RoleRevoked")
-public record RoleRevoked(UUID userId, Role role, long version) {
+@Revision("2")
+public record RoleRevoked(UUID userId, Role role) {
 }

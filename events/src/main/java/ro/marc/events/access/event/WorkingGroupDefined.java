@@ -1,9 +1,11 @@
 package ro.marc.events.access.event;
 
+import org.axonframework.serialization.Revision;
 import ro.marc.events.EventName;
 
 import java.util.UUID;
 
 @EventName("access.WorkingGroupDefined")
-public record WorkingGroupDefined(UUID workingGroupId, UUID orgUnitId, String name, long version) {
+@Revision("2")
+public record WorkingGroupDefined(UUID workingGroupId, UUID orgUnitId, String name) {
 }

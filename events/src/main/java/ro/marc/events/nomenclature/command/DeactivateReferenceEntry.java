@@ -1,6 +1,7 @@
 package ro.marc.events.nomenclature.command;
 
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import java.util.UUID;
 
-public record DeactivateReferenceEntry(UUID entryId, long expectedVersion) implements NomenclatureCommand {
+public record DeactivateReferenceEntry(@TargetAggregateIdentifier UUID entryId, long expectedVersion) implements NomenclatureCommand {
 }

@@ -1,11 +1,12 @@
 package ro.marc.events.nomenclature.command;
 
-import ro.marc.events.nomenclature.*;
-
-/** A command decided by the nomenclature aggregate (stream {@link NomenclatureIds#NOMENCLATURE_ID}). */
+/**
+ * A command of the nomenclature: each names its aggregate ({@code @TargetAggregateIdentifier}), a
+ * domain, a nomenclature item (activity, task, document or risk), a reference entry or a regulatory cause.
+ */
 public sealed interface NomenclatureCommand
         permits DefineDomain, RenameDomain, ProposeActivity, ProposeTask, ProposeDocument, ProposeRisk, ReviseProposal,
-        AcceptProposal, AcceptProposalWithChanges, RejectProposal, DeactivateItem,
+        AcceptProposal, AcceptProposalWithChanges, RejectProposal, DeactivateItem, CorrectApprovedItem,
         DefineReferenceEntry, RenameReferenceEntry, DeactivateReferenceEntry,
         AddRegulatoryCause, EditRegulatoryCause, DeactivateRegulatoryCause {
 }

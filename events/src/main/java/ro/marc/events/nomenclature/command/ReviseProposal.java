@@ -1,5 +1,6 @@
 package ro.marc.events.nomenclature.command;
 
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import ro.marc.events.nomenclature.*;
 
 import java.util.List;
@@ -9,6 +10,6 @@ import java.util.UUID;
  * Its proposer changes a proposal before the decision. Null fields stay as they are;
  * {@code workUnitIds} only for activities, {@code periodicity} only for documents.
  */
-public record ReviseProposal(UUID itemId, String name, String description, List<UUID> workUnitIds,
-                             Periodicity periodicity, long expectedVersion) implements NomenclatureCommand {
+public record ReviseProposal(@TargetAggregateIdentifier UUID itemId, String name, String description, List<UUID> workUnitIds,
+                             Periodicity periodicity, long expectedVersion, Actor reviser) implements NomenclatureCommand {
 }

@@ -1,9 +1,11 @@
 package ro.marc.events.nomenclature.event;
 
+import org.axonframework.serialization.Revision;
 import ro.marc.events.EventName;
 
 import java.util.UUID;
 
 @EventName("nomenclature.DomainDefined")
-public record DomainDefined(UUID domainId, UUID parentDomainId, String name, long version) {
+@Revision("2")
+public record DomainDefined(UUID domainId, UUID parentDomainId, String name) {
 }

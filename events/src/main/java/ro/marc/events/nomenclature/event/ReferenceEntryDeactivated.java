@@ -1,10 +1,12 @@
 package ro.marc.events.nomenclature.event;
 
+import org.axonframework.serialization.Revision;
 import ro.marc.events.EventName;
 import ro.marc.events.nomenclature.*;
 
 import java.util.UUID;
 
 @EventName("nomenclature.ReferenceEntryDeactivated")
-public record ReferenceEntryDeactivated(UUID entryId, ReferenceList list, long version) {
+@Revision("2")
+public record ReferenceEntryDeactivated(UUID entryId, ReferenceList list) {
 }

@@ -1,0 +1,36 @@
+package ro.marc.events.nomenclature;
+
+import ro.marc.events.org.County;
+
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Who sends a nomenclature command that the rules judge by its author (proposals, revisions,
+ * regulatory causes), as the API authenticated and authorised them. The command handler decides
+ * with it: work units held by {@code orgUnitId}'s structure, parents the actor may see and use,
+ * proposer-only revision, author-only cause edits.
+ *
+ * @param userId           the MARC account id
+ * @param orgUnitId        the actor's org unit (their structure)
+ * @param national         acts for the whole country (a central administrator): every work unit, every
+ *                         parent, every cause
+ * @param seesAllProposals reads every proposal (central administrators, auditors)
+ * @param counties         counties whose proposals the actor sees (territorial administrators)
+ */
+public record Actor(String userId, UUID orgUnitId, boolean national, boolean seesAllProposals, Set<County> counties) {
+
+    public Actor {
+        counties = counties == null ? Set.of() : Set.copyOf(counties);
+    }
+
+    /** A member, head or counsellor of one structure: their own work units and proposals only. */
+    public static Actor member(String userId, UUID orgUnitId) {
+        return new Actor(userId, orgUnitId, false, false, Set.of());
+    }
+
+    /** A central administrator: national reach, every proposal. */
+    public static Actor centralAdministrator(String userId, UUID orgUnitId) {
+        return new Actor(userId, orgUnitId, true, true, Set.of());
+    }
+}

@@ -21,8 +21,10 @@ import java.util.UUID;
  * <em>catalogue</em>'s ({@link #catalogueOf}: the capability of the event's package, named as the
  * single stream that held it before streams were cut per entity, so segments and existing tokens stay
  * as they were), while its {@linkplain EntitySequence#key() key}, which {@link ObservedDeadLetterQueue}
- * stores as the dead letter's sequence identifier, names the entity's aggregate: one poisoned entity
- * parks only its own later events.
+ * stores as the dead letter's sequence identifier, names the entity: its aggregate (every MARC entity is
+ * one), or {@code aggregate/entity} for a stream that holds several entities (the first UUID component of
+ * the payload names the subject: hand-made streams of tests). One poisoned entity parks only its own later
+ * events.
  *
  * <p>Known limits: a parked entity's events are applied when they are retried, after later events of
  * other entities; an event that reads another entity (a child's creation reads its parent) is parked in
@@ -55,7 +57,9 @@ public final class EntitySequencingPolicy implements SequencingPolicy<EventMessa
     @Override
     public Object getSequenceIdentifierFor(EventMessage<?> event) {
         if (event instanceof DomainEventMessage<?> domain) {
-            return new EntitySequence(catalogueOf(event.getPayloadType()), domain.getAggregateIdentifier());
+            UUID entity = entityId(event.getPayload());
+            return new EntitySequence(catalogueOf(event.getPayloadType()), domain.getAggregateIdentifier(),
+                    entity == null ? null : entity.toString());
         }
         // not from an aggregate: the entity it names first (or, without one, Axon's fallback: the event id)
         UUID entity = entityId(event.getPayload());
@@ -93,11 +97,11 @@ public final class EntitySequencingPolicy implements SequencingPolicy<EventMessa
      * The sequence of one entity (its aggregate) of one catalogue. {@link #hashCode()} is the catalogue's
      * on purpose (segment assignment, see the class comment); equality is by both fields.
      */
-    public record EntitySequence(String catalogue, String entity) {
+    public record EntitySequence(String catalogue, String aggregate, String entity) {
 
-        /** What the dead-letter queue stores: {@code catalogue/entity}, or the catalogue alone. */
+        /** What the dead-letter queue stores: the aggregate, or {@code aggregate/entity} when they differ. */
         public String key() {
-            return entity == null ? catalogue : catalogue + "/" + entity;
+            return entity == null || entity.equals(aggregate) ? aggregate : aggregate + "/" + entity;
         }
 
         @Override
@@ -107,8 +111,8 @@ public final class EntitySequencingPolicy implements SequencingPolicy<EventMessa
 
         @Override
         public boolean equals(Object other) {
-            return other instanceof EntitySequence(String c, String e) && catalogue.equals(c)
-                    && java.util.Objects.equals(entity, e);
+            return other instanceof EntitySequence(String c, String a, String e) && catalogue.equals(c)
+                    && aggregate.equals(a) && java.util.Objects.equals(entity, e);
         }
 
         @Override

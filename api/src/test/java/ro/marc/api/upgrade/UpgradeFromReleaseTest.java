@@ -11,7 +11,11 @@ import org.springframework.jdbc.datasource.init.ScriptUtils;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import ro.marc.api.support.ApiTestSupport;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import ro.marc.api.MarcApplication;
+import ro.marc.api.support.GraphQlClientSupport;
+import ro.marc.api.support.OutboundConnectionRecorder;
 import ro.marc.ops.services.MarcServices;
 import tools.jackson.databind.JsonNode;
 
@@ -36,8 +40,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * lookups and the read models are rebuilt from the event store, and the GraphQL answers must be exactly
  * those the old release gave. Then the upgraded entities accept commands at the versions clients held.
  */
+@SpringBootTest(classes = MarcApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        // the demo users of that release: their accounts are in the fixture, signed in with the local issuer;
+        // no demo data is added on top of the release's
+        properties = {"marc.security.dev-signer.issuer=marc-local-dev", "marc.demo-data.enabled=false"})
+@ActiveProfiles("local")
 @DirtiesContext // its own database and indexes: closed after this class
-class UpgradeFromReleaseTest extends ApiTestSupport {
+class UpgradeFromReleaseTest extends GraphQlClientSupport {
 
     private static final String FIXTURE = "upgrade/release-2026-12-01/";
     private static final String LAST_MIGRATION_OF_THAT_RELEASE = "2026.12.01.21";
@@ -49,6 +58,7 @@ class UpgradeFromReleaseTest extends ApiTestSupport {
 
     @DynamicPropertySource
     static void upgradedDatabase(DynamicPropertyRegistry registry) throws Exception {
+        OutboundConnectionRecorder.install();
         MarcServices.ServiceEndpoints services = MarcServices.forTests();
         String database = "marc_upgrade_" + UUID.randomUUID().toString().substring(0, 8);
         String url = services.jdbcUrl().replaceFirst("/[^/?]+(\\?|$)", "/" + database + "$1");
@@ -76,10 +86,10 @@ class UpgradeFromReleaseTest extends ApiTestSupport {
             });
         }
         registry.add("spring.datasource.url", () -> url);
+        registry.add("spring.datasource.username", services::dbUser);
+        registry.add("spring.datasource.password", services::dbPassword);
+        registry.add("marc.elasticsearch.url", services::elasticsearchUrl);
         registry.add("marc.elasticsearch.index-prefix", () -> "marc-upgrade-" + database.substring(13));
-        // the demo users of that release: their accounts are in the fixture, signed in with the local issuer
-        registry.add("marc.security.dev-signer.issuer", () -> "marc-local-dev");
-        registry.add("marc.demo-data.enabled", () -> "false");
     }
 
     @Test

@@ -8,11 +8,16 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
  * The module arrows of docs/architecture.md: events knows nobody; command-side and query-side
  * know events only, never each other; only api sees everything; nothing production depends on ops.
+ * Inside the modules, the capabilities (org, access, nomenclature, ...) keep to themselves: another
+ * capability's facts come through a named query, never through its classes or tables
+ * ({@link TableOwnershipTest}); what only a developer's machine runs stays in {@code api.local}.
  */
 class ArchitectureTest {
 
@@ -58,6 +63,44 @@ class ArchitectureTest {
     void the_application_does_not_depend_on_ops() {
         noClasses().that().resideInAPackage("ro.marc.api..")
                 .should().dependOnClassesThat().resideInAPackage("ro.marc.ops..")
+                .check(classes);
+    }
+
+    @Test
+    void command_side_capabilities_meet_only_through_named_queries() {
+        slices().matching("ro.marc.command.(*)..").should().notDependOnEachOther()
+                .ignoreDependency(JavaClass.Predicates.resideInAPackage("ro.marc.command.."),
+                        JavaClass.Predicates.resideInAPackage("ro.marc.command.common.."))
+                // the organisation's facts other capabilities' rules need (org unit exists, holds a work unit)
+                .ignoreDependency(JavaClass.Predicates.resideInAPackage("ro.marc.command.."),
+                        JavaClass.Predicates.belongToAnyOf(ro.marc.command.org.OrgFacts.class))
+                .check(classes);
+    }
+
+    @Test
+    void query_side_capabilities_do_not_use_each_others_classes() {
+        slices().matching("ro.marc.query.(*)..").should().notDependOnEachOther()
+                // shared plumbing, no capability's facts: paging and scopes, the event-store history, Elasticsearch writes
+                .ignoreDependency(JavaClass.Predicates.resideInAPackage("ro.marc.query.."),
+                        JavaClass.Predicates.resideInAnyPackage("ro.marc.query.common..", "ro.marc.query.history..",
+                                "ro.marc.query.search.."))
+                .check(classes);
+    }
+
+    @Test
+    void developer_only_code_is_loaded_by_the_local_profile_only() {
+        classes().that().resideInAPackage("ro.marc.api.local..")
+                .and().areAnnotatedWith(org.springframework.stereotype.Component.class)
+                .or().resideInAPackage("ro.marc.api.local..").and().areAnnotatedWith(org.springframework.context.annotation.Configuration.class)
+                .or().resideInAPackage("ro.marc.api.local..").and().areAnnotatedWith(org.springframework.web.bind.annotation.RestController.class)
+                .should().beAnnotatedWith(org.springframework.context.annotation.Profile.class)
+                .check(classes);
+        noClasses().that().resideOutsideOfPackage("ro.marc.api.local..")
+                // the start-up sequence runs the demo steps when the profile provides them; token validation trusts
+                // the dev signer when the profile provides it
+                .and().doNotHaveFullyQualifiedName("ro.marc.api.startup.StartupSequence")
+                .and().doNotHaveFullyQualifiedName("ro.marc.api.security.TokenValidation")
+                .should().dependOnClassesThat().resideInAPackage("ro.marc.api.local..")
                 .check(classes);
     }
 }

@@ -3,9 +3,6 @@ package ro.marc.api.access;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 import ro.marc.api.common.CommandSender;
@@ -35,8 +32,7 @@ import java.util.function.BooleanSupplier;
  * the two commands is completed by the next one.
  */
 @Component
-@Order(3)
-public class AccessBootstrap implements ApplicationRunner {
+public class AccessBootstrap {
 
     private static final Logger log = LoggerFactory.getLogger(AccessBootstrap.class);
 
@@ -67,8 +63,8 @@ public class AccessBootstrap implements ApplicationRunner {
         return UUID.nameUUIDFromBytes(("marc-bootstrap-admin:" + issuer + "\u0000" + subject).getBytes(StandardCharsets.UTF_8));
     }
 
-    @Override
-    public void run(ApplicationArguments args) {
+    /** A step of {@link ro.marc.api.startup.StartupSequence}. */
+    public void registerFirstCentralAdministrator() {
         if (!StringUtils.hasText(subject)) {
             return;
         }

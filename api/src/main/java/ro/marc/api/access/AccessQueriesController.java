@@ -1,5 +1,8 @@
 package ro.marc.api.access;
 
+import ro.marc.api.authorization.AccessPolicy;
+import ro.marc.api.authorization.Permission;
+import ro.marc.api.authorization.Caller;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;

@@ -9,9 +9,9 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventBus;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.stereotype.Component;
-import ro.marc.api.access.AccessTrail;
-import ro.marc.api.access.Caller;
-import ro.marc.api.access.CallerAuthentication;
+import ro.marc.api.authorization.AccessTrail;
+import ro.marc.api.authorization.Caller;
+import ro.marc.api.authorization.CallerAuthentication;
 import ro.marc.api.audit.AccessAuditLog.AccessAuditEntry;
 import ro.marc.api.audit.AccessAuditLog.Outcome;
 

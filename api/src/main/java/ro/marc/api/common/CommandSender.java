@@ -5,7 +5,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
-import ro.marc.api.access.CallerAuthentication;
+import ro.marc.api.authorization.CallerAuthentication;
 
 import java.util.Map;
 import java.util.UUID;

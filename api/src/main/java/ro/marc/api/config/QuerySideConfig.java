@@ -10,12 +10,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import ro.marc.query.history.EventHistory;
-import ro.marc.query.search.NomenclatureIndex;
-import ro.marc.query.search.NomenclatureSearch;
-import ro.marc.query.search.NomenclatureSearchProjection;
-import ro.marc.query.search.OrgSearch;
-import ro.marc.query.search.OrgSearchProjection;
-import ro.marc.query.search.SearchIndexes;
+import ro.marc.query.nomenclature.NomenclatureIndex;
+import ro.marc.query.nomenclature.NomenclatureSearch;
+import ro.marc.query.nomenclature.NomenclatureSearchProjection;
+import ro.marc.query.org.OrgSearch;
+import ro.marc.query.org.OrgSearchProjection;
+import ro.marc.query.org.SearchIndexes;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.net.URI;

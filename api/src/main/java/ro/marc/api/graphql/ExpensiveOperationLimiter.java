@@ -6,7 +6,7 @@ import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
 import reactor.core.publisher.Mono;
-import ro.marc.api.access.CallerAuthentication;
+import ro.marc.api.authorization.CallerAuthentication;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

@@ -16,7 +16,7 @@ import org.springframework.transaction.TransactionException;
 import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.stereotype.Component;
-import ro.marc.api.access.AccessDenied;
+import ro.marc.api.authorization.AccessDenied;
 import ro.marc.api.common.InvalidInput;
 import ro.marc.command.common.CommandRejected;
 

@@ -2,9 +2,6 @@ package ro.marc.api.nomenclature;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import ro.marc.api.common.CommandSender;
 import ro.marc.events.nomenclature.command.DefineReferenceEntry;
@@ -24,8 +21,7 @@ import java.util.UUID;
  * and creates are idempotent, so a start interrupted half-way is completed by the next.
  */
 @Component
-@Order(5)
-public class NomenclatureBootstrap implements ApplicationRunner {
+public class NomenclatureBootstrap {
 
     static final List<String> DEFAULT_IMPACT_DIMENSIONS =
             List.of("Performanța activităților", "Termene / întârzieri", "Buget", "Imaginea instituției");
@@ -42,8 +38,8 @@ public class NomenclatureBootstrap implements ApplicationRunner {
         this.lock = lock;
     }
 
-    @Override
-    public void run(ApplicationArguments args) {
+    /** A step of {@link ro.marc.api.startup.StartupSequence}. */
+    public void defineImpactDimensionsIfEmpty() {
         lock.run(() -> {
             // a nomenclature with entries was started by this bootstrap (perhaps half-way: then the remaining
             // dimensions are defined, the others are no-ops) or by the demo data (which holds the same four)

@@ -8,7 +8,7 @@ import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Flux;
-import ro.marc.api.access.AccessPolicy;
+import ro.marc.api.authorization.AccessPolicy;
 import ro.marc.api.common.InvalidInput;
 import ro.marc.api.common.Inputs;
 import ro.marc.api.graphql.Connection;
@@ -74,7 +74,7 @@ public class NotificationController {
      * Pushes the caller's new notifications. The account is re-read (MARC's access record, which
      * never lags) before each push: when it is deactivated the subscription ends. The socket itself
      * is closed as soon as the account is deactivated or the token expires, without waiting for a
-     * notification ({@link ro.marc.api.access.LiveSessions}).
+     * notification ({@link ro.marc.api.authorization.LiveSessions}).
      */
     @SubscriptionMapping
     public Flux<NotificationView> notificationAdded() {

@@ -2,9 +2,6 @@ package ro.marc.api.org;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import ro.marc.api.common.CommandSender;
 import ro.marc.command.common.CommandRejected;
@@ -19,8 +16,7 @@ import java.util.UUID;
  * (ROOT_EXISTS; the lookup's unique index refuses it too), so the later instance keeps the first one's.
  */
 @Component
-@Order(0)
-public class OrganisationBootstrap implements ApplicationRunner {
+public class OrganisationBootstrap {
 
     private static final Logger log = LoggerFactory.getLogger(OrganisationBootstrap.class);
 
@@ -32,8 +28,8 @@ public class OrganisationBootstrap implements ApplicationRunner {
         this.commands = commands;
     }
 
-    @Override
-    public void run(ApplicationArguments args) {
+    /** A step of {@link ro.marc.api.startup.StartupSequence}. */
+    public void createRootIfMissing() {
         if (tree.rootId().isPresent()) {
             return;
         }

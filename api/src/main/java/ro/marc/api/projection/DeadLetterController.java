@@ -5,8 +5,8 @@ import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
-import ro.marc.api.access.AccessPolicy;
-import ro.marc.api.access.Permission;
+import ro.marc.api.authorization.AccessPolicy;
+import ro.marc.api.authorization.Permission;
 import ro.marc.api.common.Inputs;
 import ro.marc.api.common.InvalidInput;
 

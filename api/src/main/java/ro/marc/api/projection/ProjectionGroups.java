@@ -4,8 +4,8 @@ import ro.marc.query.access.AccessReadModelProjection;
 import ro.marc.query.nomenclature.NomenclatureReadModelProjection;
 import ro.marc.query.notification.NotificationProjection;
 import ro.marc.query.org.OrgReadModelProjection;
-import ro.marc.query.search.NomenclatureSearchProjection;
-import ro.marc.query.search.OrgSearchProjection;
+import ro.marc.query.nomenclature.NomenclatureSearchProjection;
+import ro.marc.query.org.OrgSearchProjection;
 
 import java.util.List;
 

@@ -23,7 +23,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
-import ro.marc.api.access.CallerResolver;
+import ro.marc.api.authorization.CallerResolver;
 import ro.marc.api.audit.RefusedRequestAudit;
 import ro.marc.api.web.GraphQlErrorResponse;
 
@@ -34,7 +34,7 @@ import java.sql.SQLException;
  * OAuth2 resource server: every GraphQL call needs a valid bearer token (signature, issuer,
  * audience, expiry). The token says who the caller is ({@code iss} + {@code sub}); what they may do
  * comes from their MARC account ({@link CallerResolver}) and is decided by
- * {@link ro.marc.api.access.AccessPolicy} in every operation.
+ * {@link ro.marc.api.authorization.AccessPolicy} in every operation.
  *
  * <p>Refusals here answer with a GraphQL-shaped JSON body ({@link GraphQlErrorResponse}):
  * <ul>

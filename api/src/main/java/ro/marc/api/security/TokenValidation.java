@@ -1,5 +1,6 @@
 package ro.marc.api.security;
 
+import ro.marc.api.local.DevTokenSigner;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -24,18 +25,12 @@ import java.util.Map;
  * How bearer tokens are verified: the identity provider's keys (or the local dev signer; keys cached
  * and fetched at most once per {@code marc.security.jwks.min-refresh-interval}), issuer, audience,
  * and the token's {@code iat} and {@code exp}, both required. Who the caller is in MARC is decided afterwards by
- * {@link ro.marc.api.access.CallerResolver}.
+ * {@link ro.marc.api.authorization.CallerResolver}.
  */
 @Configuration(proxyBeanMethods = false)
 public class TokenValidation {
 
-    /** The development signer exists only in the {@code local} profile (never in a production context). */
-    @Bean
-    @org.springframework.context.annotation.Profile("local")
-    DevTokenSigner devTokenSigner(@Value("${marc.security.dev-signer.issuer:marc-local-dev}") String issuer) {
-        return new DevTokenSigner(issuer);
-    }
-
+    /** With the {@code local} profile's dev signer ({@link ro.marc.api.local.LocalProfile}) its tokens, else the identity provider's. */
     @Bean
     JwtDecoder jwtDecoder(ObjectProvider<DevTokenSigner> devSigner,
                           @Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri:}") String issuerUri,

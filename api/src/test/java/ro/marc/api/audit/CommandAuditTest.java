@@ -3,7 +3,7 @@ package ro.marc.api.audit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import ro.marc.api.org.DemoOrganisation;
+import ro.marc.api.local.DemoOrganisation;
 import ro.marc.api.support.ApiTestSupport;
 import tools.jackson.databind.JsonNode;
 

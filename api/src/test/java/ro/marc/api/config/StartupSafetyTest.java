@@ -15,7 +15,7 @@ import ro.marc.api.MarcApplication;
 import ro.marc.api.support.ApiTestSupport;
 import ro.marc.ops.services.MarcServices;
 import ro.marc.query.org.OrgReadModelProjection;
-import ro.marc.query.search.OrgSearchProjection;
+import ro.marc.query.org.OrgSearchProjection;
 
 
 import static org.assertj.core.api.Assertions.assertThat;

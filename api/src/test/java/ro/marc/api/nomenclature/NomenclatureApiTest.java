@@ -4,7 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import ro.marc.api.org.DemoOrganisation;
+import ro.marc.api.local.DemoOrganisation;
 import ro.marc.api.projection.RunningContexts;
 import ro.marc.api.support.ApiTestSupport;
 import ro.marc.api.support.GraphQlWebSocket;
@@ -253,7 +253,7 @@ class NomenclatureApiTest extends ApiTestSupport {
                 .at("/registerUser/id").asString();
         data("admin.cluj", "mutation($i: GrantRoleInput!) { grantRole(input: $i) { version } }",
                 Map.of("i", Map.of("userId", user, "role", "WORKING_GROUP_MEMBER", "expectedVersion", 1)));
-        String token = signer.sign(new ro.marc.api.security.DemoUsers.DemoUser(subject, subject,
+        String token = signer.sign(new ro.marc.api.local.DemoUsers.DemoUser(subject, subject,
                 ro.marc.events.access.Role.WORKING_GROUP_MEMBER, List.of(), ""));
         var proposal = post(token, "mutation($i: ProposeActivityInput!) { proposeActivity(input: $i) { id } }",
                 Map.of("i", Map.of("name", "Activitate abonat " + suffix, "domainId", domain, "workUnitIds", List.of(ORDINE_PUBLICA))));

@@ -81,7 +81,7 @@ class OrgGraphQlApiTest extends ApiTestSupport {
         assertThat(history.at("/0/type").asString()).isEqualTo("OrgUnitCreated");
         assertThat(history.at("/1/type").asString()).isEqualTo("OrgUnitRenamed");
         assertThat(history.at("/1/actor/userId").asString())
-                .isEqualTo(ro.marc.api.security.DemoAccess.userId("admin").toString());
+                .isEqualTo(ro.marc.api.local.DemoAccess.userId("admin").toString());
         assertThat(history.at("/1/actor/role").asString()).isEqualTo("CENTRAL_ADMIN");
         assertThat(history.at("/1/correlationId").asString()).isNotBlank();
         assertThat(Instant.parse(history.at("/1/timestamp").asString())).isBefore(Instant.now().plusSeconds(1));
@@ -126,7 +126,7 @@ class OrgGraphQlApiTest extends ApiTestSupport {
 
     @Test
     void an_expired_token_is_refused() {
-        var admin = ro.marc.api.security.DemoUsers.find("admin").orElseThrow();
+        var admin = ro.marc.api.local.DemoUsers.find("admin").orElseThrow();
         String expired = signer.sign(admin, Instant.now().minus(Duration.ofHours(2)), Duration.ofHours(1));
         assertThat(post(expired, "{ root { id } }", Map.of()).statusCode()).isEqualTo(401);
     }

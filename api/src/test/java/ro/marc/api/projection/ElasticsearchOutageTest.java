@@ -7,13 +7,13 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import ro.marc.api.MarcApplication;
-import ro.marc.api.security.DemoUsers;
-import ro.marc.api.security.DevTokenSigner;
+import ro.marc.api.local.DemoUsers;
+import ro.marc.api.local.DevTokenSigner;
 import ro.marc.api.support.ApiTestSupport;
 import ro.marc.api.support.TcpFaultProxy;
 import ro.marc.ops.services.MarcServices;
-import ro.marc.query.search.OrgSearchProjection;
-import ro.marc.query.search.SearchIndexes;
+import ro.marc.query.org.OrgSearchProjection;
+import ro.marc.query.org.SearchIndexes;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 

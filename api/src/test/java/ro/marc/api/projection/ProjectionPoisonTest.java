@@ -23,8 +23,8 @@ import ro.marc.events.nomenclature.event.ProposalRejected;
 import ro.marc.events.org.event.OrgUnitCreated;
 import ro.marc.events.org.event.OrgUnitRenamed;
 import ro.marc.events.org.event.WorkUnitDefined;
-import ro.marc.query.search.NomenclatureIndex;
-import ro.marc.query.search.SearchIndexes;
+import ro.marc.query.nomenclature.NomenclatureIndex;
+import ro.marc.query.org.SearchIndexes;
 import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;

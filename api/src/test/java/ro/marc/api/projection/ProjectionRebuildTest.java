@@ -11,8 +11,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import ro.marc.api.support.ApiTestSupport;
 import ro.marc.ops.services.MarcServices;
-import ro.marc.query.search.OrgSearchProjection;
-import ro.marc.query.search.SearchIndexes;
+import ro.marc.query.org.OrgSearchProjection;
+import ro.marc.query.org.SearchIndexes;
 
 import java.io.IOException;
 import java.time.Duration;

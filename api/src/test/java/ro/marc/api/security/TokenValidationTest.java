@@ -1,5 +1,6 @@
 package ro.marc.api.security;
 
+import ro.marc.api.local.DevTokenSigner;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtDecoder;

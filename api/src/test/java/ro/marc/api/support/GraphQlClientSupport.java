@@ -2,8 +2,8 @@ package ro.marc.api.support;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import ro.marc.api.security.DemoUsers;
-import ro.marc.api.security.DevTokenSigner;
+import ro.marc.api.local.DemoUsers;
+import ro.marc.api.local.DevTokenSigner;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 

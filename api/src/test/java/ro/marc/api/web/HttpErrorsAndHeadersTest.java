@@ -3,8 +3,8 @@ package ro.marc.api.web;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import ro.marc.api.security.DemoUsers;
-import ro.marc.api.security.DevTokenSigner;
+import ro.marc.api.local.DemoUsers;
+import ro.marc.api.local.DevTokenSigner;
 import ro.marc.api.support.ApiTestSupport;
 import tools.jackson.databind.JsonNode;
 
@@ -149,7 +149,7 @@ class HttpErrorsAndHeadersTest extends ApiTestSupport {
         String name = "Corr" + UUID.randomUUID().toString().substring(0, 8);
         HttpResponse<String> response = postRaw(token("admin"), JSON.writeValueAsString(Map.of("query",
                 "mutation " + name + "($input: CreateOrgUnitInput!) { createOrgUnit(input: $input) { id } }",
-                "variables", Map.of("input", Map.of("parentId", ro.marc.api.org.DemoOrganisation.id("Direcția Generală Anticorupție").toString(),
+                "variables", Map.of("input", Map.of("parentId", ro.marc.api.local.DemoOrganisation.id("Direcția Generală Anticorupție").toString(),
                         "name", "Biroul " + name)))), Map.of("X-Correlation-Id", client));
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).doesNotContain("errors");
@@ -190,7 +190,7 @@ class HttpErrorsAndHeadersTest extends ApiTestSupport {
     @Test
     void a_wrong_typed_variable_names_the_input_field() {
         String mutation = "mutation Typed($input: CreateOrgUnitInput!) { createOrgUnit(input: $input) { id } }";
-        String dga = ro.marc.api.org.DemoOrganisation.id("Direcția Generală Anticorupție").toString();
+        String dga = ro.marc.api.local.DemoOrganisation.id("Direcția Generală Anticorupție").toString();
         for (Object wrong : List.of(42, Map.of("text", "x"), List.of(1, 2))) {
             JsonNode response = graphql("admin", mutation, Map.of("input", Map.of("parentId", dga, "name", wrong)));
             JsonNode error = firstError(response);

@@ -9,10 +9,10 @@ package ro.marc.query.search;
  * ({@code & < > " '}) with only our own {@code <em>}/{@code </em>} tags: a name like
  * {@code <img src=x onerror=alert(1)>} comes back as {@code &lt;img …}, never as markup.
  */
-final class Highlights {
+public final class Highlights {
 
-    static final String OPEN = "<em>";
-    static final String CLOSE = "</em>";
+    public static final String OPEN = "<em>";
+    public static final String CLOSE = "</em>";
 
     private Highlights() {
     }
@@ -23,7 +23,7 @@ final class Highlights {
      * for character, the folded text with its marks; when the highlight cannot be read, the
      * original escaped without marks.
      */
-    static String onOriginal(String original, String highlightedFolded) {
+    public static String onOriginal(String original, String highlightedFolded) {
         if (original == null) {
             return null;
         }
@@ -61,7 +61,7 @@ final class Highlights {
     }
 
     /** The text HTML-escaped, no marks: what {@code highlight} carries when nothing matched. */
-    static String escape(String text) {
+    public static String escape(String text) {
         return text == null ? null : render(text, null);
     }
 

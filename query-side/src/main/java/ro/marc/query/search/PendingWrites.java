@@ -35,16 +35,16 @@ import java.util.function.Consumer;
  * handler): the retried batch then fails inside the poison event's handler, which parks that event
  * alone. Writes also go straight through in a nested unit of work (a dead letter being retried).
  */
-final class PendingWrites {
+public final class PendingWrites {
 
-    record Write(String index, String id, Object document, long version) {
+    public record Write(String index, String id, Object document, long version) {
     }
 
     private final Map<String, Write> writes = new LinkedHashMap<>();
     private final Consumer<List<Write>> sink;
     private final boolean writeThrough;
 
-    PendingWrites(Consumer<List<Write>> sink, boolean writeThrough) {
+    public PendingWrites(Consumer<List<Write>> sink, boolean writeThrough) {
         this.sink = sink;
         this.writeThrough = writeThrough;
     }
@@ -54,7 +54,7 @@ final class PendingWrites {
      * bulk request when the batch prepares to commit; outside a unit of work (tools, tests) writes go
      * straight through.
      */
-    static PendingWrites ofCurrentBatch(ElasticsearchClient client, Object owner) {
+    public static PendingWrites ofCurrentBatch(ElasticsearchClient client, Object owner) {
         Consumer<List<Write>> sink = writes -> bulk(client, writes);
         if (!CurrentUnitOfWork.isStarted()) {
             return new PendingWrites(sink, true);
@@ -108,7 +108,7 @@ final class PendingWrites {
                 ? tracked.trackingToken().position() : OptionalLong.empty();
     }
 
-    static boolean isTransient(int status) {
+    public static boolean isTransient(int status) {
         return status == 408 || status == 429 || status >= 500;
     }
 
@@ -134,19 +134,19 @@ final class PendingWrites {
         }
     }
 
-    void put(String index, String id, Object document, long version) {
+    public void put(String index, String id, Object document, long version) {
         writes.put(index + "/" + id, new Write(index, id, document, version));
         if (writeThrough) {
             flush();
         }
     }
 
-    Object buffered(String index, String id) {
+    public Object buffered(String index, String id) {
         Write write = writes.get(index + "/" + id);
         return write == null ? null : write.document();
     }
 
-    void flush() {
+    public void flush() {
         if (!writes.isEmpty()) {
             List<Write> batch = new ArrayList<>(writes.values());
             writes.clear();

@@ -1,0 +1,92 @@
+package ro.marc.api.authorization;
+
+import ro.marc.events.access.Role;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Set;
+
+import static ro.marc.api.authorization.Permission.*;
+import static ro.marc.api.authorization.Reach.*;
+import static ro.marc.events.access.Role.*;
+
+/**
+ * The rules, in one table: permission → role → reach. A role absent from a row does not hold the
+ * permission. Read together with spec §1.3.1, G04, G05 and UCA 1–6; the choices the spec leaves
+ * open are noted inline and in the README.
+ */
+public final class AccessRules {
+
+    private static final Map<Permission, Map<Role, Reach>> RULES = new EnumMap<>(Permission.class);
+
+    static {
+        // Working-group roles see their own structure; the central counsellor its structure and all
+        // below it (G04); territorial administrators their counties; auditors everything.
+        rule(ORG_READ, Map.of(CENTRAL_ADMIN, NATIONAL, AUDITOR, NATIONAL, TERRITORIAL_ADMIN, COUNTIES,
+                CENTRAL_COUNSELLOR, OWN_SUBTREE, WORKING_GROUP_HEAD, OWN_UNIT, INTEGRITY_COUNSELLOR, OWN_UNIT,
+                WORKING_GROUP_MEMBER, OWN_UNIT, RISK_OWNER, OWN_UNIT));
+        // §1.3.1: "AT administers the org structures and users of all organisations of the county"
+        rule(ORG_EDIT, Map.of(CENTRAL_ADMIN, NATIONAL, TERRITORIAL_ADMIN, COUNTIES));
+        // UCA 2 names only the central administrator for manual work-unit allocation
+        rule(WORK_UNIT_ASSIGN, Map.of(CENTRAL_ADMIN, NATIONAL));
+        // the catalogue is the national standard every analysis selects from: everyone reads it
+        rule(WORK_UNIT_CATALOGUE_READ, Map.of(CENTRAL_ADMIN, NATIONAL, AUDITOR, NATIONAL, TERRITORIAL_ADMIN, NATIONAL,
+                CENTRAL_COUNSELLOR, NATIONAL, WORKING_GROUP_HEAD, NATIONAL, INTEGRITY_COUNSELLOR, NATIONAL,
+                WORKING_GROUP_MEMBER, NATIONAL, RISK_OWNER, NATIONAL));
+        rule(WORK_UNIT_CATALOGUE_EDIT, Map.of(CENTRAL_ADMIN, NATIONAL));
+        // heads and counsellors compose their group (Anexa 1), so they see their structure's accounts
+        rule(USER_READ, Map.of(CENTRAL_ADMIN, NATIONAL, AUDITOR, NATIONAL, TERRITORIAL_ADMIN, COUNTIES,
+                WORKING_GROUP_HEAD, OWN_UNIT, INTEGRITY_COUNSELLOR, OWN_UNIT));
+        rule(USER_ADMIN, Map.of(CENTRAL_ADMIN, NATIONAL, TERRITORIAL_ADMIN, COUNTIES));
+        rule(WORKING_GROUP_READ, Map.of(CENTRAL_ADMIN, NATIONAL, AUDITOR, NATIONAL, TERRITORIAL_ADMIN, COUNTIES,
+                CENTRAL_COUNSELLOR, OWN_SUBTREE, WORKING_GROUP_HEAD, OWN_UNIT, INTEGRITY_COUNSELLOR, OWN_UNIT,
+                WORKING_GROUP_MEMBER, OWN_UNIT, RISK_OWNER, OWN_UNIT));
+        // UCA 3–4: central administrator for central structures; UCA 5–6: territorial administrator
+        // for the county's structures (and the central administrator)
+        rule(WORKING_GROUP_ADMIN, Map.of(CENTRAL_ADMIN, NATIONAL, TERRITORIAL_ADMIN, COUNTIES));
+        rule(HISTORY_READ, Map.of(CENTRAL_ADMIN, NATIONAL, AUDITOR, NATIONAL, TERRITORIAL_ADMIN, COUNTIES));
+        rule(ACCESS_AUDIT_READ, Map.of(CENTRAL_ADMIN, NATIONAL, AUDITOR, NATIONAL));
+        // the approved nomenclature is the national standard: everyone reads it
+        rule(NOMENCLATURE_READ, Map.of(CENTRAL_ADMIN, NATIONAL, AUDITOR, NATIONAL, TERRITORIAL_ADMIN, NATIONAL,
+                CENTRAL_COUNSELLOR, NATIONAL, WORKING_GROUP_HEAD, NATIONAL, INTEGRITY_COUNSELLOR, NATIONAL,
+                WORKING_GROUP_MEMBER, NATIONAL, RISK_OWNER, NATIONAL));
+        // AT "is notified of all activity in the county": they follow its proposals
+        rule(PROPOSAL_READ, Map.of(CENTRAL_ADMIN, NATIONAL, AUDITOR, NATIONAL, TERRITORIAL_ADMIN, COUNTIES));
+        // "a member, head or administrator adds ... only under work units assigned to them"; an integrity
+        // counsellor only with the A103 flag (follows the member workflow), see AccessPolicy
+        rule(NOMENCLATURE_PROPOSE, Map.of(CENTRAL_ADMIN, NATIONAL, WORKING_GROUP_HEAD, OWN_UNIT,
+                INTEGRITY_COUNSELLOR, OWN_UNIT, WORKING_GROUP_MEMBER, OWN_UNIT));
+        rule(NOMENCLATURE_ADMIN, Map.of(CENTRAL_ADMIN, NATIONAL));
+        // §2.2.3.2: "any user" of the working group may add a regulatory cause, without approval
+        rule(REGULATORY_CAUSE_WRITE, Map.of(CENTRAL_ADMIN, NATIONAL, WORKING_GROUP_HEAD, OWN_UNIT,
+                INTEGRITY_COUNSELLOR, OWN_UNIT, WORKING_GROUP_MEMBER, OWN_UNIT));
+        // operations: auditors see the projections' failures, only central administrators act on them
+        rule(PROJECTION_READ, Map.of(CENTRAL_ADMIN, NATIONAL, AUDITOR, NATIONAL));
+        rule(PROJECTION_ADMIN, Map.of(CENTRAL_ADMIN, NATIONAL));
+    }
+
+    /**
+     * Roles a territorial administrator may grant, revoke or manage: the working roles of a county
+     * structure. Central administrator, territorial administrator, central counsellor and auditor
+     * are national roles, managed by central administrators only — so nobody can raise their own
+     * or a peer's rights.
+     */
+    public static final Set<Role> TERRITORIALLY_MANAGED_ROLES =
+            Set.of(WORKING_GROUP_HEAD, INTEGRITY_COUNSELLOR, WORKING_GROUP_MEMBER, RISK_OWNER);
+
+    private AccessRules() {
+    }
+
+    private static void rule(Permission permission, Map<Role, Reach> reach) {
+        RULES.put(permission, new EnumMap<>(reach));
+    }
+
+    /** The reach of a role for a permission, or null when the role does not hold it. */
+    public static Reach reach(Permission permission, Role role) {
+        return RULES.getOrDefault(permission, Map.of()).get(role);
+    }
+
+    public static Map<Role, Reach> row(Permission permission) {
+        return Map.copyOf(RULES.getOrDefault(permission, Map.of()));
+    }
+}

@@ -1,0 +1,44 @@
+package ro.marc.api.authorization;
+
+/**
+ * What an operation needs. Each GraphQL operation and field maps to one permission; which roles
+ * hold it, and over which org units, is {@link AccessRules}.
+ */
+public enum Permission {
+    /** Read org units (tree, fields, search hits). */
+    ORG_READ,
+    /** Create, rename, move, deactivate, reactivate org units (UCA 1). */
+    ORG_EDIT,
+    /** Assign work units to org units (UCA 2: central administrators). */
+    WORK_UNIT_ASSIGN,
+    /** Read the national work-unit catalogue. */
+    WORK_UNIT_CATALOGUE_READ,
+    /** Define, rename, retire catalogue work units. */
+    WORK_UNIT_CATALOGUE_EDIT,
+    /** Read accounts (details, roles, transfer history). */
+    USER_READ,
+    /** Register accounts, grant and revoke roles, deactivate, reactivate, transfer. */
+    USER_ADMIN,
+    /** Read working groups and their members. */
+    WORKING_GROUP_READ,
+    /** Define working groups, add and remove members, appoint the leader (UCA 3–6). */
+    WORKING_GROUP_ADMIN,
+    /** Read the event history of org units, work units, accounts and working groups. */
+    HISTORY_READ,
+    /** Read the access audit (G03). */
+    ACCESS_AUDIT_READ,
+    /** Read the approved nomenclatures (national) and one's own proposals. */
+    NOMENCLATURE_READ,
+    /** Read others' proposals (national, or those from the caller's counties). */
+    PROPOSAL_READ,
+    /** Propose activities, tasks, documents and risks under work units the caller's structure holds (UCA 9–22). */
+    NOMENCLATURE_PROPOSE,
+    /** Decide on proposals, deactivate entries, keep domains and reference lists (central administrators). */
+    NOMENCLATURE_ADMIN,
+    /** Add and edit regulatory causes (Anexa 5) under work units the caller's structure holds. */
+    REGULATORY_CAUSE_WRITE,
+    /** Read the projections' dead letters (operations). */
+    PROJECTION_READ,
+    /** Retry and evict dead letters, rebuild a projection from zero (operations). */
+    PROJECTION_ADMIN
+}

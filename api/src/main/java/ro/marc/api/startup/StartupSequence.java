@@ -1,0 +1,59 @@
+package ro.marc.api.startup;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.stereotype.Component;
+import ro.marc.api.access.AccessBootstrap;
+import ro.marc.api.local.DemoAccess;
+import ro.marc.api.local.DemoNomenclature;
+import ro.marc.api.local.DemoOrganisation;
+import ro.marc.api.nomenclature.NomenclatureBootstrap;
+import ro.marc.api.org.OrganisationBootstrap;
+
+/**
+ * What MARC does once it runs, in order. Before this, and before the web server accepts requests,
+ * Flyway migrated the schema and the command-side lookups were built from the event store
+ * ({@code CommandLookups}); once the application is ready, projections a migration asked to rebuild
+ * are rebuilt ({@code PendingProjectionRebuilds}).
+ *
+ * <p>Every step is safe when two nodes start at once and when a start was interrupted: each says how.
+ * The demo steps exist only in the {@code local} profile with {@code marc.demo-data.enabled}.
+ */
+@Component
+public class StartupSequence implements ApplicationRunner {
+
+    private final OrganisationBootstrap organisation;
+    private final AccessBootstrap access;
+    private final NomenclatureBootstrap nomenclature;
+    private final ObjectProvider<DemoOrganisation> demoOrganisation;
+    private final ObjectProvider<DemoAccess> demoAccess;
+    private final ObjectProvider<DemoNomenclature> demoNomenclature;
+
+    public StartupSequence(OrganisationBootstrap organisation, AccessBootstrap access, NomenclatureBootstrap nomenclature,
+                           ObjectProvider<DemoOrganisation> demoOrganisation, ObjectProvider<DemoAccess> demoAccess,
+                           ObjectProvider<DemoNomenclature> demoNomenclature) {
+        this.organisation = organisation;
+        this.access = access;
+        this.nomenclature = nomenclature;
+        this.demoOrganisation = demoOrganisation;
+        this.demoAccess = demoAccess;
+        this.demoNomenclature = demoNomenclature;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        // 1. the root of the organisation tree: everything else hangs under it
+        organisation.createRootIfMissing();
+        // 2. demo: the ministry, its structures and the work units (accounts and groups need them)
+        demoOrganisation.ifAvailable(DemoOrganisation::seed);
+        // 3. demo: the demo users' accounts and two working groups
+        demoAccess.ifAvailable(DemoAccess::seed);
+        // 4. a new installation's first central administrator (no-op once any account exists)
+        access.registerFirstCentralAdministrator();
+        // 5. demo: the nomenclature (domains, activities, risks, reference lists, regulatory causes)
+        demoNomenclature.ifAvailable(DemoNomenclature::seed);
+        // 6. the methodology's impact dimensions, when the nomenclature is empty (after the demo, which defines them)
+        nomenclature.defineImpactDimensionsIfEmpty();
+    }
+}

@@ -1,0 +1,517 @@
+package ro.marc.api.authorization;
+
+import graphql.schema.GraphQLFieldDefinition;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.execution.GraphQlSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import ro.marc.api.local.DemoOrganisation;
+import ro.marc.api.local.DemoAccess;
+import ro.marc.api.local.DemoUsers;
+import ro.marc.api.support.ApiTestSupport;
+import ro.marc.api.support.GraphQlWebSocket;
+import ro.marc.events.access.Role;
+import tools.jackson.databind.JsonNode;
+
+import java.util.*;
+import java.util.function.BiPredicate;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The role × operation × scope matrix: every GraphQL operation, called by every demo user (all
+ * eight roles, territorial and working roles in two counties) on a target in Cluj, one in Iași and
+ * one central structure. Expectations are written here by hand, independently of
+ * {@link AccessRules}, so a change of the rules that is not also made here fails the build; so does
+ * an operation of the schema without rows.
+ *
+ * <p>Allowed mutation rows are built to be refused by the domain after authorization (a stale
+ * version or an empty name), so the matrix changes nothing: allowed means "not FORBIDDEN", denied
+ * means FORBIDDEN with no data, and the event store is unchanged at the end.
+ */
+class AuthorizationMatrixTest extends ApiTestSupport {
+
+    enum Target { CLUJ, IASI, CENTRAL, NONE }
+
+    /** How a row is judged: a refusal, or, for lists, whether the target appears in the result. */
+    enum Kind { MUTATION, READ, LIST, SUBSCRIPTION }
+
+    record Operation(String name, Kind kind, List<Target> targets, BiPredicate<String, Target> allowed,
+                     String expectedWhenAllowed, java.util.function.Function<Target, String> document,
+                     String listPath) {
+    }
+
+    record Outcome(String operation, String user, Target target, boolean expectedAllowed, boolean allowed, String detail) {
+    }
+
+    // ---------------------------------------------------------------- who may do what (by hand)
+
+    private static final Set<String> NATIONAL_READERS = Set.of("admin", "auditor");
+    private static final Set<String> CLUJ_UNIT = Set.of("head.cluj", "counsellor.cluj", "member.cluj", "owner.cluj");
+    private static final Set<String> IASI_UNIT = Set.of("head.iasi", "member.iasi", "owner.iasi");
+
+    /** Reads of org units and working groups: own unit for working roles, IGPR's subtree for the central counsellor. */
+    private static boolean readsOrg(String user, Target t) {
+        return NATIONAL_READERS.contains(user)
+                || (user.equals("admin.cluj") || CLUJ_UNIT.contains(user)) && t == Target.CLUJ
+                || (user.equals("admin.iasi") || IASI_UNIT.contains(user)) && t == Target.IASI
+                || user.equals("counsellor.central") && (t == Target.CLUJ || t == Target.IASI);
+    }
+
+    /** Organisation edits, account and working-group administration: central admin anywhere, territorial admin in the county. */
+    private static boolean administers(String user, Target t) {
+        return user.equals("admin")
+                || user.equals("admin.cluj") && t == Target.CLUJ
+                || user.equals("admin.iasi") && t == Target.IASI;
+    }
+
+    private static boolean centralAdminOnly(String user, Target t) {
+        return user.equals("admin");
+    }
+
+    private static boolean everyone(String user, Target t) {
+        return true;
+    }
+
+    /** Accounts: administrators in reach, auditors, and heads and counsellors of their own structure. */
+    private static boolean readsUsers(String user, Target t) {
+        return NATIONAL_READERS.contains(user)
+                || user.equals("admin.cluj") && t == Target.CLUJ
+                || user.equals("admin.iasi") && t == Target.IASI
+                || Set.of("head.cluj", "counsellor.cluj").contains(user) && t == Target.CLUJ
+                || user.equals("head.iasi") && t == Target.IASI;
+    }
+
+    private static boolean readsHistory(String user, Target t) {
+        return NATIONAL_READERS.contains(user)
+                || user.equals("admin.cluj") && t == Target.CLUJ
+                || user.equals("admin.iasi") && t == Target.IASI;
+    }
+
+    // ---------------------------------------------------------------- fixtures (demo data)
+
+    private static final UUID IPJ_CLUJ = DemoOrganisation.id("Inspectoratul de Poliție Județean Cluj");
+    private static final UUID IPJ_IASI = DemoOrganisation.id("Inspectoratul de Poliție Județean Iași");
+    private static final UUID DGA = DemoOrganisation.id("Direcția Generală Anticorupție");
+    private static final UUID HR = DemoOrganisation.id("wu:Resurse umane");
+    private static final UUID CENTRAL_GROUP = UUID.nameUUIDFromBytes("matrix-central-group".getBytes());
+
+    // nomenclature fixtures: activities, tasks and causes proposed in Cluj (member.cluj), in Iași
+    // (member.iasi), and an approved central one under a work unit no county structure holds
+    private static final UUID ORDINE_PUBLICA = DemoOrganisation.id("wu:Ordine publică");
+    private static final UUID ANTICORUPTIE = DemoOrganisation.id("wu:Anticorupție");
+    private static UUID fixture(String name) {
+        return UUID.nameUUIDFromBytes(("matrix-nomenclature:" + name).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+    private static final UUID DOMAIN = fixture("domain");
+    private static final UUID LEAF = fixture("leaf");
+    private static final UUID ISSUER = fixture("issuer");
+    private static final UUID ACT_TYPE = fixture("act-type");
+    private static final UUID ACT_STATUS = fixture("act-status");
+
+    private static UUID activity(Target t) {
+        return fixture("activity-" + t);
+    }
+
+    private static UUID task(Target t) {
+        return fixture("task-" + t);
+    }
+
+    private static UUID cause(Target t) {
+        return fixture("cause-" + t);
+    }
+
+    private static UUID workUnitOf(Target t) {
+        return t == Target.CENTRAL ? ANTICORUPTIE : ORDINE_PUBLICA;
+    }
+
+    private static String causeFields(Target t, String actNumber) {
+        return ("workUnitId: \"%s\", activityId: \"%s\", issuerId: \"%s\", actTypeId: \"%s\", actNumber: \"%s\", "
+                + "yearInForce: 2002, actStatusId: \"%s\", actTitle: \"privind circulația\", articleNumber: \"109\", "
+                + "extract: \"după caz\", corruptionFactors: \"ambiguitate\", corruptionThreats: \"abuz\", "
+                + "recommendations: \"eliminare\"").formatted(workUnitOf(t), activity(t), ISSUER, ACT_TYPE, actNumber, ACT_STATUS);
+    }
+
+    /** Proposals are seen by their proposer, territorial admins of the proposer's county, central admins and auditors; approved entries by all. */
+    private static boolean seesProposal(String user, Target t) {
+        return t == Target.CENTRAL || NATIONAL_READERS.contains(user)
+                || t == Target.CLUJ && Set.of("admin.cluj", "member.cluj").contains(user)
+                || t == Target.IASI && Set.of("admin.iasi", "member.iasi").contains(user);
+    }
+
+    /** Under a proposal: only its proposer (and central admins); under the central activity: central admins (no county structure holds its work unit). */
+    private static boolean proposesUnder(String user, Target t) {
+        return user.equals("admin") || t == Target.CLUJ && user.equals("member.cluj") || t == Target.IASI && user.equals("member.iasi");
+    }
+
+    /** A new activity under Ordine publică (held by both county police structures) or Anticorupție (DGA only). */
+    private static boolean proposesActivity(String user, Target t) {
+        return user.equals("admin") || t == Target.CLUJ
+                && Set.of("head.cluj", "counsellor.cluj", "member.cluj", "head.iasi", "member.iasi").contains(user);
+    }
+
+    private static UUID unit(Target t) {
+        return switch (t) {
+            case CLUJ -> IPJ_CLUJ;
+            case IASI -> IPJ_IASI;
+            case CENTRAL, NONE -> DGA;
+        };
+    }
+
+    /** An account of the target's structure (the central one is the auditor, in DGA). */
+    private static UUID account(Target t) {
+        return DemoAccess.userId(switch (t) {
+            case CLUJ -> "member.cluj";
+            case IASI -> "member.iasi";
+            case CENTRAL, NONE -> "auditor";
+        });
+    }
+
+    private static UUID group(Target t) {
+        return switch (t) {
+            case CLUJ -> UUID.nameUUIDFromBytes("marc-demo-group:Inspectoratul de Poliție Județean Cluj".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            case IASI -> UUID.nameUUIDFromBytes("marc-demo-group:Inspectoratul de Poliție Județean Iași".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            case CENTRAL, NONE -> CENTRAL_GROUP;
+        };
+    }
+
+    private static final List<Target> PLACES = List.of(Target.CLUJ, Target.IASI, Target.CENTRAL);
+    private static final List<Target> NOWHERE = List.of(Target.NONE);
+    private static final int STALE = 999;
+
+    static final List<Operation> OPERATIONS = new ArrayList<>();
+
+    private static void mutation(String name, List<Target> targets, BiPredicate<String, Target> allowed, String expected,
+                                 java.util.function.Function<Target, String> document) {
+        OPERATIONS.add(new Operation(name, Kind.MUTATION, targets, allowed, expected, document, null));
+    }
+
+    private static void read(String name, List<Target> targets, BiPredicate<String, Target> allowed,
+                             java.util.function.Function<Target, String> document) {
+        OPERATIONS.add(new Operation(name, Kind.READ, targets, allowed, null, document, null));
+    }
+
+    private static void list(String name, BiPredicate<String, Target> allowed, String listPath,
+                             java.util.function.Function<Target, String> document) {
+        OPERATIONS.add(new Operation(name, Kind.LIST, PLACES, allowed, null, document, listPath));
+    }
+
+    static {
+        // organisation
+        mutation("createOrgUnit", PLACES, AuthorizationMatrixTest::administers, "BAD_REQUEST",
+                t -> "mutation { createOrgUnit(input: {parentId: \"%s\", name: \"\"}) { id } }".formatted(unit(t)));
+        mutation("renameOrgUnit", PLACES, AuthorizationMatrixTest::administers, "CONFLICT",
+                t -> "mutation { renameOrgUnit(input: {id: \"%s\", name: \"X\", expectedVersion: %d}) { id } }".formatted(unit(t), STALE));
+        mutation("moveOrgUnit", PLACES, AuthorizationMatrixTest::administers, "CONFLICT",
+                t -> "mutation { moveOrgUnit(input: {id: \"%s\", newParentId: \"%s\", expectedVersion: %d}) { id } }".formatted(unit(t), unit(t), STALE));
+        mutation("deactivateOrgUnit", PLACES, AuthorizationMatrixTest::administers, "CONFLICT",
+                t -> "mutation { deactivateOrgUnit(input: {id: \"%s\", expectedVersion: %d}) { id } }".formatted(unit(t), STALE));
+        mutation("reactivateOrgUnit", PLACES, AuthorizationMatrixTest::administers, "CONFLICT",
+                t -> "mutation { reactivateOrgUnit(input: {id: \"%s\", expectedVersion: %d}) { id } }".formatted(unit(t), STALE));
+        mutation("assignWorkUnits", PLACES, AuthorizationMatrixTest::centralAdminOnly, "CONFLICT",
+                t -> "mutation { assignWorkUnits(input: {orgUnitId: \"%s\", workUnitIds: [\"%s\"], expectedVersion: %d}) { id } }".formatted(unit(t), HR, STALE));
+        mutation("unassignWorkUnit", PLACES, AuthorizationMatrixTest::centralAdminOnly, "CONFLICT",
+                t -> "mutation { unassignWorkUnit(input: {orgUnitId: \"%s\", workUnitId: \"%s\", expectedVersion: %d}) { id } }".formatted(unit(t), HR, STALE));
+        mutation("defineWorkUnit", NOWHERE, AuthorizationMatrixTest::centralAdminOnly, "BAD_REQUEST",
+                t -> "mutation { defineWorkUnit(input: {name: \"\"}) { id } }");
+        mutation("renameWorkUnit", NOWHERE, AuthorizationMatrixTest::centralAdminOnly, "CONFLICT",
+                t -> "mutation { renameWorkUnit(input: {id: \"%s\", name: \"X\", expectedVersion: %d}) { id } }".formatted(HR, STALE));
+        mutation("retireWorkUnit", NOWHERE, AuthorizationMatrixTest::centralAdminOnly, "CONFLICT",
+                t -> "mutation { retireWorkUnit(input: {id: \"%s\", expectedVersion: %d}) { id } }".formatted(HR, STALE));
+        read("root", NOWHERE, AuthorizationMatrixTest::everyone, t -> "{ root { id } }");
+        read("orgUnit", PLACES, AuthorizationMatrixTest::readsOrg, t -> "{ orgUnit(id: \"%s\") { id } }".formatted(unit(t)));
+        read("workUnit", NOWHERE, AuthorizationMatrixTest::everyone, t -> "{ workUnit(id: \"%s\") { id } }".formatted(HR));
+        read("workUnits", NOWHERE, AuthorizationMatrixTest::everyone, t -> "{ workUnits { id } }");
+        list("orgUnitsByWorkUnit", AuthorizationMatrixTest::readsOrg, "/data/orgUnitsByWorkUnit/edges",
+                t -> "{ orgUnitsByWorkUnit(workUnitId: \"%s\", first: 500) { edges { node { id } } } }".formatted(HR));
+        list("search", AuthorizationMatrixTest::readsOrg, "/data/search/edges",
+                t -> "{ search(text: \"\", filters: {kinds: [ORG_UNIT]}, first: 500) { edges { node { id } } } }");
+        read("history", PLACES, AuthorizationMatrixTest::readsHistory, t -> "{ history(id: \"%s\") { type } }".formatted(unit(t)));
+
+        // accounts
+        mutation("registerUser", PLACES, AuthorizationMatrixTest::administers, "BAD_REQUEST",
+                t -> ("mutation { registerUser(input: {issuer: \"matrix\", subject: \"s-%s\", displayName: \"X\", "
+                        + "email: \"not-an-e-mail\", orgUnitId: \"%s\"}) { id } }").formatted(UUID.randomUUID(), unit(t)));
+        mutation("updateUserDetails", PLACES, AuthorizationMatrixTest::administers, "CONFLICT",
+                t -> "mutation { updateUserDetails(input: {id: \"%s\", displayName: \"X\", email: \"x@marc.demo\", expectedVersion: %d}) { id } }"
+                        .formatted(account(t), STALE));
+        mutation("grantRole", PLACES, AuthorizationMatrixTest::administers, "CONFLICT",
+                t -> "mutation { grantRole(input: {userId: \"%s\", role: RISK_OWNER, expectedVersion: %d}) { id } }".formatted(account(t), STALE));
+        mutation("revokeRole", PLACES, AuthorizationMatrixTest::administers, "CONFLICT",
+                t -> "mutation { revokeRole(input: {userId: \"%s\", role: WORKING_GROUP_MEMBER, expectedVersion: %d}) { id } }".formatted(account(t), STALE));
+        mutation("deactivateUser", PLACES, AuthorizationMatrixTest::administers, "CONFLICT",
+                t -> "mutation { deactivateUser(input: {id: \"%s\", expectedVersion: %d}) { id } }".formatted(account(t), STALE));
+        mutation("reactivateUser", PLACES, AuthorizationMatrixTest::administers, "CONFLICT",
+                t -> "mutation { reactivateUser(input: {id: \"%s\", expectedVersion: %d}) { id } }".formatted(account(t), STALE));
+        mutation("transferUser", PLACES, AuthorizationMatrixTest::administers, "CONFLICT",
+                t -> ("mutation { transferUser(input: {id: \"%s\", issuer: \"matrix\", subject: \"new-%s\", displayName: \"Y\", "
+                        + "email: \"y@marc.demo\", transferDetails: \"matrix\", expectedVersion: %d}) { id } }").formatted(account(t), UUID.randomUUID(), STALE));
+        read("viewer", NOWHERE, AuthorizationMatrixTest::everyone, t -> "{ viewer { user { id } roles { role } orgUnits { id } } }");
+        read("user", PLACES, AuthorizationMatrixTest::readsUsers, t -> "{ user(id: \"%s\") { id } }".formatted(account(t)));
+        list("users", AuthorizationMatrixTest::readsUsers, "/data/users/edges",
+                t -> "{ users(first: 500) { edges { node { id } } } }");
+
+        // working groups
+        mutation("defineWorkingGroup", PLACES, AuthorizationMatrixTest::administers, "BAD_REQUEST",
+                t -> "mutation { defineWorkingGroup(input: {orgUnitId: \"%s\", name: \"\"}) { id } }".formatted(unit(t)));
+        mutation("addWorkingGroupMember", PLACES, AuthorizationMatrixTest::administers, "CONFLICT",
+                t -> "mutation { addWorkingGroupMember(input: {workingGroupId: \"%s\", userId: \"%s\", expectedVersion: %d}) { id } }"
+                        .formatted(group(t), account(t), STALE));
+        mutation("removeWorkingGroupMember", PLACES, AuthorizationMatrixTest::administers, "CONFLICT",
+                t -> "mutation { removeWorkingGroupMember(input: {workingGroupId: \"%s\", userId: \"%s\", expectedVersion: %d}) { id } }"
+                        .formatted(group(t), account(t), STALE));
+        mutation("appointWorkingGroupLeader", PLACES, AuthorizationMatrixTest::administers, "CONFLICT",
+                t -> "mutation { appointWorkingGroupLeader(input: {workingGroupId: \"%s\", userId: \"%s\", expectedVersion: %d}) { id } }"
+                        .formatted(group(t), account(t), STALE));
+        read("workingGroup", PLACES, AuthorizationMatrixTest::readsOrg, t -> "{ workingGroup(id: \"%s\") { id } }".formatted(group(t)));
+        read("workingGroupOfOrgUnit", PLACES, AuthorizationMatrixTest::readsOrg,
+                t -> "{ workingGroupOfOrgUnit(orgUnitId: \"%s\") { id } }".formatted(unit(t)));
+        list("workingGroups", AuthorizationMatrixTest::readsOrg, "/data/workingGroups/edges",
+                t -> "{ workingGroups(first: 500) { edges { node { id } } } }");
+
+        // nomenclature (UCA 7–22, 53–60)
+        mutation("defineDomain", NOWHERE, AuthorizationMatrixTest::centralAdminOnly, "BAD_REQUEST",
+                t -> "mutation { defineDomain(input: {name: \"\"}) { id } }");
+        mutation("renameDomain", NOWHERE, AuthorizationMatrixTest::centralAdminOnly, "CONFLICT",
+                t -> "mutation { renameDomain(input: {id: \"%s\", name: \"X\", expectedVersion: %d}) { id } }".formatted(DOMAIN, STALE));
+        mutation("proposeActivity", List.of(Target.CLUJ, Target.CENTRAL), AuthorizationMatrixTest::proposesActivity, "BAD_REQUEST",
+                t -> "mutation { proposeActivity(input: {name: \"\", domainId: \"%s\", workUnitIds: [\"%s\"]}) { id } }".formatted(LEAF, workUnitOf(t)));
+        mutation("proposeTask", PLACES, AuthorizationMatrixTest::proposesUnder, "BAD_REQUEST",
+                t -> "mutation { proposeTask(input: {activityId: \"%s\", name: \"\"}) { id } }".formatted(activity(t)));
+        mutation("proposeDocument", PLACES, AuthorizationMatrixTest::proposesUnder, "BAD_REQUEST",
+                t -> "mutation { proposeDocument(input: {taskId: \"%s\", name: \"\", periodicity: MONTHLY}) { id } }".formatted(task(t)));
+        mutation("proposeRisk", PLACES, AuthorizationMatrixTest::proposesUnder, "BAD_REQUEST",
+                t -> "mutation { proposeRisk(input: {activityId: \"%s\", name: \"\"}) { id } }".formatted(activity(t)));
+        mutation("reviseProposal", PLACES, (user, t) -> t == Target.CENTRAL ? user.equals("admin") : proposesUnder(user, t) && !user.equals("admin"),
+                "CONFLICT", t -> "mutation { reviseProposal(input: {id: \"%s\", name: \"X\", expectedVersion: %d}) { id } }".formatted(activity(t), STALE));
+        mutation("acceptProposal", PLACES, AuthorizationMatrixTest::centralAdminOnly, "CONFLICT",
+                t -> "mutation { acceptProposal(input: {id: \"%s\", decidedVersion: %d}) { id } }".formatted(activity(t), STALE));
+        mutation("acceptProposalWithChanges", PLACES, AuthorizationMatrixTest::centralAdminOnly, "CONFLICT",
+                t -> "mutation { acceptProposalWithChanges(input: {id: \"%s\", decidedVersion: %d, name: \"X\"}) { id } }".formatted(activity(t), STALE));
+        mutation("rejectProposal", PLACES, AuthorizationMatrixTest::centralAdminOnly, "CONFLICT",
+                t -> "mutation { rejectProposal(input: {id: \"%s\", decidedVersion: %d, reason: \"X\"}) { id } }".formatted(activity(t), STALE));
+        mutation("correctApprovedItem", PLACES, AuthorizationMatrixTest::centralAdminOnly, "CONFLICT",
+                t -> "mutation { correctApprovedItem(input: {id: \"%s\", name: \"X\", expectedVersion: %d}) { id } }".formatted(activity(t), STALE));
+        mutation("deactivateNomenclatureItem", PLACES, AuthorizationMatrixTest::centralAdminOnly, "CONFLICT",
+                t -> "mutation { deactivateNomenclatureItem(input: {id: \"%s\", expectedVersion: %d}) { id } }".formatted(activity(t), STALE));
+        mutation("defineReferenceEntry", NOWHERE, AuthorizationMatrixTest::centralAdminOnly, "BAD_REQUEST",
+                t -> "mutation { defineReferenceEntry(input: {list: EFFECT, name: \"\"}) { id } }");
+        mutation("renameReferenceEntry", NOWHERE, AuthorizationMatrixTest::centralAdminOnly, "CONFLICT",
+                t -> "mutation { renameReferenceEntry(input: {id: \"%s\", name: \"X\", expectedVersion: %d}) { id } }".formatted(ISSUER, STALE));
+        mutation("deactivateReferenceEntry", NOWHERE, AuthorizationMatrixTest::centralAdminOnly, "CONFLICT",
+                t -> "mutation { deactivateReferenceEntry(input: {id: \"%s\", expectedVersion: %d}) { id } }".formatted(ISSUER, STALE));
+        mutation("addRegulatoryCause", PLACES, AuthorizationMatrixTest::proposesUnder, "BAD_REQUEST",
+                t -> "mutation { addRegulatoryCause(input: {%s}) { id } }".formatted(causeFields(t, "12A")));
+        mutation("editRegulatoryCause", PLACES, AuthorizationMatrixTest::proposesUnder, "CONFLICT",
+                t -> "mutation { editRegulatoryCause(input: {id: \"%s\", details: {%s}, expectedVersion: %d}) { id } }"
+                        .formatted(cause(t), causeFields(t, "195"), STALE));
+        mutation("deactivateRegulatoryCause", PLACES, AuthorizationMatrixTest::centralAdminOnly, "CONFLICT",
+                t -> "mutation { deactivateRegulatoryCause(input: {id: \"%s\", expectedVersion: %d}) { id } }".formatted(cause(t), STALE));
+        read("domains", NOWHERE, AuthorizationMatrixTest::everyone, t -> "{ domains { id } }");
+        read("nomenclatureItem", PLACES, AuthorizationMatrixTest::seesProposal,
+                t -> "{ nomenclatureItem(id: \"%s\") { id } }".formatted(activity(t)));
+        list("proposals", (user, t) -> t != Target.CENTRAL && seesProposal(user, t), "/data/proposals/edges",
+                t -> "{ proposals(kind: ACTIVITY, first: 500) { edges { node { id } } } }");
+        read("referenceEntries", NOWHERE, AuthorizationMatrixTest::everyone, t -> "{ referenceEntries(list: ACT_ISSUER) { id } }");
+        read("regulatoryCause", NOWHERE, AuthorizationMatrixTest::everyone,
+                t -> "{ regulatoryCause(id: \"%s\") { id } }".formatted(cause(Target.CENTRAL)));
+        read("regulatoryCauses", NOWHERE, AuthorizationMatrixTest::everyone, t -> "{ regulatoryCauses(first: 5) { edges { cursor } } }");
+        list("searchNomenclature", AuthorizationMatrixTest::seesProposal, "/data/searchNomenclature/edges",
+                t -> "{ searchNomenclature(query: {text: \"matrice\", kinds: [ACTIVITY], first: 100}) { edges { node { id } } } }");
+
+        // notifications: one's own inbox, for everyone (notificationAdded is checked over WebSocket)
+        read("notifications", NOWHERE, AuthorizationMatrixTest::everyone, t -> "{ notifications(first: 1) { unreadCount } }");
+        read("markNotificationsRead", NOWHERE, AuthorizationMatrixTest::everyone,
+                t -> "mutation { markNotificationsRead(ids: [\"%s\"]) { marked } }".formatted(UUID.randomUUID()));
+        OPERATIONS.add(new Operation("notificationAdded", Kind.SUBSCRIPTION, NOWHERE, AuthorizationMatrixTest::everyone, null,
+                t -> "subscription { notificationAdded { id } }", null));
+
+        // access audit (G03)
+        read("accessAudit", NOWHERE, (user, t) -> NATIONAL_READERS.contains(user),
+                t -> "{ accessAudit(first: 1) { edges { node { id } } } }");
+
+        // operations: dead letters (auditors read, central administrators act; allowed rows are refused
+        // right after authorization: unknown group, unknown dead letter, a group that is never replayed)
+        read("deadLetters", NOWHERE, (user, t) -> NATIONAL_READERS.contains(user),
+                t -> "{ deadLetters(group: \"org-postgres\", first: 1) { groups { group deadLetters } letters { id } } }");
+        mutation("retryDeadLetters", NOWHERE, AuthorizationMatrixTest::centralAdminOnly, "BAD_REQUEST",
+                t -> "mutation { retryDeadLetters(group: \"no-such-group\") { remaining } }");
+        mutation("evictDeadLetter", NOWHERE, AuthorizationMatrixTest::centralAdminOnly, "BAD_REQUEST",
+                t -> "mutation { evictDeadLetter(id: \"%s\") }".formatted(UUID.randomUUID()));
+        mutation("rebuildProjection", NOWHERE, AuthorizationMatrixTest::centralAdminOnly, "BAD_REQUEST",
+                t -> "mutation { rebuildProjection(group: \"notifications\") }");
+    }
+
+    @Autowired
+    GraphQlSource graphQlSource;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @BeforeEach
+    void fixtures() {
+        if (jdbc.sql("SELECT count(*) FROM working_group WHERE id = ?").param(CENTRAL_GROUP).query(Long.class).single() == 0) {
+            data("admin", "mutation($id: ID!, $unit: ID!) { defineWorkingGroup(input: {id: $id, orgUnitId: $unit, "
+                    + "name: \"Grupul de lucru DGA\"}) { workingGroup { id } } }", Map.of("id", CENTRAL_GROUP.toString(), "unit", DGA.toString()));
+        }
+        if (jdbc.sql("SELECT count(*) FROM nomenclature_item WHERE id = ?").param(activity(Target.CENTRAL)).query(Long.class).single() > 0) {
+            return;
+        }
+        data("admin", "mutation { defineDomain(input: {id: \"%s\", name: \"Domeniu matrice\"}) { id } }".formatted(DOMAIN), Map.of());
+        data("admin", "mutation { defineDomain(input: {id: \"%s\", parentDomainId: \"%s\", name: \"Subdomeniu matrice\"}) { id } }"
+                .formatted(LEAF, DOMAIN), Map.of());
+        for (var entry : Map.of(ISSUER, "ACT_ISSUER", ACT_TYPE, "ACT_TYPE", ACT_STATUS, "ACT_STATUS").entrySet()) {
+            data("admin", "mutation { defineReferenceEntry(input: {id: \"%s\", list: %s, name: \"Matrice %s\"}) { id } }"
+                    .formatted(entry.getKey(), entry.getValue(), entry.getValue()), Map.of());
+        }
+        Map<Target, String> proposers = Map.of(Target.CLUJ, "member.cluj", Target.IASI, "member.iasi", Target.CENTRAL, "admin");
+        for (Target t : PLACES) {
+            String by = proposers.get(t);
+            data(by, "mutation { proposeActivity(input: {id: \"%s\", name: \"Activitate matrice %s\", domainId: \"%s\", workUnitIds: [\"%s\"]}) { id } }"
+                    .formatted(activity(t), t, LEAF, workUnitOf(t)), Map.of());
+            data(by, "mutation { proposeTask(input: {id: \"%s\", activityId: \"%s\", name: \"Sarcină matrice %s\"}) { id } }"
+                    .formatted(task(t), activity(t), t), Map.of());
+            data(by, "mutation { addRegulatoryCause(input: {id: \"%s\", %s}) { id } }".formatted(cause(t), causeFields(t, "195")), Map.of());
+        }
+        // the search rows need the fixtures indexed
+        long deadline = System.nanoTime() + 15_000_000_000L;
+        while (data("admin", "{ searchNomenclature(query: {text: \"matrice\", kinds: [ACTIVITY]}) { totalCount } }", Map.of())
+                .at("/searchNomenclature/totalCount").asInt() < 3 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    @Test
+    void every_operation_of_the_schema_has_rows() {
+        Set<String> operations = OPERATIONS.stream().map(Operation::name).collect(Collectors.toSet());
+        Set<String> schema = new HashSet<>();
+        graphQlSource.schema().getQueryType().getFieldDefinitions().stream().map(GraphQLFieldDefinition::getName).forEach(schema::add);
+        graphQlSource.schema().getMutationType().getFieldDefinitions().stream().map(GraphQLFieldDefinition::getName).forEach(schema::add);
+        if (graphQlSource.schema().getSubscriptionType() != null) {
+            graphQlSource.schema().getSubscriptionType().getFieldDefinitions().stream().map(GraphQLFieldDefinition::getName).forEach(schema::add);
+        }
+        assertThat(operations).as("operations with rows").containsExactlyInAnyOrderElementsOf(schema);
+    }
+
+    @Test
+    void every_role_is_allowed_exactly_what_the_matrix_says_and_refusals_change_nothing() {
+        long eventsBefore = eventCount();
+        List<Outcome> outcomes = new ArrayList<>();
+        for (Operation operation : OPERATIONS) {
+            for (DemoUsers.DemoUser user : DemoUsers.ALL) {
+                for (Target target : operation.targets()) {
+                    outcomes.add(run(operation, user.username(), target));
+                }
+            }
+        }
+        assertThat(eventCount()).as("events appended by the matrix (every row must leave the store unchanged)")
+                .isEqualTo(eventsBefore);
+
+        List<Outcome> unexpectedAllows = outcomes.stream().filter(o -> o.allowed() && !o.expectedAllowed()).toList();
+        List<Outcome> unexpectedDenials = outcomes.stream().filter(o -> !o.allowed() && o.expectedAllowed()).toList();
+        Set<Role> roles = DemoUsers.ALL.stream().map(DemoUsers.DemoUser::role).collect(Collectors.toSet());
+        System.out.printf("Authorization matrix: %d operations x %d users (%d roles) = %d rows; allowed %d, denied %d; "
+                        + "unexpected allows %d, unexpected denials %d%n", OPERATIONS.size(), DemoUsers.ALL.size(), roles.size(),
+                outcomes.size(), outcomes.stream().filter(Outcome::allowed).count(), outcomes.stream().filter(o -> !o.allowed()).count(),
+                unexpectedAllows.size(), unexpectedDenials.size());
+        assertThat(roles).as("the demo users cover every role").hasSize(Role.values().length - 1);
+        assertThat(unexpectedAllows).as("unexpected allows").isEmpty();
+        assertThat(unexpectedDenials).as("unexpected denials").isEmpty();
+        // every operation has at least one row that must be refused, except the few open to all
+        Set<String> openToAll = Set.of("root", "workUnit", "workUnits", "viewer", "domains", "referenceEntries", "regulatoryCause",
+                "regulatoryCauses", "notifications", "markNotificationsRead", "notificationAdded");
+        for (Operation operation : OPERATIONS) {
+            if (!openToAll.contains(operation.name())) {
+                assertThat(outcomes.stream().anyMatch(o -> o.operation().equals(operation.name()) && !o.expectedAllowed()))
+                        .as("%s has a refused row", operation.name()).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void nothing_without_a_token() throws Exception {
+        for (Operation operation : OPERATIONS) {
+            assertThat(post(null, operation.document().apply(operation.targets().getFirst()), Map.of()).statusCode())
+                    .as(operation.name()).isEqualTo(401);
+        }
+        // a WebSocket without a token (or with a forged one) is closed before any operation
+        try (GraphQlWebSocket socket = GraphQlWebSocket.connect(port, null)) {
+            assertThat(socket.acknowledged()).as("acknowledged without a token").isFalse();
+        }
+        try (GraphQlWebSocket socket = GraphQlWebSocket.connect(port, token("admin") + "x")) {
+            assertThat(socket.acknowledged()).as("acknowledged with a forged token").isFalse();
+        }
+    }
+
+    private Outcome run(Operation operation, String user, Target target) {
+        boolean expected = operation.allowed().test(user, target);
+        if (operation.kind() == Kind.SUBSCRIPTION) {
+            // over a real WebSocket: subscribing must be accepted (an error would arrive at once)
+            try (GraphQlWebSocket socket = GraphQlWebSocket.connect(port, token(user))) {
+                if (!socket.acknowledged()) {
+                    return new Outcome(operation.name(), user, target, expected, false, "NO_ACK");
+                }
+                socket.subscribe(operation.document().apply(target));
+                JsonNode message = socket.poll(java.time.Duration.ofMillis(300));
+                boolean refused = message != null && Set.of("error", "closed").contains(message.at("/type").asString());
+                return new Outcome(operation.name(), user, target, expected, !refused, String.valueOf(message));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        JsonNode response = graphql(user, operation.document().apply(target), Map.of());
+        String classification = classification(response);
+        return switch (operation.kind()) {
+            case MUTATION -> {
+                boolean denied = classification.equals("FORBIDDEN");
+                if (denied && !response.at("/data/" + operation.name()).isMissingNode() && !response.at("/data/" + operation.name()).isNull()) {
+                    throw new AssertionError(operation.name() + " by " + user + " refused but returned data: " + response);
+                }
+                // allowed rows are built to be refused by the domain right after authorization
+                if (!denied && !Set.of("CONFLICT", "BAD_REQUEST", "NOT_FOUND").contains(classification)) {
+                    throw new AssertionError(operation.name() + " by " + user + " on " + target + ": expected a domain refusal ("
+                            + operation.expectedWhenAllowed() + ") after authorization, got " + response);
+                }
+                yield new Outcome(operation.name(), user, target, expected, !denied, classification);
+            }
+            case READ -> {
+                if (!classification.equals("NONE") && !classification.equals("FORBIDDEN")) {
+                    throw new AssertionError(operation.name() + " by " + user + " on " + target + ": " + response);
+                }
+                yield new Outcome(operation.name(), user, target, expected, classification.equals("NONE"), classification);
+            }
+            case LIST -> {
+                if (!classification.equals("NONE") && !classification.equals("FORBIDDEN")) {
+                    throw new AssertionError(operation.name() + " by " + user + ": " + response);
+                }
+                String wanted = switch (operation.name()) {
+                    case "users" -> account(target).toString();
+                    case "workingGroups" -> group(target).toString();
+                    case "proposals", "searchNomenclature" -> activity(target).toString();
+                    default -> unit(target).toString();
+                };
+                boolean listed = false;
+                for (JsonNode edge : response.at(operation.listPath())) {
+                    listed |= edge.at("/node/id").asString().equals(wanted);
+                }
+                yield new Outcome(operation.name(), user, target, expected, listed, classification);
+            }
+            case SUBSCRIPTION -> throw new IllegalStateException("subscriptions are run over a WebSocket above");
+        };
+    }
+
+    private static String classification(JsonNode response) {
+        JsonNode errors = response.get("errors");
+        return errors == null || errors.isEmpty() ? "NONE" : errors.get(0).at("/extensions/classification").asString();
+    }
+
+    private long eventCount() {
+        return jdbc.sql("SELECT count(*) FROM domain_event_entry").query(Long.class).single();
+    }
+}

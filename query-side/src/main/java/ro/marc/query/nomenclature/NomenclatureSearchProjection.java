@@ -1,0 +1,448 @@
+package ro.marc.query.nomenclature;
+
+import ro.marc.query.search.PendingWrites;
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import ro.marc.events.nomenclature.*;
+import ro.marc.events.nomenclature.command.*;
+import ro.marc.events.nomenclature.event.*;
+import ro.marc.events.text.RomanianText;
+import ro.marc.query.common.EntityVersion;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.*;
+import java.util.function.Consumer;
+
+import static ro.marc.query.nomenclature.NomenclatureIndex.*;
+
+/**
+ * Projects the nomenclature's events into the {@link NomenclatureIndex}.
+ * Every write is a whole document indexed with {@code version_type=external}; writes are buffered per
+ * unit of work ({@link PendingWrites}) and sent as one bulk request when it commits. Each entry is its own
+ * aggregate, so the external version is built from the entry's own sequence number: {@code (seq + 1) << 20}
+ * for the entry's events, and the document's current version + 1 for a cascade from its parent (a domain
+ * renamed, an activity or task revised), which leaves room for 2^20 cascades between two events of the
+ * entry. A replayed event of the entry (an older or equal version) is refused by Elasticsearch and changes
+ * nothing; a cascading event already applied (its entry's document is at its version or later) is skipped
+ * whole, so a late redelivery cannot bring back an older parent name.
+ *
+ * <p>The projection needs nothing but its own documents (read back by id, or by parent id for the
+ * cascades) and two look-ups in the organisation read model: work-unit names ({@code work_unit}) and
+ * the proposer's county ({@code org_unit}); when those rows are missing the id stands for the name and
+ * the county stays empty. Children (tasks, documents, risks) carry their activity's name, domain and
+ * work units, documents also their task's name: revising an activity or a task, or renaming a domain,
+ * rewrites them. Regulatory causes keep their own work unit. Reference lists are not indexed.
+ *
+ * <p>Known limitation: a work unit renamed later keeps its old name in entries indexed before, until
+ * they change again or the index is rebuilt (the organisation stream is not followed here).
+ */
+@ProcessingGroup(NomenclatureSearchProjection.PROCESSING_GROUP)
+public class NomenclatureSearchProjection {
+
+    public static final String PROCESSING_GROUP = "nomenclature-elasticsearch";
+    private static final int PAGE = 1000;
+
+    private final ElasticsearchClient client;
+    private final NomenclatureIndex index;
+    private final JdbcClient jdbc;
+
+    public NomenclatureSearchProjection(ElasticsearchClient client, NomenclatureIndex index, JdbcClient jdbc) {
+        this.client = client;
+        this.index = index;
+        this.jdbc = jdbc;
+    }
+
+    /** Before a replay from the start of the stream (a rebuild): the index is emptied, as {@link OrgSearchProjection#reset()}. */
+    @ResetHandler
+    void reset() {
+        index.delete();
+        index.ensureCreated();
+    }
+
+    // ---------------------------------------------------------------- domains
+
+    @EventHandler
+    void on(DomainDefined event, @SequenceNumber long seq, @Timestamp Instant at) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put(KIND, KIND_DOMAIN);
+        d.put(ID, id(event.domainId()));
+        setName(d, event.name());
+        d.put(STATUS, ItemStatus.APPROVED.name());
+        d.put(PARENT_DOMAIN_ID, id(event.parentDomainId()));
+        setDomain(d, id(event.domainId()), event.name());
+        created(d, at, EntityVersion.of(seq));
+        write(d, seq);
+    }
+
+    @EventHandler
+    void on(DomainRenamed event, @SequenceNumber long seq, @Timestamp Instant at) {
+        String domainId = id(event.domainId());
+        Map<String, Object> domain = document(domainId);
+        if (alreadyApplied(domain, seq)) {
+            return;
+        }
+        setName(domain, event.name());
+        setDomain(domain, domainId, event.name());
+        updated(domain, at, EntityVersion.of(seq));
+        write(domain, seq);
+        cascade(DOMAIN_ID, domainId, domainId, child -> setDomain(child, domainId, event.name()), seq);
+    }
+
+    // ---------------------------------------------------------------- proposals
+
+    @EventHandler
+    void on(ActivityProposed event, @SequenceNumber long seq, @Timestamp Instant at) {
+        String id = id(event.activityId());
+        Map<String, Object> d = item(ItemKind.ACTIVITY.name(), id, event.name(), event.description(),
+                event.proposerUserId(), event.proposerOrgUnitId());
+        setActivity(d, id, event.name());
+        String domainId = id(event.domainId());
+        Map<String, Object> domain = domainId == null ? null : documentOrNull(domainId);
+        setDomain(d, domainId, domain == null ? null : (String) domain.get(NAME));
+        setWorkUnits(d, event.workUnitIds().stream().map(UUID::toString).toList());
+        created(d, at, EntityVersion.of(seq));
+        write(d, seq);
+    }
+
+    @EventHandler
+    void on(TaskProposed event, @SequenceNumber long seq, @Timestamp Instant at) {
+        String id = id(event.taskId());
+        Map<String, Object> d = item(ItemKind.TASK.name(), id, event.name(), null,
+                event.proposerUserId(), event.proposerOrgUnitId());
+        inheritActivity(d, document(id(event.activityId())));
+        d.put(TASK_ID, id);
+        d.put(TASK_NAME, event.name());
+        created(d, at, EntityVersion.of(seq));
+        write(d, seq);
+    }
+
+    @EventHandler
+    void on(DocumentProposed event, @SequenceNumber long seq, @Timestamp Instant at) {
+        Map<String, Object> task = document(id(event.taskId()));
+        Map<String, Object> d = item(ItemKind.DOCUMENT.name(), id(event.documentId()), event.name(), null,
+                event.proposerUserId(), event.proposerOrgUnitId());
+        inheritActivity(d, task);
+        d.put(TASK_ID, task.get(ID));
+        d.put(TASK_NAME, task.get(NAME));
+        d.put(PERIODICITY, event.periodicity() == null ? null : event.periodicity().name());
+        created(d, at, EntityVersion.of(seq));
+        write(d, seq);
+    }
+
+    @EventHandler
+    void on(RiskProposed event, @SequenceNumber long seq, @Timestamp Instant at) {
+        Map<String, Object> d = item(ItemKind.RISK.name(), id(event.riskId()), event.name(), event.description(),
+                event.proposerUserId(), event.proposerOrgUnitId());
+        inheritActivity(d, document(id(event.activityId())));
+        created(d, at, EntityVersion.of(seq));
+        write(d, seq);
+    }
+
+    /** The proposal as it now stands; an activity's new name and work units reach its children, a task's name its documents. */
+    @EventHandler
+    void on(ProposalRevised event, @SequenceNumber long seq, @Timestamp Instant at) {
+        revised(event.itemId(), event.kind(), event.name(), event.description(), event.workUnitIds(), event.periodicity(),
+                seq, at);
+    }
+
+    /** An approved entry corrected by a central administrator: as a revision, cascades included. */
+    @EventHandler
+    void on(ApprovedItemCorrected event, @SequenceNumber long seq, @Timestamp Instant at) {
+        revised(event.itemId(), event.kind(), event.name(), event.description(), event.workUnitIds(), event.periodicity(),
+                seq, at);
+    }
+
+    private void revised(UUID itemId, ItemKind kind, String name, String description, List<UUID> workUnitIds,
+                         Periodicity periodicity, long seq, Instant at) {
+        String id = id(itemId);
+        Map<String, Object> d = document(id);
+        if (alreadyApplied(d, seq)) {
+            return;
+        }
+        String previousName = (String) d.get(NAME);
+        Object previousWorkUnits = d.get(WORK_UNIT_IDS);
+        if (name != null) {
+            setName(d, name);
+        }
+        if (description != null) {
+            d.put(DESCRIPTION, description);
+            d.put(DESCRIPTION_FOLDED, RomanianText.fold(description));
+        }
+        if (periodicity != null) {
+            d.put(PERIODICITY, periodicity.name());
+        }
+        switch (kind) {
+            case ACTIVITY -> {
+                setActivity(d, id, (String) d.get(NAME));
+                if (workUnitIds != null) {
+                    setWorkUnits(d, workUnitIds.stream().map(UUID::toString).toList());
+                }
+            }
+            case TASK -> d.put(TASK_NAME, d.get(NAME));
+            default -> {
+            }
+        }
+        updated(d, at, EntityVersion.of(seq));
+        write(d, seq);
+        boolean renamed = !Objects.equals(previousName, d.get(NAME));
+        if (kind == ItemKind.ACTIVITY && (renamed || !Objects.equals(previousWorkUnits, d.get(WORK_UNIT_IDS)))) {
+            Map<String, Object> activity = d;
+            cascade(ACTIVITY_ID, id, id, child -> inheritActivity(child, activity), seq);
+        } else if (kind == ItemKind.TASK && renamed) {
+            cascade(TASK_ID, id, id, child -> child.put(TASK_NAME, d.get(NAME)), seq);
+        }
+    }
+
+    @EventHandler
+    void on(ProposalAccepted event, @SequenceNumber long seq, @Timestamp Instant at) {
+        setStatus(id(event.itemId()), ItemStatus.APPROVED, at, EntityVersion.of(seq), seq);
+    }
+
+    @EventHandler
+    void on(ProposalRejected event, @SequenceNumber long seq, @Timestamp Instant at) {
+        setStatus(id(event.itemId()), ItemStatus.REJECTED, at, EntityVersion.of(seq), seq);
+    }
+
+    @EventHandler
+    void on(ItemDeactivated event, @SequenceNumber long seq, @Timestamp Instant at) {
+        setStatus(id(event.itemId()), ItemStatus.INACTIVE, at, EntityVersion.of(seq), seq);
+    }
+
+    // ---------------------------------------------------------------- regulatory causes
+
+    @EventHandler
+    void on(RegulatoryCauseAdded event, @SequenceNumber long seq, @Timestamp Instant at) {
+        Map<String, Object> d = item(KIND_CAUSE, id(event.causeId()), event.details().actTitle(), null,
+                event.authorUserId(), event.authorOrgUnitId());
+        d.put(STATUS, ItemStatus.APPROVED.name());
+        setCauseDetails(d, event.details());
+        created(d, at, EntityVersion.of(seq));
+        write(d, seq);
+    }
+
+    @EventHandler
+    void on(RegulatoryCauseEdited event, @SequenceNumber long seq, @Timestamp Instant at) {
+        Map<String, Object> d = document(id(event.causeId()));
+        setCauseDetails(d, event.details());
+        updated(d, at, EntityVersion.of(seq));
+        write(d, seq);
+    }
+
+    @EventHandler
+    void on(RegulatoryCauseDeactivated event, @SequenceNumber long seq, @Timestamp Instant at) {
+        setStatus(id(event.causeId()), ItemStatus.INACTIVE, at, EntityVersion.of(seq), seq);
+    }
+
+    // ---------------------------------------------------------------- document building
+
+    private Map<String, Object> item(String kind, String id, String name, String description, String proposerUserId,
+                                     UUID proposerOrgUnitId) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put(KIND, kind);
+        d.put(ID, id);
+        setName(d, name);
+        if (description != null) {
+            d.put(DESCRIPTION, description);
+            d.put(DESCRIPTION_FOLDED, RomanianText.fold(description));
+        }
+        d.put(STATUS, ItemStatus.PROPOSED.name());
+        d.put(PROPOSER_USER_ID, proposerUserId);
+        d.put(PROPOSER_ORG_UNIT_ID, id(proposerOrgUnitId));
+        d.put(PROPOSER_COUNTY, county(proposerOrgUnitId));
+        return d;
+    }
+
+    private void setCauseDetails(Map<String, Object> d, RegulatoryCauseDetails details) {
+        setName(d, details.actTitle());
+        if (details.extract() != null) {
+            d.put(DESCRIPTION, details.extract());
+            d.put(DESCRIPTION_FOLDED, RomanianText.fold(details.extract()));
+        }
+        d.put(CAUSE_TEXT_FOLDED, java.util.stream.Stream.of(details.corruptionFactors(), details.corruptionThreats(),
+                details.recommendations()).filter(Objects::nonNull).map(RomanianText::fold).toList());
+        String activityId = id(details.activityId());
+        Map<String, Object> activity = activityId == null ? null : documentOrNull(activityId);
+        setActivity(d, activityId, activity == null ? null : (String) activity.get(NAME));
+        setDomain(d, activity == null ? null : (String) activity.get(DOMAIN_ID),
+                activity == null ? null : (String) activity.get(DOMAIN_NAME));
+        setWorkUnits(d, details.workUnitId() == null ? List.of() : List.of(details.workUnitId().toString()));
+    }
+
+    private static void setName(Map<String, Object> d, String name) {
+        d.put(NAME, name);
+        d.put(NAME_FOLDED, RomanianText.fold(name));
+        d.put(NAME_SORT, sortKey(name));
+    }
+
+    private static void setActivity(Map<String, Object> d, String activityId, String activityName) {
+        d.put(ACTIVITY_ID, activityId);
+        d.put(ACTIVITY_NAME, activityName);
+        d.put(ACTIVITY_NAME_SORT, sortKey(activityName));
+        d.put(FACET_ACTIVITY, facetKey(activityId, activityName));
+    }
+
+    private static void setDomain(Map<String, Object> d, String domainId, String domainName) {
+        d.put(DOMAIN_ID, domainId);
+        d.put(DOMAIN_NAME, domainName);
+        d.put(FACET_DOMAIN, facetKey(domainId, domainName));
+    }
+
+    /** Work units with their names (the id when the organisation read model does not know it). */
+    private void setWorkUnits(Map<String, Object> d, List<String> workUnitIds) {
+        Map<String, String> names = workUnitNames(workUnitIds);
+        List<String> ordered = workUnitIds.stream().map(names::get).toList();
+        d.put(WORK_UNIT_IDS, workUnitIds);
+        d.put(WORK_UNIT_NAMES, ordered);
+        d.put(WORK_UNIT_SORT, ordered.stream().map(NomenclatureSearchProjection::sortKey).sorted().findFirst().orElse(null));
+        d.put(FACET_WORK_UNITS, workUnitIds.stream().map(w -> facetKey(w, names.get(w))).toList());
+    }
+
+    /** A task, document or risk carries its activity's id, name, domain and work units. */
+    private static void inheritActivity(Map<String, Object> d, Map<String, Object> activity) {
+        setActivity(d, (String) activity.get(ACTIVITY_ID), (String) activity.get(ACTIVITY_NAME));
+        setDomain(d, (String) activity.get(DOMAIN_ID), (String) activity.get(DOMAIN_NAME));
+        if (!KIND_CAUSE.equals(d.get(KIND))) {
+            d.put(WORK_UNIT_IDS, activity.get(WORK_UNIT_IDS));
+            d.put(WORK_UNIT_NAMES, activity.get(WORK_UNIT_NAMES));
+            d.put(WORK_UNIT_SORT, activity.get(WORK_UNIT_SORT));
+            d.put(FACET_WORK_UNITS, activity.get(FACET_WORK_UNITS));
+        }
+    }
+
+    private static void created(Map<String, Object> d, Instant at, long version) {
+        d.put(CREATED_AT, at.toString());
+        updated(d, at, version);
+    }
+
+    private static void updated(Map<String, Object> d, Instant at, long version) {
+        d.put(UPDATED_AT, at.toString());
+        d.put(VERSION, version);
+    }
+
+    private void setStatus(String id, ItemStatus status, Instant at, long version, long seq) {
+        Map<String, Object> d = document(id);
+        d.put(STATUS, status.name());
+        updated(d, at, version);
+        write(d, seq);
+    }
+
+    static String sortKey(String name) {
+        return name == null ? null : RomanianText.nameKey(name);
+    }
+
+    static String facetKey(String id, String name) {
+        return id == null ? null : id + FACET_SEPARATOR + (name == null ? id : name);
+    }
+
+    private static String id(UUID id) {
+        return id == null ? null : id.toString();
+    }
+
+    // ---------------------------------------------------------------- organisation look-ups
+
+    private Map<String, String> workUnitNames(List<String> ids) {
+        Map<String, String> names = new HashMap<>();
+        ids.forEach(id -> names.put(id, id));
+        if (jdbc != null && !ids.isEmpty()) {
+            jdbc.sql("SELECT id, name FROM work_unit WHERE id IN (:ids)")
+                    .param("ids", ids.stream().map(UUID::fromString).toList())
+                    .query((rs, n) -> Map.entry(rs.getString("id"), rs.getString("name")))
+                    .list().forEach(e -> names.put(e.getKey(), e.getValue()));
+        }
+        return names;
+    }
+
+    private String county(UUID orgUnitId) {
+        if (jdbc == null || orgUnitId == null) {
+            return null;
+        }
+        return jdbc.sql("SELECT county FROM org_unit WHERE id = ?").param(orgUnitId)
+                .query(String.class).optional().orElse(null);
+    }
+
+    // ---------------------------------------------------------------- Elasticsearch plumbing
+
+    /** A modifiable copy of the current document (buffered in this batch, else from the index). */
+    private Map<String, Object> document(String id) {
+        Map<String, Object> d = documentOrNull(id);
+        if (d == null) {
+            throw new IllegalStateException("Search document " + index.name() + "/" + id + " is missing; the index needs a replay");
+        }
+        return d;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> documentOrNull(String id) {
+        Object buffered = pendingWrites().buffered(index.name(), id);
+        if (buffered != null) {
+            return new LinkedHashMap<>((Map<String, Object>) buffered);
+        }
+        try {
+            var response = client.get(g -> g.index(index.name()).id(id), Map.class);
+            return response.found() ? new LinkedHashMap<>((Map<String, Object>) response.source()) : null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Rewrites every document whose {@code field} is {@code value} (but {@code exceptId}), each at its own version + 1. */
+    @SuppressWarnings("unchecked")
+    private void cascade(String field, String value, String exceptId, Consumer<Map<String, Object>> change, long seq) {
+        pendingWrites().flush();
+        try {
+            // search sees the index as of its last refresh; without this, recent writes would be missed
+            client.indices().refresh(r -> r.index(index.name()));
+            List<FieldValue> after = null;
+            while (true) {
+                List<FieldValue> searchAfter = after;
+                var response = client.search(s -> {
+                    s.index(index.name()).size(PAGE).version(true).sort(o -> o.field(f -> f.field(ID)))
+                            .query(q -> q.bool(b -> b.filter(f -> f.term(t -> t.field(field).value(value)))
+                                    .mustNot(m -> m.term(t -> t.field(ID).value(exceptId)))));
+                    return searchAfter == null ? s : s.searchAfter(searchAfter);
+                }, Map.class);
+                List<Hit<Map>> hits = response.hits().hits();
+                for (Hit<Map> hit : hits) {
+                    Map<String, Object> child = new LinkedHashMap<>((Map<String, Object>) hit.source());
+                    change.accept(child);
+                    pendingWrites().put(index.name(), (String) child.get(ID), child, hit.version() + 1);
+                }
+                if (hits.size() < PAGE) {
+                    return;
+                }
+                after = hits.getLast().sort();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A write for an event of the document's own entry, sequence number {@code seq}. */
+    private void write(Map<String, Object> document, long seq) {
+        pendingWrites().put(index.name(), (String) document.get(ID), document, externalVersion(seq));
+    }
+
+    /** The external version of a document after the event {@code seq} of its own entry (see the class comment). */
+    static long externalVersion(long seq) {
+        return (seq + 1) << 20;
+    }
+
+    /** Whether the entry's document already shows the event {@code seq} of the entry (or a later one). */
+    private static boolean alreadyApplied(Map<String, Object> document, long seq) {
+        Object version = document.get(VERSION);
+        return version instanceof Number n && n.longValue() >= EntityVersion.of(seq);
+    }
+
+    private PendingWrites pendingWrites() {
+        return PendingWrites.ofCurrentBatch(client, this);
+    }
+}

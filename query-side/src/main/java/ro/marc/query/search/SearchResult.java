@@ -1,6 +1,0 @@
-package ro.marc.query.search;
-
-import java.util.List;
-
-public record SearchResult(List<SearchHit> hits, List<String> cursors, long total, boolean hasNextPage) {
-}

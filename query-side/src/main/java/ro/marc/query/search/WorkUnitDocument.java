@@ -1,7 +1,0 @@
-package ro.marc.query.search;
-
-/** A catalogue work unit as indexed for search. */
-public record WorkUnitDocument(String kind, String id, String name, String nameFolded, boolean retired, long version) {
-
-    public static final String KIND = "WORK_UNIT";
-}

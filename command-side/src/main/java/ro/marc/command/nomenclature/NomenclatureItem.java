@@ -426,19 +426,20 @@ public class NomenclatureItem {
 
     @EventSourcingHandler
     void on(ProposalRevised event) {
-        name = event.name();
-        description = event.description();
-        workUnitIds = event.workUnitIds() == null ? List.of() : List.copyOf(event.workUnitIds());
-        periodicity = event.periodicity();
-        events++;
+        content(event.name(), event.description(), event.workUnitIds(), event.periodicity());
     }
 
     @EventSourcingHandler
     void on(ApprovedItemCorrected event) {
-        name = event.name();
-        description = event.description();
-        workUnitIds = event.workUnitIds() == null ? List.of() : List.copyOf(event.workUnitIds());
-        periodicity = event.periodicity();
+        content(event.name(), event.description(), event.workUnitIds(), event.periodicity());
+    }
+
+    /** A revision and a correction both state the entry as it now stands. */
+    private void content(String newName, String newDescription, List<UUID> newWorkUnitIds, Periodicity newPeriodicity) {
+        name = newName;
+        description = newDescription;
+        workUnitIds = newWorkUnitIds == null ? List.of() : List.copyOf(newWorkUnitIds);
+        periodicity = newPeriodicity;
         events++;
     }
 

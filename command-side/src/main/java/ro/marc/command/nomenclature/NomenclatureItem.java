@@ -78,6 +78,7 @@ public class NomenclatureItem {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public long handle(ProposeActivity command, NomenclatureCatalogue catalogue, OrgFacts org) {
         Actor proposer = requireActor("proposer", command.proposer());
+        requireStructureOfCounties(org, proposer);
         if (itemId != null) {
             return repeated(List.of(new ActivityProposed(command.activityId(), Names.require("name", command.name()),
                     Texts.optional("description", command.description(), MAX_TEXT_LENGTH), command.domainId(),
@@ -112,6 +113,7 @@ public class NomenclatureItem {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public long handle(ProposeTask command, NomenclatureCatalogue catalogue, OrgFacts org) {
         Actor proposer = requireActor("proposer", command.proposer());
+        requireStructureOfCounties(org, proposer);
         if (itemId != null) {
             return repeated(creation(new TaskProposed(command.taskId(), command.activityId(), Names.require("name", command.name()),
                             proposer.userId(), proposer.orgUnitId()), command.taskId(), ItemKind.TASK,
@@ -134,6 +136,7 @@ public class NomenclatureItem {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public long handle(ProposeDocument command, NomenclatureCatalogue catalogue, OrgFacts org) {
         Actor proposer = requireActor("proposer", command.proposer());
+        requireStructureOfCounties(org, proposer);
         if (itemId != null) {
             return repeated(creation(new DocumentProposed(command.documentId(), command.taskId(),
                             Names.require("name", command.name()), command.periodicity(), proposer.userId(),
@@ -160,6 +163,7 @@ public class NomenclatureItem {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public long handle(ProposeRisk command, NomenclatureCatalogue catalogue, OrgFacts org) {
         Actor proposer = requireActor("proposer", command.proposer());
+        requireStructureOfCounties(org, proposer);
         if (itemId != null) {
             return repeated(List.of(new RiskProposed(command.riskId(), command.activityId(), Names.require("name", command.name()),
                     Texts.optional("description", command.description(), MAX_TEXT_LENGTH), proposer.userId(),

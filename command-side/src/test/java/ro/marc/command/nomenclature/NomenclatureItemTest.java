@@ -261,6 +261,35 @@ class NomenclatureItemTest {
     }
 
     @Test
+    void a_territorial_administrator_proposes_for_a_structure_of_their_counties_under_its_work_units() {
+        catalogue.given(tree());
+        Actor forCluj = Actor.territorialAdministrator("at-cluj", CLUJ, Set.of(County.CJ));
+        UUID task = UUID.randomUUID();
+        fixture().givenNoPriorActivity()
+                .when(new ProposeTask(task, ACTIVITY, "Sarcină pentru Cluj", null, forCluj, false))
+                .expectEvents(new TaskProposed(task, ACTIVITY, "Sarcină pentru Cluj", "at-cluj", CLUJ))
+                .expectResultMessagePayload(1L);
+        fixture().givenNoPriorActivity()
+                .when(proposeActivity(UUID.randomUUID(), "Activitate pentru Cluj", PROCUREMENT, forCluj, false))
+                .expectSuccessfulHandlerExecution();
+        // a structure of another county
+        fixture().givenNoPriorActivity()
+                .when(new ProposeTask(task, ACTIVITY, "Sarcină", null,
+                        Actor.territorialAdministrator("at-iasi", CLUJ, Set.of(County.IS)), false))
+                .expectNoEvents()
+                .expectException(rejected(Reason.FORBIDDEN, "forOrgUnitId", "ORG_UNIT_OUTSIDE_COUNTIES"));
+        fixture().givenNoPriorActivity()
+                .when(new ProposeTask(task, ACTIVITY, "Sarcină", null,
+                        Actor.territorialAdministrator("at-cluj", UUID.randomUUID(), Set.of(County.CJ)), false))
+                .expectException(rejected(Reason.NOT_FOUND, "forOrgUnitId", "NOT_FOUND"));
+        // a structure of their county, but the work units are the structure's (Iași holds WU2 only)
+        fixture().givenNoPriorActivity()
+                .when(new ProposeActivity(UUID.randomUUID(), "Activitate", null, PROCUREMENT, List.of(WU1), List.of(),
+                        Actor.territorialAdministrator("at-iasi", IASI, Set.of(County.IS)), false))
+                .expectException(rejected(Reason.FORBIDDEN, "workUnitIds", "WORK_UNIT_NOT_HELD"));
+    }
+
+    @Test
     void tasks_documents_and_risks_have_names_unique_under_their_parent_per_kind() {
         catalogue.given(tree());
         fixture().givenNoPriorActivity()

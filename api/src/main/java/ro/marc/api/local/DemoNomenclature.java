@@ -256,7 +256,7 @@ public class DemoNomenclature {
             UUID taskId = taskId(name, task.name());
             Proposal taskOrigin = inherited(origin, task);
             if (!item("task " + name + "/" + task.name(), taskId, taskOrigin, tally, (author, atOnce) ->
-                    new ProposeTask(taskId, id, task.name(), author.actor(), atOnce))) {
+                    new ProposeTask(taskId, id, task.name(), null, author.actor(), atOnce))) {
                 continue;
             }
             tally.tasks++;
@@ -264,7 +264,7 @@ public class DemoNomenclature {
                 UUID documentId = documentId(name, task.name(), document.name());
                 if (item("document " + name + "/" + task.name() + "/" + document.name(), documentId,
                         inherited(taskOrigin, document), tally, (author, atOnce) -> new ProposeDocument(documentId,
-                                taskId, document.name(), document.periodicity(), author.actor(), atOnce))) {
+                                taskId, document.name(), null, document.periodicity(), author.actor(), atOnce))) {
                     tally.documents++;
                 }
             }

@@ -58,10 +58,11 @@ public class NomenclatureMutations {
                                        List<String> workUnitIds, List<AttachmentInput> attachments) {
     }
 
-    public record ProposeTaskInput(String id, String activityId, String name) {
+    public record ProposeTaskInput(String id, String activityId, String name, String description) {
     }
 
-    public record ProposeDocumentInput(String id, String taskId, String name, Periodicity periodicity) {
+    /** {@code content}: what the document holds (§3.1 c), kept as the item's description. */
+    public record ProposeDocumentInput(String id, String taskId, String name, String content, Periodicity periodicity) {
     }
 
     public record ProposeRiskInput(String id, String activityId, String name, String description) {
@@ -164,7 +165,8 @@ public class NomenclatureMutations {
         UUID activityId = id("activityId", input.activityId());
         access.trail().touched(activityId);
         UUID id = Inputs.idOrNew("id", input.id());
-        return send("proposeTask", id, new ProposeTask(id, activityId, input.name(), actor(scope), scope.national()));
+        return send("proposeTask", id, new ProposeTask(id, activityId, input.name(), input.description(), actor(scope),
+                scope.national()));
     }
 
     @MutationMapping
@@ -173,7 +175,7 @@ public class NomenclatureMutations {
         UUID taskId = id("taskId", input.taskId());
         access.trail().touched(taskId);
         UUID id = Inputs.idOrNew("id", input.id());
-        return send("proposeDocument", id, new ProposeDocument(id, taskId, input.name(), input.periodicity(),
+        return send("proposeDocument", id, new ProposeDocument(id, taskId, input.name(), input.content(), input.periodicity(),
                 actor(scope), scope.national()));
     }
 

@@ -363,6 +363,38 @@ class NomenclatureApiTest extends ApiTestSupport {
         assertThat(code(refused)).isEqualTo("NOT_APPROVED");
     }
 
+    @Test
+    void a_task_has_a_description_and_a_document_its_content_from_the_proposal_on() {
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        String domain = leafDomain(suffix);
+        String activity = proposeActivity("member.cluj", "Activitate cu sarcini " + suffix, domain, ORDINE_PUBLICA)
+                .at("/data/proposeActivity/id").asString();
+        JsonNode task = data("member.cluj", """
+                mutation($i: ProposeTaskInput!) { proposeTask(input: $i) { id version item { kind description } } }""",
+                Map.of("i", Map.of("activityId", activity, "name", "Verificarea actelor " + suffix,
+                        "description", " Se verifică actele depuse la ghișeu "))).get("proposeTask");
+        assertThat(task.at("/version").asInt()).as("proposed, described").isEqualTo(2);
+        assertThat(task.at("/item/description").asString()).isEqualTo("Se verifică actele depuse la ghișeu");
+        JsonNode document = data("member.cluj", """
+                mutation($i: ProposeDocumentInput!) { proposeDocument(input: $i) { id version item { kind description periodicity } } }""",
+                Map.of("i", Map.of("taskId", task.at("/id").asString(), "name", "Registru " + suffix,
+                        "content", "Numărul și data cererii", "periodicity", "MONTHLY"))).get("proposeDocument");
+        assertThat(document.at("/item/description").asString()).isEqualTo("Numărul și data cererii");
+        assertThat(document.at("/item/periodicity").asString()).isEqualTo("MONTHLY");
+        // the content is revised like any description
+        JsonNode revised = data("member.cluj", """
+                mutation($i: ReviseProposalInput!) { reviseProposal(input: $i) { version item { description } } }""",
+                Map.of("i", Map.of("id", document.at("/id").asString(), "description", "Numărul, data și solicitantul",
+                        "expectedVersion", 2))).get("reviseProposal");
+        assertThat(revised.at("/version").asInt()).isEqualTo(3);
+        assertThat(revised.at("/item/description").asString()).isEqualTo("Numărul, data și solicitantul");
+        JsonNode tooLong = graphql("member.cluj", "mutation($i: ProposeDocumentInput!) { proposeDocument(input: $i) { id } }",
+                Map.of("i", Map.of("taskId", task.at("/id").asString(), "name", "Alt registru " + suffix,
+                        "content", "x".repeat(4001), "periodicity", "MONTHLY")));
+        assertThat(code(tooLong)).isEqualTo("TOO_LONG");
+        assertThat(firstError(tooLong).at("/extensions/field").asString()).isEqualTo("content");
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private String entry(String list, String name) {

@@ -52,7 +52,7 @@ public class NomenclatureItem {
     /** The activity of a task or risk, the task of a document; null for an activity. */
     private UUID parentId;
     private String name;
-    /** Activities and risks only. */
+    /** An activity's or risk's description, a task's description, a document's content (§3.1 b, c). */
     private String description;
     /** Activities only; empty otherwise. */
     private List<UUID> workUnitIds = List.of();
@@ -60,8 +60,11 @@ public class NomenclatureItem {
     private Periodicity periodicity;
     private String proposerUserId;
     private ItemStatus status;
-    /** The creation event, and whether the next event accepted it: what a repeated proposal is compared with. */
-    private Object created;
+    /**
+     * The creation events (the proposal, and {@link ProposalDescribed} when a task or document came with a
+     * text), and whether the next event accepted it: what a repeated proposal is compared with.
+     */
+    private List<Object> created = List.of();
     private boolean acceptedFirst;
     private int events;
 
@@ -75,11 +78,12 @@ public class NomenclatureItem {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public long handle(ProposeActivity command, NomenclatureCatalogue catalogue, OrgFacts org) {
         Actor proposer = requireActor("proposer", command.proposer());
+        requireStructureOfCounties(org, proposer);
         if (itemId != null) {
-            return repeated(new ActivityProposed(command.activityId(), Names.require("name", command.name()),
+            return repeated(List.of(new ActivityProposed(command.activityId(), Names.require("name", command.name()),
                     Texts.optional("description", command.description(), MAX_TEXT_LENGTH), command.domainId(),
                     requireWorkUnits(command.workUnitIds()), requireAttachments(command.attachments()),
-                    proposer.userId(), proposer.orgUnitId()), command.approvedAtOnce(), "activityId", command.activityId());
+                    proposer.userId(), proposer.orgUnitId())), command.approvedAtOnce(), "activityId", command.activityId());
         }
         Creations.requireUnused("activityId", command.activityId(), "Activity");
         if (command.workUnitIds() != null) {
@@ -109,17 +113,22 @@ public class NomenclatureItem {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public long handle(ProposeTask command, NomenclatureCatalogue catalogue, OrgFacts org) {
         Actor proposer = requireActor("proposer", command.proposer());
+        requireStructureOfCounties(org, proposer);
         if (itemId != null) {
-            return repeated(new TaskProposed(command.taskId(), command.activityId(), Names.require("name", command.name()),
-                    proposer.userId(), proposer.orgUnitId()), command.approvedAtOnce(), "taskId", command.taskId());
+            return repeated(creation(new TaskProposed(command.taskId(), command.activityId(), Names.require("name", command.name()),
+                            proposer.userId(), proposer.orgUnitId()), command.taskId(), ItemKind.TASK,
+                            Texts.optional("description", command.description(), MAX_TEXT_LENGTH)),
+                    command.approvedAtOnce(), "taskId", command.taskId());
         }
         Creations.requireUnused("taskId", command.taskId(), "Task");
         Entry activity = requireParent(catalogue, "activityId", command.activityId(), ItemKind.ACTIVITY);
         requireUsable(catalogue, org, proposer, "activityId", activity);
         String tidy = Names.require("name", command.name());
+        String tidyDescription = Texts.optional("description", command.description(), MAX_TEXT_LENGTH);
         requireLiveChain(catalogue, "activityId", activity);
         requireUniqueItemName(catalogue, ItemKind.TASK, activity, tidy, null);
-        apply(new TaskProposed(command.taskId(), activity.id(), tidy, proposer.userId(), proposer.orgUnitId()));
+        creation(new TaskProposed(command.taskId(), activity.id(), tidy, proposer.userId(), proposer.orgUnitId()),
+                command.taskId(), ItemKind.TASK, tidyDescription).forEach(e -> apply(e));
         return acceptAtOnce(command.approvedAtOnce());
     }
 
@@ -127,22 +136,26 @@ public class NomenclatureItem {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public long handle(ProposeDocument command, NomenclatureCatalogue catalogue, OrgFacts org) {
         Actor proposer = requireActor("proposer", command.proposer());
+        requireStructureOfCounties(org, proposer);
         if (itemId != null) {
-            return repeated(new DocumentProposed(command.documentId(), command.taskId(), Names.require("name", command.name()),
-                    command.periodicity(), proposer.userId(), proposer.orgUnitId()), command.approvedAtOnce(),
-                    "documentId", command.documentId());
+            return repeated(creation(new DocumentProposed(command.documentId(), command.taskId(),
+                            Names.require("name", command.name()), command.periodicity(), proposer.userId(),
+                            proposer.orgUnitId()), command.documentId(), ItemKind.DOCUMENT,
+                            Texts.optional("content", command.content(), MAX_TEXT_LENGTH)),
+                    command.approvedAtOnce(), "documentId", command.documentId());
         }
         Creations.requireUnused("documentId", command.documentId(), "Document");
         Entry task = requireParent(catalogue, "taskId", command.taskId(), ItemKind.TASK);
         requireUsable(catalogue, org, proposer, "taskId", task);
         String tidy = Names.require("name", command.name());
+        String tidyContent = Texts.optional("content", command.content(), MAX_TEXT_LENGTH);
         requireLiveChain(catalogue, "taskId", task);
         if (command.periodicity() == null) {
             throw CommandRejected.invalid("periodicity", "REQUIRED", "Say how often the document is produced");
         }
         requireUniqueItemName(catalogue, ItemKind.DOCUMENT, task, tidy, null);
-        apply(new DocumentProposed(command.documentId(), task.id(), tidy, command.periodicity(), proposer.userId(),
-                proposer.orgUnitId()));
+        creation(new DocumentProposed(command.documentId(), task.id(), tidy, command.periodicity(), proposer.userId(),
+                proposer.orgUnitId()), command.documentId(), ItemKind.DOCUMENT, tidyContent).forEach(e -> apply(e));
         return acceptAtOnce(command.approvedAtOnce());
     }
 
@@ -150,10 +163,11 @@ public class NomenclatureItem {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public long handle(ProposeRisk command, NomenclatureCatalogue catalogue, OrgFacts org) {
         Actor proposer = requireActor("proposer", command.proposer());
+        requireStructureOfCounties(org, proposer);
         if (itemId != null) {
-            return repeated(new RiskProposed(command.riskId(), command.activityId(), Names.require("name", command.name()),
+            return repeated(List.of(new RiskProposed(command.riskId(), command.activityId(), Names.require("name", command.name()),
                     Texts.optional("description", command.description(), MAX_TEXT_LENGTH), proposer.userId(),
-                    proposer.orgUnitId()), command.approvedAtOnce(), "riskId", command.riskId());
+                    proposer.orgUnitId())), command.approvedAtOnce(), "riskId", command.riskId());
         }
         Creations.requireUnused("riskId", command.riskId(), "Risk");
         Entry activity = requireParent(catalogue, "activityId", command.activityId(), ItemKind.ACTIVITY);
@@ -322,15 +336,8 @@ public class NomenclatureItem {
             }
         }
         String revisedDescription = description;
-        if (newDescription != null) {
-            if (kind == ItemKind.TASK || kind == ItemKind.DOCUMENT) {
-                if (!newDescription.isBlank()) {
-                    throw CommandRejected.invalid("description", "NOT_APPLICABLE",
-                            "A " + kindName(kind).toLowerCase(Locale.ROOT) + " has no description");
-                }
-            } else {
-                revisedDescription = Texts.optional("description", newDescription, MAX_TEXT_LENGTH);
-            }
+        if (newDescription != null) { // a document's content (§3.1 c) is its description; blank clears it
+            revisedDescription = Texts.optional("description", newDescription, MAX_TEXT_LENGTH);
         }
         List<UUID> revisedWorkUnits = workUnitIds;
         if (newWorkUnitIds != null) {
@@ -362,16 +369,21 @@ public class NomenclatureItem {
         return Versions.current();
     }
 
+    /** A task's or document's proposal: the proposal, then its text when it has one (the released event keeps its shape). */
+    private static List<Object> creation(Object proposed, UUID id, ItemKind itemKind, String text) {
+        return text == null ? List.of(proposed) : List.of(proposed, new ProposalDescribed(id, itemKind, text));
+    }
+
     /**
-     * A proposal sent again: the first result when it is the same proposal (2 when it was approved at
-     * once, 1 otherwise), else CONFLICT DUPLICATE_ID.
+     * A proposal sent again: the first result when it is the same proposal (the version after its creation
+     * events, +1 when it was approved at once), else CONFLICT DUPLICATE_ID.
      */
-    private long repeated(Object again, boolean approvedAtOnce, String field, UUID id) {
+    private long repeated(List<Object> again, boolean approvedAtOnce, String field, UUID id) {
         if (approvedAtOnce && !acceptedFirst) {
             return Creations.repeated(created, "", field, id, kindName(kind) + " '" + name + "' with id", 1);
         }
         return Creations.repeated(created, again, field, id, kindName(kind) + " '" + name + "' with id",
-                approvedAtOnce ? 2 : 1);
+                created.size() + (approvedAtOnce ? 1 : 0));
     }
 
     private String label() {
@@ -420,7 +432,16 @@ public class NomenclatureItem {
         name = itemName;
         proposerUserId = proposer;
         status = ItemStatus.PROPOSED;
-        created = event;
+        created = List.of(event);
+        events++;
+    }
+
+    @EventSourcingHandler
+    void on(ProposalDescribed event) {
+        description = event.description();
+        if (events == created.size()) { // still creating: part of what a repeated proposal is compared with
+            created = List.of(created.getFirst(), event);
+        }
         events++;
     }
 
@@ -445,7 +466,7 @@ public class NomenclatureItem {
 
     @EventSourcingHandler
     void on(ProposalAccepted event) {
-        acceptedFirst = events == 1;
+        acceptedFirst = events == created.size();
         status = ItemStatus.APPROVED;
         events++;
     }

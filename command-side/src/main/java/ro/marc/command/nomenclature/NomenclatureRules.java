@@ -74,7 +74,25 @@ final class NomenclatureRules {
         }
         String userId = requireUserId(prefix + "UserId", actor.userId());
         requireOrgUnitId(prefix + "OrgUnitId", actor.orgUnitId());
-        return new Actor(userId, actor.orgUnitId(), actor.national(), actor.seesAllProposals(), actor.counties());
+        return new Actor(userId, actor.orgUnitId(), actor.national(), actor.seesAllProposals(), actor.counties(),
+                actor.forCounty());
+    }
+
+    /**
+     * A territorial administrator acts only for a structure of one of their counties (§1.3.1): the org unit
+     * exists (NOT_FOUND) and lies in one of the actor's counties (FORBIDDEN ORG_UNIT_OUTSIDE_COUNTIES), both
+     * naming {@code forOrgUnitId}. Its work units are then checked like a member's own structure's.
+     */
+    static void requireStructureOfCounties(OrgFacts org, Actor actor) {
+        if (!actor.forCounty()) {
+            return;
+        }
+        OrgFacts.OrgUnitFact unit = org.orgUnit(actor.orgUnitId())
+                .orElseThrow(() -> CommandRejected.notFound("forOrgUnitId", actor.orgUnitId(), "Org unit"));
+        if (unit.county() == null || !actor.counties().contains(unit.county())) {
+            throw CommandRejected.forbidden("forOrgUnitId", "ORG_UNIT_OUTSIDE_COUNTIES", unit.id(), "'" + unit.name()
+                    + "' is not a structure of your counties: act only for the structures of your counties");
+        }
     }
 
     static String requiredText(String field, String value) {

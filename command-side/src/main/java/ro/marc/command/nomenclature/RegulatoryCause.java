@@ -33,8 +33,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static ro.marc.command.nomenclature.NomenclatureRules.*;
 
 /**
- * A regulatory cause (Anexa 5): added by any member of a working group without approval, edited by
- * its author or a central administrator, deactivated by central administrators. The activity, work
+ * A regulatory cause (Anexa 5): added by any member of a working group (or a territorial administrator
+ * for a structure of their county) without approval, edited by its author, a territorial administrator
+ * of its structure's county or a central administrator, deactivated by central administrators. The activity, work
  * unit and reference entries it names are checked in the {@link NomenclatureCatalogue}; who may add or
  * edit it (a visible activity, a work unit of the author's structure) with {@link OrgFacts}.
  */
@@ -50,6 +51,8 @@ public class RegulatoryCause {
     private UUID causeId;
     private RegulatoryCauseDetails details;
     private String authorUserId;
+    /** The structure the cause was added for. */
+    private UUID authorOrgUnitId;
     private boolean active;
     private RegulatoryCauseAdded created;
 
@@ -61,6 +64,7 @@ public class RegulatoryCause {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public long handle(AddRegulatoryCause command, NomenclatureCatalogue catalogue, OrgFacts org) {
         Actor author = requireActor("author", command.author());
+        requireStructureOfCounties(org, author);
         if (causeId != null) {
             RegulatoryCauseDetails again = requireDetails(catalogue, command.details(), created.details());
             return Creations.repeated(created, new RegulatoryCauseAdded(command.causeId(), again, author.userId(),
@@ -78,12 +82,18 @@ public class RegulatoryCause {
     public long handle(EditRegulatoryCause command, NomenclatureCatalogue catalogue, OrgFacts org) {
         requireExists(command.causeId());
         Actor editor = requireActor("editor", command.editor());
-        requireAllowed(catalogue, org, editor, command.details());
         if (!editor.national() && !editor.userId().equals(authorUserId)) {
-            throw CommandRejected.forbidden("causeId", "NOT_AUTHOR", causeId,
-                    "Regulatory cause " + causeId + " was added by someone else: only its author or a central"
-                            + " administrator edits it");
+            var county = authorOrgUnitId == null ? null
+                    : org.orgUnit(authorOrgUnitId).map(OrgFacts.OrgUnitFact::county).orElse(null);
+            if (county == null || !editor.counties().contains(county)) {
+                throw CommandRejected.forbidden("causeId", "NOT_AUTHOR", causeId,
+                        "Regulatory cause " + causeId + " was added by someone else: only its author, a territorial"
+                                + " administrator of its structure's county or a central administrator edits it");
+            }
+            // a territorial administrator edits for the cause's structure: its work units
+            editor = new Actor(editor.userId(), authorOrgUnitId, false, editor.seesAllProposals(), editor.counties(), true);
         }
+        requireAllowed(catalogue, org, editor, command.details());
         if (!active) {
             throw CommandRejected.invalid("causeId", "INACTIVE",
                     "Regulatory cause " + causeId + " is deactivated and can no longer be edited");
@@ -232,6 +242,7 @@ public class RegulatoryCause {
     void on(RegulatoryCauseAdded event) {
         causeId = event.causeId();
         details = event.details();
+        authorOrgUnitId = event.authorOrgUnitId();
         authorUserId = event.authorUserId();
         active = true;
         created = event;

@@ -104,7 +104,7 @@ class NomenclatureItemTest {
         // the id of an activity, used for a task: another entry's id
         catalogue.given(activityBy(ACTIVITY, "Achiziții directe", MEMBER));
         fixture().given(activityBy(TASK, "Altă activitate", MEMBER))
-                .when(new ProposeTask(TASK, ACTIVITY, "Sarcină", MEMBER, false))
+                .when(new ProposeTask(TASK, ACTIVITY, "Sarcină", null, MEMBER, false))
                 .expectException(rejected(Reason.CONFLICT, "taskId", "DUPLICATE_ID"));
     }
 
@@ -189,7 +189,7 @@ class NomenclatureItemTest {
     void a_task_under_a_proposed_activity_is_proposed_and_can_be_accepted() {
         catalogue.given(domains()).given(activityProposed(ACTIVITY, "Achiziții directe"));
         fixture().givenNoPriorActivity()
-                .when(new ProposeTask(TASK, ACTIVITY, " Nota justificativă ", MEMBER, false))
+                .when(new ProposeTask(TASK, ACTIVITY, " Nota justificativă ", null, MEMBER, false))
                 .expectEvents(new TaskProposed(TASK, ACTIVITY, "Nota justificativă", PROPOSER, CLUJ))
                 .expectResultMessagePayload(1L);
         fixture().given(new TaskProposed(TASK, ACTIVITY, "Nota justificativă", PROPOSER, CLUJ))
@@ -202,10 +202,10 @@ class NomenclatureItemTest {
     void nothing_is_proposed_under_a_rejected_or_inactive_or_unknown_parent() {
         catalogue.given(tree());
         fixture().givenNoPriorActivity()
-                .when(new ProposeTask(UUID.randomUUID(), UUID.randomUUID(), "Sarcină", MEMBER, false))
+                .when(new ProposeTask(UUID.randomUUID(), UUID.randomUUID(), "Sarcină", null, MEMBER, false))
                 .expectException(rejected(Reason.NOT_FOUND, "activityId", "NOT_FOUND"));
         fixture().givenNoPriorActivity()
-                .when(new ProposeDocument(UUID.randomUUID(), ACTIVITY, "Document", Periodicity.MONTHLY, MEMBER, false))
+                .when(new ProposeDocument(UUID.randomUUID(), ACTIVITY, "Document", null, Periodicity.MONTHLY, MEMBER, false))
                 .expectException(rejected(Reason.NOT_FOUND, "taskId", "NOT_FOUND", "Task"));
         catalogue.given(new ItemDeactivated(ACTIVITY, ItemKind.ACTIVITY));
         fixture().givenNoPriorActivity()
@@ -214,14 +214,14 @@ class NomenclatureItemTest {
                 .expectException(rejected(Reason.INVALID, "activityId", "PARENT_NOT_LIVE", "is inactive"));
         // a document under an approved task whose activity is no longer live
         fixture().givenNoPriorActivity()
-                .when(new ProposeDocument(UUID.randomUUID(), TASK, "Document nou", Periodicity.MONTHLY, MEMBER, false))
+                .when(new ProposeDocument(UUID.randomUUID(), TASK, "Document nou", null, Periodicity.MONTHLY, MEMBER, false))
                 .expectException(rejected(Reason.INVALID, "taskId", "PARENT_NOT_LIVE", "Activity 'Achiziții directe' is inactive"));
         catalogue.given(new ProposalRejected(RISK, ItemKind.RISK, "Nu", 1, PROPOSER));
         UUID other = UUID.randomUUID();
         catalogue.given(activityProposed(other, "Altă activitate"),
                 new ProposalRejected(other, ItemKind.ACTIVITY, "Nu", 1, PROPOSER));
         fixture().givenNoPriorActivity()
-                .when(new ProposeTask(UUID.randomUUID(), other, "Sarcină", MEMBER, false))
+                .when(new ProposeTask(UUID.randomUUID(), other, "Sarcină", null, MEMBER, false))
                 .expectException(rejected(Reason.INVALID, "activityId", "PARENT_NOT_LIVE", "is rejected"));
     }
 
@@ -233,17 +233,17 @@ class NomenclatureItemTest {
                 "user-9", CLUJ));
         // another member's proposal is not visible (even in the same structure)
         fixture().givenNoPriorActivity()
-                .when(new ProposeTask(UUID.randomUUID(), theirs, "", OTHER_MEMBER, false))
+                .when(new ProposeTask(UUID.randomUUID(), theirs, "", null, OTHER_MEMBER, false))
                 .expectNoEvents()
                 .expectException(rejected(Reason.FORBIDDEN, "activityId", "PROPOSAL_NOT_VISIBLE"));
         // ... to a territorial administrator of Cluj it is; of Iași it is not
         Actor territorialCluj = new Actor("ta-cj", IASI, false, false, Set.of(County.CJ));
         fixture().givenNoPriorActivity()
-                .when(new ProposeTask(UUID.randomUUID(), theirs, "", territorialCluj, false))
+                .when(new ProposeTask(UUID.randomUUID(), theirs, "", null, territorialCluj, false))
                 .expectException(rejected(Reason.INVALID, "name", "REQUIRED"));
         Actor territorialIasi = new Actor("ta-is", IASI, false, false, Set.of(County.IS));
         fixture().givenNoPriorActivity()
-                .when(new ProposeTask(UUID.randomUUID(), theirs, "", territorialIasi, false))
+                .when(new ProposeTask(UUID.randomUUID(), theirs, "", null, territorialIasi, false))
                 .expectException(rejected(Reason.FORBIDDEN, "activityId", "PROPOSAL_NOT_VISIBLE"));
         // an approved activity is visible to all, but only usable by a structure holding one of its work units
         UUID central = UUID.randomUUID();
@@ -253,7 +253,7 @@ class NomenclatureItemTest {
                 .when(new ProposeRisk(UUID.randomUUID(), central, "", null, MEMBER, false))
                 .expectException(rejected(Reason.FORBIDDEN, "activityId", "NO_SHARED_WORK_UNIT"));
         fixture().givenNoPriorActivity()
-                .when(new ProposeDocument(UUID.randomUUID(), TASK, "Referat", Periodicity.ANNUAL, IASI_MEMBER, false))
+                .when(new ProposeDocument(UUID.randomUUID(), TASK, "Referat", null, Periodicity.ANNUAL, IASI_MEMBER, false))
                 .expectSuccessfulHandlerExecution(); // Iași holds WU2, a work unit of the task's activity
         fixture().givenNoPriorActivity()
                 .when(new ProposeRisk(UUID.randomUUID(), central, "Risc central", null, ADMIN, true))
@@ -261,13 +261,42 @@ class NomenclatureItemTest {
     }
 
     @Test
+    void a_territorial_administrator_proposes_for_a_structure_of_their_counties_under_its_work_units() {
+        catalogue.given(tree());
+        Actor forCluj = Actor.territorialAdministrator("at-cluj", CLUJ, Set.of(County.CJ));
+        UUID task = UUID.randomUUID();
+        fixture().givenNoPriorActivity()
+                .when(new ProposeTask(task, ACTIVITY, "Sarcină pentru Cluj", null, forCluj, false))
+                .expectEvents(new TaskProposed(task, ACTIVITY, "Sarcină pentru Cluj", "at-cluj", CLUJ))
+                .expectResultMessagePayload(1L);
+        fixture().givenNoPriorActivity()
+                .when(proposeActivity(UUID.randomUUID(), "Activitate pentru Cluj", PROCUREMENT, forCluj, false))
+                .expectSuccessfulHandlerExecution();
+        // a structure of another county
+        fixture().givenNoPriorActivity()
+                .when(new ProposeTask(task, ACTIVITY, "Sarcină", null,
+                        Actor.territorialAdministrator("at-iasi", CLUJ, Set.of(County.IS)), false))
+                .expectNoEvents()
+                .expectException(rejected(Reason.FORBIDDEN, "forOrgUnitId", "ORG_UNIT_OUTSIDE_COUNTIES"));
+        fixture().givenNoPriorActivity()
+                .when(new ProposeTask(task, ACTIVITY, "Sarcină", null,
+                        Actor.territorialAdministrator("at-cluj", UUID.randomUUID(), Set.of(County.CJ)), false))
+                .expectException(rejected(Reason.NOT_FOUND, "forOrgUnitId", "NOT_FOUND"));
+        // a structure of their county, but the work units are the structure's (Iași holds WU2 only)
+        fixture().givenNoPriorActivity()
+                .when(new ProposeActivity(UUID.randomUUID(), "Activitate", null, PROCUREMENT, List.of(WU1), List.of(),
+                        Actor.territorialAdministrator("at-iasi", IASI, Set.of(County.IS)), false))
+                .expectException(rejected(Reason.FORBIDDEN, "workUnitIds", "WORK_UNIT_NOT_HELD"));
+    }
+
+    @Test
     void tasks_documents_and_risks_have_names_unique_under_their_parent_per_kind() {
         catalogue.given(tree());
         fixture().givenNoPriorActivity()
-                .when(new ProposeTask(UUID.randomUUID(), ACTIVITY, "intocmirea notei JUSTIFICATIVE", MEMBER, false))
+                .when(new ProposeTask(UUID.randomUUID(), ACTIVITY, "intocmirea notei JUSTIFICATIVE", null, MEMBER, false))
                 .expectException(rejected(Reason.INVALID, "name", "DUPLICATE_NAME", "under 'Achiziții directe'"));
         fixture().givenNoPriorActivity()
-                .when(new ProposeDocument(UUID.randomUUID(), TASK, "Nota justificativa", Periodicity.MONTHLY, MEMBER, false))
+                .when(new ProposeDocument(UUID.randomUUID(), TASK, "Nota justificativa", null, Periodicity.MONTHLY, MEMBER, false))
                 .expectException(rejected(Reason.INVALID, "name", "DUPLICATE_NAME"));
         fixture().givenNoPriorActivity()
                 .when(new ProposeRisk(UUID.randomUUID(), ACTIVITY, "Favorizarea unui ofertant", null, MEMBER, false))
@@ -279,10 +308,94 @@ class NomenclatureItemTest {
     }
 
     @Test
+    void a_task_may_come_with_a_description_and_a_document_with_its_content() {
+        catalogue.given(tree());
+        UUID task = UUID.randomUUID();
+        fixture().givenNoPriorActivity()
+                .when(new ProposeTask(task, ACTIVITY, "Verificarea bugetului", "  Înainte de angajare ", MEMBER, false))
+                .expectEvents(new TaskProposed(task, ACTIVITY, "Verificarea bugetului", PROPOSER, CLUJ),
+                        new ProposalDescribed(task, ItemKind.TASK, "Înainte de angajare"))
+                .expectResultMessagePayload(2L);
+        fixture().givenNoPriorActivity()
+                .when(new ProposeTask(task, ACTIVITY, "Verificarea bugetului", "   ", MEMBER, false))
+                .expectEvents(new TaskProposed(task, ACTIVITY, "Verificarea bugetului", PROPOSER, CLUJ))
+                .expectResultMessagePayload(1L);
+        UUID document = UUID.randomUUID();
+        fixture().givenNoPriorActivity()
+                .when(new ProposeDocument(document, TASK, "Referat", "Suma și temeiul legal", Periodicity.PER_CASE,
+                        ADMIN, true))
+                .expectEvents(new DocumentProposed(document, TASK, "Referat", Periodicity.PER_CASE, ADMIN.userId(),
+                                ADMIN.orgUnitId()),
+                        new ProposalDescribed(document, ItemKind.DOCUMENT, "Suma și temeiul legal"),
+                        new ProposalAccepted(document, ItemKind.DOCUMENT, 2, ADMIN.userId()))
+                .expectResultMessagePayload(3L);
+        fixture().givenNoPriorActivity()
+                .when(new ProposeDocument(document, TASK, "Referat", "x".repeat(4001), Periodicity.PER_CASE, MEMBER, false))
+                .expectNoEvents()
+                .expectException(rejected(Reason.INVALID, "content", "TOO_LONG"));
+        fixture().givenNoPriorActivity()
+                .when(new ProposeTask(task, ACTIVITY, "Verificarea bugetului", "x".repeat(4001), MEMBER, false))
+                .expectException(rejected(Reason.INVALID, "description", "TOO_LONG"));
+    }
+
+    @Test
+    void a_described_proposal_sent_again_returns_the_first_result_and_other_text_is_a_conflict() {
+        catalogue.given(tree());
+        UUID task = UUID.randomUUID();
+        TaskProposed proposed = new TaskProposed(task, ACTIVITY, "Verificarea bugetului", PROPOSER, CLUJ);
+        ProposalDescribed described = new ProposalDescribed(task, ItemKind.TASK, "Înainte de angajare");
+        fixture().given(proposed, described)
+                .when(new ProposeTask(task, ACTIVITY, "Verificarea bugetului", " Înainte de angajare ", MEMBER, false))
+                .expectNoEvents()
+                .expectResultMessagePayload(2L);
+        fixture().given(proposed, described)
+                .when(new ProposeTask(task, ACTIVITY, "Verificarea bugetului", null, MEMBER, false))
+                .expectException(rejected(Reason.CONFLICT, "taskId", "DUPLICATE_ID"));
+        fixture().given(proposed)
+                .when(new ProposeTask(task, ACTIVITY, "Verificarea bugetului", "Altă descriere", MEMBER, false))
+                .expectException(rejected(Reason.CONFLICT, "taskId", "DUPLICATE_ID"));
+        UUID document = UUID.randomUUID();
+        fixture().given(new DocumentProposed(document, TASK, "Referat", Periodicity.PER_CASE, ADMIN.userId(), ADMIN.orgUnitId()),
+                        new ProposalDescribed(document, ItemKind.DOCUMENT, "Suma"),
+                        new ProposalAccepted(document, ItemKind.DOCUMENT, 2, ADMIN.userId()))
+                .when(new ProposeDocument(document, TASK, "Referat", "Suma", Periodicity.PER_CASE, ADMIN, true))
+                .expectNoEvents()
+                .expectResultMessagePayload(3L);
+    }
+
+    @Test
+    void a_tasks_description_and_a_documents_content_are_revised_accepted_with_changes_and_corrected() {
+        catalogue.given(tree());
+        TaskProposed task = new TaskProposed(TASK, ACTIVITY, "Întocmirea notei", PROPOSER, CLUJ);
+        ProposalDescribed described = new ProposalDescribed(TASK, ItemKind.TASK, "Prima descriere");
+        fixture().given(task)
+                .when(new ReviseProposal(TASK, null, " Descriere ", null, null, 1, MEMBER))
+                .expectEvents(new ProposalRevised(TASK, ItemKind.TASK, "Întocmirea notei", "Descriere", List.of(), null, false))
+                .expectResultMessagePayload(2L);
+        fixture().given(task, described)
+                .when(new ReviseProposal(TASK, null, "", null, null, 2, MEMBER))
+                .expectEvents(new ProposalRevised(TASK, ItemKind.TASK, "Întocmirea notei", null, List.of(), null, false));
+        fixture().given(task, described)
+                .when(new ReviseProposal(TASK, null, "Prima descriere", null, null, 2, MEMBER))
+                .expectException(rejected(Reason.INVALID, "itemId", "NO_CHANGE"));
+        fixture().given(task, described)
+                .when(new AcceptProposalWithChanges(TASK, 2, null, "A doua descriere", null, null))
+                .expectEvents(new ProposalRevised(TASK, ItemKind.TASK, "Întocmirea notei", "A doua descriere", List.of(), null, true),
+                        new ProposalAccepted(TASK, ItemKind.TASK, 2, PROPOSER));
+        DocumentProposed document = new DocumentProposed(DOCUMENT, TASK, "Referat", Periodicity.MONTHLY, PROPOSER, CLUJ);
+        fixture().given(document, new ProposalDescribed(DOCUMENT, ItemKind.DOCUMENT, "Suma"),
+                        new ProposalAccepted(DOCUMENT, ItemKind.DOCUMENT, 2, PROPOSER))
+                .when(new CorrectApprovedItem(DOCUMENT, null, "Suma și temeiul", null, null, 3))
+                .expectEvents(new ApprovedItemCorrected(DOCUMENT, ItemKind.DOCUMENT, "Referat", "Suma și temeiul", List.of(),
+                        Periodicity.MONTHLY, "Referat", PROPOSER))
+                .expectResultMessagePayload(4L);
+    }
+
+    @Test
     void a_document_needs_a_periodicity_and_a_risk_description_is_bounded() {
         catalogue.given(tree());
         fixture().givenNoPriorActivity()
-                .when(new ProposeDocument(UUID.randomUUID(), TASK, "Referat", null, MEMBER, false))
+                .when(new ProposeDocument(UUID.randomUUID(), TASK, "Referat", null, null, MEMBER, false))
                 .expectException(rejected(Reason.INVALID, "periodicity", "REQUIRED"));
         fixture().givenNoPriorActivity()
                 .when(new ProposeRisk(UUID.randomUUID(), ACTIVITY, "Risc", "x".repeat(4001), MEMBER, false))
@@ -330,9 +443,6 @@ class NomenclatureItemTest {
     void a_revision_names_only_the_fields_its_kind_has_and_keeps_names_unique() {
         catalogue.given(tree());
         TaskProposed task = new TaskProposed(TASK, ACTIVITY, "Întocmirea notei justificative", PROPOSER, CLUJ);
-        fixture().given(task)
-                .when(new ReviseProposal(TASK, null, "Descriere", null, null, 1, MEMBER))
-                .expectException(rejected(Reason.INVALID, "description", "NOT_APPLICABLE"));
         fixture().given(task)
                 .when(new ReviseProposal(TASK, null, null, List.of(WU1), null, 1, MEMBER))
                 .expectException(rejected(Reason.INVALID, "workUnitIds", "NOT_APPLICABLE"));

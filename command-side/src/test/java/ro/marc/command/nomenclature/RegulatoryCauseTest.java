@@ -177,6 +177,32 @@ class RegulatoryCauseTest {
     }
 
     @Test
+    void a_territorial_administrator_adds_and_edits_causes_for_the_structures_of_their_counties() {
+        Actor forCluj = Actor.territorialAdministrator("at-cluj", CLUJ, java.util.Set.of(ro.marc.events.org.County.CJ));
+        Actor iasiForCluj = Actor.territorialAdministrator("at-iasi", CLUJ, java.util.Set.of(ro.marc.events.org.County.IS));
+        fixture().givenNoPriorActivity().when(new AddRegulatoryCause(CAUSE, details(), forCluj))
+                .expectEvents(new RegulatoryCauseAdded(CAUSE, details(), "at-cluj", CLUJ));
+        fixture().givenNoPriorActivity().when(new AddRegulatoryCause(CAUSE, details(), iasiForCluj))
+                .expectNoEvents()
+                .expectException(rejected(Reason.FORBIDDEN, "forOrgUnitId", "ORG_UNIT_OUTSIDE_COUNTIES"));
+        fixture().givenNoPriorActivity().when(new AddRegulatoryCause(CAUSE, details(),
+                        Actor.territorialAdministrator("at-cluj", UUID.randomUUID(), java.util.Set.of(ro.marc.events.org.County.CJ))))
+                .expectException(rejected(Reason.NOT_FOUND, "forOrgUnitId", "NOT_FOUND"));
+        // Iași holds WU2 only: a structure of the county, but not of the cause's work unit
+        fixture().givenNoPriorActivity().when(new AddRegulatoryCause(CAUSE, details(),
+                        Actor.territorialAdministrator("at-iasi", IASI, java.util.Set.of(ro.marc.events.org.County.IS))))
+                .expectException(rejected(Reason.FORBIDDEN, "details.workUnitId", "WORK_UNIT_NOT_HELD"));
+        // editing: a territorial administrator of the cause's structure's county (as their own member's), not another
+        Actor atCluj = new Actor("at-cluj", UUID.randomUUID(), false, false, java.util.Set.of(ro.marc.events.org.County.CJ));
+        Actor atIasi = new Actor("at-iasi", UUID.randomUUID(), false, false, java.util.Set.of(ro.marc.events.org.County.IS));
+        RegulatoryCauseDetails edited = field(4, "99");
+        fixture().given(ADDED).when(new EditRegulatoryCause(CAUSE, edited, 1, atCluj))
+                .expectEvents(new RegulatoryCauseEdited(CAUSE, edited, details()));
+        fixture().given(ADDED).when(new EditRegulatoryCause(CAUSE, edited, 1, atIasi))
+                .expectNoEvents().expectException(rejected(Reason.FORBIDDEN, "causeId", "NOT_AUTHOR"));
+    }
+
+    @Test
     void an_edit_keeps_an_entry_deactivated_since_but_cannot_newly_choose_one() {
         UUID otherIssuer = UUID.randomUUID();
         catalogue.given(new ReferenceEntryDeactivated(ISSUER, ReferenceList.ACT_ISSUER),

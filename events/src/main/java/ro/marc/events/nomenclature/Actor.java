@@ -16,12 +16,26 @@ import java.util.UUID;
  * @param national         acts for the whole country (a central administrator): every work unit, every
  *                         parent, every cause
  * @param seesAllProposals reads every proposal (central administrators, auditors)
- * @param counties         counties whose proposals the actor sees (territorial administrators)
+ * @param counties         counties whose proposals the actor sees and whose structures they may act for
+ *                         (territorial administrators)
+ * @param forCounty        a territorial administrator acting for {@code orgUnitId}, a structure of one of
+ *                         their {@code counties} (the handler checks it against the organisation)
  */
-public record Actor(String userId, UUID orgUnitId, boolean national, boolean seesAllProposals, Set<County> counties) {
+public record Actor(String userId, UUID orgUnitId, boolean national, boolean seesAllProposals, Set<County> counties,
+                    boolean forCounty) {
 
     public Actor {
         counties = counties == null ? Set.of() : Set.copyOf(counties);
+    }
+
+    /** Acting for their own structure. */
+    public Actor(String userId, UUID orgUnitId, boolean national, boolean seesAllProposals, Set<County> counties) {
+        this(userId, orgUnitId, national, seesAllProposals, counties, false);
+    }
+
+    /** A territorial administrator acting for {@code structure}, a structure of one of their counties. */
+    public static Actor territorialAdministrator(String userId, UUID structure, Set<County> counties) {
+        return new Actor(userId, structure, false, false, counties, true);
     }
 
     /** A member, head or counsellor of one structure: their own work units and proposals only. */

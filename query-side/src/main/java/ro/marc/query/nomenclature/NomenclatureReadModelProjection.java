@@ -140,6 +140,17 @@ public class NomenclatureReadModelProjection {
                 seq, at);
     }
 
+    /** The description a task's proposal came with, or a document's content (§3.1 b, c). */
+    @EventHandler
+    void on(ProposalDescribed event, @SequenceNumber long seq, @org.axonframework.eventhandling.Timestamp Instant at) {
+        jdbc.sql("""
+                UPDATE nomenclature_item
+                   SET description = :description, version = :version, last_event_seq = :seq, updated_at = :at
+                WHERE id = :id AND last_event_seq < :seq""")
+                .param("id", event.itemId()).param("description", event.description())
+                .param("version", EntityVersion.of(seq)).param("seq", seq).param("at", Sql.timestamp(at)).update();
+    }
+
     /** An approved entry corrected by a central administrator: as it now stands, like a revision. */
     @EventHandler
     void on(ApprovedItemCorrected event, @SequenceNumber long seq, @org.axonframework.eventhandling.Timestamp Instant at) {

@@ -154,6 +154,12 @@ public class NomenclatureSearchProjection {
                 seq, at);
     }
 
+    /** The description a task's proposal came with, or a document's content (§3.1 b, c): searchable like the others. */
+    @EventHandler
+    void on(ProposalDescribed event, @SequenceNumber long seq, @Timestamp Instant at) {
+        revised(event.itemId(), event.kind(), null, event.description(), null, null, seq, at);
+    }
+
     /** An approved entry corrected by a central administrator: as a revision, cascades included. */
     @EventHandler
     void on(ApprovedItemCorrected event, @SequenceNumber long seq, @Timestamp Instant at) {

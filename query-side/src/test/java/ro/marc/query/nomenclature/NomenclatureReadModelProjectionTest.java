@@ -188,6 +188,36 @@ class NomenclatureReadModelProjectionTest {
         assertThat(ids(queries.proposals(all, null, 10, null))).containsExactly(risk);
     }
 
+    @Test
+    void aTasksDescriptionAndADocumentsContentAreTheItemsDescription() {
+        UUID activity = UUID.randomUUID();
+        UUID task = UUID.randomUUID();
+        UUID document = UUID.randomUUID();
+        stream.proposeActivity(activity, "Emiterea permiselor", null, traffic, List.of(permits), List.of(), ana, ipjCluj);
+        DomainEventMessage<?> taskProposed = stream.proposeTask(task, activity, "Verificarea dosarului",
+                "Se verifică actele depuse", ana, ipjCluj);
+        stream.proposeDocument(document, task, "Registru de evidență", "Numărul și data cererii",
+                Periodicity.MONTHLY, ana, ipjCluj);
+
+        ItemView taskView = queries.item(task).orElseThrow();
+        assertThat(taskView.description()).isEqualTo("Se verifică actele depuse");
+        assertThat(taskView.version()).isEqualTo(2); // proposed, described
+        assertThat(taskView.createdAt()).isEqualTo(timestampOf(taskProposed));
+        ItemView documentView = queries.item(document).orElseThrow();
+        assertThat(documentView.description()).isEqualTo("Numărul și data cererii");
+        assertThat(documentView.periodicity()).isEqualTo(Periodicity.MONTHLY);
+        assertThat(documentView.version()).isEqualTo(2);
+
+        stream.actingAs(ana).revise(document, null, "Numărul, data și solicitantul", null, null, false);
+        assertThat(queries.item(document).orElseThrow().description()).isEqualTo("Numărul, data și solicitantul");
+        assertThat(queries.item(document).orElseThrow().periodicity()).isEqualTo(Periodicity.MONTHLY);
+        stream.actingAs(admin).revise(task, null, "Se verifică actele", null, null, true);
+        stream.accept(task);
+        ItemView accepted = queries.item(task).orElseThrow();
+        assertThat(accepted.description()).isEqualTo("Se verifică actele");
+        assertThat(accepted.version()).isEqualTo(4);
+    }
+
     // ------------------------------------------------------------------ visibility
 
     @Test
@@ -386,7 +416,7 @@ class NomenclatureReadModelProjectionTest {
                 .as(m.getPayloadType().getSimpleName()).isTrue());
         Set<Class<?>> types = new HashSet<>();
         stream.messages().forEach(m -> types.add(m.getPayloadType()));
-        assertThat(types).hasSize(16);
+        assertThat(types).hasSize(17);
     }
 
     @Test
@@ -458,7 +488,7 @@ class NomenclatureReadModelProjectionTest {
         stream.proposeActivity(activity, "Control documente", "desc", sub, List.of(permits, archive),
                 List.of(new Attachment("Procedura.pdf", "dms://1"), new Attachment("Anexa.pdf", "dms://2")), ana,
                 ipjCluj);
-        stream.proposeTask(task, activity, "Verificare", ana, ipjCluj);
+        stream.proposeTask(task, activity, "Verificare", "Descrierea sarcinii", ana, ipjCluj);
         stream.proposeDocument(document, task, "Registru", Periodicity.DAILY, ana, ipjCluj);
         stream.proposeRisk(risk, activity, "Mită", "Foloase necuvenite", bogdan, ipjBihor);
         stream.proposeActivity(other, "Alta", null, sub, List.of(procurement), List.of(), bogdan, ipjBihor);

@@ -83,13 +83,24 @@ public final class NomenclatureCommands implements AutoCloseable {
     }
 
     public DomainEventMessage<?> proposeTask(UUID id, UUID activityId, String name, Object proposer, UUID proposerOrgUnitId) {
-        return propose(id, proposer, new ProposeTask(id, activityId, name, actor(proposer, proposerOrgUnitId), false));
+        return proposeTask(id, activityId, name, null, proposer, proposerOrgUnitId);
+    }
+
+    public DomainEventMessage<?> proposeTask(UUID id, UUID activityId, String name, String description, Object proposer,
+                                             UUID proposerOrgUnitId) {
+        return propose(id, proposer, new ProposeTask(id, activityId, name, description, actor(proposer, proposerOrgUnitId),
+                false));
     }
 
     public DomainEventMessage<?> proposeDocument(UUID id, UUID taskId, String name, Periodicity periodicity,
                                                  Object proposer, UUID proposerOrgUnitId) {
-        return propose(id, proposer, new ProposeDocument(id, taskId, name, periodicity, actor(proposer, proposerOrgUnitId),
-                false));
+        return proposeDocument(id, taskId, name, null, periodicity, proposer, proposerOrgUnitId);
+    }
+
+    public DomainEventMessage<?> proposeDocument(UUID id, UUID taskId, String name, String content, Periodicity periodicity,
+                                                 Object proposer, UUID proposerOrgUnitId) {
+        return propose(id, proposer, new ProposeDocument(id, taskId, name, content, periodicity,
+                actor(proposer, proposerOrgUnitId), false));
     }
 
     public DomainEventMessage<?> proposeRisk(UUID id, UUID activityId, String name, String description,

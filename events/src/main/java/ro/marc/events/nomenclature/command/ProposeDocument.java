@@ -5,7 +5,10 @@ import ro.marc.events.nomenclature.*;
 
 import java.util.UUID;
 
-/** A document produced by a task, with its periodicity. */
-public record ProposeDocument(@TargetAggregateIdentifier UUID documentId, UUID taskId, String name, Periodicity periodicity, Actor proposer,
-                              boolean approvedAtOnce) implements NomenclatureCommand {
+/**
+ * A document produced by a task, with its periodicity and an optional content (spec §3.1 c: what the
+ * document holds), kept as the item's description.
+ */
+public record ProposeDocument(@TargetAggregateIdentifier UUID documentId, UUID taskId, String name, String content,
+                              Periodicity periodicity, Actor proposer, boolean approvedAtOnce) implements NomenclatureCommand {
 }

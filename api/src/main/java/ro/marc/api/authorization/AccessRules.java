@@ -53,12 +53,14 @@ public final class AccessRules {
         // AT "is notified of all activity in the county": they follow its proposals
         rule(PROPOSAL_READ, Map.of(CENTRAL_ADMIN, NATIONAL, AUDITOR, NATIONAL, TERRITORIAL_ADMIN, COUNTIES));
         // "a member, head or administrator adds ... only under work units assigned to them"; an integrity
-        // counsellor only with the A103 flag (follows the member workflow), see AccessPolicy
-        rule(NOMENCLATURE_PROPOSE, Map.of(CENTRAL_ADMIN, NATIONAL, WORKING_GROUP_HEAD, OWN_UNIT,
+        // counsellor only with the A103 flag (follows the member workflow), see AccessPolicy; a territorial
+        // administrator for a structure of their counties (forOrgUnitId), under that structure's work units
+        rule(NOMENCLATURE_PROPOSE, Map.of(CENTRAL_ADMIN, NATIONAL, TERRITORIAL_ADMIN, COUNTIES, WORKING_GROUP_HEAD, OWN_UNIT,
                 INTEGRITY_COUNSELLOR, OWN_UNIT, WORKING_GROUP_MEMBER, OWN_UNIT));
         rule(NOMENCLATURE_ADMIN, Map.of(CENTRAL_ADMIN, NATIONAL));
-        // §2.2.3.2: "any user" of the working group may add a regulatory cause, without approval
-        rule(REGULATORY_CAUSE_WRITE, Map.of(CENTRAL_ADMIN, NATIONAL, WORKING_GROUP_HEAD, OWN_UNIT,
+        // §2.2.3.2: "any user" of the working group may add a regulatory cause, without approval; a territorial
+        // administrator for (and edits the causes of) the structures of their counties
+        rule(REGULATORY_CAUSE_WRITE, Map.of(CENTRAL_ADMIN, NATIONAL, TERRITORIAL_ADMIN, COUNTIES, WORKING_GROUP_HEAD, OWN_UNIT,
                 INTEGRITY_COUNSELLOR, OWN_UNIT, WORKING_GROUP_MEMBER, OWN_UNIT));
         // operations: auditors see the projections' failures, only central administrators act on them
         rule(PROJECTION_READ, Map.of(CENTRAL_ADMIN, NATIONAL, AUDITOR, NATIONAL));

@@ -32,7 +32,8 @@ import static ro.marc.api.common.Inputs.id;
  * The rules about the entities themselves are the commands': members, heads (and counsellors following
  * the member workflow) propose only under work units their structure holds and only under parents they
  * can see and use, only a proposer revises a proposal, only its author or a central administrator edits
- * a cause. Central administrators decide, correct approved entries, keep domains and reference lists,
+ * a cause. Territorial administrators propose and add causes for a structure of their counties
+ * ({@code forOrgUnitId}), under its work units, and edit the causes of their counties' structures. Central administrators decide, correct approved entries, keep domains and reference lists,
  * and their own additions are approved at once. Every change returns once the read model shows it.
  */
 @Controller
@@ -55,17 +56,18 @@ public class NomenclatureMutations {
     }
 
     public record ProposeActivityInput(String id, String name, String description, String domainId,
-                                       List<String> workUnitIds, List<AttachmentInput> attachments) {
+                                       List<String> workUnitIds, List<AttachmentInput> attachments, String forOrgUnitId) {
     }
 
-    public record ProposeTaskInput(String id, String activityId, String name, String description) {
+    public record ProposeTaskInput(String id, String activityId, String name, String description, String forOrgUnitId) {
     }
 
     /** {@code content}: what the document holds (§3.1 c), kept as the item's description. */
-    public record ProposeDocumentInput(String id, String taskId, String name, String content, Periodicity periodicity) {
+    public record ProposeDocumentInput(String id, String taskId, String name, String content, Periodicity periodicity,
+                                       String forOrgUnitId) {
     }
 
-    public record ProposeRiskInput(String id, String activityId, String name, String description) {
+    public record ProposeRiskInput(String id, String activityId, String name, String description, String forOrgUnitId) {
     }
 
     public record ReviseProposalInput(String id, String name, String description, List<String> workUnitIds,
@@ -93,7 +95,7 @@ public class NomenclatureMutations {
                                        String actNumber, int yearInForce, String actStatusId, String actTitle,
                                        String articleNumber, String additionalInfo, String extract,
                                        String corruptionFactors, String corruptionThreats, String recommendations,
-                                       String proposedText) {
+                                       String proposedText, String forOrgUnitId) {
     }
 
     public record EditRegulatoryCauseInput(String id, RegulatoryCauseInput details, long expectedVersion) {
@@ -151,42 +153,46 @@ public class NomenclatureMutations {
     @MutationMapping
     public NomenclaturePayload proposeActivity(@Argument ProposeActivityInput input) {
         OrgScope scope = access.require(Permission.NOMENCLATURE_PROPOSE, "proposeActivity");
+        Actor proposer = actingFor(Permission.NOMENCLATURE_PROPOSE, "proposeActivity", scope, input.forOrgUnitId());
         List<UUID> workUnits = ids("workUnitIds", input.workUnitIds());
         UUID id = Inputs.idOrNew("id", input.id());
         List<Attachment> attachments = input.attachments() == null ? List.of()
                 : input.attachments().stream().map(a -> new Attachment(a.name(), a.reference())).toList();
         return send("proposeActivity", id, new ProposeActivity(id, input.name(), input.description(),
-                id("domainId", input.domainId()), workUnits, attachments, actor(scope), scope.national()));
+                id("domainId", input.domainId()), workUnits, attachments, proposer, scope.national()));
     }
 
     @MutationMapping
     public NomenclaturePayload proposeTask(@Argument ProposeTaskInput input) {
         OrgScope scope = access.require(Permission.NOMENCLATURE_PROPOSE, "proposeTask");
+        Actor proposer = actingFor(Permission.NOMENCLATURE_PROPOSE, "proposeTask", scope, input.forOrgUnitId());
         UUID activityId = id("activityId", input.activityId());
         access.trail().touched(activityId);
         UUID id = Inputs.idOrNew("id", input.id());
-        return send("proposeTask", id, new ProposeTask(id, activityId, input.name(), input.description(), actor(scope),
+        return send("proposeTask", id, new ProposeTask(id, activityId, input.name(), input.description(), proposer,
                 scope.national()));
     }
 
     @MutationMapping
     public NomenclaturePayload proposeDocument(@Argument ProposeDocumentInput input) {
         OrgScope scope = access.require(Permission.NOMENCLATURE_PROPOSE, "proposeDocument");
+        Actor proposer = actingFor(Permission.NOMENCLATURE_PROPOSE, "proposeDocument", scope, input.forOrgUnitId());
         UUID taskId = id("taskId", input.taskId());
         access.trail().touched(taskId);
         UUID id = Inputs.idOrNew("id", input.id());
         return send("proposeDocument", id, new ProposeDocument(id, taskId, input.name(), input.content(), input.periodicity(),
-                actor(scope), scope.national()));
+                proposer, scope.national()));
     }
 
     @MutationMapping
     public NomenclaturePayload proposeRisk(@Argument ProposeRiskInput input) {
         OrgScope scope = access.require(Permission.NOMENCLATURE_PROPOSE, "proposeRisk");
+        Actor proposer = actingFor(Permission.NOMENCLATURE_PROPOSE, "proposeRisk", scope, input.forOrgUnitId());
         UUID activityId = id("activityId", input.activityId());
         access.trail().touched(activityId);
         UUID id = Inputs.idOrNew("id", input.id());
         return send("proposeRisk", id, new ProposeRisk(id, activityId, input.name(), input.description(),
-                actor(scope), scope.national()));
+                proposer, scope.national()));
     }
 
     /** Only the proposer revises their proposal (administrators use acceptProposalWithChanges): decided by the command. */
@@ -250,12 +256,18 @@ public class NomenclatureMutations {
     @MutationMapping
     public NomenclaturePayload addRegulatoryCause(@Argument RegulatoryCauseInput input) {
         OrgScope scope = access.require(Permission.REGULATORY_CAUSE_WRITE, "addRegulatoryCause");
+        Actor author = actingFor(Permission.REGULATORY_CAUSE_WRITE, "addRegulatoryCause", scope,
+                input == null ? null : input.forOrgUnitId());
         RegulatoryCauseDetails details = details(input, "details.");
         UUID id = Inputs.idOrNew("id", input.id());
-        return send("addRegulatoryCause", id, new AddRegulatoryCause(id, details, actor(scope)));
+        return send("addRegulatoryCause", id, new AddRegulatoryCause(id, details, author));
     }
 
-    /** Only its author or a central administrator edits a cause: decided by the command. */
+    /**
+     * Only its author, a territorial administrator of its structure's county (who edits with that structure's
+     * work units) or a central administrator edits a cause: decided by the command. {@code details.forOrgUnitId}
+     * is ignored: a cause stays with its structure.
+     */
     @MutationMapping
     public NomenclaturePayload editRegulatoryCause(@Argument EditRegulatoryCauseInput input) {
         OrgScope scope = access.require(Permission.REGULATORY_CAUSE_WRITE, "editRegulatoryCause");
@@ -298,6 +310,32 @@ public class NomenclatureMutations {
         return new Actor(caller.userId().toString(), caller.orgUnitId(), scope.national(), visibility.allProposals(),
                 counties);
     }
+
+    /**
+     * Who a proposal or a new cause is for. A territorial administrator (the permission's reach is their
+     * counties) acts for a structure of their counties, named by {@code forOrgUnitId} (BAD_REQUEST REQUIRED
+     * without it, unless they also hold the permission for their own structure), authorised here like any
+     * org unit target; the command then checks the structure's county and uses its work units. Everyone else
+     * acts for their own structure, or nationally, as before: {@code forOrgUnitId} is ignored.
+     */
+    private Actor actingFor(Permission permission, String operation, OrgScope scope, String forOrgUnitId) {
+        if (scope.national() || scope.counties().isEmpty()) {
+            return actor(scope);
+        }
+        if (forOrgUnitId == null) {
+            if (!scope.units().isEmpty() || !scope.subtreePaths().isEmpty()) {
+                return actor(scope);
+            }
+            throw new ro.marc.api.common.InvalidInput(FOR_ORG_UNIT, "REQUIRED",
+                    "Name the structure of your counties you act for ('" + FOR_ORG_UNIT + "')");
+        }
+        UUID structure = id(FOR_ORG_UNIT, forOrgUnitId);
+        access.requireOrgUnit(permission, operation, structure);
+        Set<County> counties = scope.counties().stream().map(County::valueOf).collect(Collectors.toSet());
+        return Actor.territorialAdministrator(access.caller().userId().toString(), structure, counties);
+    }
+
+    private static final String FOR_ORG_UNIT = "input.forOrgUnitId";
 
     /**
      * Sends a command whose rules judge who acts. A refusal of that kind (the command decided it: a work

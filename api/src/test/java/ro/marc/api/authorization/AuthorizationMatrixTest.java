@@ -142,14 +142,25 @@ class AuthorizationMatrixTest extends ApiTestSupport {
     }
 
     /** Under a proposal: only its proposer (and central admins); under the central activity: central admins (no county structure holds its work unit). */
-    private static boolean proposesUnder(String user, Target t) {
+    private static boolean proposesOwn(String user, Target t) {
         return user.equals("admin") || t == Target.CLUJ && user.equals("member.cluj") || t == Target.IASI && user.equals("member.iasi");
     }
 
-    /** A new activity under Ordine publică (held by both county police structures) or Anticorupție (DGA only). */
+    /**
+     * New entries and causes under a proposal, and edits of its causes: as {@link #proposesOwn}, and the territorial
+     * administrator of its county, acting for the target's structure (forOrgUnitId, ignored for the others).
+     */
+    private static boolean proposesUnder(String user, Target t) {
+        return proposesOwn(user, t) || t == Target.CLUJ && user.equals("admin.cluj") || t == Target.IASI && user.equals("admin.iasi");
+    }
+
+    /**
+     * A new activity under Ordine publică (held by both county police structures) or Anticorupție (DGA only); a
+     * territorial administrator acts for the target's structure (IPJ Cluj, DGA), so only Cluj's, in Cluj.
+     */
     private static boolean proposesActivity(String user, Target t) {
         return user.equals("admin") || t == Target.CLUJ
-                && Set.of("head.cluj", "counsellor.cluj", "member.cluj", "head.iasi", "member.iasi").contains(user);
+                && Set.of("admin.cluj", "head.cluj", "counsellor.cluj", "member.cluj", "head.iasi", "member.iasi").contains(user);
     }
 
     private static UUID unit(Target t) {
@@ -277,14 +288,16 @@ class AuthorizationMatrixTest extends ApiTestSupport {
         mutation("renameDomain", NOWHERE, AuthorizationMatrixTest::centralAdminOnly, "CONFLICT",
                 t -> "mutation { renameDomain(input: {id: \"%s\", name: \"X\", expectedVersion: %d}) { id } }".formatted(DOMAIN, STALE));
         mutation("proposeActivity", List.of(Target.CLUJ, Target.CENTRAL), AuthorizationMatrixTest::proposesActivity, "BAD_REQUEST",
-                t -> "mutation { proposeActivity(input: {name: \"\", domainId: \"%s\", workUnitIds: [\"%s\"]}) { id } }".formatted(LEAF, workUnitOf(t)));
+                t -> "mutation { proposeActivity(input: {name: \"\", domainId: \"%s\", workUnitIds: [\"%s\"], forOrgUnitId: \"%s\"}) { id } }"
+                        .formatted(LEAF, workUnitOf(t), unit(t)));
         mutation("proposeTask", PLACES, AuthorizationMatrixTest::proposesUnder, "BAD_REQUEST",
-                t -> "mutation { proposeTask(input: {activityId: \"%s\", name: \"\"}) { id } }".formatted(activity(t)));
+                t -> "mutation { proposeTask(input: {activityId: \"%s\", name: \"\", forOrgUnitId: \"%s\"}) { id } }".formatted(activity(t), unit(t)));
         mutation("proposeDocument", PLACES, AuthorizationMatrixTest::proposesUnder, "BAD_REQUEST",
-                t -> "mutation { proposeDocument(input: {taskId: \"%s\", name: \"\", periodicity: MONTHLY}) { id } }".formatted(task(t)));
+                t -> "mutation { proposeDocument(input: {taskId: \"%s\", name: \"\", periodicity: MONTHLY, forOrgUnitId: \"%s\"}) { id } }"
+                        .formatted(task(t), unit(t)));
         mutation("proposeRisk", PLACES, AuthorizationMatrixTest::proposesUnder, "BAD_REQUEST",
-                t -> "mutation { proposeRisk(input: {activityId: \"%s\", name: \"\"}) { id } }".formatted(activity(t)));
-        mutation("reviseProposal", PLACES, (user, t) -> t == Target.CENTRAL ? user.equals("admin") : proposesUnder(user, t) && !user.equals("admin"),
+                t -> "mutation { proposeRisk(input: {activityId: \"%s\", name: \"\", forOrgUnitId: \"%s\"}) { id } }".formatted(activity(t), unit(t)));
+        mutation("reviseProposal", PLACES, (user, t) -> t == Target.CENTRAL ? user.equals("admin") : proposesOwn(user, t) && !user.equals("admin"),
                 "CONFLICT", t -> "mutation { reviseProposal(input: {id: \"%s\", name: \"X\", expectedVersion: %d}) { id } }".formatted(activity(t), STALE));
         mutation("acceptProposal", PLACES, AuthorizationMatrixTest::centralAdminOnly, "CONFLICT",
                 t -> "mutation { acceptProposal(input: {id: \"%s\", decidedVersion: %d}) { id } }".formatted(activity(t), STALE));
@@ -303,7 +316,7 @@ class AuthorizationMatrixTest extends ApiTestSupport {
         mutation("deactivateReferenceEntry", NOWHERE, AuthorizationMatrixTest::centralAdminOnly, "CONFLICT",
                 t -> "mutation { deactivateReferenceEntry(input: {id: \"%s\", expectedVersion: %d}) { id } }".formatted(ISSUER, STALE));
         mutation("addRegulatoryCause", PLACES, AuthorizationMatrixTest::proposesUnder, "BAD_REQUEST",
-                t -> "mutation { addRegulatoryCause(input: {%s}) { id } }".formatted(causeFields(t, "12A")));
+                t -> "mutation { addRegulatoryCause(input: {%s, forOrgUnitId: \"%s\"}) { id } }".formatted(causeFields(t, "12A"), unit(t)));
         mutation("editRegulatoryCause", PLACES, AuthorizationMatrixTest::proposesUnder, "CONFLICT",
                 t -> "mutation { editRegulatoryCause(input: {id: \"%s\", details: {%s}, expectedVersion: %d}) { id } }"
                         .formatted(cause(t), causeFields(t, "195"), STALE));

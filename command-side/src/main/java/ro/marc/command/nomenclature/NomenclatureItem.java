@@ -51,6 +51,8 @@ public class NomenclatureItem {
     private ItemKind kind;
     /** The activity of a task or risk, the task of a document; null for an activity. */
     private UUID parentId;
+    /** The structure the proposal was made for: a revision's work units must be held there. */
+    private UUID proposerOrgUnitId;
     private String name;
     /** An activity's or risk's description, a task's description, a document's content (§3.1 b, c). */
     private String description;
@@ -192,7 +194,10 @@ public class NomenclatureItem {
                     label() + " was proposed by someone else: only its proposer revises a proposal");
         }
         if (command.workUnitIds() != null) {
-            requireWorkUnitsHeld(org, reviser, "workUnitIds", command.workUnitIds());
+            // held by the structure the proposal was made for (a territorial administrator acts for one of their county)
+            Actor forTheProposal = new Actor(reviser.userId(), proposerOrgUnitId == null ? reviser.orgUnitId() : proposerOrgUnitId,
+                    reviser.national(), reviser.seesAllProposals(), reviser.counties(), reviser.forCounty());
+            requireWorkUnitsHeld(org, forTheProposal, "workUnitIds", command.workUnitIds());
         }
         if (status != ItemStatus.PROPOSED) {
             throw CommandRejected.invalid("itemId", "NOT_PROPOSED", label() + " was already "
@@ -404,6 +409,7 @@ public class NomenclatureItem {
     @EventSourcingHandler
     void on(ActivityProposed event) {
         proposed(event.activityId(), ItemKind.ACTIVITY, null, event.name(), event.proposerUserId(), event);
+        proposerOrgUnitId = event.proposerOrgUnitId();
         description = event.description();
         workUnitIds = event.workUnitIds() == null ? List.of() : List.copyOf(event.workUnitIds());
     }
@@ -411,17 +417,20 @@ public class NomenclatureItem {
     @EventSourcingHandler
     void on(TaskProposed event) {
         proposed(event.taskId(), ItemKind.TASK, event.activityId(), event.name(), event.proposerUserId(), event);
+        proposerOrgUnitId = event.proposerOrgUnitId();
     }
 
     @EventSourcingHandler
     void on(DocumentProposed event) {
         proposed(event.documentId(), ItemKind.DOCUMENT, event.taskId(), event.name(), event.proposerUserId(), event);
+        proposerOrgUnitId = event.proposerOrgUnitId();
         periodicity = event.periodicity();
     }
 
     @EventSourcingHandler
     void on(RiskProposed event) {
         proposed(event.riskId(), ItemKind.RISK, event.activityId(), event.name(), event.proposerUserId(), event);
+        proposerOrgUnitId = event.proposerOrgUnitId();
         description = event.description();
     }
 

@@ -290,6 +290,19 @@ class NomenclatureItemTest {
     }
 
     @Test
+    void a_territorial_administrator_revises_under_the_work_units_of_the_structure_they_proposed_for() {
+        catalogue.given(domains());
+        // proposed for IPJ Cluj (holds WU1); the administrator's own structure is in Iași (WU2 only)
+        ActivityProposed proposedForCluj = new ActivityProposed(ACTIVITY, "Achiziții directe", null, PROCUREMENT,
+                List.of(WU1), List.of(), "at-cluj", CLUJ);
+        Actor ownStructure = new Actor("at-cluj", IASI, false, false, Set.of(County.CJ));
+        fixture().given(proposedForCluj)
+                .when(new ReviseProposal(ACTIVITY, null, "Sub prag", List.of(WU1), null, 1, ownStructure))
+                .expectEvents(new ProposalRevised(ACTIVITY, ItemKind.ACTIVITY, "Achiziții directe", "Sub prag",
+                        List.of(WU1), null, false));
+    }
+
+    @Test
     void tasks_documents_and_risks_have_names_unique_under_their_parent_per_kind() {
         catalogue.given(tree());
         fixture().givenNoPriorActivity()

@@ -43,13 +43,4 @@ final class AccessRefusals {
                 "'" + displayName + "' is the last active central administrator: grant the role to someone else"
                         + " first, or MARC would be left without an administrator", Map.of());
     }
-
-    /**
-     * CONFLICT DUPLICATE_ID: a create names an entity that exists with other content. (The same
-     * content is a retry, answered with the first result.)
-     */
-    static CommandRejected duplicateId(String field, UUID id, String what) {
-        return new CommandRejected(CommandRejected.Reason.CONFLICT, field, "DUPLICATE_ID",
-                what + " " + id + " already exists with other content; a retry must repeat the same input", Map.of());
-    }
 }

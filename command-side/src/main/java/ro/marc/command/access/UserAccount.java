@@ -7,6 +7,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 import ro.marc.command.common.CommandRejected;
+import ro.marc.command.common.Creations;
 import ro.marc.command.common.Names;
 import ro.marc.command.common.Texts;
 import ro.marc.command.common.Versions;
@@ -92,10 +93,7 @@ public class UserAccount {
         }
         Registration asked = new Registration(issuer, subject, displayName, email, command.orgUnitId());
         if (exists()) {
-            if (asked.equals(registration)) {
-                return 1; // a retry: the first result, nothing applied
-            }
-            throw AccessRefusals.duplicateId("userId", command.userId(), "User account");
+            return Creations.repeated(registration, asked, "userId", command.userId(), "User account", 1);
         }
         if (org.orgUnit(command.orgUnitId()).isEmpty()) {
             throw CommandRejected.notFound("orgUnitId", command.orgUnitId(), "Org unit");

@@ -8,6 +8,7 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 import ro.marc.command.access.AccountDirectory.AccountFact;
 import ro.marc.command.common.CommandRejected;
+import ro.marc.command.common.Creations;
 import ro.marc.command.common.Names;
 import ro.marc.command.common.Versions;
 import ro.marc.command.org.OrgFacts;
@@ -70,10 +71,8 @@ public class WorkingGroup {
         }
         String askedName = Names.require("name", command.name());
         if (exists()) {
-            if (command.orgUnitId().equals(orgUnitId) && askedName.equals(name)) {
-                return 1; // a retry: the first result, nothing applied
-            }
-            throw AccessRefusals.duplicateId("workingGroupId", command.workingGroupId(), "Working group");
+            return Creations.repeated(new Definition(orgUnitId, name), new Definition(command.orgUnitId(), askedName),
+                    "workingGroupId", command.workingGroupId(), "Working group", 1);
         }
         if (org.orgUnit(command.orgUnitId()).isEmpty()) {
             throw CommandRejected.notFound("orgUnitId", command.orgUnitId(), "Org unit");
@@ -136,6 +135,10 @@ public class WorkingGroup {
     }
 
     // ---------------------------------------------------------------- rules
+
+    /** What a definition states: a retried one with the same content changes nothing. */
+    private record Definition(UUID orgUnitId, String name) {
+    }
 
     private boolean exists() {
         return workingGroupId != null;

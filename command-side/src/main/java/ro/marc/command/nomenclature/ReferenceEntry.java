@@ -7,6 +7,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 import ro.marc.command.common.CommandRejected;
+import ro.marc.command.common.Creations;
 import ro.marc.command.common.Names;
 import ro.marc.command.common.Versions;
 import ro.marc.command.nomenclature.NomenclatureCatalogue.Entry;

@@ -8,6 +8,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 import ro.marc.command.common.CommandRejected;
+import ro.marc.command.common.Creations;
 import ro.marc.command.common.Names;
 import ro.marc.command.common.Versions;
 import ro.marc.command.org.OrgFacts.OrgUnitFact;
@@ -64,9 +65,9 @@ public class OrgUnit {
     public long handle(InitialiseOrganisation command, OrgTree tree) {
         String rootName = Names.require("rootName", command.rootName());
         if (exists()) {
-            return sameCreation(new Creation(null, rootName, null), "rootOrgUnitId");
+            return Creations.repeated(creation, new Creation(null, rootName, null), "rootOrgUnitId", orgUnitId, WHAT, 1);
         }
-        requireFreshId("rootOrgUnitId", command.rootOrgUnitId());
+        Creations.requireUnused("rootOrgUnitId", command.rootOrgUnitId(), WHAT);
         tree.lock();
         Optional<UUID> root = tree.rootId();
         if (root.isPresent()) {
@@ -81,10 +82,10 @@ public class OrgUnit {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public long handle(CreateOrgUnit command, OrgTree tree) {
         if (exists()) {
-            return sameCreation(new Creation(command.parentId(), Names.require("name", command.name()),
-                    inheritedCounty(tree, command.county())), "id");
+            return Creations.repeated(creation, new Creation(command.parentId(), Names.require("name", command.name()),
+                    inheritedCounty(tree, command.county())), "id", orgUnitId, WHAT, 1);
         }
-        requireFreshId("id", command.orgUnitId());
+        Creations.requireUnused("id", command.orgUnitId(), WHAT);
         tree.lock();
         OrgUnitFact parent = requireOrgUnit(tree, "parentId", command.parentId());
         if (!parent.active()) {
@@ -111,22 +112,6 @@ public class OrgUnit {
             return tree.orgUnit(creation.parentId()).map(OrgUnitFact::county).orElse(null);
         }
         return asked;
-    }
-
-    private long sameCreation(Creation retried, String idField) {
-        if (!retried.equals(creation)) {
-            throw new CommandRejected(CommandRejected.Reason.CONFLICT, idField, "DUPLICATE_ID",
-                    WHAT + " " + orgUnitId + " already exists", Map.of("id", orgUnitId.toString()));
-        }
-        return 1; // the first creation's result; nothing is applied
-    }
-
-    /** A new id: not taken by another kind of entity either (its events would be this stream's past). */
-    private static void requireFreshId(String field, UUID id) {
-        if (Versions.current() != 0) {
-            throw new CommandRejected(CommandRejected.Reason.CONFLICT, field, "DUPLICATE_ID",
-                    "The id " + id + " is already taken by another entity", Map.of("id", String.valueOf(id)));
-        }
     }
 
     // ---------------------------------------------------------------- changes

@@ -8,6 +8,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 import ro.marc.command.common.CommandRejected;
+import ro.marc.command.common.Creations;
 import ro.marc.command.common.Names;
 import ro.marc.command.common.Versions;
 import ro.marc.events.org.command.DefineWorkUnit;
@@ -17,7 +18,6 @@ import ro.marc.events.org.event.WorkUnitDefined;
 import ro.marc.events.org.event.WorkUnitRenamed;
 import ro.marc.events.org.event.WorkUnitRetired;
 
-import java.util.Map;
 import java.util.UUID;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -50,17 +50,9 @@ public class WorkUnit {
     public long handle(DefineWorkUnit command, OrgTree tree) {
         String newName = Names.require("name", command.name());
         if (workUnitId != null) {
-            if (!newName.equals(definedName)) {
-                throw new CommandRejected(CommandRejected.Reason.CONFLICT, "id", "DUPLICATE_ID",
-                        WHAT + " " + workUnitId + " already exists", Map.of("id", workUnitId.toString()));
-            }
-            return 1; // the first definition's result; nothing is applied
+            return Creations.repeated(definedName, newName, "id", workUnitId, WHAT, 1);
         }
-        if (Versions.current() != 0) {
-            throw new CommandRejected(CommandRejected.Reason.CONFLICT, "id", "DUPLICATE_ID",
-                    "The id " + command.workUnitId() + " is already taken by another entity",
-                    Map.of("id", String.valueOf(command.workUnitId())));
-        }
+        Creations.requireUnused("id", command.workUnitId(), WHAT);
         requireUniqueName(tree, newName, null);
         apply(new WorkUnitDefined(command.workUnitId(), newName));
         return Versions.current();

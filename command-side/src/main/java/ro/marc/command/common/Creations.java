@@ -1,7 +1,4 @@
-package ro.marc.command.nomenclature;
-
-import ro.marc.command.common.CommandRejected;
-import ro.marc.command.common.Versions;
+package ro.marc.command.common;
 
 import java.util.Map;
 import java.util.UUID;
@@ -9,16 +6,17 @@ import java.util.UUID;
 /**
  * Creates are idempotent: a create sent again with the id the client chose returns the first result
  * and applies nothing when it carries the same content; with other content it is refused as CONFLICT
- * {@code DUPLICATE_ID}. Every entry (domain, item, reference entry, cause) has its own stream named by
- * its id, so an id already used by an entry of another kind is refused the same way.
+ * {@code DUPLICATE_ID}. Every entity has its own stream named by its id, so an id already used by an
+ * entity of another kind is refused the same way (its events would otherwise become this one's past).
+ * Used by the creating handler of every aggregate.
  */
-final class Creations {
+public final class Creations {
 
     private Creations() {
     }
 
     /** {@code first}: the creation event as stored; {@code again}: the event this command would create. */
-    static long repeated(Object first, Object again, String field, UUID id, String what, long firstResult) {
+    public static long repeated(Object first, Object again, String field, UUID id, String what, long firstResult) {
         if (first.equals(again)) {
             return firstResult;
         }
@@ -26,9 +24,9 @@ final class Creations {
     }
 
     /** Before creating: no other kind of entry has a stream with this id. */
-    static void requireUnused(String field, UUID id, String what) {
+    public static void requireUnused(String field, UUID id, String what) {
         if (Versions.current() > 0) {
-            throw duplicate(field, id, what + " " + id + " cannot be created: the id is used by another entry");
+            throw duplicate(field, id, what + " " + id + " cannot be created: the id is used by another entity");
         }
     }
 

@@ -2,6 +2,7 @@ package ro.marc.command.access;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.SourceId;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
@@ -95,6 +96,7 @@ public class UserAccount {
         if (exists()) {
             return Creations.repeated(registration, asked, "userId", command.userId(), "User account", 1);
         }
+        Creations.requireUnused("userId", command.userId(), "User account");
         if (org.orgUnit(command.orgUnitId()).isEmpty()) {
             throw CommandRejected.notFound("orgUnitId", command.orgUnitId(), "Org unit");
         }
@@ -288,6 +290,15 @@ public class UserAccount {
     }
 
     // ---------------------------------------------------------------- state
+
+    /**
+     * An event of another kind of entity whose id this command named: the id is taken (a create is
+     * refused as DUPLICATE_ID, any other command finds no account).
+     */
+    @EventSourcingHandler
+    void onOtherEntity(Object event, @SourceId String sourceId) {
+        id = sourceId;
+    }
 
     @EventSourcingHandler
     void on(UserRegistered event) {

@@ -2,6 +2,7 @@ package ro.marc.command.access;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.SourceId;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
@@ -74,6 +75,7 @@ public class WorkingGroup {
             return Creations.repeated(new Definition(orgUnitId, name), new Definition(command.orgUnitId(), askedName),
                     "workingGroupId", command.workingGroupId(), "Working group", 1);
         }
+        Creations.requireUnused("workingGroupId", command.workingGroupId(), "Working group");
         if (org.orgUnit(command.orgUnitId()).isEmpty()) {
             throw CommandRejected.notFound("orgUnitId", command.orgUnitId(), "Org unit");
         }
@@ -176,6 +178,15 @@ public class WorkingGroup {
     }
 
     // ---------------------------------------------------------------- state
+
+    /**
+     * An event of another kind of entity whose id this command named: the id is taken (a create is
+     * refused as DUPLICATE_ID, any other command finds no working group).
+     */
+    @EventSourcingHandler
+    void onOtherEntity(Object event, @SourceId String sourceId) {
+        id = sourceId;
+    }
 
     @EventSourcingHandler
     void on(WorkingGroupDefined event) {

@@ -102,6 +102,15 @@ class UserAccountTest {
     }
 
     @Test
+    void an_id_whose_stream_holds_another_kind_of_entity_is_a_duplicate_id() {
+        // the client chose the id of an org unit: the account's events would become that unit's next events
+        fixture.given(new ro.marc.events.org.event.OrgUnitCreated(MEMBER, null, "Structură", 1, null))
+                .when(new RegisterUser(MEMBER, ISSUER, "member", "Mihai Membru", "member@mai.gov.ro", UNIT))
+                .expectException(rejected(Reason.CONFLICT, "userId", "DUPLICATE_ID"))
+                .expectNoEvents();
+    }
+
+    @Test
     void the_same_user_id_with_other_content_is_a_duplicate_id() {
         fixture.given(member())
                 .when(new RegisterUser(MEMBER, ISSUER, "someone-else", "Altcineva", "alt@mai.gov.ro", UNIT))

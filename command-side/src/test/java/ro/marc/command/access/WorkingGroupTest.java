@@ -89,6 +89,14 @@ class WorkingGroupTest {
     }
 
     @Test
+    void an_id_whose_stream_holds_another_kind_of_entity_is_a_duplicate_id() {
+        fixture.given(new ro.marc.events.org.event.OrgUnitCreated(GROUP, null, "Structură", 1, null))
+                .when(new DefineWorkingGroup(GROUP, UNIT, "Grupul de lucru anticorupție"))
+                .expectException(rejected(Reason.CONFLICT, "workingGroupId", "DUPLICATE_ID"))
+                .expectNoEvents();
+    }
+
+    @Test
     void the_same_group_id_with_other_content_is_a_duplicate_id() {
         fixture.given(group())
                 .when(new DefineWorkingGroup(GROUP, OTHER_UNIT, "Grupul de lucru anticorupție"))

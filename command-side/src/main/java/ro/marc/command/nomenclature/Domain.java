@@ -2,6 +2,7 @@ package ro.marc.command.nomenclature;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.SourceId;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
@@ -44,7 +45,7 @@ public class Domain {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public long handle(DefineDomain command, NomenclatureCatalogue catalogue) {
-        if (domainId != null) {
+        if (created != null) {
             DomainDefined again = new DomainDefined(command.domainId(), command.parentDomainId(),
                     Names.require("name", command.name()));
             return Creations.repeated(created, again, "domainId", command.domainId(), "Domain", 1);
@@ -75,7 +76,7 @@ public class Domain {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public long handle(RenameDomain command, NomenclatureCatalogue catalogue) {
-        if (domainId == null) {
+        if (created == null) {
             throw CommandRejected.notFound("domainId", command.domainId(), "Domain");
         }
         Versions.require("Domain", domainId, command.expectedVersion());
@@ -97,6 +98,15 @@ public class Domain {
             throw CommandRejected.invalid("name", "DUPLICATE_NAME", (parent == null ? "There is already a domain"
                     : "'" + parent.name() + "' already has a subdomain") + " named '" + other.name() + "'");
         }
+    }
+
+    /**
+     * An event of another kind of entity whose id this command named: the id is taken (a create is
+     * refused as DUPLICATE_ID, any other command finds nothing here). Existence is the creation event.
+     */
+    @EventSourcingHandler
+    void onOtherEntity(Object event, @SourceId String sourceId) {
+        domainId = UUID.fromString(sourceId);
     }
 
     @EventSourcingHandler

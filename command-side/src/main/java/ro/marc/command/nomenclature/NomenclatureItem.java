@@ -2,6 +2,7 @@ package ro.marc.command.nomenclature;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.SourceId;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
@@ -82,7 +83,7 @@ public class NomenclatureItem {
     public long handle(ProposeActivity command, NomenclatureCatalogue catalogue, OrgFacts org) {
         Actor proposer = requireActor("proposer", command.proposer());
         requireStructureOfCounties(org, proposer);
-        if (itemId != null) {
+        if (!created.isEmpty()) {
             return repeated(List.of(new ActivityProposed(command.activityId(), Names.require("name", command.name()),
                     Texts.optional("description", command.description(), MAX_TEXT_LENGTH), command.domainId(),
                     requireWorkUnits(command.workUnitIds()), requireAttachments(command.attachments()),
@@ -117,7 +118,7 @@ public class NomenclatureItem {
     public long handle(ProposeTask command, NomenclatureCatalogue catalogue, OrgFacts org) {
         Actor proposer = requireActor("proposer", command.proposer());
         requireStructureOfCounties(org, proposer);
-        if (itemId != null) {
+        if (!created.isEmpty()) {
             return repeated(creation(new TaskProposed(command.taskId(), command.activityId(), Names.require("name", command.name()),
                             proposer.userId(), proposer.orgUnitId()), command.taskId(), ItemKind.TASK,
                             Texts.optional("description", command.description(), MAX_TEXT_LENGTH)),
@@ -140,7 +141,7 @@ public class NomenclatureItem {
     public long handle(ProposeDocument command, NomenclatureCatalogue catalogue, OrgFacts org) {
         Actor proposer = requireActor("proposer", command.proposer());
         requireStructureOfCounties(org, proposer);
-        if (itemId != null) {
+        if (!created.isEmpty()) {
             return repeated(creation(new DocumentProposed(command.documentId(), command.taskId(),
                             Names.require("name", command.name()), command.periodicity(), proposer.userId(),
                             proposer.orgUnitId()), command.documentId(), ItemKind.DOCUMENT,
@@ -167,7 +168,7 @@ public class NomenclatureItem {
     public long handle(ProposeRisk command, NomenclatureCatalogue catalogue, OrgFacts org) {
         Actor proposer = requireActor("proposer", command.proposer());
         requireStructureOfCounties(org, proposer);
-        if (itemId != null) {
+        if (!created.isEmpty()) {
             return repeated(List.of(new RiskProposed(command.riskId(), command.activityId(), Names.require("name", command.name()),
                     Texts.optional("description", command.description(), MAX_TEXT_LENGTH), proposer.userId(),
                     proposer.orgUnitId())), command.approvedAtOnce(), "riskId", command.riskId());
@@ -298,7 +299,7 @@ public class NomenclatureItem {
     // ---------------------------------------------------------------- rules
 
     private void requireExists(UUID id) {
-        if (itemId == null) {
+        if (created.isEmpty()) {
             throw CommandRejected.notFound("itemId", id, "Nomenclature item");
         }
     }
@@ -406,6 +407,15 @@ public class NomenclatureItem {
     }
 
     // ---------------------------------------------------------------- state
+
+    /**
+     * An event of another kind of entity whose id this command named: the id is taken (a create is
+     * refused as DUPLICATE_ID, any other command finds nothing here). Existence is the creation event.
+     */
+    @EventSourcingHandler
+    void onOtherEntity(Object event, @SourceId String sourceId) {
+        itemId = UUID.fromString(sourceId);
+    }
 
     @EventSourcingHandler
     void on(ActivityProposed event) {

@@ -2,6 +2,7 @@ package ro.marc.command.nomenclature;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.SourceId;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
@@ -47,7 +48,7 @@ public class ReferenceEntry {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public long handle(DefineReferenceEntry command, NomenclatureCatalogue catalogue) {
-        if (entryId != null) {
+        if (created != null) {
             return Creations.repeated(created, new ReferenceEntryDefined(command.entryId(), command.list(),
                     Names.require("name", command.name())), "entryId", command.entryId(), "Reference entry", 1);
         }
@@ -88,7 +89,7 @@ public class ReferenceEntry {
     }
 
     private void requireExists(UUID id) {
-        if (entryId == null) {
+        if (created == null) {
             throw CommandRejected.notFound("entryId", id, "Reference entry");
         }
     }
@@ -99,6 +100,15 @@ public class ReferenceEntry {
             throw CommandRejected.invalid("name", "DUPLICATE_NAME",
                     "List " + list + " already has an entry named '" + other.name() + "'");
         }
+    }
+
+    /**
+     * An event of another kind of entity whose id this command named: the id is taken (a create is
+     * refused as DUPLICATE_ID, any other command finds nothing here). Existence is the creation event.
+     */
+    @EventSourcingHandler
+    void onOtherEntity(Object event, @SourceId String sourceId) {
+        entryId = UUID.fromString(sourceId);
     }
 
     @EventSourcingHandler

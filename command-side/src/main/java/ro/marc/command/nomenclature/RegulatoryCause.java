@@ -2,6 +2,7 @@ package ro.marc.command.nomenclature;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.SourceId;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
@@ -66,7 +67,7 @@ public class RegulatoryCause {
     public long handle(AddRegulatoryCause command, NomenclatureCatalogue catalogue, OrgFacts org) {
         Actor author = requireActor("author", command.author());
         requireStructureOfCounties(org, author);
-        if (causeId != null) {
+        if (created != null) {
             RegulatoryCauseDetails again = requireDetails(catalogue, command.details(), created.details());
             return Creations.repeated(created, new RegulatoryCauseAdded(command.causeId(), again, author.userId(),
                     author.orgUnitId()), "causeId", command.causeId(), "Regulatory cause", 1);
@@ -124,7 +125,7 @@ public class RegulatoryCause {
     // ---------------------------------------------------------------- rules
 
     private void requireExists(UUID id) {
-        if (causeId == null) {
+        if (created == null) {
             throw CommandRejected.notFound("causeId", id, "Regulatory cause");
         }
     }
@@ -238,6 +239,15 @@ public class RegulatoryCause {
     }
 
     // ---------------------------------------------------------------- state
+
+    /**
+     * An event of another kind of entity whose id this command named: the id is taken (a create is
+     * refused as DUPLICATE_ID, any other command finds nothing here). Existence is the creation event.
+     */
+    @EventSourcingHandler
+    void onOtherEntity(Object event, @SourceId String sourceId) {
+        causeId = UUID.fromString(sourceId);
+    }
 
     @EventSourcingHandler
     void on(RegulatoryCauseAdded event) {

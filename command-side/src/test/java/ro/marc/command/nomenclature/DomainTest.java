@@ -53,6 +53,21 @@ class DomainTest {
     }
 
     @Test
+    void an_id_whose_stream_holds_another_kind_of_entity_is_taken() {
+        // the client chose the id of a reference entry: the domain's events would become that entry's next events
+        Object otherEntity = new ro.marc.events.nomenclature.event.ReferenceEntryDefined(PROCUREMENT,
+                ro.marc.events.nomenclature.ReferenceList.EFFECT, "Efect");
+        fixture().given(otherEntity)
+                .when(new DefineDomain(PROCUREMENT, null, "Achiziții publice"))
+                .expectNoEvents()
+                .expectException(rejected(Reason.CONFLICT, "domainId", "DUPLICATE_ID"));
+        fixture().given(otherEntity)
+                .when(new RenameDomain(PROCUREMENT, "X", 2))
+                .expectNoEvents()
+                .expectException(rejected(Reason.NOT_FOUND, "domainId", "NOT_FOUND"));
+    }
+
+    @Test
     void renaming_an_unknown_domain_is_a_typed_not_found() {
         fixture().givenNoPriorActivity()
                 .when(new RenameDomain(PROCUREMENT, "X", 1))

@@ -303,6 +303,20 @@ class NomenclatureItemTest {
     }
 
     @Test
+    void an_id_whose_stream_holds_another_kind_of_entity_is_taken() {
+        catalogue.given(domains());
+        UUID taken = UUID.randomUUID();
+        fixture().given(new DomainDefined(taken, null, "Un domeniu"))
+                .when(proposeActivity(taken, "Activitate", PROCUREMENT, MEMBER, false))
+                .expectNoEvents()
+                .expectException(rejected(Reason.CONFLICT, "activityId", "DUPLICATE_ID"));
+        fixture().given(new DomainDefined(taken, null, "Un domeniu"))
+                .when(new AcceptProposal(taken, 1))
+                .expectNoEvents()
+                .expectException(rejected(Reason.NOT_FOUND, "itemId", "NOT_FOUND"));
+    }
+
+    @Test
     void tasks_documents_and_risks_have_names_unique_under_their_parent_per_kind() {
         catalogue.given(tree());
         fixture().givenNoPriorActivity()

@@ -17,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 
 /**
  * The first central administrator of a new installation: when no account exists yet and
@@ -75,26 +74,14 @@ public class AccessBootstrap {
                 return; // not a new installation: administrators register everyone
             }
             UUID root = orgTree.rootId().orElseThrow(() -> new IllegalStateException("The organisation has no root yet"));
-            sendOnce(new RegisterUser(id, issuer, subject, displayName, email, root), () -> accounts.byUser(id).isPresent());
+            commands.sendAsSystemOnce(new RegisterUser(id, issuer, subject, displayName, email, root), () -> accounts.byUser(id).isPresent());
             account = accounts.byUser(id);
         }
         if (account.orElseThrow().version() == 1) {
             // as registered and never changed since: this start (or an interrupted one) grants the role
-            sendOnce(new GrantRole(id, Role.CENTRAL_ADMIN, Set.of(), false, 1),
+            commands.sendAsSystemOnce(new GrantRole(id, Role.CENTRAL_ADMIN, Set.of(), false, 1),
                     () -> accounts.byUser(id).map(a -> a.version() > 1).orElse(false));
             log.info("First central administrator registered: {} (issuer {})", subject, issuer);
-        }
-    }
-
-    /** Sends the command; a failure is fine when {@code done} shows another node did the same meanwhile. */
-    private void sendOnce(Object command, BooleanSupplier done) {
-        try {
-            commands.sendAsSystem(command);
-        } catch (RuntimeException e) {
-            if (!done.getAsBoolean()) {
-                throw e;
-            }
-            log.info("{} was done meanwhile by another MARC node", command.getClass().getSimpleName());
         }
     }
 }

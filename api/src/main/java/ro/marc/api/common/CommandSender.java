@@ -3,12 +3,15 @@ package ro.marc.api.common;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 import ro.marc.api.authorization.CallerAuthentication;
 
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 
 /**
  * Sends commands on behalf of the caller, attaching who acts (user id, role) and the request's
@@ -16,6 +19,8 @@ import java.util.UUID;
  */
 @Component
 public class CommandSender {
+
+    private static final Logger log = LoggerFactory.getLogger(CommandSender.class);
 
     private final CommandGateway gateway;
 
@@ -33,6 +38,21 @@ public class CommandSender {
     public void sendAsSystem(Object command) {
         gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(
                 MetaData.from(Map.of("userId", "system", "role", "SYSTEM", "correlationId", UUID.randomUUID().toString()))));
+    }
+
+    /**
+     * For start-up steps that two nodes may run at once: sends as MARC itself; a failure is fine when
+     * {@code doneMeanwhile} shows another node did the same step meanwhile (a lost append, a stale version).
+     */
+    public void sendAsSystemOnce(Object command, BooleanSupplier doneMeanwhile) {
+        try {
+            sendAsSystem(command);
+        } catch (RuntimeException e) {
+            if (!doneMeanwhile.getAsBoolean()) {
+                throw e;
+            }
+            log.info("{} was done meanwhile by another MARC node", command.getClass().getSimpleName());
+        }
     }
 
     /** Who acts: the MARC account id and its roles (comma-separated), and the request's correlation ids (MARC's, the client's). */

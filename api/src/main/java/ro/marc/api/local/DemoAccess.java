@@ -19,7 +19,6 @@ import ro.marc.events.org.County;
 
 import java.nio.charset.StandardCharsets;
 import java.util.*;
-import java.util.function.BooleanSupplier;
 
 /**
  * Demo accounts for the local run, after the demo organisation: the {@link DemoUsers}, linked to
@@ -64,13 +63,13 @@ public class DemoAccess {
                 continue; // registered and granted (or changed since): nothing to do
             }
             if (account.isEmpty()) {
-                sendOnce(new RegisterUser(id, issuer, user.username(), user.displayName(),
+                commands.sendAsSystemOnce(new RegisterUser(id, issuer, user.username(), user.displayName(),
                         user.username() + "@marc.demo", DemoOrganisation.id(user.orgUnit())), () -> accounts.byUser(id).isPresent());
             }
             Set<County> counties = new HashSet<>();
             user.counties().forEach(c -> counties.add(County.valueOf(c)));
             // granted only while the account is as registered (version 1): a node that lost the race finds it granted
-            sendOnce(new GrantRole(id, user.role(), counties, user.role() == Role.INTEGRITY_COUNSELLOR, 1),
+            commands.sendAsSystemOnce(new GrantRole(id, user.role(), counties, user.role() == Role.INTEGRITY_COUNSELLOR, 1),
                     () -> accounts.byUser(id).map(a -> a.version() > 1).orElse(false));
             created++;
         }
@@ -89,18 +88,18 @@ public class DemoAccess {
         if (eventStore.lastSequenceNumberFor(id.toString()).isPresent()) {
             return 0;
         }
-        sendOnce(new DefineWorkingGroup(id, DemoOrganisation.id(orgUnit), name),
+        commands.sendAsSystemOnce(new DefineWorkingGroup(id, DemoOrganisation.id(orgUnit), name),
                 () -> eventStore.lastSequenceNumberFor(id.toString()).isPresent());
         for (String member : members) {
             UUID user = userId(member);
             if (!groupEvents(id).contains(new WorkingGroupMemberAdded(id, user))) {
-                sendOnce(new AddWorkingGroupMember(id, user, version(id)),
+                commands.sendAsSystemOnce(new AddWorkingGroupMember(id, user, version(id)),
                         () -> groupEvents(id).contains(new WorkingGroupMemberAdded(id, user)));
             }
         }
         UUID leaderId = userId(leader);
         if (groupEvents(id).stream().noneMatch(e -> e instanceof WorkingGroupLeaderAppointed a && a.userId().equals(leaderId))) {
-            sendOnce(new AppointWorkingGroupLeader(id, leaderId, version(id)), () -> groupEvents(id).stream()
+            commands.sendAsSystemOnce(new AppointWorkingGroupLeader(id, leaderId, version(id)), () -> groupEvents(id).stream()
                     .anyMatch(e -> e instanceof WorkingGroupLeaderAppointed a && a.userId().equals(leaderId)));
         }
         return 1;
@@ -113,17 +112,5 @@ public class DemoAccess {
     /** The group's version: its aggregate's last sequence number + 1. */
     private long version(UUID groupId) {
         return eventStore.lastSequenceNumberFor(groupId.toString()).orElse(-1L) + 1;
-    }
-
-    /** Sends the command; a failure is fine when {@code done} shows another node did the same meanwhile. */
-    private void sendOnce(Object command, BooleanSupplier done) {
-        try {
-            commands.sendAsSystem(command);
-        } catch (RuntimeException e) {
-            if (!done.getAsBoolean()) {
-                throw e;
-            }
-            log.info("{} was done meanwhile by another MARC node", command.getClass().getSimpleName());
-        }
     }
 }

@@ -22,6 +22,9 @@ public final class Versions {
 
     /** CONFLICT STALE_VERSION unless the caller edited the current version. */
     public static void require(String entity, UUID id, long expected) {
-        Entities.requireVersion(entity, id, expected, current());
+        long actual = current();
+        if (expected != actual) {
+            throw CommandRejected.staleVersion(entity, id, expected, actual);
+        }
     }
 }

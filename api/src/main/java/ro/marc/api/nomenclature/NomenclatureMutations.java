@@ -9,6 +9,7 @@ import ro.marc.api.authorization.AccessPolicy;
 import ro.marc.api.authorization.Caller;
 import ro.marc.api.authorization.Permission;
 import ro.marc.api.common.CommandSender;
+import ro.marc.api.common.InvalidInput;
 import ro.marc.api.common.Inputs;
 import ro.marc.api.common.ReadYourWrites;
 import ro.marc.command.common.CommandRejected;
@@ -33,7 +34,8 @@ import static ro.marc.api.common.Inputs.id;
  * the member workflow) propose only under work units their structure holds and only under parents they
  * can see and use, only a proposer revises a proposal, only its author or a central administrator edits
  * a cause. Territorial administrators propose and add causes for a structure of their counties
- * ({@code forOrgUnitId}), under its work units, and edit the causes of their counties' structures. Central administrators decide, correct approved entries, keep domains and reference lists,
+ * ({@code forOrgUnitId}), under its work units, and edit the causes of their counties' structures.
+ * Central administrators decide, correct approved entries, keep domains and reference lists,
  * and their own additions are approved at once. Every change returns once the read model shows it.
  */
 @Controller
@@ -326,7 +328,7 @@ public class NomenclatureMutations {
             if (!scope.units().isEmpty() || !scope.subtreePaths().isEmpty()) {
                 return actor(scope);
             }
-            throw new ro.marc.api.common.InvalidInput(FOR_ORG_UNIT, "REQUIRED",
+            throw new InvalidInput(FOR_ORG_UNIT, "REQUIRED",
                     "Name the structure of your counties you act for ('" + FOR_ORG_UNIT + "')");
         }
         UUID structure = id(FOR_ORG_UNIT, forOrgUnitId);
@@ -365,7 +367,7 @@ public class NomenclatureMutations {
 
     private static RegulatoryCauseDetails details(RegulatoryCauseInput in, String prefix) {
         if (in == null) {
-            throw new ro.marc.api.common.InvalidInput("details", "REQUIRED", "The cause's details are required");
+            throw new InvalidInput("details", "REQUIRED", "The cause's details are required");
         }
         return new RegulatoryCauseDetails(id(prefix + "workUnitId", in.workUnitId()), id(prefix + "activityId", in.activityId()),
                 id(prefix + "issuerId", in.issuerId()), id(prefix + "actTypeId", in.actTypeId()), in.actNumber(),

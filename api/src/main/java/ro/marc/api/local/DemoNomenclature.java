@@ -14,7 +14,6 @@ import ro.marc.api.local.DemoAccess;
 import ro.marc.api.local.DemoUsers;
 import ro.marc.events.nomenclature.*;
 import ro.marc.events.nomenclature.command.*;
-import ro.marc.events.nomenclature.event.*;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 

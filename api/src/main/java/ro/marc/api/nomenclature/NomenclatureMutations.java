@@ -15,7 +15,6 @@ import ro.marc.api.common.ReadYourWrites;
 import ro.marc.command.common.CommandRejected;
 import ro.marc.events.nomenclature.*;
 import ro.marc.events.nomenclature.command.*;
-import ro.marc.events.nomenclature.event.*;
 import ro.marc.events.org.County;
 import ro.marc.query.common.OrgScope;
 import ro.marc.query.nomenclature.ProposalVisibility;

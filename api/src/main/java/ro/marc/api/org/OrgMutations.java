@@ -12,7 +12,6 @@ import ro.marc.api.common.Inputs;
 import ro.marc.api.common.ReadYourWrites;
 import ro.marc.events.org.*;
 import ro.marc.events.org.command.*;
-import ro.marc.events.org.event.*;
 import ro.marc.query.org.OrgQueries;
 import ro.marc.query.org.OrgUnitView;
 import ro.marc.query.org.WorkUnitView;

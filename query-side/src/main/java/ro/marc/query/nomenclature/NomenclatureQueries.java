@@ -3,8 +3,6 @@ package ro.marc.query.nomenclature;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import ro.marc.events.nomenclature.*;
-import ro.marc.events.nomenclature.command.*;
-import ro.marc.events.nomenclature.event.*;
 import ro.marc.query.common.Cursor;
 import ro.marc.query.common.Page;
 

@@ -10,7 +10,6 @@ import org.springframework.stereotype.Component;
 import ro.marc.query.common.EntityVersion;
 import ro.marc.query.common.Sql;
 import ro.marc.events.nomenclature.*;
-import ro.marc.events.nomenclature.command.*;
 import ro.marc.events.nomenclature.event.*;
 import ro.marc.events.text.RomanianText;
 

@@ -11,7 +11,6 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import ro.marc.events.nomenclature.*;
-import ro.marc.events.nomenclature.command.*;
 import ro.marc.events.nomenclature.event.*;
 import ro.marc.events.text.RomanianText;
 import ro.marc.query.common.EntityVersion;

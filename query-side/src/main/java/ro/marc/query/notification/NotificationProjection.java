@@ -13,7 +13,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import ro.marc.events.access.Role;
 import ro.marc.events.nomenclature.*;
-import ro.marc.events.nomenclature.command.*;
 import ro.marc.events.nomenclature.event.*;
 
 import java.nio.charset.StandardCharsets;

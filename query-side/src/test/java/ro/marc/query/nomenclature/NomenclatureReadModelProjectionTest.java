@@ -6,8 +6,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import ro.marc.events.nomenclature.*;
-import ro.marc.events.nomenclature.command.*;
-import ro.marc.events.nomenclature.event.*;
 import ro.marc.events.org.County;
 import ro.marc.query.common.Page;
 import ro.marc.query.org.OrgReadModelProjection;

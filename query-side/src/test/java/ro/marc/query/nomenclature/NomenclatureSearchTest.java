@@ -10,8 +10,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import ro.marc.events.nomenclature.*;
-import ro.marc.events.nomenclature.command.*;
-import ro.marc.events.nomenclature.event.*;
 import ro.marc.events.text.RomanianText;
 import ro.marc.query.nomenclature.ProposalVisibility;
 import ro.marc.query.nomenclature.NomenclatureSearch.FacetCount;

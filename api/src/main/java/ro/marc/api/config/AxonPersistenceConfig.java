@@ -9,6 +9,8 @@ import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQu
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventhandling.EventBusSpanFactory;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
@@ -34,6 +36,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.messaging.annotation.HandlerEnhancerDefinition;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.DefaultTransactionDefinition;
+import ro.marc.api.cluster.ClusterSignals;
 import ro.marc.api.projection.EntitySequencingPolicy;
 import ro.marc.api.projection.ObservedDeadLetterQueue;
 import ro.marc.api.projection.ProjectionFailurePolicy;
@@ -103,11 +106,22 @@ public class AxonPersistenceConfig {
                 .schema(TOKEN_SCHEMA).contentType(byte[].class).build();
     }
 
+    /**
+     * Axon's embedded event store as its Spring Boot auto-configuration builds it, but able to read the
+     * database on demand ({@link WakeableEventStore}): other nodes' events arrive by cluster signal.
+     */
+    @Bean
+    EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration) {
+        return new WakeableEventStore(EmbeddedEventStore.builder().storageEngine(storageEngine)
+                .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
+                .spanFactory(configuration.getComponent(EventBusSpanFactory.class)));
+    }
+
     /** The projections' event source (see application.yml {@code source:}); wakes processors on commit. */
     @Bean(destroyMethod = "close")
-    CommitNotifyingEventSource projectionEventSource(EventStore eventStore,
+    CommitNotifyingEventSource projectionEventSource(EventStore eventStore, ClusterSignals signals,
                                                      @Value("${marc.projections.wake-on-commit:true}") boolean wakeOnCommit) {
-        return new CommitNotifyingEventSource(eventStore, wakeOnCommit);
+        return new CommitNotifyingEventSource(eventStore, wakeOnCommit, signals);
     }
 
     /**

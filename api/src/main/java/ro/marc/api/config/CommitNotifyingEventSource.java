@@ -6,6 +6,7 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import ro.marc.api.cluster.ClusterSignals;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -15,42 +16,88 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The event store as the projections' source, telling the pooled processors when new events are
- * committed. Without it, an idle pooled processor looks for new events only every 500 ms (the
- * JDBC event store offers no "events available" callback), which is the bulk of the projection lag.
- * Local appends wake the processors right after their transaction commits; a timer still wakes
- * them every 500 ms for events appended by other MARC instances.
+ * committed, on this node or another. Without it, an idle pooled processor looks for new events only
+ * every 500 ms (the JDBC event store offers no "events available" callback), and the event store
+ * reads other nodes' events only every second.
+ *
+ * <p>A local append wakes this node's processors right after its transaction commits and signals
+ * {@link ClusterSignals#EVENTS} (payload: this node's id); on that signal the other nodes make their
+ * event store read the database ({@link WakeableEventStore#fetchNow()}) and wake their processors.
+ * A woken processor's first look waits up to {@link #WAKE_GRACE} for the event store's read, which
+ * runs on its own thread (without that grace, the processor often looked first, found nothing, and
+ * waited for the next wake).
+ *
+ * <p>Signals are hints: while {@link ClusterSignals#listening()} is false the processors are woken
+ * every 500 ms; while listening, a safety wake after 5 s without any bounds the lag after a lost
+ * signal (a node that died between its commit and its signal, a failed send). Signals are sent
+ * after the commit, not by NOTIFY in the appending transaction (see {@link ClusterSignals} on why).
  */
 public class CommitNotifyingEventSource implements StreamableMessageSource<TrackedEventMessage<?>>, AutoCloseable {
 
     private static final Duration FALLBACK_POLL = Duration.ofMillis(500);
+    private static final Duration SAFETY_POLL = Duration.ofSeconds(5);
+    static final Duration WAKE_GRACE = Duration.ofMillis(50);
 
     private final EventStore eventStore;
     private final boolean enabled;
+    private final ClusterSignals signals;
+    /** Counts wakes: a stream waits for the event store once per wake it has not yet seen. */
+    private final AtomicLong wakes = new AtomicLong();
+    private volatile long lastWake = System.nanoTime();
     private final Set<Runnable> callbacks = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("event-source-poll").factory());
 
     /** @param enabled false gives Axon's plain behaviour (processors poll every 500 ms when idle) */
-    public CommitNotifyingEventSource(EventStore eventStore, boolean enabled) {
+    public CommitNotifyingEventSource(EventStore eventStore, boolean enabled, ClusterSignals signals) {
         this.eventStore = eventStore;
         this.enabled = enabled;
+        this.signals = signals;
         if (!enabled) {
             return;
         }
         eventStore.subscribe(events -> {
             if (CurrentUnitOfWork.isStarted()) {
-                CurrentUnitOfWork.get().afterCommit(unitOfWork -> wakeUp());
+                CurrentUnitOfWork.get().afterCommit(unitOfWork -> appended());
             } else {
-                wakeUp();
+                appended();
             }
         });
-        timer.scheduleWithFixedDelay(this::wakeUp, FALLBACK_POLL.toMillis(), FALLBACK_POLL.toMillis(), TimeUnit.MILLISECONDS);
+        // this node's own appends already woke its processors: their echo is ignored
+        signals.subscribe(ClusterSignals.EVENTS, node -> {
+            if (!signals.nodeId().equals(node)) {
+                fetchAndWakeUp();
+            }
+        }, this::fetchAndWakeUp);
+        timer.scheduleWithFixedDelay(this::poll, FALLBACK_POLL.toMillis(), FALLBACK_POLL.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** After a local commit (the event store reads the new events by itself then). */
+    private void appended() {
+        wakeUp();
+        signals.signal(ClusterSignals.EVENTS, signals.nodeId());
+    }
+
+    private void poll() {
+        if (!signals.listening() || System.nanoTime() - lastWake > SAFETY_POLL.toNanos()) {
+            fetchAndWakeUp();
+        }
+    }
+
+    private void fetchAndWakeUp() {
+        if (eventStore instanceof WakeableEventStore wakeable) {
+            wakeable.fetchNow();
+        }
+        wakeUp();
     }
 
     private void wakeUp() {
+        lastWake = System.nanoTime();
+        wakes.incrementAndGet();
         callbacks.forEach(Runnable::run);
     }
 
@@ -88,6 +135,7 @@ public class CommitNotifyingEventSource implements StreamableMessageSource<Track
 
         private final BlockingStream<TrackedEventMessage<?>> delegate;
         private Runnable callback;
+        private long wakesSeen = wakes.get();
 
         NotifyingStream(BlockingStream<TrackedEventMessage<?>> delegate) {
             this.delegate = delegate;
@@ -100,6 +148,12 @@ public class CommitNotifyingEventSource implements StreamableMessageSource<Track
 
         @Override
         public boolean hasNextAvailable(int timeout, TimeUnit unit) throws InterruptedException {
+            long wake = wakes.get();
+            if (enabled && wake != wakesSeen && timeout == 0) {
+                // the first look after a wake: give the event store's read a moment (returns as soon as it has events)
+                wakesSeen = wake;
+                return delegate.hasNextAvailable((int) WAKE_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+            }
             return delegate.hasNextAvailable(timeout, unit);
         }
 

@@ -47,6 +47,14 @@ public class NotificationQueries {
         return Page.of(rows, first, v -> Cursor.encode(v.createdAt().toString(), v.id().toString()));
     }
 
+    /**
+     * One notification by id, whoever its recipient: for pushing it to its recipient's subscriptions
+     * (NotificationHub), never for answering a caller.
+     */
+    public Optional<NotificationView> byId(UUID id) {
+        return jdbc.sql("SELECT * FROM notification WHERE id = ?").param(id).query((rs, n) -> row(rs)).optional();
+    }
+
     public long unreadCount(UUID recipient) {
         return jdbc.sql("SELECT count(*) FROM notification WHERE recipient_user_id = ? AND read_at IS NULL")
                 .param(recipient).query(Long.class).single();

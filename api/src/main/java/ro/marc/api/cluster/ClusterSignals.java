@@ -12,6 +12,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import javax.sql.DataSource;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -70,6 +71,10 @@ public class ClusterSignals implements InitializingBean, DisposableBean {
     private static final Duration IDLE_CHECK = Duration.ofSeconds(5);
     private static final Duration MIN_BACKOFF = Duration.ofMillis(200);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+    /** PostgreSQL's limit on a NOTIFY payload. */
+    private static final int MAX_PAYLOAD_BYTES = 8000;
+    /** Distinct signals waiting for the sender beyond which new ones are dropped (a database outage). */
+    private static final int MAX_PENDING = 10_000;
 
     /** What a subscriber is told: a payload, and "you may have missed signals" after a reconnect. */
     private record Subscriber(Consumer<String> onSignal, Runnable onResync) {
@@ -104,7 +109,10 @@ public class ClusterSignals implements InitializingBean, DisposableBean {
         });
     }
 
-    /** As {@link #subscribe(String, Consumer)}; {@code onResync} runs after a reconnect (signals may have been missed). */
+    /**
+     * As {@link #subscribe(String, Consumer)}; {@code onResync} runs each time the listener has
+     * (re)connected: signals sent before, while it was not listening, were missed.
+     */
     public AutoCloseable subscribe(String channel, Consumer<String> onSignal, Runnable onResync) {
         Subscriber subscriber = new Subscriber(onSignal, onResync);
         subscribers.computeIfAbsent(channel, c -> new CopyOnWriteArrayList<>()).add(subscriber);
@@ -128,6 +136,9 @@ public class ClusterSignals implements InitializingBean, DisposableBean {
      */
     public void signal(String channel, String payload) {
         Signal signal = new Signal(channel, payload == null ? "" : payload);
+        if (signal.payload().getBytes(StandardCharsets.UTF_8).length >= MAX_PAYLOAD_BYTES) {
+            throw new IllegalArgumentException("signal payload too long for NOTIFY: " + signal.payload().length());
+        }
         if (TransactionSynchronizationManager.isActualTransactionActive()
                 && TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
@@ -143,6 +154,9 @@ public class ClusterSignals implements InitializingBean, DisposableBean {
 
     private void post(Signal signal) {
         synchronized (pending) {
+            if (pending.size() >= MAX_PENDING) {
+                return; // the database is unreachable for a while: the receivers poll meanwhile
+            }
             pending.add(signal);
             pending.notifyAll();
         }
@@ -170,7 +184,7 @@ public class ClusterSignals implements InitializingBean, DisposableBean {
 
     private void listen() {
         Duration backoff = MIN_BACKOFF;
-        boolean connectedBefore = false;
+        boolean failed = false;
         while (running) {
             try {
                 connection = open();
@@ -178,13 +192,14 @@ public class ClusterSignals implements InitializingBean, DisposableBean {
                 listenToSubscribedChannels();
                 listening = true;
                 backoff = MIN_BACKOFF;
-                if (connectedBefore) {
+                if (failed) {
                     log.info("Cluster signals: listening again");
-                    resync();
                 }
-                connectedBefore = true;
+                // signals sent before now (while disconnected, or before the first connection) were missed
+                resync();
                 receive();
             } catch (SQLException | RuntimeException e) {
+                failed = true;
                 if (running) {
                     log.warn("Cluster signals: listener connection lost or unavailable ({}); retrying in {} ms",
                             e.getMessage(), backoff.toMillis());

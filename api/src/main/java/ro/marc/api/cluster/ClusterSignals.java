@@ -54,7 +54,10 @@ import java.util.function.Consumer;
 @Component
 public class ClusterSignals implements InitializingBean, DisposableBean {
 
-    /** Events appended (payload empty): wakes the projection processors ({@link ro.marc.api.config.CommitNotifyingEventSource}). */
+    /**
+     * Events appended (payload: the appending node's {@link #nodeId()}): the other nodes' projection
+     * processors wake up ({@link ro.marc.api.config.CommitNotifyingEventSource}).
+     */
     public static final String EVENTS = "marc_events";
     /** A projection batch committed (payload: the processing group): read-your-writes re-reads. */
     public static final String PROJECTION = "marc_projection";
@@ -75,6 +78,12 @@ public class ClusterSignals implements InitializingBean, DisposableBean {
     private static final int MAX_PAYLOAD_BYTES = 8000;
     /** Distinct signals waiting for the sender beyond which new ones are dropped (a database outage). */
     private static final int MAX_PENDING = 10_000;
+
+    /** Ends a subscription. */
+    public interface Subscription extends AutoCloseable {
+        @Override
+        void close();
+    }
 
     /** What a subscriber is told: a payload, and "you may have missed signals" after a reconnect. */
     private record Subscriber(Consumer<String> onSignal, Runnable onResync) {
@@ -104,7 +113,7 @@ public class ClusterSignals implements InitializingBean, DisposableBean {
      * one included), on the listener thread. A channel first subscribed after start-up is LISTENed
      * within half a second.
      */
-    public AutoCloseable subscribe(String channel, Consumer<String> onSignal) {
+    public Subscription subscribe(String channel, Consumer<String> onSignal) {
         return subscribe(channel, onSignal, () -> {
         });
     }
@@ -113,7 +122,7 @@ public class ClusterSignals implements InitializingBean, DisposableBean {
      * As {@link #subscribe(String, Consumer)}; {@code onResync} runs each time the listener has
      * (re)connected: signals sent before, while it was not listening, were missed.
      */
-    public AutoCloseable subscribe(String channel, Consumer<String> onSignal, Runnable onResync) {
+    public Subscription subscribe(String channel, Consumer<String> onSignal, Runnable onResync) {
         Subscriber subscriber = new Subscriber(onSignal, onResync);
         subscribers.computeIfAbsent(channel, c -> new CopyOnWriteArrayList<>()).add(subscriber);
         return () -> subscribers.getOrDefault(channel, List.of()).remove(subscriber);

@@ -120,11 +120,11 @@ public class NotificationProjection {
             // acceptProposalWithChanges: the administrator's revision came first, in the entry's own stream
             String initially = item.proposedName() != null && !item.proposedName().equals(item.name())
                     ? " (propunerea inițială: „" + item.proposedName() + "”)" : "";
-            tellTheProposer(event.itemId(), event.kind(), event.proposerUserId(), actor, NotificationKind.PROPOSAL_ACCEPTED,
+            tellTheProposer(event.itemId(), event.kind(), item, event.proposerUserId(), actor, NotificationKind.PROPOSAL_ACCEPTED,
                     "Propunerea a fost acceptată cu modificări", "a fost acceptată cu modificări" + initially
                             + " și face parte din nomenclatorul național.", seq, at);
         } else {
-            tellTheProposer(event.itemId(), event.kind(), event.proposerUserId(), actor, NotificationKind.PROPOSAL_ACCEPTED,
+            tellTheProposer(event.itemId(), event.kind(), item, event.proposerUserId(), actor, NotificationKind.PROPOSAL_ACCEPTED,
                     "Propunerea a fost acceptată", "a fost acceptată și face parte din nomenclatorul național.", seq, at);
         }
     }
@@ -133,7 +133,8 @@ public class NotificationProjection {
     void on(ProposalRejected event, @SequenceNumber long sequence, @MessageIdentifier String eventId, @org.axonframework.eventhandling.Timestamp Instant at,
             @MetaDataValue("userId") String actor) {
         Source seq = new Source(eventId, sequence);
-        tellTheProposer(event.itemId(), event.kind(), event.proposerUserId(), actor, NotificationKind.PROPOSAL_REJECTED,
+        tellTheProposer(event.itemId(), event.kind(), item(event.itemId(), event.kind()), event.proposerUserId(), actor,
+                NotificationKind.PROPOSAL_REJECTED,
                 "Propunerea a fost respinsă: " + event.reason(), "a fost respinsă. Motiv: " + event.reason(), seq, at);
     }
 
@@ -145,12 +146,29 @@ public class NotificationProjection {
         String outcome = event.name().equals(event.previousName())
                 ? "a fost corectată de un administrator central."
                 : "a fost corectată de un administrator central (denumirea anterioară: „" + event.previousName() + "”).";
-        tellTheProposer(event.itemId(), event.kind(), event.proposerUserId(), actor, NotificationKind.ENTRY_CORRECTED,
-                "Intrare din nomenclator corectată", outcome, seq, at);
+        tellTheProposer(event.itemId(), event.kind(), corrected(event), event.proposerUserId(), actor,
+                NotificationKind.ENTRY_CORRECTED, "Intrare din nomenclator corectată", outcome, seq, at);
+    }
+
+    /**
+     * The corrected entry as the event states it: the directory also handles this event, and the order of
+     * the two in the group is not one to depend on. Its activity and task (other entries) are the directory's.
+     */
+    private Item corrected(ApprovedItemCorrected event) {
+        Item known = item(event.itemId(), event.kind());
+        Details details = switch (event.kind()) {
+            case ACTIVITY -> {
+                List<UUID> workUnits = event.workUnitIds() != null ? event.workUnitIds() : known.details().workUnitIds();
+                yield new Details(ids(workUnits), workUnitNames(workUnits), event.name(), null);
+            }
+            case TASK -> known.details().withTask(event.name());
+            case DOCUMENT, RISK -> known.details();
+        };
+        return new Item(event.name(), details, false, null);
     }
 
     /** A decision, told to the proposer: "Propunerea dumneavoastră privind <item> <outcome>". */
-    private void tellTheProposer(UUID itemId, ItemKind kind, String proposerUserId, String actor,
+    private void tellTheProposer(UUID itemId, ItemKind kind, Item item, String proposerUserId, String actor,
                                  NotificationKind notification, String title, String outcome, Source seq, Instant at) {
         UUID proposer = uuid(proposerUserId);
         // nobody to tell: the proposer decided themselves, or a central administrator's own addition
@@ -158,7 +176,6 @@ public class NotificationProjection {
         if (proposer == null || proposerUserId.equals(actor) || isCentralAdministrator(proposerUserId)) {
             return;
         }
-        Item item = item(itemId, kind);
         String message = "Propunerea dumneavoastră privind " + articulated(kind) + quoted(item.name()) + " " + outcome;
         publish(insert(List.of(proposer), notification, title, message, itemId, kind.name(), item.details(), actor, seq, at));
     }

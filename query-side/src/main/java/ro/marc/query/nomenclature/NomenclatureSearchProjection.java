@@ -90,23 +90,26 @@ public class NomenclatureSearchProjection {
     /** A work unit's name, also into every document that names it (until now by its id, or by its old name). */
     @EventHandler
     void on(WorkUnitDefined event, @SequenceNumber long seq) {
-        workUnit(event.workUnitId(), event.name(), seq);
+        workUnit(event.workUnitId(), event.name(), seq, false);
     }
 
     @EventHandler
     void on(WorkUnitRenamed event, @SequenceNumber long seq) {
-        workUnit(event.workUnitId(), event.name(), seq);
+        workUnit(event.workUnitId(), event.name(), seq, true);
     }
 
     @SuppressWarnings("unchecked")
-    private void workUnit(UUID workUnitId, String name, long seq) {
+    private void workUnit(UUID workUnitId, String name, long seq, boolean renamed) {
         OrgFactsLock.exclusive(jdbc, ORG_FACTS_LOCK);
+        boolean awaited = awaited("nomenclature_search_work_unit", workUnitId);
         int changed = jdbc.sql("""
                 INSERT INTO nomenclature_search_work_unit AS w (id, name, last_event_seq) VALUES (?, ?, ?)
                 ON CONFLICT (id) DO UPDATE SET name = excluded.name, last_event_seq = excluded.last_event_seq
                 WHERE w.last_event_seq < excluded.last_event_seq""")
                 .params(workUnitId, name, seq).update();
-        if (changed == 1) {
+        // a definition reaches documents only when one named the work unit before it was known (rare: the
+        // other order); a rename reaches every document naming it
+        if (changed == 1 && (renamed || awaited)) {
             String id = id(workUnitId);
             cascade(WORK_UNIT_IDS, id, id, child -> setWorkUnits(child, (List<String>) child.get(WORK_UNIT_IDS)), seq);
         }
@@ -117,12 +120,13 @@ public class NomenclatureSearchProjection {
     void on(OrgUnitCreated event, @SequenceNumber long seq) {
         OrgFactsLock.exclusive(jdbc, ORG_FACTS_LOCK);
         String county = event.county() == null ? null : event.county().name();
+        boolean awaited = awaited("nomenclature_search_org_unit", event.orgUnitId());
         int changed = jdbc.sql("""
                 INSERT INTO nomenclature_search_org_unit AS o (id, county, last_event_seq) VALUES (?, ?, ?)
                 ON CONFLICT (id) DO UPDATE SET county = excluded.county, last_event_seq = excluded.last_event_seq
                 WHERE o.last_event_seq < excluded.last_event_seq""")
                 .params(event.orgUnitId(), county, seq).update();
-        if (changed == 1 && county != null) {
+        if (changed == 1 && county != null && awaited) {
             String id = id(event.orgUnitId());
             cascade(PROPOSER_ORG_UNIT_ID, id, id, child -> child.put(PROPOSER_COUNTY, county), seq);
         }
@@ -415,14 +419,39 @@ public class NomenclatureSearchProjection {
 
     // ---------------------------------------------------------------- organisation facts (this group's own copy)
 
+    /**
+     * A fact a document needed before it was known is recorded as awaited (a row without a value and
+     * sequence number {@value #AWAITED}): only then does its arrival look for the documents to complete, so
+     * the usual order (the organisation first, or a rebuild) costs no search per org unit or work unit.
+     */
+    private static final long AWAITED = -2;
+
+    private boolean awaited(String table, UUID id) {
+        return jdbc.sql("SELECT last_event_seq FROM " + table + " WHERE id = ?").param(id).query(Long.class)
+                .optional().map(seq -> seq == AWAITED).orElse(false);
+    }
+
+    private void await(String table, Collection<UUID> ids) {
+        for (UUID id : ids) {
+            jdbc.sql("INSERT INTO " + table + " (id, last_event_seq) VALUES (?, ?) ON CONFLICT (id) DO NOTHING")
+                    .params(id, AWAITED).update();
+        }
+    }
+
     private Map<String, String> workUnitNames(List<String> ids) {
         Map<String, String> names = new HashMap<>();
         ids.forEach(id -> names.put(id, id));
         if (jdbc != null && !ids.isEmpty()) {
-            jdbc.sql("SELECT id, name FROM nomenclature_search_work_unit WHERE id IN (:ids) AND name IS NOT NULL")
-                    .param("ids", ids.stream().map(UUID::fromString).toList())
-                    .query((rs, n) -> Map.entry(rs.getString("id"), rs.getString("name")))
-                    .list().forEach(e -> names.put(e.getKey(), e.getValue()));
+            Set<UUID> unknown = new HashSet<>();
+            ids.forEach(id -> unknown.add(UUID.fromString(id)));
+            jdbc.sql("SELECT id, name FROM nomenclature_search_work_unit WHERE id IN (:ids)")
+                    .param("ids", List.copyOf(unknown))
+                    .query((rs, n) -> {
+                        unknown.remove(rs.getObject("id", UUID.class));
+                        return rs.getString("name") == null ? null : Map.entry(rs.getString("id"), rs.getString("name"));
+                    })
+                    .list().stream().filter(Objects::nonNull).forEach(e -> names.put(e.getKey(), e.getValue()));
+            await("nomenclature_search_work_unit", unknown);
         }
         return names;
     }
@@ -431,8 +460,12 @@ public class NomenclatureSearchProjection {
         if (jdbc == null || orgUnitId == null) {
             return null;
         }
-        return jdbc.sql("SELECT county FROM nomenclature_search_org_unit WHERE id = ?").param(orgUnitId)
-                .query(String.class).optional().orElse(null);
+        Optional<String> known = jdbc.sql("SELECT county FROM nomenclature_search_org_unit WHERE id = ?").param(orgUnitId)
+                .query((rs, n) -> Objects.requireNonNullElse(rs.getString("county"), "")).optional();
+        if (known.isEmpty()) {
+            await("nomenclature_search_org_unit", List.of(orgUnitId));
+        }
+        return known.filter(county -> !county.isEmpty()).orElse(null);
     }
 
     // ---------------------------------------------------------------- Elasticsearch plumbing

@@ -62,7 +62,7 @@ public class DeadLetterController {
         try {
             deadLetters.rebuild(known);
         } catch (RuntimeException e) {
-            // notifications (never replayed), or a segment held by another node (UnableToClaimTokenException)
+            // a group none of whose handlers may be replayed, or a segment held by another node (UnableToClaimTokenException)
             throw new InvalidInput("group", "NOT_REBUILDABLE", DeadLetterText.prefix(e.getMessage()));
         }
         return true;

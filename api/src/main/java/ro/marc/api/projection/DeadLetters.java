@@ -149,8 +149,9 @@ public class DeadLetters {
      * Rebuilds a group from zero on this node: shuts its processor down, resets its tokens (which clears
      * the group's dead letters and runs its projections' reset handlers, emptying their tables or
      * indexes) and starts it again; it then replays the event store. Fails, changing nothing, when
-     * another node holds a segment of the group (stop the group there first) or when the group must not
-     * be replayed (notifications).
+     * another node holds a segment of the group (stop the group there first) or when none of the group's
+     * handlers may be replayed. (The notifications group rebuilds only its directory: the notifications
+     * themselves are {@code @DisallowReplay} and are not sent again.)
      */
     public void rebuild(String group) {
         StreamingEventProcessor processor = processing.eventProcessor(group, StreamingEventProcessor.class)

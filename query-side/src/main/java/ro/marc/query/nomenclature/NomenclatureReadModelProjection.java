@@ -2,6 +2,9 @@ package ro.marc.query.nomenclature;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.interceptors.MessageHandlerInterceptor;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.messaging.annotation.MetaDataValue;
@@ -11,6 +14,7 @@ import ro.marc.query.common.EntityVersion;
 import ro.marc.query.common.Sql;
 import ro.marc.events.nomenclature.*;
 import ro.marc.events.nomenclature.event.*;
+import ro.marc.events.org.event.OrgUnitCreated;
 import ro.marc.events.text.RomanianText;
 
 import java.time.Instant;
@@ -27,8 +31,11 @@ import java.util.UUID;
  * nothing, not even {@code updated_at}; the version a client sees is {@link EntityVersion#of} the
  * sequence number.
  * <p>
- * {@code proposer_county} is looked up in the org read model ({@code org_unit}) when the proposal is
- * projected; a document's {@code activity_id} is its task's, projected earlier (a task's proposal precedes
+ * {@code proposer_county} comes from the group's own copy of the org units' counties
+ * ({@code nomenclature_org_unit_county}, filled by {@link OrgUnitCreated} here): a proposal projected before its
+ * org unit is known keeps no county until the org unit arrives, which then writes it into the proposals already
+ * there, so the county comes out the same whichever came first ({@link OrgFactsLock} orders the two when two
+ * segments handle them at the same time). A document's {@code activity_id} is its task's, projected earlier (a task's proposal precedes
  * its documents' in the event store; a document whose task is not there yet fails and is retried).
  */
 @Component
@@ -42,14 +49,46 @@ public class NomenclatureReadModelProjection {
                                            domain_id, periodicity, status, proposer_user_id, proposer_org_unit_id,
                                            proposer_county, version, last_event_seq, created_at, updated_at)
             VALUES (:id, :kind, :parent, %s, :task, :name, :folded, :description, :domain, :periodicity, 'PROPOSED',
-                    :proposer, :orgUnit, (SELECT o.county FROM org_unit o WHERE o.id = :orgUnit),
+                    :proposer, :orgUnit,
+                    (SELECT c.county FROM nomenclature_org_unit_county c WHERE c.org_unit_id = :orgUnit),
                     :version, :seq, :at, :at)
             ON CONFLICT (id) DO NOTHING""";
+
+    /** The advisory lock of this group's org facts ({@link OrgFactsLock}). */
+    private static final long ORG_FACTS_LOCK = 0x6d617263_00000101L;
 
     private final JdbcClient jdbc;
 
     public NomenclatureReadModelProjection(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** Every batch takes the org facts' lock (shared) before its first row lock; see {@link OrgFactsLock}. */
+    @MessageHandlerInterceptor(messageType = EventMessage.class)
+    Object orgFactsFirst(EventMessage<?> event, InterceptorChain chain) throws Exception {
+        OrgFactsLock.shared(jdbc, ORG_FACTS_LOCK);
+        return chain.proceed();
+    }
+
+    // ------------------------------------------------------------------ org units (the proposers' counties)
+
+    /** The org unit's county (set when it is created, never changed), also into the proposals made before. */
+    @EventHandler
+    void on(OrgUnitCreated event, @SequenceNumber long seq) {
+        OrgFactsLock.exclusive(jdbc, ORG_FACTS_LOCK);
+        String county = event.county() == null ? null : event.county().name();
+        int changed = jdbc.sql("""
+                INSERT INTO nomenclature_org_unit_county AS c (org_unit_id, county, last_event_seq) VALUES (?, ?, ?)
+                ON CONFLICT (org_unit_id) DO UPDATE SET county = excluded.county, last_event_seq = excluded.last_event_seq
+                WHERE c.last_event_seq < excluded.last_event_seq""")
+                .params(event.orgUnitId(), county, seq).update();
+        if (changed == 1) {
+            // not the entries' own event: their version and last_event_seq stay
+            jdbc.sql("""
+                    UPDATE nomenclature_item SET proposer_county = ?
+                    WHERE proposer_org_unit_id = ? AND proposer_county IS DISTINCT FROM ?""")
+                    .params(county, event.orgUnitId(), county).update();
+        }
     }
 
     // ------------------------------------------------------------------ domains
@@ -309,6 +348,7 @@ public class NomenclatureReadModelProjection {
         jdbc.sql("DELETE FROM nomenclature_domain").update();
         jdbc.sql("DELETE FROM reference_entry").update();
         jdbc.sql("DELETE FROM regulatory_cause").update();
+        jdbc.sql("DELETE FROM nomenclature_org_unit_county").update();
     }
 
     // ------------------------------------------------------------------ helpers

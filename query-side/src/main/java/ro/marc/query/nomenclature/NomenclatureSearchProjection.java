@@ -6,12 +6,18 @@ import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.interceptors.MessageHandlerInterceptor;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import ro.marc.events.nomenclature.*;
 import ro.marc.events.nomenclature.event.*;
+import ro.marc.events.org.event.OrgUnitCreated;
+import ro.marc.events.org.event.WorkUnitDefined;
+import ro.marc.events.org.event.WorkUnitRenamed;
 import ro.marc.events.text.RomanianText;
 import ro.marc.query.common.EntityVersion;
 
@@ -35,20 +41,23 @@ import static ro.marc.query.nomenclature.NomenclatureIndex.*;
  * whole, so a late redelivery cannot bring back an older parent name.
  *
  * <p>The projection needs nothing but its own documents (read back by id, or by parent id for the
- * cascades) and two look-ups in the organisation read model: work-unit names ({@code work_unit}) and
- * the proposer's county ({@code org_unit}); when those rows are missing the id stands for the name and
- * the county stays empty. Children (tasks, documents, risks) carry their activity's name, domain and
- * work units, documents also their task's name: revising an activity or a task, or renaming a domain,
- * rewrites them. Regulatory causes keep their own work unit. Reference lists are not indexed.
- *
- * <p>Known limitation: a work unit renamed later keeps its old name in entries indexed before, until
- * they change again or the index is rebuilt (the organisation stream is not followed here).
+ * cascades) and its own copy of two organisation facts, kept from the organisation's events by this group:
+ * work-unit names ({@code nomenclature_search_work_unit}) and org-unit counties
+ * ({@code nomenclature_search_org_unit}). Until a work unit is known its id stands for its name, until an org
+ * unit is known the county stays empty; when it arrives (or a work unit is renamed) it is carried into every
+ * document already written that names it, as a cascade (the document's version + 1), so the documents come out
+ * the same whichever came first ({@link OrgFactsLock} orders the two when two segments handle them at the same
+ * time). Children (tasks, documents, risks) carry their activity's name, domain and work units, documents also
+ * their task's name: revising an activity or a task, or renaming a domain, rewrites them. Regulatory causes keep
+ * their own work unit. Reference lists are not indexed.
  */
 @ProcessingGroup(NomenclatureSearchProjection.PROCESSING_GROUP)
 public class NomenclatureSearchProjection {
 
     public static final String PROCESSING_GROUP = "nomenclature-elasticsearch";
     private static final int PAGE = 1000;
+    /** The advisory lock of this group's org facts ({@link OrgFactsLock}). */
+    private static final long ORG_FACTS_LOCK = 0x6d617263_00000102L;
 
     private final ElasticsearchClient client;
     private final NomenclatureIndex index;
@@ -60,11 +69,67 @@ public class NomenclatureSearchProjection {
         this.jdbc = jdbc;
     }
 
+    /** Every batch takes the org facts' lock (shared) before it reads them; see {@link OrgFactsLock}. */
+    @MessageHandlerInterceptor(messageType = EventMessage.class)
+    Object orgFactsFirst(EventMessage<?> event, InterceptorChain chain) throws Exception {
+        OrgFactsLock.shared(jdbc, ORG_FACTS_LOCK);
+        return chain.proceed();
+    }
+
     /** Before a replay from the start of the stream (a rebuild): the index is emptied, as {@link OrgSearchProjection#reset()}. */
     @ResetHandler
     void reset() {
         index.delete();
         index.ensureCreated();
+        jdbc.sql("DELETE FROM nomenclature_search_work_unit").update();
+        jdbc.sql("DELETE FROM nomenclature_search_org_unit").update();
+    }
+
+    // ---------------------------------------------------------------- organisation facts
+
+    /** A work unit's name, also into every document that names it (until now by its id, or by its old name). */
+    @EventHandler
+    void on(WorkUnitDefined event, @SequenceNumber long seq) {
+        workUnit(event.workUnitId(), event.name(), seq, false);
+    }
+
+    @EventHandler
+    void on(WorkUnitRenamed event, @SequenceNumber long seq) {
+        workUnit(event.workUnitId(), event.name(), seq, true);
+    }
+
+    @SuppressWarnings("unchecked")
+    private void workUnit(UUID workUnitId, String name, long seq, boolean renamed) {
+        OrgFactsLock.exclusive(jdbc, ORG_FACTS_LOCK);
+        boolean awaited = awaited("nomenclature_search_work_unit", workUnitId);
+        int changed = jdbc.sql("""
+                INSERT INTO nomenclature_search_work_unit AS w (id, name, last_event_seq) VALUES (?, ?, ?)
+                ON CONFLICT (id) DO UPDATE SET name = excluded.name, last_event_seq = excluded.last_event_seq
+                WHERE w.last_event_seq < excluded.last_event_seq""")
+                .params(workUnitId, name, seq).update();
+        // a definition reaches documents only when one named the work unit before it was known (rare: the
+        // other order); a rename reaches every document naming it
+        if (changed == 1 && (renamed || awaited)) {
+            String id = id(workUnitId);
+            cascade(WORK_UNIT_IDS, id, id, child -> setWorkUnits(child, (List<String>) child.get(WORK_UNIT_IDS)), seq);
+        }
+    }
+
+    /** An org unit's county (set when it is created, never changed), also into the proposals made before. */
+    @EventHandler
+    void on(OrgUnitCreated event, @SequenceNumber long seq) {
+        OrgFactsLock.exclusive(jdbc, ORG_FACTS_LOCK);
+        String county = event.county() == null ? null : event.county().name();
+        boolean awaited = awaited("nomenclature_search_org_unit", event.orgUnitId());
+        int changed = jdbc.sql("""
+                INSERT INTO nomenclature_search_org_unit AS o (id, county, last_event_seq) VALUES (?, ?, ?)
+                ON CONFLICT (id) DO UPDATE SET county = excluded.county, last_event_seq = excluded.last_event_seq
+                WHERE o.last_event_seq < excluded.last_event_seq""")
+                .params(event.orgUnitId(), county, seq).update();
+        if (changed == 1 && county != null && awaited) {
+            String id = id(event.orgUnitId());
+            cascade(PROPOSER_ORG_UNIT_ID, id, id, child -> child.put(PROPOSER_COUNTY, county), seq);
+        }
     }
 
     // ---------------------------------------------------------------- domains
@@ -352,16 +417,41 @@ public class NomenclatureSearchProjection {
         return id == null ? null : id.toString();
     }
 
-    // ---------------------------------------------------------------- organisation look-ups
+    // ---------------------------------------------------------------- organisation facts (this group's own copy)
+
+    /**
+     * A fact a document needed before it was known is recorded as awaited (a row without a value and
+     * sequence number {@value #AWAITED}): only then does its arrival look for the documents to complete, so
+     * the usual order (the organisation first, or a rebuild) costs no search per org unit or work unit.
+     */
+    private static final long AWAITED = -2;
+
+    private boolean awaited(String table, UUID id) {
+        return jdbc.sql("SELECT last_event_seq FROM " + table + " WHERE id = ?").param(id).query(Long.class)
+                .optional().map(seq -> seq == AWAITED).orElse(false);
+    }
+
+    private void await(String table, Collection<UUID> ids) {
+        for (UUID id : ids) {
+            jdbc.sql("INSERT INTO " + table + " (id, last_event_seq) VALUES (?, ?) ON CONFLICT (id) DO NOTHING")
+                    .params(id, AWAITED).update();
+        }
+    }
 
     private Map<String, String> workUnitNames(List<String> ids) {
         Map<String, String> names = new HashMap<>();
         ids.forEach(id -> names.put(id, id));
         if (jdbc != null && !ids.isEmpty()) {
-            jdbc.sql("SELECT id, name FROM work_unit WHERE id IN (:ids)")
-                    .param("ids", ids.stream().map(UUID::fromString).toList())
-                    .query((rs, n) -> Map.entry(rs.getString("id"), rs.getString("name")))
-                    .list().forEach(e -> names.put(e.getKey(), e.getValue()));
+            Set<UUID> unknown = new HashSet<>();
+            ids.forEach(id -> unknown.add(UUID.fromString(id)));
+            jdbc.sql("SELECT id, name FROM nomenclature_search_work_unit WHERE id IN (:ids)")
+                    .param("ids", List.copyOf(unknown))
+                    .query((rs, n) -> {
+                        unknown.remove(rs.getObject("id", UUID.class));
+                        return rs.getString("name") == null ? null : Map.entry(rs.getString("id"), rs.getString("name"));
+                    })
+                    .list().stream().filter(Objects::nonNull).forEach(e -> names.put(e.getKey(), e.getValue()));
+            await("nomenclature_search_work_unit", unknown);
         }
         return names;
     }
@@ -370,8 +460,12 @@ public class NomenclatureSearchProjection {
         if (jdbc == null || orgUnitId == null) {
             return null;
         }
-        return jdbc.sql("SELECT county FROM org_unit WHERE id = ?").param(orgUnitId)
-                .query(String.class).optional().orElse(null);
+        Optional<String> known = jdbc.sql("SELECT county FROM nomenclature_search_org_unit WHERE id = ?").param(orgUnitId)
+                .query((rs, n) -> Objects.requireNonNullElse(rs.getString("county"), "")).optional();
+        if (known.isEmpty()) {
+            await("nomenclature_search_org_unit", List.of(orgUnitId));
+        }
+        return known.filter(county -> !county.isEmpty()).orElse(null);
     }
 
     // ---------------------------------------------------------------- Elasticsearch plumbing

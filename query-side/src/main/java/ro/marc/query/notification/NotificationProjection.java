@@ -11,7 +11,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import ro.marc.events.access.Role;
 import ro.marc.events.nomenclature.*;
 import ro.marc.events.nomenclature.event.*;
 
@@ -32,15 +31,25 @@ import java.util.*;
  *   <li>a regulatory cause added or edited → every active central administrator but the one who
  *       did it.</li>
  * </ul>
- * <b>The recipients are resolved from the access read model ({@code app_user}, {@code app_user_role})
- * when the event is projected</b>, not when it happened: an administrator appointed later does not
- * receive older notifications, and one whose account has been deactivated meanwhile does not
- * receive new ones. For the same reason the projection is {@link DisallowReplay}: a processor reset
- * must not hand today's administrators the notifications of the whole history (the processor's
- * handlers therefore do not support a reset). The N02 details (work unit, activity and task names)
- * are looked up in the nomenclature and org read models, which are projected by other processors
- * and may lag: where a row is missing the names are taken from the event itself when it carries them
- * (a proposed activity's own name and work units, a proposed task's name), else left out.
+ * <b>Everything is read from the group's own directory</b> ({@link NotificationDirectory}: accounts and
+ * their central-administrator role, org-unit and work-unit names, catalogue entries), which the same
+ * processing group fills from the access, organisation and nomenclature events, never from the tables other
+ * processors write (those may be ahead of or behind this group, so the outcome depended on which ran first).
+ * <p>
+ * <b>Recipients are a fact about <em>when</em></b>: an administrator appointed after a proposal does not
+ * receive it, one deactivated before it does not, and a proposer who is a central administrator when the
+ * proposal is made is not announced. "Before" and "after" are the event store's order: the group runs as a
+ * single segment ({@code initial-segment-count: 1}), so it handles every event in store order (the order
+ * in which events become visible to the processor), the same on every node and after every restart. For the
+ * same reason the projection is {@link DisallowReplay}: a processor reset (which rebuilds only the
+ * directory) must not hand today's administrators the notifications of the whole history.
+ * <p>
+ * <b>Names and details do not depend on the order</b>: a decision quotes the entry as its own events left it
+ * (the accepted wording after {@code acceptProposalWithChanges}, whose revision precedes the acceptance in
+ * the entry's stream); work-unit names missing when a notification is written are left out and carried into
+ * it when the work unit is defined or renamed (the directory follows {@code notification.work_unit_ids}).
+ * Display and org-unit names in the message text are those known at the event's place in the store (an
+ * account and its org unit are created before anything they propose).
  * <p>
  * Every row is keyed by (recipient, event identifier, kind) and inserted with {@code ON CONFLICT DO
  * NOTHING}, so a redelivered event creates no duplicate (sequence numbers are per entity, so they do not
@@ -72,7 +81,7 @@ public class NotificationProjection {
     void on(ActivityProposed event, @SequenceNumber long sequence, @MessageIdentifier String eventId, @org.axonframework.eventhandling.Timestamp Instant at,
             @MetaDataValue("userId") String actor) {
         Source seq = new Source(eventId, sequence);
-        Details details = new Details(workUnitNames(event.workUnitIds()), event.name(), null);
+        Details details = new Details(ids(event.workUnitIds()), workUnitNames(event.workUnitIds()), event.name(), null);
         proposed(ItemKind.ACTIVITY, event.activityId(), event.name(), event.proposerUserId(),
                 event.proposerOrgUnitId(), details, seq, at, actor);
     }
@@ -83,7 +92,7 @@ public class NotificationProjection {
         Source seq = new Source(eventId, sequence);
         Details activity = activity(event.activityId());
         proposed(ItemKind.TASK, event.taskId(), event.name(), event.proposerUserId(), event.proposerOrgUnitId(),
-                new Details(activity.workUnitNames(), activity.activityName(), event.name()), seq, at, actor);
+                activity.withTask(event.name()), seq, at, actor);
     }
 
     @EventHandler
@@ -106,15 +115,26 @@ public class NotificationProjection {
     void on(ProposalAccepted event, @SequenceNumber long sequence, @MessageIdentifier String eventId, @org.axonframework.eventhandling.Timestamp Instant at,
             @MetaDataValue("userId") String actor) {
         Source seq = new Source(eventId, sequence);
-        tellTheProposer(event.itemId(), event.kind(), event.proposerUserId(), actor, NotificationKind.PROPOSAL_ACCEPTED,
-                "Propunerea a fost acceptată", "a fost acceptată și face parte din nomenclatorul național.", seq, at);
+        Item item = item(event.itemId(), event.kind());
+        if (item.changedOnAcceptance()) {
+            // acceptProposalWithChanges: the administrator's revision came first, in the entry's own stream
+            String initially = item.proposedName() != null && !item.proposedName().equals(item.name())
+                    ? " (propunerea inițială: „" + item.proposedName() + "”)" : "";
+            tellTheProposer(event.itemId(), event.kind(), item, event.proposerUserId(), actor, NotificationKind.PROPOSAL_ACCEPTED,
+                    "Propunerea a fost acceptată cu modificări", "a fost acceptată cu modificări" + initially
+                            + " și face parte din nomenclatorul național.", seq, at);
+        } else {
+            tellTheProposer(event.itemId(), event.kind(), item, event.proposerUserId(), actor, NotificationKind.PROPOSAL_ACCEPTED,
+                    "Propunerea a fost acceptată", "a fost acceptată și face parte din nomenclatorul național.", seq, at);
+        }
     }
 
     @EventHandler
     void on(ProposalRejected event, @SequenceNumber long sequence, @MessageIdentifier String eventId, @org.axonframework.eventhandling.Timestamp Instant at,
             @MetaDataValue("userId") String actor) {
         Source seq = new Source(eventId, sequence);
-        tellTheProposer(event.itemId(), event.kind(), event.proposerUserId(), actor, NotificationKind.PROPOSAL_REJECTED,
+        tellTheProposer(event.itemId(), event.kind(), item(event.itemId(), event.kind()), event.proposerUserId(), actor,
+                NotificationKind.PROPOSAL_REJECTED,
                 "Propunerea a fost respinsă: " + event.reason(), "a fost respinsă. Motiv: " + event.reason(), seq, at);
     }
 
@@ -126,12 +146,29 @@ public class NotificationProjection {
         String outcome = event.name().equals(event.previousName())
                 ? "a fost corectată de un administrator central."
                 : "a fost corectată de un administrator central (denumirea anterioară: „" + event.previousName() + "”).";
-        tellTheProposer(event.itemId(), event.kind(), event.proposerUserId(), actor, NotificationKind.ENTRY_CORRECTED,
-                "Intrare din nomenclator corectată", outcome, seq, at);
+        tellTheProposer(event.itemId(), event.kind(), corrected(event), event.proposerUserId(), actor,
+                NotificationKind.ENTRY_CORRECTED, "Intrare din nomenclator corectată", outcome, seq, at);
+    }
+
+    /**
+     * The corrected entry as the event states it: the directory also handles this event, and the order of
+     * the two in the group is not one to depend on. Its activity and task (other entries) are the directory's.
+     */
+    private Item corrected(ApprovedItemCorrected event) {
+        Item known = item(event.itemId(), event.kind());
+        Details details = switch (event.kind()) {
+            case ACTIVITY -> {
+                List<UUID> workUnits = event.workUnitIds() != null ? event.workUnitIds() : known.details().workUnitIds();
+                yield new Details(ids(workUnits), workUnitNames(workUnits), event.name(), null);
+            }
+            case TASK -> known.details().withTask(event.name());
+            case DOCUMENT, RISK -> known.details();
+        };
+        return new Item(event.name(), details, false, null);
     }
 
     /** A decision, told to the proposer: "Propunerea dumneavoastră privind <item> <outcome>". */
-    private void tellTheProposer(UUID itemId, ItemKind kind, String proposerUserId, String actor,
+    private void tellTheProposer(UUID itemId, ItemKind kind, Item item, String proposerUserId, String actor,
                                  NotificationKind notification, String title, String outcome, Source seq, Instant at) {
         UUID proposer = uuid(proposerUserId);
         // nobody to tell: the proposer decided themselves, or a central administrator's own addition
@@ -139,7 +176,6 @@ public class NotificationProjection {
         if (proposer == null || proposerUserId.equals(actor) || isCentralAdministrator(proposerUserId)) {
             return;
         }
-        Item item = item(itemId, kind);
         String message = "Propunerea dumneavoastră privind " + articulated(kind) + quoted(item.name()) + " " + outcome;
         publish(insert(List.of(proposer), notification, title, message, itemId, kind.name(), item.details(), actor, seq, at));
     }
@@ -184,52 +220,52 @@ public class NotificationProjection {
                 actor != null ? actor : proposerUserId, seq, at));
     }
 
+    /** Whether the account holds the central administrator's role (at this point of the store's order). */
     private boolean isCentralAdministrator(String userId) {
         UUID id = uuid(userId);
-        return id != null && jdbc.sql("SELECT EXISTS (SELECT 1 FROM app_user_role WHERE user_id = ? AND role = ?)")
-                .params(id, Role.CENTRAL_ADMIN.name()).query(Boolean.class).single();
+        return id != null && jdbc.sql("SELECT EXISTS (SELECT 1 FROM notification_account WHERE id = ? AND central_admin)")
+                .param(id).query(Boolean.class).single();
     }
 
     /** The active central administrators, but {@code userId} (the one who acted). */
     private List<UUID> centralAdministratorsBut(String userId) {
         UUID except = uuid(userId);
-        return jdbc.sql("""
-                SELECT u.id FROM app_user u JOIN app_user_role r ON r.user_id = u.id AND r.role = ?
-                WHERE u.active ORDER BY u.id""")
-                .param(Role.CENTRAL_ADMIN.name()).query(UUID.class).list().stream()
+        return jdbc.sql("SELECT id FROM notification_account WHERE central_admin AND active ORDER BY id")
+                .query(UUID.class).list().stream()
                 .filter(id -> !id.equals(except)).toList();
     }
 
     // ------------------------------------------------------------------ details
 
-    /** The N02 details: work unit names, activity and task names. */
-    private record Details(List<String> workUnitNames, String activityName, String taskName) {
-        static final Details NONE = new Details(List.of(), null, null);
+    /** The N02 details: work units (ids, and the names known), activity and task names. */
+    private record Details(List<UUID> workUnitIds, List<String> workUnitNames, String activityName, String taskName) {
+        static final Details NONE = new Details(List.of(), List.of(), null, null);
+
+        Details withTask(String task) {
+            return new Details(workUnitIds, workUnitNames, activityName, task);
+        }
     }
 
-    private record Item(String name, Details details) {
+    private record Item(String name, Details details, boolean changedOnAcceptance, String proposedName) {
     }
 
     private List<String> workUnitNames(Collection<UUID> ids) {
         if (ids == null || ids.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("SELECT name FROM work_unit WHERE id = ANY(?) ORDER BY name_folded, id")
-                .param(ids.toArray(UUID[]::new)).query(String.class).list();
+        return jdbc.sql("SELECT " + NotificationDirectory.WORK_UNIT_NAMES.formatted("?"))
+                .param(ids.toArray(UUID[]::new)).query((rs, n) -> strings(rs.getArray(1))).single();
     }
 
-    /** An activity's name and its work units' names, from the nomenclature read model. */
+    /** An activity's name and its work units, from the directory. */
     private Details activity(UUID activityId) {
         if (activityId == null) {
             return Details.NONE;
         }
-        return jdbc.sql("""
-                SELECT i.name,
-                       ARRAY(SELECT w.name FROM nomenclature_item_work_unit x JOIN work_unit w ON w.id = x.work_unit_id
-                              WHERE x.item_id = i.id ORDER BY w.name_folded, w.id) AS work_units
-                  FROM nomenclature_item i WHERE i.id = ?""")
-                .param(activityId).query((rs, n) -> new Details(strings(rs.getArray("work_units")),
-                        rs.getString("name"), null))
+        return jdbc.sql("SELECT i.name, i.work_unit_ids, " + NotificationDirectory.WORK_UNIT_NAMES.formatted("i.work_unit_ids")
+                        + " AS work_units FROM notification_item i WHERE i.id = ?")
+                .param(activityId).query((rs, n) -> new Details(ids((Object[]) rs.getArray("work_unit_ids").getArray()),
+                        strings(rs.getArray("work_units")), rs.getString("name"), null))
                 .optional().orElse(Details.NONE);
     }
 
@@ -239,52 +275,51 @@ public class NotificationProjection {
         if (task == null) {
             return Details.NONE;
         }
-        Details activity = activity(task.activityId());
-        return new Details(activity.workUnitNames(), activity.activityName(), task.name());
+        return activity(task.activityId()).withTask(task.name());
     }
 
-    /** An item's name and details, from the nomenclature read model (empty when it is not there yet). */
+    /** An entry's name and details, from the directory (empty when it is not there). */
     private Item item(UUID itemId, ItemKind kind) {
         Row item = row(itemId);
         if (item == null) {
-            return new Item(null, Details.NONE);
+            return new Item(null, Details.NONE, false, null);
         }
         Details details = switch (kind) {
             case ACTIVITY, RISK -> activity(item.activityId());
-            case TASK -> {
-                Details activity = activity(item.activityId());
-                yield new Details(activity.workUnitNames(), activity.activityName(), item.name());
-            }
+            case TASK -> activity(item.activityId()).withTask(item.name());
             case DOCUMENT -> task(item.taskId());
         };
-        return new Item(item.name(), details);
+        return new Item(item.name(), details, item.changedOnAcceptance(), item.proposedName());
     }
 
-    private record Row(String name, UUID activityId, UUID taskId) {
+    private record Row(String name, UUID activityId, UUID taskId, boolean changedOnAcceptance, String proposedName) {
     }
 
     private Row row(UUID itemId) {
         if (itemId == null) {
             return null;
         }
-        return jdbc.sql("SELECT name, activity_id, task_id FROM nomenclature_item WHERE id = ?").param(itemId)
+        return jdbc.sql("""
+                        SELECT name, activity_id, task_id, changed_on_acceptance, proposed_name
+                          FROM notification_item WHERE id = ?""").param(itemId)
                 .query((rs, n) -> new Row(rs.getString("name"), rs.getObject("activity_id", UUID.class),
-                        rs.getObject("task_id", UUID.class)))
+                        rs.getObject("task_id", UUID.class), rs.getBoolean("changed_on_acceptance"),
+                        rs.getString("proposed_name")))
                 .optional().orElse(null);
     }
 
     private Details causeDetails(RegulatoryCauseDetails cause) {
         Details activity = activity(cause.activityId());
-        List<String> workUnits = cause.workUnitId() == null ? List.of() : workUnitNames(List.of(cause.workUnitId()));
-        return new Details(workUnits, activity.activityName(), null);
+        List<UUID> workUnits = cause.workUnitId() == null ? List.of() : List.of(cause.workUnitId());
+        return new Details(workUnits, workUnitNames(workUnits), activity.activityName(), null);
     }
 
-    /** "Ana Mureșan (IPJ Cluj)", from the access and org read models. */
+    /** "Ana Mureșan (IPJ Cluj)", from the directory. */
     private String who(String userId, UUID orgUnitId) {
         UUID id = uuid(userId);
-        String name = id == null ? null : jdbc.sql("SELECT display_name FROM app_user WHERE id = ?").param(id)
+        String name = id == null ? null : jdbc.sql("SELECT display_name FROM notification_account WHERE id = ?").param(id)
                 .query(String.class).optional().orElse(null);
-        String orgUnit = orgUnitId == null ? null : jdbc.sql("SELECT name FROM org_unit WHERE id = ?")
+        String orgUnit = orgUnitId == null ? null : jdbc.sql("SELECT name FROM notification_org_unit WHERE id = ?")
                 .param(orgUnitId).query(String.class).optional().orElse(null);
         String who = name != null ? name : "Un utilizator";
         return orgUnit != null ? who + " (" + orgUnit + ")" : who;
@@ -339,12 +374,12 @@ public class NotificationProjection {
             UUID id = UUID.nameUUIDFromBytes((recipient + "/" + seq.eventId() + "/" + kind).getBytes(StandardCharsets.UTF_8));
             int rows = jdbc.sql("""
                     INSERT INTO notification (id, recipient_user_id, kind, title, message, subject_id, subject_kind,
-                                              work_unit_names, activity_name, task_name, actor_user_id,
+                                              work_unit_ids, work_unit_names, activity_name, task_name, actor_user_id,
                                               source_event_seq, source_event_id, created_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT (id) DO NOTHING""")
                     .params(id, recipient, kind.name(), shortTitle, message, subjectId, subjectKind,
-                            details.workUnitNames().toArray(String[]::new), details.activityName(),
+                            details.workUnitIds().toArray(UUID[]::new), details.workUnitNames().toArray(String[]::new), details.activityName(),
                             details.taskName(), actor, seq.sequence(), seq.eventId(), Timestamp.from(at))
                     .update();
             if (rows == 1) {
@@ -389,6 +424,18 @@ public class NotificationProjection {
         } catch (IllegalArgumentException e) {
             return null;
         }
+    }
+
+    private static List<UUID> ids(Collection<UUID> ids) {
+        return ids == null ? List.of() : List.copyOf(ids);
+    }
+
+    private static List<UUID> ids(Object[] ids) {
+        List<UUID> values = new ArrayList<>();
+        for (Object id : ids) {
+            values.add((UUID) id);
+        }
+        return List.copyOf(values);
     }
 
     private static List<String> strings(Array array) throws java.sql.SQLException {

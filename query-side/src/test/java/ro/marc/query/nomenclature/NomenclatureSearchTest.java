@@ -4,12 +4,16 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.GetResponse;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import ro.marc.events.nomenclature.*;
+import ro.marc.events.org.County;
+import ro.marc.events.org.event.OrgUnitCreated;
+import ro.marc.events.org.event.WorkUnitDefined;
 import ro.marc.events.text.RomanianText;
 import ro.marc.query.nomenclature.ProposalVisibility;
 import ro.marc.query.nomenclature.NomenclatureSearch.FacetCount;
@@ -51,6 +55,7 @@ class NomenclatureSearchTest {
     private NomenclatureIndex index;
     private NomenclatureSearch search;
     private NomenclatureCommands stream;
+    private NomenclatureSearchProjection projection;
 
     private final UUID central = UUID.randomUUID();
     private final UUID ouCluj = UUID.randomUUID();
@@ -81,7 +86,8 @@ class NomenclatureSearchTest {
         index = new NomenclatureIndex(client, PREFIX + "-" + INDEX_SETS.incrementAndGet());
         index.ensureCreated();
         search = new NomenclatureSearch(client, index);
-        stream = new NomenclatureCommands(new NomenclatureSearchProjection(client, index, jdbc)).actingAs(ADMIN);
+        projection = new NomenclatureSearchProjection(client, index, jdbc);
+        stream = new NomenclatureCommands(projection).actingAs(ADMIN);
 
         orgUnit(central, "Direcția Generală Anticorupție", null);
         orgUnit(ouCluj, "IPJ Cluj", "CJ");
@@ -495,21 +501,22 @@ class NomenclatureSearchTest {
                 "Digitalizarea plății amenzilor", null);
     }
 
+    /** The organisation facts the projection keeps, from the organisation's events (as its processor reads them). */
     private void orgUnit(UUID id, String name, String county) {
-        Timestamp now = Timestamp.from(START);
-        jdbc.sql("""
-                        INSERT INTO org_unit (id, parent_id, name, name_folded, level, county, active, path, version,
-                                              last_event_seq, created_at, updated_at)
-                        VALUES (?, NULL, ?, ?, 1, ?, TRUE, ?, 1, 0, ?, ?)""")
-                .params(id, name, RomanianText.fold(name), county, "/" + id + "/", now, now).update();
+        deliverOrgEvent(id, new OrgUnitCreated(id, null, name, 1, county == null ? null : County.valueOf(county)));
     }
 
     private void workUnit(UUID id, String name) {
-        Timestamp now = Timestamp.from(START);
-        jdbc.sql("""
-                        INSERT INTO work_unit (id, name, name_folded, retired, version, last_event_seq, created_at, updated_at)
-                        VALUES (?, ?, ?, FALSE, 1, 0, ?, ?)""")
-                .params(id, name, RomanianText.fold(name), now, now).update();
+        deliverOrgEvent(id, new WorkUnitDefined(id, name));
+    }
+
+    private void deliverOrgEvent(UUID entity, Object event) {
+        try {
+            new AnnotationEventHandlerAdapter(projection).handle(
+                    new GenericDomainEventMessage<>("Org", entity.toString(), 0, event));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static NomenclatureQuery.Builder q() {

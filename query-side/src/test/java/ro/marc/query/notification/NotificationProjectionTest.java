@@ -42,10 +42,11 @@ class NotificationProjectionTest {
             notification -> {
                 throw new IllegalStateException("a broken listener does not stop the others");
             }));
-    private final OrganisationStream org = new OrganisationStream(new OrgReadModelProjection(jdbc));
-    private final AccessCommandSide access = new AccessCommandSide(new AccessReadModelProjection(jdbc));
+    private final NotificationDirectory directory = new NotificationDirectory(jdbc);
+    private final OrganisationStream org = new OrganisationStream(new OrgReadModelProjection(jdbc)).alsoTo(directory);
+    private final AccessCommandSide access = new AccessCommandSide(new AccessReadModelProjection(jdbc), directory);
     private final NomenclatureCommands stream = new NomenclatureCommands(new NomenclatureReadModelProjection(jdbc),
-            projection);
+            directory, projection);
 
     private final UUID root = UUID.randomUUID();
     private final UUID ministry = UUID.randomUUID();
@@ -75,7 +76,8 @@ class NotificationProjectionTest {
                          working_group_member_work_unit""").update();
         jdbc.sql("""
                 TRUNCATE nomenclature_domain, nomenclature_item, nomenclature_item_work_unit, nomenclature_attachment,
-                         reference_entry, regulatory_cause, notification""").update();
+                         reference_entry, regulatory_cause, notification, notification_account, notification_org_unit,
+                         notification_work_unit, notification_item""").update();
         org.initialise(root, "MARC");
         org.create(ministry, root, "Ministerul Afacerilor Interne", null);
         org.create(ipjCluj, ministry, "IPJ Cluj", County.CJ);

@@ -34,6 +34,7 @@ public final class OrganisationStream {
     private final CommandSideForTests commandSide = CommandSideForTests.with(OrgUnit.class, WorkUnit.class)
             .resource(OrgTree.class, tree).resource(OrgFacts.class, tree).start();
     private final List<AnnotationEventHandlerAdapter> handlers = new ArrayList<>();
+    private final List<AnnotationEventHandlerAdapter> partialHandlers = new ArrayList<>();
     private final List<GenericTrackedDomainEventMessage<?>> messages = new ArrayList<>();
     private final Map<UUID, Long> versions = new HashMap<>();
 
@@ -41,6 +42,17 @@ public final class OrganisationStream {
         for (Object projection : projections) {
             handlers.add(new AnnotationEventHandlerAdapter(projection));
         }
+    }
+
+    /**
+     * Also delivers the events to projections of other capabilities that keep some organisation facts of
+     * their own (each gets only the events it handles).
+     */
+    public OrganisationStream alsoTo(Object... projections) {
+        for (Object projection : projections) {
+            partialHandlers.add(new AnnotationEventHandlerAdapter(projection));
+        }
+        return this;
     }
 
     /** The lookup the aggregates decide from (as the command side's tables would hold it). */
@@ -158,6 +170,11 @@ public final class OrganisationStream {
     public void deliver(DomainEventMessage<?> message) {
         for (AnnotationEventHandlerAdapter handler : handlers) {
             deliver(handler, message);
+        }
+        for (AnnotationEventHandlerAdapter handler : partialHandlers) {
+            if (handler.canHandle(message)) {
+                deliver(handler, message);
+            }
         }
     }
 

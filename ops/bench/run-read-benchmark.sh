@@ -16,7 +16,8 @@
 #
 # Environment: APP_JAR (default api/target/marc-api.jar), BENCH_PORT (18182), BENCH_DB (marc_h3_read),
 #   BENCH_ES_PREFIX (marc-h3-read), BENCH_CLIENTS (16), BENCH_REQUESTS (15000 per round), BENCH_ROUNDS (3),
-#   BENCH_WARMUP (5000), BENCH_MUTATIONS (1500), BENCH_PROFILE (0), BENCH_KEEP_DB (0),
+#   BENCH_WARMUP (5000), BENCH_MUTATIONS (1500), BENCH_PROFILE (0), BENCH_KEEP_DB (0: the database and the
+#   $BENCH_ES_PREFIX-* indexes are dropped at the end),
 #   PGHOST/PGPORT/PGUSER (127.0.0.1 / 5432 / postgres), MARC_ES_URL (http://127.0.0.1:9200),
 #   BENCH_WORK_DIR (logs and recordings; default a new /tmp dir), BENCH_OPS_CLASSPATH_FILE (skip compiling ops:
 #   its runtime classpath, as written by dependency:build-classpath).
@@ -59,6 +60,10 @@ cleanup() {
   stop_process "$APP_PID" "the app" 60
   if [[ "${BENCH_KEEP_DB:-0}" != 1 ]]; then
     psql -qc "DROP DATABASE IF EXISTS $DB" >/dev/null 2>&1 || true
+    # the run's indexes, by name (Elasticsearch refuses wildcard deletes by default)
+    for index in $(curl -s "$ES_URL/_cat/indices/$ES_PREFIX-*?h=index" 2>/dev/null); do
+      curl -s -X DELETE "$ES_URL/$index" >/dev/null 2>&1 || true
+    done
   fi
   log "logs in $WORK"
   exit "$rc"

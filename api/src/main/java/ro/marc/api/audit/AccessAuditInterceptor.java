@@ -1,5 +1,6 @@
 package ro.marc.api.audit;
 
+import ro.marc.api.common.BoundedCache;
 import graphql.language.Document;
 import graphql.language.Field;
 import graphql.language.FragmentDefinition;
@@ -60,6 +61,12 @@ public class AccessAuditInterceptor implements WebGraphQlInterceptor {
     record Operation(String type, String name, List<String> fields) {
     }
 
+    private record DocumentOperation(String document, String operationName) {
+    }
+
+    /** The operation of each document already seen: parsing it again per request was a visible cost. */
+    private static final BoundedCache<DocumentOperation, Operation> OPERATIONS = new BoundedCache<>(2000);
+
     private final AccessAuditLog log;
 
     public AccessAuditInterceptor(AccessAuditLog log) {
@@ -113,7 +120,8 @@ public class AccessAuditInterceptor implements WebGraphQlInterceptor {
         InetSocketAddress remote = request.getRemoteAddress();
         String client = remote == null ? null
                 : remote.getAddress() != null ? remote.getAddress().getHostAddress() : remote.getHostString();
-        Operation operation = operation(request.getDocument(), request.getOperationName());
+        Operation operation = OPERATIONS.get(new DocumentOperation(request.getDocument(), request.getOperationName()),
+                k -> operation(k.document(), k.operationName()));
         if (auth != null) {
             // what the command audit rows written while the request runs say of it (CommandAuditInterceptor)
             auth.trail().request(new AccessTrail.Request(operation.type(), operation.fields(), operation.name(), client,

@@ -14,7 +14,9 @@ import java.util.UUID;
 
 /**
  * Appends entries to the access audit ({@code access_audit}), one INSERT each, outside the domain
- * event stream. Request-level entries ({@link #append}) never fail a request: a failure is logged at
+ * event stream. Request rows are written synchronously, before the answer leaves: the INSERT was
+ * profiled at 2–4 % of a cheap query's CPU (issue 10), too little to trade for a queue whose rows a
+ * crash would lose. Request-level entries ({@link #append}) never fail a request: a failure is logged at
  * ERROR on {@code ro.marc.security.audit} (where monitoring must watch) and the request goes on.
  * Command entries ({@link #appendOrFail}, from {@link CommandAuditInterceptor}) are written in the
  * command's transaction and fail the command when they cannot be stored.

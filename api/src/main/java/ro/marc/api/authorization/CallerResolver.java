@@ -19,6 +19,8 @@ import java.util.UUID;
  * transaction that appends the account's event, so a deactivation, a revoked or granted role or a
  * transfer holds from the very next request on, on every node, even when the accounts projection
  * ({@code access-postgres}) lags or is stalled: access decisions fail closed. One indexed read.
+ * Deliberately not cached: profiled at 3–4 % of a cheap query's CPU (issue 10, ops/bench/run-read-benchmark.sh),
+ * too little to open a window in which another node's deactivation or role change is not yet seen.
  *
  * <p>Tokens without an account still authenticate, and {@link CallerGate} refuses them with a typed
  * GraphQL error (so the refusal is audited like any other). When the database cannot be read the

@@ -16,6 +16,7 @@ import org.springframework.util.StringUtils;
 
 import org.springframework.core.convert.converter.Converter;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -25,7 +26,8 @@ import java.util.Map;
  * How bearer tokens are verified: the identity provider's keys (or the local dev signer; keys cached
  * and fetched at most once per {@code marc.security.jwks.min-refresh-interval}), issuer, audience,
  * and the token's {@code iat} and {@code exp}, both required. Who the caller is in MARC is decided afterwards by
- * {@link ro.marc.api.authorization.CallerResolver}.
+ * {@link ro.marc.api.authorization.CallerResolver}. A verified token is kept a short while
+ * ({@code marc.security.verified-tokens.*}, never past its {@code exp}: {@link VerifiedTokens}).
  */
 @Configuration(proxyBeanMethods = false)
 public class TokenValidation {
@@ -40,14 +42,18 @@ public class TokenValidation {
                           @Value("${marc.security.jwks.refresh-timeout:15s}") Duration refreshTimeout,
                           @Value("${marc.security.jwks.min-refresh-interval:30s}") Duration minRefreshInterval,
                           @Value("${marc.security.jwks.connect-timeout:2s}") Duration connectTimeout,
-                          @Value("${marc.security.jwks.read-timeout:3s}") Duration readTimeout) {
+                          @Value("${marc.security.jwks.read-timeout:3s}") Duration readTimeout,
+                          @Value("${marc.security.verified-tokens.ttl:60s}") Duration verifiedTtl,
+                          @Value("${marc.security.verified-tokens.max-entries:10000}") int verifiedMax) {
         DevTokenSigner signer = devSigner.getIfAvailable();
         if (signer != null) {
-            return devSignerDecoder(signer, audience, clockSkew);
+            return new VerifiedTokens(devSignerDecoder(signer, audience, clockSkew), verifiedTtl, verifiedMax,
+                    Clock.systemUTC());
         }
         if (StringUtils.hasText(issuerUri)) {
-            return identityProviderDecoder(issuerUri, audience, clockSkew, new IdentityProviderKeys.Settings(
-                    cacheTtl, refreshTimeout, minRefreshInterval, connectTimeout, readTimeout));
+            return new VerifiedTokens(identityProviderDecoder(issuerUri, audience, clockSkew,
+                    new IdentityProviderKeys.Settings(cacheTtl, refreshTimeout, minRefreshInterval, connectTimeout,
+                            readTimeout)), verifiedTtl, verifiedMax, Clock.systemUTC());
         }
         throw new IllegalStateException("No identity provider configured: set MARC_JWT_ISSUER_URI "
                 + "(Keycloak realm or OIDC-enabled CAS), or run with the 'local' profile for the dev signer");

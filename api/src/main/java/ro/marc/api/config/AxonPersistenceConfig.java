@@ -84,12 +84,15 @@ public class AxonPersistenceConfig {
 
     @Bean
     EventStorageEngine eventStorageEngine(ConnectionProvider connections, TransactionManager transactions,
-                                          Serializer serializer, @Qualifier("eventSerializer") Serializer eventSerializer,
+                                          @Qualifier("eventSerializer") Serializer eventSerializer,
                                           EventUpcasterChain upcasters) {
+        // snapshots: their own serializer, and only those of the aggregate's current shape are read (AggregateSnapshots)
+        Serializer snapshotSerializer = AggregateSnapshots.serializer();
         return JdbcEventStorageEngine.builder()
                 .connectionProvider(connections).transactionManager(transactions)
                 .schema(EVENT_SCHEMA).dataType(byte[].class)
-                .snapshotSerializer(serializer).eventSerializer(eventSerializer)
+                .snapshotSerializer(snapshotSerializer).snapshotFilter(AggregateSnapshots.filter(snapshotSerializer))
+                .eventSerializer(eventSerializer)
                 // stored names and shapes of earlier releases (ro.marc.api.eventstore)
                 .upcasterChain(upcasters)
                 // a unique-key violation on (aggregate, sequence) is a concurrent append, not a crash

@@ -100,10 +100,20 @@ public class AxonPersistenceConfig {
                 .build();
     }
 
+    /**
+     * {@code marc.node-name} names this node as the owner of the segments it claims ({@code token_entry.owner});
+     * by default Axon's {@code pid@host}. Two nodes must differ: two MARC contexts in one JVM (the two-node
+     * test) would otherwise both believe they own every claimed segment and process it twice.
+     */
     @Bean
-    TokenStore tokenStore(ConnectionProvider connections, Serializer serializer) {
-        return JdbcTokenStore.builder().connectionProvider(connections).serializer(serializer)
-                .schema(TOKEN_SCHEMA).contentType(byte[].class).build();
+    TokenStore tokenStore(ConnectionProvider connections, Serializer serializer,
+                          @Value("${marc.node-name:}") String nodeName) {
+        JdbcTokenStore.Builder builder = JdbcTokenStore.builder().connectionProvider(connections).serializer(serializer)
+                .schema(TOKEN_SCHEMA).contentType(byte[].class);
+        if (!nodeName.isBlank()) {
+            builder.nodeId(nodeName);
+        }
+        return builder.build();
     }
 
     /** The projections' event source (see application.yml {@code source:}); wakes processors on commit. */

@@ -54,7 +54,7 @@ public class ClusterScheduling {
     @Bean(destroyMethod = "stop")
     Scheduler clusterScheduler(DataSource dataSource, ObjectProvider<Task<?>> tasks,
                                @Value("${marc.scheduling.polling-interval:10s}") Duration pollingInterval,
-                               @Value("${marc.scheduling.node-name:}") String nodeName) {
+                               @Value("${marc.node-name:}") String nodeName) {
         return scheduler(dataSource, tasks.orderedStream().toList(), pollingInterval, nodeName);
     }
 
@@ -68,13 +68,17 @@ public class ClusterScheduling {
 
     /** The scheduler every node runs; public for the tests that run two of them on one database. */
     public static Scheduler scheduler(DataSource dataSource, List<Task<?>> tasks, Duration pollingInterval, String nodeName) {
+        // recurring tasks are known through startTasks (scheduled at start if missing), the others directly
         List<RecurringTask<?>> recurring = new ArrayList<>();
+        List<Task<?>> others = new ArrayList<>();
         for (Task<?> task : tasks) {
             if (task instanceof RecurringTask<?> r) {
                 recurring.add(r);
+            } else {
+                others.add(task);
             }
         }
-        var builder = Scheduler.create(dataSource, tasks)
+        var builder = Scheduler.create(dataSource, others)
                 .startTasks(recurring)
                 .serializer(new JsonTaskData())
                 .pollingInterval(pollingInterval)

@@ -36,8 +36,10 @@ import java.util.List;
  *   <li>One-time: {@code Tasks.oneTime("unique-name", MyData.class).execute((instance, context) -> ...)}, with
  *       {@code MyData} a record; schedule it through the {@link Scheduler} bean (a {@code SchedulerClient}):
  *       {@code scheduler.scheduleIfNotExists(task.instance(id, data), when)}. Use an id derived from what it
- *       is about (e.g. the reminder's entity and due date): scheduling twice, from two nodes or a retried
- *       command, then stays one execution. The data is stored as JSON ({@link JsonTaskData}).</li>
+ *       is about (e.g. the reminder's entity and due date): scheduling twice while it is pending, from two
+ *       nodes or a retried command, then stays one execution. Once it ran its row is gone and the same id
+ *       can be scheduled again: the task itself checks, from the entity, that its work is still to do.
+ *       The data is stored as JSON ({@link JsonTaskData}).</li>
  * </ul>
  * A task must tolerate running again (a node that dies mid-run leaves it to be run by another) and should
  * do its writes in one transaction, or through commands.

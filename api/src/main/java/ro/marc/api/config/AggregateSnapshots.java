@@ -65,8 +65,10 @@ public class AggregateSnapshots {
     private static final Logger log = LoggerFactory.getLogger(AggregateSnapshots.class);
 
     /**
-     * 100 events: measured (AggregateSnapshotsTest) a load replays ~100 small events in a few ms, on the
-     * order of the command's own transaction; below that a snapshot saves little and costs a write.
+     * 100 events, measured (AggregateSnapshotsTest, PostgreSQL on the same machine): a one-event stream loads
+     * in ~1 ms, each further event adds ~0.011 ms (154 events: 2.6 ms replayed, 0.5 ms from a snapshot at the
+     * head). So a load replays at most ~1 ms more than the cheapest one; a lower threshold would mostly add
+     * snapshot writes (one insert and delete per threshold events of an entity).
      */
     @Bean(TRIGGER)
     SnapshotTriggerDefinition aggregateSnapshotTrigger(Snapshotter snapshotter,

@@ -7,6 +7,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,6 +67,7 @@ public final class RunLocal {
                 }
             }
         });
+        Path devKey = nodes > 1 ? devSignerKey() : null;
         for (int node = 0; node < nodes; node++) {
             int port = basePort + node;
             ProcessBuilder builder = new ProcessBuilder(java, "-jar", jar.toString(), "--spring.profiles.active=local")
@@ -77,6 +82,8 @@ public final class RunLocal {
                 env.put("MARC_NODE_NAME", "node-" + (node + 1) + "@" + port);
                 // two JVMs and their pools on one machine: smaller pools, so PostgreSQL's connections suffice
                 env.put("SPRING_DATASOURCE_HIKARI_MAXIMUM_POOL_SIZE", "10");
+                // one dev signing key for all: a demo token from one node works on the others
+                env.put("MARC_SECURITY_DEV_SIGNER_KEY_FILE", devKey.toString());
             }
             log.info("Starting {} on port {}", jar, port);
             apps.add(builder.start());
@@ -90,6 +97,21 @@ public final class RunLocal {
         }
         log.info("The MARC app exited with code {}", exit);
         System.exit(exit);
+    }
+
+    /** A fresh RSA key (PKCS#8, base64) in a file only this user reads, deleted at exit. */
+    private static Path devSignerKey() throws IOException {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            Path file = Files.createTempFile("marc-dev-signer-", ".key",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(file, Base64.getEncoder().encodeToString(generator.generateKeyPair().getPrivate().getEncoded()));
+            file.toFile().deleteOnExit();
+            return file;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Waits until every node answers its health check, then prints their URLs together. */

@@ -58,6 +58,7 @@ class TwoNodesTest {
     private static final String ORDINE_PUBLICA = DemoOrganisation.id("wu:Ordine publică").toString();
 
     static String database;
+    static String indexPrefix;
     static JdbcClient jdbc;
     static Node nodeA;
     static Node nodeB;
@@ -73,7 +74,7 @@ class TwoNodesTest {
         }
         // one connection for the test's own reads: the machine's PostgreSQL is shared (max_connections)
         jdbc = JdbcClient.create(new SingleConnectionDataSource(url, services.dbUser(), services.dbPassword(), true));
-        String indexPrefix = "marc-nodes-" + database.substring(11);
+        indexPrefix = "marc-nodes-" + database.substring(11);
 
         long started = System.nanoTime();
         // both at once: Flyway, the command-side lookups, the start-up sequence with the demo data
@@ -95,6 +96,16 @@ class TwoNodesTest {
         MarcServices.ServiceEndpoints services = MarcServices.forTests();
         try (Connection admin = DriverManager.getConnection(services.jdbcUrl(), services.dbUser(), services.dbPassword())) {
             admin.createStatement().execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+        }
+        // and its indexes, by name (Elasticsearch refuses wildcard deletes)
+        HttpClient http = HttpClient.newHttpClient();
+        String indexes = http.send(HttpRequest.newBuilder(URI.create(services.elasticsearchUrl() + "/_cat/indices/" + indexPrefix + "-*?h=index"))
+                .GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+        for (String index : indexes.split("\\s+")) {
+            if (index.startsWith(indexPrefix)) {
+                http.send(HttpRequest.newBuilder(URI.create(services.elasticsearchUrl() + "/" + index)).DELETE().build(),
+                        HttpResponse.BodyHandlers.discarding());
+            }
         }
     }
 

@@ -62,7 +62,8 @@ class TableOwnershipTest {
             Map.entry("access_audit_archive", "ro.marc.api.audit"),
             Map.entry("dead_letter_entry", "ro.marc.api.projection"),
             Map.entry("token_entry", "ro.marc.api.projection"),
-            Map.entry("projection_rebuild_pending", "ro.marc.api.projection"));
+            Map.entry("projection_rebuild_pending", "ro.marc.api.projection"),
+            Map.entry("scheduled_tasks", "ro.marc.api.scheduling"));
 
     /** "package reads table": the known exceptions, each with its reason. */
     private static final Set<String> EXCEPTIONS = Set.of(

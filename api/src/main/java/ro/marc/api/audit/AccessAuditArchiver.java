@@ -4,12 +4,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -41,14 +39,12 @@ public class AccessAuditArchiver {
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final ZoneId zone;
-    private final Clock clock;
 
     public AccessAuditArchiver(JdbcClient jdbc, PlatformTransactionManager transactionManager,
                                @Value("${marc.audit.zone:Europe/Bucharest}") String zone) {
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
         this.zone = ZoneId.of(zone);
-        this.clock = Clock.system(this.zone);
     }
 
     /**
@@ -60,13 +56,22 @@ public class AccessAuditArchiver {
         return runDate.withDayOfMonth(1).plusMonths(1).minusYears(1).atStartOfDay(zone).toInstant();
     }
 
-    @Scheduled(cron = "${marc.audit.archive-cron:0 30 23 L * *}", zone = "${marc.audit.zone:Europe/Bucharest}")
-    public void archiveMonthly() {
+    /**
+     * The monthly run (AccessAuditScheduling, once across nodes) that was due at {@code scheduledAt}: the
+     * cutoff follows the day it was due, not the day it ran, so a run made late (every node was down at
+     * 23:30) archives the same month it would have.
+     */
+    public int archiveRunDueAt(Instant scheduledAt) {
         try {
-            archive(cutoff(LocalDate.now(clock), zone));
+            return archive(cutoff(LocalDate.ofInstant(scheduledAt, zone), zone));
         } catch (RuntimeException e) {
             LOG.error("Access audit archiving failed; the entries stay online until the next run", e);
+            throw e;
         }
+    }
+
+    public ZoneId zone() {
+        return zone;
     }
 
     /** Moves every entry older than {@code cutoff} to the archive, in one transaction; returns how many. */

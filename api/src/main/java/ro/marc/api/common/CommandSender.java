@@ -1,8 +1,10 @@
 package ro.marc.api.common;
 
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -11,11 +13,24 @@ import ro.marc.api.authorization.CallerAuthentication;
 
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
 
 /**
  * Sends commands on behalf of the caller, attaching who acts (user id, role) and the request's
  * correlation id; Axon copies these onto every event the command produces.
+ *
+ * <p>Two nodes, no distributed command bus: each node loads the aggregate from the event store for every
+ * command, so two nodes may handle commands for one aggregate at the same moment. The event store's
+ * unique key on (aggregate, sequence) lets one append win; the other's transaction rolls back with Axon's
+ * {@link ConcurrencyException} (nothing of it is stored: events, lookups, audit row). That command is sent
+ * again, at most {@link #ATTEMPTS} times in all, after a short random pause: it reloads the aggregate with
+ * the winner's events, so a command without {@code expectedVersion} (a grant, a create repeated) now
+ * succeeds, and one whose {@code expectedVersion} the winner made stale gets the aggregate's typed
+ * CONFLICT {@code STALE_VERSION}. Only then, still losing, the caller sees CONFLICT {@code CONCURRENT_CHANGE}
+ * (GraphQlErrors). The retry runs on the caller's thread (not Axon's {@code RetryScheduler}, which
+ * re-dispatches on its own executor): the handler interceptors read the caller and the request's audit
+ * trail from it.
  */
 @Component
 public class CommandSender {
@@ -28,16 +43,53 @@ public class CommandSender {
         this.gateway = gateway;
     }
 
+    /** Attempts of one command that lost a concurrent append (see the class comment). */
+    static final int ATTEMPTS = 3;
+
     /** Sends and waits; returns the handler's result (the entity version after the change). */
     public long send(Object command) {
-        Object result = gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(actor()));
+        Object result = sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(actor()));
         return ((Number) result).longValue();
     }
 
     /** For MARC's own commands (first start, demo data). */
     public void sendAsSystem(Object command) {
-        gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(
+        sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(
                 MetaData.from(Map.of("userId", "system", "role", "SYSTEM", "correlationId", UUID.randomUUID().toString()))));
+    }
+
+    private Object sendAndWait(CommandMessage<?> message) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return gateway.sendAndWait(message);
+            } catch (RuntimeException e) {
+                if (attempt >= ATTEMPTS || !lostConcurrentAppend(e)) {
+                    throw e;
+                }
+                log.debug("{} lost a concurrent append (attempt {} of {}); sending it again",
+                        message.getPayloadType().getSimpleName(), attempt, ATTEMPTS);
+                pause(attempt);
+            }
+        }
+    }
+
+    static boolean lostConcurrentAppend(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ConcurrencyException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** 5–25 ms, then 10–50 ms: random, so two losers do not collide again in step. */
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(attempt * ThreadLocalRandom.current().nextLong(5, 26));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while retrying a command", e);
+        }
     }
 
     /**

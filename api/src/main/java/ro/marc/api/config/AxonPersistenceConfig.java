@@ -87,12 +87,15 @@ public class AxonPersistenceConfig {
 
     @Bean
     EventStorageEngine eventStorageEngine(ConnectionProvider connections, TransactionManager transactions,
-                                          Serializer serializer, @Qualifier("eventSerializer") Serializer eventSerializer,
+                                          @Qualifier("eventSerializer") Serializer eventSerializer,
                                           EventUpcasterChain upcasters) {
+        // snapshots: their own serializer, and only those of the aggregate's current shape are read (AggregateSnapshots)
+        Serializer snapshotSerializer = AggregateSnapshots.serializer();
         return JdbcEventStorageEngine.builder()
                 .connectionProvider(connections).transactionManager(transactions)
                 .schema(EVENT_SCHEMA).dataType(byte[].class)
-                .snapshotSerializer(serializer).eventSerializer(eventSerializer)
+                .snapshotSerializer(snapshotSerializer).snapshotFilter(AggregateSnapshots.filter(snapshotSerializer))
+                .eventSerializer(eventSerializer)
                 // stored names and shapes of earlier releases (ro.marc.api.eventstore)
                 .upcasterChain(upcasters)
                 // a unique-key violation on (aggregate, sequence) is a concurrent append, not a crash
@@ -100,10 +103,20 @@ public class AxonPersistenceConfig {
                 .build();
     }
 
+    /**
+     * {@code marc.node-name} names this node as the owner of the segments it claims ({@code token_entry.owner});
+     * by default Axon's {@code pid@host}. Two nodes must differ: two MARC contexts in one JVM (the two-node
+     * test) would otherwise both believe they own every claimed segment and process it twice.
+     */
     @Bean
-    TokenStore tokenStore(ConnectionProvider connections, Serializer serializer) {
-        return JdbcTokenStore.builder().connectionProvider(connections).serializer(serializer)
-                .schema(TOKEN_SCHEMA).contentType(byte[].class).build();
+    TokenStore tokenStore(ConnectionProvider connections, Serializer serializer,
+                          @Value("${marc.node-name:}") String nodeName) {
+        JdbcTokenStore.Builder builder = JdbcTokenStore.builder().connectionProvider(connections).serializer(serializer)
+                .schema(TOKEN_SCHEMA).contentType(byte[].class);
+        if (!nodeName.isBlank()) {
+            builder.nodeId(nodeName);
+        }
+        return builder.build();
     }
 
     /**

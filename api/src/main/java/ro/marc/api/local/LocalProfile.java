@@ -18,7 +18,9 @@ public class LocalProfile {
 
     /** Signs tokens for the demo users; the token validation trusts it when it exists. */
     @Bean
-    DevTokenSigner devTokenSigner(@Value("${marc.security.dev-signer.issuer:marc-local-dev}") String issuer) {
-        return new DevTokenSigner(issuer);
+    DevTokenSigner devTokenSigner(@Value("${marc.security.dev-signer.issuer:marc-local-dev}") String issuer,
+                                  @Value("${marc.security.dev-signer.key-file:}") String keyFile) {
+        // several local nodes (ops/marc run --nodes 2) share one key, so a token from one works on the others
+        return keyFile.isBlank() ? new DevTokenSigner(issuer) : DevTokenSigner.withKeyFile(issuer, java.nio.file.Path.of(keyFile));
     }
 }

@@ -6,6 +6,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import ro.marc.api.common.ClusterLock;
 
 import java.util.List;
 
@@ -16,6 +17,9 @@ import java.util.List;
  * from the event store. A request is deleted once its rebuild started on this node; when another node
  * holds a segment of the group, the rebuild is refused and the request stays for the next start (or the
  * {@code rebuildProjection} operation). Upgrade one node first, then start the others.
+ *
+ * <p>Nodes that start together take turns ({@link ClusterLock} {@value #LOCK}): the requests are read and
+ * deleted under the lock, so each requested rebuild is started by exactly one node; the next one finds it gone.
  */
 @Component
 public class PendingProjectionRebuilds {
@@ -24,14 +28,22 @@ public class PendingProjectionRebuilds {
 
     private final JdbcClient jdbc;
     private final DeadLetters deadLetters;
+    private final ClusterLock lock;
 
-    public PendingProjectionRebuilds(JdbcClient jdbc, DeadLetters deadLetters) {
+    static final String LOCK = "projection-rebuilds";
+
+    public PendingProjectionRebuilds(JdbcClient jdbc, DeadLetters deadLetters, ClusterLock lock) {
         this.jdbc = jdbc;
         this.deadLetters = deadLetters;
+        this.lock = lock;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     public void rebuildRequested() {
+        lock.run(LOCK, this::rebuildPending);
+    }
+
+    private void rebuildPending() {
         List<PendingRebuild> pending = jdbc.sql("SELECT processing_group, reason FROM projection_rebuild_pending ORDER BY processing_group")
                 .query(PendingRebuild.class).list();
         for (PendingRebuild request : pending) {

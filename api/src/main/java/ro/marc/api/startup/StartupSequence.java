@@ -5,6 +5,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 import ro.marc.api.access.AccessBootstrap;
+import ro.marc.api.common.ClusterLock;
 import ro.marc.api.local.DemoAccess;
 import ro.marc.api.local.DemoNomenclature;
 import ro.marc.api.local.DemoOrganisation;
@@ -17,11 +18,16 @@ import ro.marc.api.org.OrganisationBootstrap;
  * ({@code CommandLookups}); once the application is ready, projections a migration asked to rebuild
  * are rebuilt ({@code PendingProjectionRebuilds}).
  *
- * <p>Every step is safe when two nodes start at once and when a start was interrupted: each says how.
- * The demo steps exist only in the {@code local} profile with {@code marc.demo-data.enabled}.
+ * <p>The whole sequence runs under the {@link ClusterLock} {@value #LOCK}: when two nodes start at once the
+ * second waits for the first to finish, then runs every step again and finds it done (every step is a
+ * no-op once done, and completes a start that was interrupted: each says how). So the demo data and the
+ * bootstraps are written once, with no lost appends between the nodes. The demo steps exist only in the
+ * {@code local} profile with {@code marc.demo-data.enabled}.
  */
 @Component
 public class StartupSequence implements ApplicationRunner {
+
+    static final String LOCK = "startup-sequence";
 
     private final OrganisationBootstrap organisation;
     private final AccessBootstrap access;
@@ -29,10 +35,12 @@ public class StartupSequence implements ApplicationRunner {
     private final ObjectProvider<DemoOrganisation> demoOrganisation;
     private final ObjectProvider<DemoAccess> demoAccess;
     private final ObjectProvider<DemoNomenclature> demoNomenclature;
+    private final ClusterLock lock;
 
     public StartupSequence(OrganisationBootstrap organisation, AccessBootstrap access, NomenclatureBootstrap nomenclature,
                            ObjectProvider<DemoOrganisation> demoOrganisation, ObjectProvider<DemoAccess> demoAccess,
-                           ObjectProvider<DemoNomenclature> demoNomenclature) {
+                           ObjectProvider<DemoNomenclature> demoNomenclature, ClusterLock lock) {
+        this.lock = lock;
         this.organisation = organisation;
         this.access = access;
         this.nomenclature = nomenclature;
@@ -43,6 +51,10 @@ public class StartupSequence implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        lock.run(LOCK, this::steps);
+    }
+
+    private void steps() {
         // 1. the root of the organisation tree: everything else hangs under it
         organisation.createRootIfMissing();
         // 2. demo: the ministry, its structures and the work units (accounts and groups need them)

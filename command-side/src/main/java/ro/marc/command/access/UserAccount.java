@@ -45,7 +45,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * the same id and content answers version 1 and applies nothing; other content is DUPLICATE_ID), any
  * other command on a missing account is a typed NOT_FOUND. A refused command applies nothing.
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = "aggregateSnapshotTrigger") // ro.marc.api.config.AggregateSnapshots
 public class UserAccount {
 
     static final int MAX_IDENTITY_LENGTH = 255;

@@ -39,7 +39,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * with the same id and content answers version 1; other content is DUPLICATE_ID), any other command
  * on a missing group is a typed NOT_FOUND.
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = "aggregateSnapshotTrigger") // ro.marc.api.config.AggregateSnapshots
 public class WorkingGroup {
 
     /** Roles that may be members of a working group. */

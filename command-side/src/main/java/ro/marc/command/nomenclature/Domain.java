@@ -29,7 +29,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * the lookup settles two at once), and G02 — a domain with activities cannot receive subdomains
  * (checked under the parent's lock, which {@code ProposeActivity} takes too).
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = "aggregateSnapshotTrigger") // ro.marc.api.config.AggregateSnapshots
 public class Domain {
 
     @AggregateIdentifier

@@ -45,7 +45,7 @@ import static ro.marc.command.nomenclature.NomenclatureRules.*;
  * lock); work units held by the proposer's structure. Deactivating an item leaves its children as they
  * are: nothing new can be proposed or accepted under it, because every such step checks the chain.
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = "aggregateSnapshotTrigger") // ro.marc.api.config.AggregateSnapshots
 public class NomenclatureItem {
 
     @AggregateIdentifier

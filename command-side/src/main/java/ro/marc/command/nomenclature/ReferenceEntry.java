@@ -31,7 +31,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * unique within the list, deactivated entries included (their names stay taken): decided from the
  * {@link NomenclatureCatalogue}, two at once settled by its unique index.
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = "aggregateSnapshotTrigger") // ro.marc.api.config.AggregateSnapshots
 public class ReferenceEntry {
 
     @AggregateIdentifier

@@ -41,7 +41,7 @@ import static ro.marc.command.nomenclature.NomenclatureRules.*;
  * unit and reference entries it names are checked in the {@link NomenclatureCatalogue}; who may add or
  * edit it (a visible activity, a work unit of the author's structure) with {@link OrgFacts}.
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = "aggregateSnapshotTrigger") // ro.marc.api.config.AggregateSnapshots
 public class RegulatoryCause {
 
     static final int MAX_DIGITS = 10;

@@ -34,7 +34,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * <p>The version a client sees is the aggregate's sequence number + 1 ({@link Versions}): 1 after the
  * creation, +1 per event about the unit (each assigned work unit is one).
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = "aggregateSnapshotTrigger") // ro.marc.api.config.AggregateSnapshots
 public class OrgUnit {
 
     private static final String WHAT = "Org unit";

@@ -28,7 +28,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * by the lookup's unique index when two commands race for one name (the later one gets CONFLICT).
  * Which org units hold it is decided by {@link OrgUnit}.
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = "aggregateSnapshotTrigger") // ro.marc.api.config.AggregateSnapshots
 public class WorkUnit {
 
     private static final String WHAT = "Work unit";

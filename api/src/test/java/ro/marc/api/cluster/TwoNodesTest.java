@@ -1,0 +1,305 @@
+package ro.marc.api.cluster;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import ro.marc.api.MarcApplication;
+import ro.marc.api.local.DemoOrganisation;
+import ro.marc.api.local.DevTokenSigner;
+import ro.marc.api.startup.StartupSequence;
+import ro.marc.api.support.GraphQlClientSupport;
+import ro.marc.ops.services.MarcServices;
+import tools.jackson.databind.JsonNode;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two MARC nodes (two application contexts of {@link MarcApplication}, profile {@code local}, demo data, each
+ * on its own random port) over one PostgreSQL database and one set of Elasticsearch indexes, started
+ * together on an empty database. No distributed command bus: each node loads aggregates from the event
+ * store per command, and the event store's key on (aggregate, sequence) decides between them.
+ *
+ * <p>Each scenario is one method using {@link #nodeA} and {@link #nodeB}; a new cross-node scenario (e.g. a
+ * notification caused through A reaching a subscription open on B) is one more method.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class TwoNodesTest {
+
+    private static final String CREATE_ORG_UNIT = """
+            mutation($i: CreateOrgUnitInput!) { createOrgUnit(input: $i) { id version } }""";
+    private static final String RENAME_ORG_UNIT = """
+            mutation($i: RenameOrgUnitInput!) { renameOrgUnit(input: $i) { id version } }""";
+    private static final String ROOT = "{ root { id } }";
+    private static final String IPJ_CLUJ = DemoOrganisation.id("Inspectoratul de Poliție Județean Cluj").toString();
+    private static final String ORDINE_PUBLICA = DemoOrganisation.id("wu:Ordine publică").toString();
+
+    static String database;
+    static String indexPrefix;
+    static JdbcClient jdbc;
+    static Node nodeA;
+    static Node nodeB;
+    static long startMillis;
+
+    @BeforeAll
+    static void startTwoNodesTogetherOnAnEmptyDatabase() throws Exception {
+        MarcServices.ServiceEndpoints services = MarcServices.forTests();
+        database = "marc_nodes_" + UUID.randomUUID().toString().substring(0, 8);
+        String url = services.jdbcUrl().replaceFirst("/[^/?]+(\\?|$)", "/" + database + "$1");
+        try (Connection admin = DriverManager.getConnection(services.jdbcUrl(), services.dbUser(), services.dbPassword())) {
+            admin.createStatement().execute("CREATE DATABASE " + database);
+        }
+        // one connection for the test's own reads: the machine's PostgreSQL is shared (max_connections)
+        jdbc = JdbcClient.create(new SingleConnectionDataSource(url, services.dbUser(), services.dbPassword(), true));
+        indexPrefix = "marc-nodes-" + database.substring(11);
+
+        long started = System.nanoTime();
+        // both at once: Flyway, the command-side lookups, the start-up sequence with the demo data
+        CompletableFuture<Node> a = CompletableFuture.supplyAsync(() -> Node.start("node-a", url, services, indexPrefix));
+        CompletableFuture<Node> b = CompletableFuture.supplyAsync(() -> Node.start("node-b", url, services, indexPrefix));
+        nodeA = a.join();
+        nodeB = b.join();
+        startMillis = (System.nanoTime() - started) / 1_000_000;
+        System.out.printf("TwoNodesTest: both nodes started in %d ms (ports %d and %d)%n", startMillis, nodeA.port(), nodeB.port());
+    }
+
+    @AfterAll
+    static void stopBothAndDropTheDatabase() throws Exception {
+        for (Node node : new Node[]{nodeA, nodeB}) {
+            if (node != null) {
+                node.context.close();
+            }
+        }
+        MarcServices.ServiceEndpoints services = MarcServices.forTests();
+        try (Connection admin = DriverManager.getConnection(services.jdbcUrl(), services.dbUser(), services.dbPassword())) {
+            admin.createStatement().execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+        }
+        // and its indexes, by name (Elasticsearch refuses wildcard deletes)
+        HttpClient http = HttpClient.newHttpClient();
+        String indexes = http.send(HttpRequest.newBuilder(URI.create(services.elasticsearchUrl() + "/_cat/indices/" + indexPrefix + "-*?h=index"))
+                .GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+        for (String index : indexes.split("\\s+")) {
+            if (index.startsWith(indexPrefix)) {
+                http.send(HttpRequest.newBuilder(URI.create(services.elasticsearchUrl() + "/" + index)).DELETE().build(),
+                        HttpResponse.BodyHandlers.discarding());
+            }
+        }
+    }
+
+    @Test
+    @Order(1)
+    void started_together_on_an_empty_database_they_seed_once_and_are_both_healthy() {
+        assertThat(nodeA.port()).isNotEqualTo(nodeB.port());
+        assertThat(nodeA.health()).contains("\"UP\"");
+        assertThat(nodeB.health()).contains("\"UP\"");
+
+        // one root, and no event stored twice: a step done by both nodes would repeat an event (same type, same content)
+        assertThat(jdbc.sql("SELECT count(*) FROM domain_event_entry WHERE payload_type LIKE '%OrgUnitCreated%' AND convert_from(payload, 'UTF8') LIKE '%\"level\":0%'")
+                .query(Long.class).single()).isEqualTo(1);
+        List<String> repeated = jdbc.sql("""
+                SELECT aggregate_identifier || ' ' || payload_type || ' x' || count(*) FROM domain_event_entry
+                 GROUP BY aggregate_identifier, payload_type, md5(payload) HAVING count(*) > 1""").query(String.class).list();
+        assertThat(repeated).as("events stored twice").isEmpty();
+        long events = jdbc.sql("SELECT count(*) FROM domain_event_entry").query(Long.class).single();
+        assertThat(events).isGreaterThan(100);
+
+        // the demo entities exist once in the read models, seen from either node
+        JsonNode fromA = nodeA.data("admin", "{ orgUnit(id: \"%s\") { name children(first: 50) { edges { node { name } } } } }"
+                .formatted(IPJ_CLUJ), Map.of());
+        JsonNode fromB = nodeB.data("admin", "{ orgUnit(id: \"%s\") { name children(first: 50) { edges { node { name } } } } }"
+                .formatted(IPJ_CLUJ), Map.of());
+        assertThat(fromA).isEqualTo(fromB);
+        List<String> children = new ArrayList<>();
+        fromA.at("/orgUnit/children/edges").forEach(edge -> children.add(edge.at("/node/name").asString()));
+        assertThat(children).doesNotHaveDuplicates();
+
+        // a third run of the whole start-up sequence (as a restart would) changes nothing
+        nodeB.context.getBean(StartupSequence.class).run(null);
+        assertThat(jdbc.sql("SELECT count(*) FROM domain_event_entry").query(Long.class).single()).isEqualTo(events);
+    }
+
+    @Test
+    @Order(2)
+    void what_node_a_acknowledged_is_at_once_usable_by_a_command_through_node_b() {
+        String suffix = suffix();
+        String root = nodeA.data("admin", ROOT, Map.of()).at("/root/id").asString();
+
+        // an org unit created through A: B creates a child under it right after A's answer
+        String unit = nodeA.data("admin", CREATE_ORG_UNIT, Map.of("i", Map.of("parentId", root, "name", "Direcția A " + suffix)))
+                .at("/createOrgUnit/id").asString();
+        JsonNode child = nodeB.data("admin", CREATE_ORG_UNIT, Map.of("i", Map.of("parentId", unit, "name", "Serviciul B " + suffix)));
+        assertThat(child.at("/createOrgUnit/version").asInt()).isEqualTo(1);
+
+        // an account registered through A: B grants it a role, with the version A answered
+        String subject = "nodes-" + suffix;
+        JsonNode registered = nodeA.data("admin.cluj", """
+                mutation($i: RegisterUserInput!) { registerUser(input: $i) { id version } }""", Map.of("i", Map.of(
+                "issuer", "marc-test", "subject", subject, "displayName", "Persoană " + suffix, "email", subject + "@marc.test",
+                "orgUnitId", IPJ_CLUJ))).get("registerUser");
+        JsonNode granted = nodeB.data("admin.cluj", """
+                mutation($i: GrantRoleInput!) { grantRole(input: $i) { version } }""", Map.of("i", Map.of(
+                "userId", registered.at("/id").asString(), "role", "WORKING_GROUP_MEMBER",
+                "expectedVersion", registered.at("/version").asInt())));
+        assertThat(granted.at("/grantRole/version").asInt()).isEqualTo(registered.at("/version").asInt() + 1);
+
+        // a domain defined through A, an activity proposed under it through B, a risk under the activity through A
+        String domain = nodeA.data("admin", "mutation($n: String!) { defineDomain(input: {name: $n}) { id } }",
+                Map.of("n", "Domeniu " + suffix)).at("/defineDomain/id").asString();
+        String activity = nodeB.data("member.cluj", """
+                mutation($i: ProposeActivityInput!) { proposeActivity(input: $i) { id } }""", Map.of("i", Map.of(
+                "name", "Activitate " + suffix, "description", "Propusă prin nodul B", "domainId", domain,
+                "workUnitIds", List.of(ORDINE_PUBLICA)))).at("/proposeActivity/id").asString();
+        JsonNode risk = nodeA.data("member.cluj", """
+                mutation($i: ProposeRiskInput!) { proposeRisk(input: $i) { id item { activityId } } }""",
+                Map.of("i", Map.of("activityId", activity, "name", "Risc " + suffix))).get("proposeRisk");
+        assertThat(risk.at("/item/activityId").asString()).isEqualTo(activity);
+    }
+
+    @Test
+    @Order(3)
+    void concurrent_edits_of_different_entities_through_both_nodes_never_conflict() throws Exception {
+        String suffix = suffix();
+        String root = nodeA.data("admin", ROOT, Map.of()).at("/root/id").asString();
+        int perNode = 8;
+        List<String> units = new ArrayList<>();
+        for (int i = 0; i < 2 * perNode; i++) {
+            units.add(nodeA.data("admin", CREATE_ORG_UNIT, Map.of("i", Map.of("parentId", root, "name", "Paralel " + i + " " + suffix)))
+                    .at("/createOrgUnit/id").asString());
+        }
+        List<JsonNode> answers = together(2 * perNode, i -> (i % 2 == 0 ? nodeA : nodeB).graphql("admin", RENAME_ORG_UNIT,
+                Map.of("i", Map.of("id", units.get(i), "name", "Redenumit " + i + " " + suffix, "expectedVersion", 1))));
+        for (JsonNode answer : answers) {
+            assertThat(answer.has("errors")).as(answer.toString()).isFalse();
+            assertThat(answer.at("/data/renameOrgUnit/version").asInt()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    @Order(4)
+    void concurrent_edits_of_one_entity_through_both_nodes_give_one_winner_and_typed_conflicts() throws Exception {
+        String suffix = suffix();
+        String root = nodeA.data("admin", ROOT, Map.of()).at("/root/id").asString();
+        String unit = nodeA.data("admin", CREATE_ORG_UNIT, Map.of("i", Map.of("parentId", root, "name", "Disputat " + suffix)))
+                .at("/createOrgUnit/id").asString();
+        int writers = 8;
+        List<JsonNode> answers = together(writers, i -> (i % 2 == 0 ? nodeA : nodeB).graphql("admin", RENAME_ORG_UNIT,
+                Map.of("i", Map.of("id", unit, "name", "Editor " + i + " " + suffix, "expectedVersion", 1))));
+        int winners = 0;
+        for (JsonNode answer : answers) {
+            if (!answer.has("errors")) {
+                winners++;
+                assertThat(answer.at("/data/renameOrgUnit/version").asInt()).isEqualTo(2);
+                continue;
+            }
+            JsonNode error = answer.get("errors").get(0);
+            assertThat(error.at("/extensions/classification").asString()).as(answer.toString()).isEqualTo("CONFLICT");
+            // the loser of the append was sent again and met the winner's version: the aggregate's own answer
+            assertThat(error.at("/extensions/code").asString()).as(answer.toString()).isEqualTo("STALE_VERSION");
+            assertThat(error.at("/extensions/currentVersion").asInt()).isEqualTo(2);
+        }
+        assertThat(winners).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM domain_event_entry WHERE payload_type LIKE '%OrgUnitRenamed%' AND convert_from(payload, 'UTF8') LIKE ?")
+                .param("%Disputat " + suffix + "%").query(Long.class).single()).isEqualTo(1);
+    }
+
+    private static List<JsonNode> together(int count, java.util.function.IntFunction<JsonNode> call) throws Exception {
+        try (ExecutorService pool = Executors.newFixedThreadPool(count)) {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<JsonNode>> futures = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                int n = i;
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return call.apply(n);
+                }));
+            }
+            start.countDown();
+            List<JsonNode> answers = new ArrayList<>();
+            for (Future<JsonNode> future : futures) {
+                answers.add(future.get());
+            }
+            return answers;
+        }
+    }
+
+    private static String suffix() {
+        return UUID.randomUUID().toString().substring(0, 6);
+    }
+
+    /** One running MARC node and a GraphQL client for it, as its demo users. */
+    static final class Node extends GraphQlClientSupport {
+
+        private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+        final ConfigurableApplicationContext context;
+
+        private Node(ConfigurableApplicationContext context) {
+            this.context = context;
+            this.port = ((WebServerApplicationContext) context).getWebServer().getPort();
+            this.signer = context.getBean(DevTokenSigner.class);
+        }
+
+        static Node start(String name, String url, MarcServices.ServiceEndpoints services, String indexPrefix) {
+            return new Node(new SpringApplicationBuilder(MarcApplication.class).profiles("local").run(
+                    "--server.port=0",
+                    "--marc.node-name=" + name,
+                    "--spring.datasource.url=" + url,
+                    "--spring.datasource.username=" + services.dbUser(),
+                    "--spring.datasource.password=" + services.dbPassword(),
+                    "--spring.datasource.hikari.maximum-pool-size=8",
+                    "--marc.elasticsearch.url=" + services.elasticsearchUrl(),
+                    "--marc.elasticsearch.index-prefix=" + indexPrefix,
+                    "--marc.security.dev-signer.issuer=marc-test",
+                    "--marc.demo-data.enabled=true",
+                    "--spring.application.admin.enabled=false"));
+        }
+
+        int port() {
+            return port;
+        }
+
+        @Override
+        public JsonNode data(String user, String query, Map<String, Object> variables) {
+            return super.data(user, query, variables);
+        }
+
+        @Override
+        public JsonNode graphql(String user, String query, Map<String, Object> variables) {
+            return super.graphql(user, query, variables);
+        }
+
+        String health() {
+            try {
+                HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
+                        .GET().build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+                return response.body();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}

@@ -16,6 +16,7 @@ import ro.marc.api.local.DemoOrganisation;
 import ro.marc.api.local.DevTokenSigner;
 import ro.marc.api.startup.StartupSequence;
 import ro.marc.api.support.GraphQlClientSupport;
+import ro.marc.api.support.GraphQlWebSocket;
 import ro.marc.ops.services.MarcServices;
 import tools.jackson.databind.JsonNode;
 
@@ -225,6 +226,35 @@ class TwoNodesTest {
                 .param("%Disputat " + suffix + "%").query(Long.class).single()).isEqualTo(1);
     }
 
+    /**
+     * The member proposes through node A; the central administrator's subscription is open on node B. Whichever
+     * node projects the notification, it is relayed through PostgreSQL NOTIFY to node B's subscription, once.
+     */
+    @Test
+    @Order(5)
+    void a_notification_caused_through_node_a_reaches_a_subscription_open_on_node_b() throws Exception {
+        String suffix = suffix();
+        String top = nodeA.data("admin", "mutation($n: String!) { defineDomain(input: {name: $n}) { id } }",
+                Map.of("n", "Noduri " + suffix)).at("/defineDomain/id").asString();
+        String leaf = nodeA.data("admin", "mutation($p: ID!, $n: String!) { defineDomain(input: {parentDomainId: $p, name: $n}) { id } }",
+                Map.of("p", top, "n", "Noduri frunză " + suffix)).at("/defineDomain/id").asString();
+        try (GraphQlWebSocket inbox = GraphQlWebSocket.subscribeToNotifications(nodeB.port(), nodeB.token("admin"))) {
+            String activity = nodeA.data("member.cluj", """
+                    mutation($i: ProposeActivityInput!) { proposeActivity(input: $i) { id } }""", Map.of("i", Map.of(
+                    "name", "Activitate anunțată " + suffix, "domainId", leaf, "workUnitIds", List.of(ORDINE_PUBLICA))))
+                    .at("/proposeActivity/id").asString();
+            JsonNode pushed = inbox.next(n -> n.at("/subjectId").asString().equals(activity));
+            assertThat(pushed.at("/kind").asString()).isEqualTo("PROPOSAL_SUBMITTED");
+            // and only once on node B
+            long deadline = System.nanoTime() + java.time.Duration.ofMillis(1500).toNanos();
+            while (System.nanoTime() < deadline) {
+                JsonNode message = inbox.poll(java.time.Duration.ofMillis(100));
+                assertThat(message == null ? "" : message.at("/payload/data/notificationAdded/subjectId").asString())
+                        .as("pushed twice").isNotEqualTo(activity);
+            }
+        }
+    }
+
     private static List<JsonNode> together(int count, java.util.function.IntFunction<JsonNode> call) throws Exception {
         try (ExecutorService pool = Executors.newFixedThreadPool(count)) {
             CountDownLatch start = new CountDownLatch(1);
@@ -279,6 +309,11 @@ class TwoNodesTest {
 
         int port() {
             return port;
+        }
+
+        @Override
+        public String token(String user) {
+            return super.token(user);
         }
 
         @Override

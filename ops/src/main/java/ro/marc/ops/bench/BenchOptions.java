@@ -28,7 +28,8 @@ record BenchOptions(
         int pgPollMillis,
         int esPollMillis,
         int parents,
-        String windowFile) {
+        String windowFile,
+        String edit) {
 
     static final String USAGE = """
             Usage: OrgCommandBenchmark [options]
@@ -49,6 +50,8 @@ record BenchOptions(
                                            one activity per client (approved at once, as central
                                            administrator), then each client renames only its own
                                            (correctApprovedItem with expectedVersion)
+              --edit E             activity workload: name (default; a rename, which also rewrites the
+                                   activity's children in Elasticsearch) or description (no cascade)
               --commands N         measured commands                (default 2000)
               --clients C          concurrent clients               (default 8)
               --warmup W           unmeasured warm-up commands      (default 200)
@@ -66,7 +69,7 @@ record BenchOptions(
     private static final Pattern JDBC_HOST = Pattern.compile("jdbc:postgresql://(\\[[^]]+]|[^:/?]+)(?::\\d+)?/[^?]*(\\?.*)?");
     private static final Set<String> NAMES = Set.of("url", "jdbc", "db-user", "db-password", "es", "es-index",
             "workload", "commands", "clients", "warmup", "projection-timeout-seconds", "pg-poll-ms", "es-poll-ms", "parents",
-            "window-file");
+            "window-file", "edit");
 
     static BenchOptions parse(String[] args) {
         Map<String, String> values = new LinkedHashMap<>();
@@ -111,9 +114,16 @@ record BenchOptions(
                 positive("pg-poll-ms", values.getOrDefault("pg-poll-ms", "5"), 1, 10_000),
                 positive("es-poll-ms", values.getOrDefault("es-poll-ms", "10"), 1, 10_000),
                 positive("parents", values.getOrDefault("parents", "1"), 1, 10_000),
-                values.get("window-file"));
+                values.get("window-file"),
+                values.getOrDefault("edit", "name"));
         if (!options.elasticsearchIndex().matches("[a-z0-9][a-z0-9._-]*")) {
             throw new UsageException("--es-index must be a plain index name, got '" + options.elasticsearchIndex() + "'");
+        }
+        if (!options.edit().equals("name") && !options.edit().equals("description")) {
+            throw new UsageException("--edit must be name or description, got '" + options.edit() + "'");
+        }
+        if (options.workload() != Workload.ACTIVITY && values.containsKey("edit")) {
+            throw new UsageException("--edit applies to --workload activity only");
         }
         if (options.workload() != Workload.CREATE && options.parents() != 1) {
             // The renamed units sit under the run's parent; more parents would change nothing but the setup.

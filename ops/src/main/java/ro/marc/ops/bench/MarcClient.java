@@ -160,11 +160,14 @@ final class MarcClient {
         return version.asLong();
     }
 
-    /** The request for one correctApprovedItem giving an approved activity a new name, built before the clock starts. */
-    HttpRequest correctNameRequest(UUID id, String name, long expectedVersion) {
+    /**
+     * The request for one correctApprovedItem giving an approved activity a new name or (field
+     * "description") a new description, built before the clock starts.
+     */
+    HttpRequest correctRequest(UUID id, String field, String value, long expectedVersion) {
         Map<String, Object> input = new LinkedHashMap<>();
         input.put("id", id.toString());
-        input.put("name", name);
+        input.put(field, value);
         input.put("expectedVersion", expectedVersion);
         return post(CORRECT_APPROVED_ITEM, Map.of("input", input));
     }

@@ -209,9 +209,10 @@ public final class OrgCommandBenchmark {
     }
 
     /**
-     * correctApprovedItem of client k's own activity each time, giving it a new name and expecting the
-     * version its last acknowledged command produced (as {@link #renames}). Activity names are unique
-     * among all activities: the name carries the run, the client and the version it produces.
+     * correctApprovedItem of client k's own activity each time, giving it a new name (or, --edit
+     * description, a new description) and expecting the version its last acknowledged command produced
+     * (as {@link #renames}). Activity names are unique among all activities: the text carries the run,
+     * the client and the version it produces, so it always changes.
      */
     private CommandSource activities(List<OwnUnit> activities, String namePrefix) {
         return new CommandSource() {
@@ -220,7 +221,7 @@ public final class OrgCommandBenchmark {
                 OwnUnit activity = activities.get(k);
                 long expected = activity.version;
                 Tracked command = new Tracked(activity.id, expected + 1);
-                return new Command(command, nodeOf(k).correctNameRequest(activity.id,
+                return new Command(command, nodeOf(k).correctRequest(activity.id, options.edit(),
                         namePrefix + "activity " + (k + 1) + " v" + command.version, expected));
             }
 
@@ -588,7 +589,8 @@ public final class OrgCommandBenchmark {
         out.printf(Locale.ROOT, "  workload            %s%n", switch (workload) {
             case CREATE -> "create (each command creates a new org unit)";
             case RENAME -> "rename (per-entity edits: each client renames only its own org unit, expectedVersion +1 per ack)";
-            case ACTIVITY -> "activity (per-entity edits: each client renames only its own approved activity, expectedVersion +1 per ack)";
+            case ACTIVITY -> "activity (per-entity edits: each client changes the " + options.edit()
+                    + " of its own approved activity only, correctApprovedItem, expectedVersion +1 per ack)";
         });
         out.printf(Locale.ROOT, "  app                 %d node%s: %s  (GraphQL %s, user admin; client k -> node k mod %d)%n",
                 options.urls().size(), options.urls().size() == 1 ? "" : "s", options.urls(), workload.mutation,
@@ -630,6 +632,11 @@ public final class OrgCommandBenchmark {
         out.printf(Locale.ROOT, "  %-18s %9s %9s %9s %9s %9s %9s%n", "latency (ms)", "p50", "p90", "p99", "p99.9", "max", "mean");
         latencyRow("MARC ack", ack);
         latencyRow("INSERT+COMMIT", ins);
+        if (workload == BenchOptions.Workload.ACTIVITY) {
+            // NomenclatureMutations answer once the PostgreSQL read model shows the version (ReadYourWrites).
+            out.println("  (a nomenclature mutation answers once the PostgreSQL read model shows its version: the ack");
+            out.println("   includes that projection, so its lag below is ~0 and seen before the HTTP answer)");
+        }
         out.println();
         out.println(perEntity
                 ? "Projection lag (first seen in the read model at the edit's version or later - ack; resolution = poll interval)"
@@ -676,6 +683,9 @@ public final class OrgCommandBenchmark {
         result.put("run", run);
         result.put("workload", workload.label);
         result.put("nodes", options.urls().size());
+        if (workload == BenchOptions.Workload.ACTIVITY) {
+            result.put("edit", options.edit());
+        }
         result.put("commands", options.commands());
         result.put("clients", options.clients());
         result.put("warmup", options.warmup());

@@ -35,6 +35,39 @@ import jdk.jfr.consumer.RecordingFile;
  */
 public final class JfrTopFrames {
 
+    /**
+     * Components of a request, by frame prefix. A sample counts for the component of the frame nearest to
+     * its top that matches one (so JDK frames count for the library that called them); first match wins.
+     */
+    private static final List<String[]> COMPONENTS = List.of(
+            new String[] {"PostgreSQL driver, Hikari", "org.postgresql.", "com.zaxxer.hikari."},
+            new String[] {"Jackson (JSON)", "tools.jackson.", "com.fasterxml.jackson."},
+            new String[] {"JWT (Nimbus, Spring JWT decoder)", "com.nimbusds.", "org.springframework.security.oauth2.jwt."},
+            new String[] {"Spring Security (filters, authorisation)", "org.springframework.security."},
+            new String[] {"GraphQL parse", "graphql.parser.", "graphql.org.antlr."},
+            new String[] {"GraphQL validation", "graphql.validation."},
+            new String[] {"GraphQL engine (execution, instrumentation)", "graphql.", "org.springframework.graphql."},
+            new String[] {"Axon (command bus, aggregate load, event store, UoW)", "org.axonframework."},
+            new String[] {"MARC audit", "ro.marc.api.audit."},
+            new String[] {"MARC authorisation, caller", "ro.marc.api.authorization."},
+            new String[] {"MARC other (controllers, domain, read models)", "ro.marc."},
+            new String[] {"Micrometer observation", "io.micrometer."},
+            new String[] {"logging", "ch.qos.logback.", "org.slf4j."},
+            new String[] {"Tomcat, HTTP", "org.apache.catalina.", "org.apache.coyote.", "org.apache.tomcat."},
+            new String[] {"Spring other (web, tx, AOP, context)", "org.springframework."});
+    /** Inclusive markers: samples with the frame anywhere on the stack. */
+    private static final List<String[]> INCLUSIVE = List.of(
+            new String[] {"Axon command dispatch, all below it (handler, load, append, commit)", "org.axonframework.commandhandling.SimpleCommandBus"},
+            new String[] {"ReadYourWrites.awaitVersion (the mutation waits for its read model)", "ro.marc.api.common.ReadYourWrites"},
+            new String[] {"GraphQL parse + validation", "graphql.ParseAndValidate"});
+    /**
+     * Frames every request passes through (thread start, Tomcat, servlet filters, observation wrappers),
+     * left out of the "total" table: they would fill it with ~100% rows that say nothing.
+     */
+    private static final Pattern PLUMBING = Pattern.compile("(java\\.lang\\.(Thread|VirtualThread|invoke|reflect)"
+            + "|jdk\\.internal|java\\.util\\.concurrent|org\\.apache\\.(catalina|coyote|tomcat)|jakarta\\.servlet"
+            + "|org\\.springframework\\.(web\\.filter|security\\.web|web\\.servlet|graphql\\.server|aop|cglib)"
+            + "|io\\.micrometer\\.observation|reactor\\.|ro\\.marc\\.api\\.web).*");
     private static final Pattern REQUEST_THREADS = Pattern.compile("http-nio.*|tomcat-handler.*|.*-exec-\\d+");
 
     private JfrTopFrames() {}
@@ -74,6 +107,8 @@ public final class JfrTopFrames {
         Map<String, Integer> total = new HashMap<>();
         Map<String, Integer> selfByPackage = new HashMap<>();
         Map<String, Integer> threadGroups = new HashMap<>();
+        Map<String, Integer> components = new HashMap<>();
+        int[] inclusive = new int[INCLUSIVE.size()];
         int inWindow = 0;
         int kept = 0;
         int all = 0;
@@ -112,11 +147,23 @@ public final class JfrTopFrames {
                 self.merge(topFrame, 1, Integer::sum);
                 selfByPackage.merge(packageOf(frames.getFirst()), 1, Integer::sum);
                 Set<String> once = new HashSet<>();
+                boolean[] marked = new boolean[INCLUSIVE.size()];
+                String component = null;
                 for (RecordedFrame frame : frames) {
                     String frameName = frameName(frame);
+                    if (component == null) {
+                        component = componentOf(frameName);
+                    }
                     if (once.add(frameName)) {
                         total.merge(frameName, 1, Integer::sum);
+                        for (int m = 0; m < INCLUSIVE.size(); m++) {
+                            marked[m] |= frameName.startsWith(INCLUSIVE.get(m)[1]);
+                        }
                     }
+                }
+                components.merge(component == null ? "JDK, other" : component, 1, Integer::sum);
+                for (int m = 0; m < INCLUSIVE.size(); m++) {
+                    inclusive[m] += marked[m] ? 1 : 0;
                 }
             }
         }
@@ -136,11 +183,32 @@ public final class JfrTopFrames {
         out.line("Top %d frames by self samples (the frame running when sampled):", top);
         print(out, self, top, kept);
         out.line("");
-        out.line("Top %d frames by total samples (the frame anywhere on the stack):", top);
-        print(out, total, top, kept);
+        out.line("Top %d frames by total samples (the frame anywhere on the stack; thread, Tomcat, servlet-filter and", top);
+        out.line("observation plumbing left out, it is on ~every stack):");
+        Map<String, Integer> totalWithoutPlumbing = new HashMap<>(total);
+        totalWithoutPlumbing.keySet().removeIf(frame -> PLUMBING.matcher(frame).matches());
+        print(out, totalWithoutPlumbing, top, kept);
+        out.line("");
+        out.line("Where the time goes, by component (the sample's nearest frame of a known library or of MARC):");
+        print(out, components, COMPONENTS.size() + 1, kept);
+        out.line("Inclusive (the frame anywhere on the stack):");
+        for (int m = 0; m < INCLUSIVE.size(); m++) {
+            out.line("  %6d %5.1f%%  %s", inclusive[m], kept == 0 ? 0.0 : 100.0 * inclusive[m] / kept, INCLUSIVE.get(m)[0]);
+        }
         out.line("");
         out.line("Self samples by package (first four segments):");
         print(out, selfByPackage, top, kept);
+    }
+
+    private static String componentOf(String frameName) {
+        for (String[] component : COMPONENTS) {
+            for (int i = 1; i < component.length; i++) {
+                if (frameName.startsWith(component[i])) {
+                    return component[0];
+                }
+            }
+        }
+        return null;
     }
 
     private static String frameName(RecordedFrame frame) {

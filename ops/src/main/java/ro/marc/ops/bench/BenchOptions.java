@@ -55,7 +55,8 @@ record BenchOptions(
               --commands N         measured commands                (default 2000)
               --clients C          concurrent clients               (default 8)
               --warmup W           unmeasured warm-up commands      (default 200)
-              --projection-timeout-seconds S  wait for the read models after the last ack (default 120)
+              --projection-timeout-seconds S  wait for the read models after the last ack (default 600: a lagging
+                                   Elasticsearch projection must drain for its lag p99 to be known)
               --pg-poll-ms MS      PostgreSQL read-model poll interval (default 5)
               --es-poll-ms MS      Elasticsearch read-model poll interval (default 10)
               --parents P          spread the org units round-robin over P parents created under the
@@ -110,7 +111,7 @@ record BenchOptions(
                 positive("commands", values.getOrDefault("commands", "2000"), 1, 1_000_000),
                 positive("clients", values.getOrDefault("clients", "8"), 1, 512),
                 positive("warmup", values.getOrDefault("warmup", "200"), 0, 1_000_000),
-                positive("projection-timeout-seconds", values.getOrDefault("projection-timeout-seconds", "120"), 1, 3600),
+                positive("projection-timeout-seconds", values.getOrDefault("projection-timeout-seconds", "600"), 1, 3600),
                 positive("pg-poll-ms", values.getOrDefault("pg-poll-ms", "5"), 1, 10_000),
                 positive("es-poll-ms", values.getOrDefault("es-poll-ms", "10"), 1, 10_000),
                 positive("parents", values.getOrDefault("parents", "1"), 1, 10_000),

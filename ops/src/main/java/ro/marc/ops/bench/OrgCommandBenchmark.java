@@ -257,7 +257,10 @@ public final class OrgCommandBenchmark {
                 options.jdbcUrl(), options.elasticsearchIndex());
 
         List<HttpClient> clients = new ArrayList<>();
-        try (HttpClient control = MarcClient.newHttpClient()) {
+        // The baseline's connections first: on a shared server out of connections the run fails before the work.
+        try (HttpClient control = MarcClient.newHttpClient();
+             InsertBaseline insertBaseline = new InsertBaseline(options.jdbcUrl(), options.dbUser(), options.dbPassword())
+                     .connect(options.clients())) {
             for (int i = 0; i < options.clients(); i++) {
                 clients.add(MarcClient.newHttpClient());
             }
@@ -328,8 +331,7 @@ public final class OrgCommandBenchmark {
                     : childCount(parents);
             progress("measured done: %.1f commands/s; INSERT baseline next", measured.commandsPerSecond());
 
-            InsertBaseline.Result baseline = new InsertBaseline(options.jdbcUrl(), options.dbUser(), options.dbPassword())
-                    .run(options.commands(), options.clients(), options.warmup());
+            InsertBaseline.Result baseline = insertBaseline.run(options.commands(), options.warmup());
 
             report(run, database, measured, baseline, eventsBefore, eventsAfter, childrenInPostgres,
                     loadAtStart, loadAverage());

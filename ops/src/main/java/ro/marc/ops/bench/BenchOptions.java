@@ -63,7 +63,7 @@ record BenchOptions(
                                    run's parent (default 1: all directly under the run's parent;
                                    create workload only)
               --window-file PATH   write the measured phase's start and end (epoch ms) there, for
-                                   a profile of that phase (ops/bench/jfr-top-frames)
+                                   a profile of that phase (JfrTopFrames; run-benchmark.sh BENCH_PROFILE=1)
             Every URL must point at 127.0.0.1 / localhost / ::1.""";
 
     private static final Set<String> LOOPBACK = Set.of("127.0.0.1", "localhost", "::1", "[::1]");

@@ -92,7 +92,7 @@ cleanup() {
   done
   # ServicesMain's shutdown hook stops the Elasticsearch (and embedded PostgreSQL) it started itself.
   stop_process "$SERVICES_PID" "the services (ServicesMain)" 60
-  rm -f "$WORK/marc-api.jar"
+  rm -rf "$WORK/marc-api.jar" "$WORK/ops-classes"
   log "logs in $WORK (app.log, app-2.log, services.log, report.txt, profile.txt)"
   exit "$rc"
 }
@@ -118,7 +118,9 @@ if ! "${MVN[@]}" -o "${MVN_OPS[@]}" >"$WORK/mvn.log" 2>&1; then
   log "offline build failed; retrying online"
   "${MVN[@]}" "${MVN_OPS[@]}" >>"$WORK/mvn.log" 2>&1 || { tail -n 40 "$WORK/mvn.log" >&2; die "could not compile ops"; }
 fi
-CLASSPATH_OPS="$ROOT/ops/target/classes:$(cat "$WORK/ops.classpath")"
+# A private copy, as for the jar: a rebuild of ops/target during the run must not pull classes away.
+rm -rf "$WORK/ops-classes" && cp -r "$ROOT/ops/target/classes" "$WORK/ops-classes"
+CLASSPATH_OPS="$WORK/ops-classes:$(cat "$WORK/ops.classpath")"
 
 bench_setup() { "$JAVA" -cp "$CLASSPATH_OPS" ro.marc.ops.bench.BenchSetup "$@"; }
 

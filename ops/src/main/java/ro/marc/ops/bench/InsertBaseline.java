@@ -24,7 +24,7 @@ import org.HdrHistogram.Histogram;
  * of the same PostgreSQL database, from as many connections as MARC had clients. Each commit is
  * one durable write, like the one event append behind each MARC command.
  */
-final class InsertBaseline {
+final class InsertBaseline implements AutoCloseable {
 
     static final String TABLE = "bench_insert";
 
@@ -37,6 +37,8 @@ final class InsertBaseline {
     private final String jdbcUrl;
     private final String user;
     private final String password;
+    /** Opened by {@link #connect(int)} before the MARC phases, so a server out of connections fails the run early. */
+    private final List<Connection> connections = new ArrayList<>();
 
     InsertBaseline(String jdbcUrl, String user, String password) {
         this.jdbcUrl = jdbcUrl;
@@ -44,8 +46,30 @@ final class InsertBaseline {
         this.password = password;
     }
 
-    /** Creates the scratch table, runs {@code warmup} then {@code rows} measured inserts, drops the table. */
-    Result run(int rows, int clients, int warmup) throws Exception {
+    /** Opens the {@code clients} connections the baseline will use (autocommit off); they wait idle until {@link #run}. */
+    InsertBaseline connect(int clients) throws SQLException {
+        for (int i = 0; i < clients; i++) {
+            Connection connection = connect();
+            connection.setAutoCommit(false);
+            connections.add(connection);
+        }
+        return this;
+    }
+
+    @Override
+    public void close() throws SQLException {
+        for (Connection connection : connections) {
+            connection.close();
+        }
+        connections.clear();
+    }
+
+    /**
+     * Creates the scratch table, runs {@code warmup} then {@code rows} measured inserts on the connections
+     * {@link #connect(int)} opened (one client each), drops the table.
+     */
+    Result run(int rows, int warmup) throws Exception {
+        int clients = connections.size();
         try (Connection admin = connect()) {
             admin.setAutoCommit(true);
             try (Statement statement = admin.createStatement()) {
@@ -66,14 +90,8 @@ final class InsertBaseline {
     }
 
     private Result insert(int rows, int clients, String namePrefix) throws Exception {
-        List<Connection> connections = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(clients, Thread.ofPlatform().name("bench-insert-", 0).factory());
         try {
-            for (int i = 0; i < clients; i++) {
-                Connection connection = connect();
-                connection.setAutoCommit(false);
-                connections.add(connection);
-            }
             AtomicInteger next = new AtomicInteger();
             AtomicInteger errors = new AtomicInteger();
             CountDownLatch start = new CountDownLatch(1);
@@ -120,9 +138,6 @@ final class InsertBaseline {
                     firstError.isEmpty() ? null : firstError.getFirst());
         } finally {
             pool.shutdownNow();
-            for (Connection connection : connections) {
-                connection.close();
-            }
         }
     }
 

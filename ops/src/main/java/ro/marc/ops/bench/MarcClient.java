@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -14,7 +15,11 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The few MARC HTTP calls the benchmark makes: a dev token, the root, createOrgUnit and renameOrgUnit. */
+/**
+ * The few MARC HTTP calls the benchmark makes against one node: a dev token (each node signs its own, so
+ * one MarcClient per node), the root, createOrgUnit, renameOrgUnit, and for the activity workload a
+ * domain, a work unit, proposeActivity and correctApprovedItem.
+ */
 final class MarcClient {
 
     static final String CREATE_ORG_UNIT =
@@ -22,6 +27,14 @@ final class MarcClient {
     /** No {@code orgUnit} in the selection: it waits for the read model, and the ack must not include that wait. */
     static final String RENAME_ORG_UNIT =
             "mutation($input: RenameOrgUnitInput!) { renameOrgUnit(input: $input) { id version } }";
+    /** No {@code item} in the selection, for the same reason. */
+    static final String CORRECT_APPROVED_ITEM =
+            "mutation($input: CorrectApprovedItemInput!) { correctApprovedItem(input: $input) { id version } }";
+    private static final String DEFINE_DOMAIN =
+            "mutation($input: DefineDomainInput!) { defineDomain(input: $input) { id version } }";
+    private static final String PROPOSE_ACTIVITY =
+            "mutation($input: ProposeActivityInput!) { proposeActivity(input: $input) { id version } }";
+    private static final String WORK_UNITS = "{ workUnits { id retired } }";
     private static final String ROOT = "{ root { id } }";
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
@@ -108,6 +121,55 @@ final class MarcClient {
         input.put("name", name);
         input.put("expectedVersion", expectedVersion);
         return post(RENAME_ORG_UNIT, Map.of("input", input));
+    }
+
+    /** Defines a top-level domain (no subdomains, so activities may attach to it); fails on any error. */
+    UUID defineDomain(HttpClient http, UUID id, String name) throws IOException, InterruptedException {
+        Map<String, Object> input = new LinkedHashMap<>();
+        input.put("id", id.toString());
+        input.put("name", name);
+        JsonNode data = execute(http, DEFINE_DOMAIN, Map.of("input", input));
+        return UUID.fromString(data.path("defineDomain").path("id").asString());
+    }
+
+    /** A work unit of the standard catalogue that is not retired (activities need at least one). */
+    UUID someWorkUnit(HttpClient http) throws IOException, InterruptedException {
+        for (JsonNode unit : execute(http, WORK_UNITS, Map.of()).path("workUnits")) {
+            if (!unit.path("retired").asBoolean(true)) {
+                return UUID.fromString(unit.path("id").asString());
+            }
+        }
+        throw new IllegalStateException("no active work unit: is the demo organisation seeded?");
+    }
+
+    /**
+     * Proposes an activity as a central administrator (approved at once), outside the measurements;
+     * answers the version it then has (the first expectedVersion).
+     */
+    long proposeActivityVersion(HttpClient http, UUID id, UUID domainId, UUID workUnitId, String name)
+            throws IOException, InterruptedException {
+        Map<String, Object> input = new LinkedHashMap<>();
+        input.put("id", id.toString());
+        input.put("name", name);
+        input.put("domainId", domainId.toString());
+        input.put("workUnitIds", List.of(workUnitId.toString()));
+        JsonNode version = execute(http, PROPOSE_ACTIVITY, Map.of("input", input)).path("proposeActivity").path("version");
+        if (!version.isIntegralNumber()) {
+            throw new IllegalStateException("proposeActivity '" + name + "' answered without a version");
+        }
+        return version.asLong();
+    }
+
+    /**
+     * The request for one correctApprovedItem giving an approved activity a new name or (field
+     * "description") a new description, built before the clock starts.
+     */
+    HttpRequest correctRequest(UUID id, String field, String value, long expectedVersion) {
+        Map<String, Object> input = new LinkedHashMap<>();
+        input.put("id", id.toString());
+        input.put(field, value);
+        input.put("expectedVersion", expectedVersion);
+        return post(CORRECT_APPROVED_ITEM, Map.of("input", input));
     }
 
     /** {@link #errorOf(HttpResponse, String, long)} for a createOrgUnit, without a version check. */

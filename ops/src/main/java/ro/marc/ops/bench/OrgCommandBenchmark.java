@@ -36,16 +36,21 @@ import org.HdrHistogram.Histogram;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Write-path benchmark of MARC's organisation commands, run against a live app (see
+ * Write-path benchmark of MARC's commands, run against one or more live app nodes (see
  * {@code ops/bench/run-benchmark.sh}, which starts everything on this machine).
  *
- * Two workloads ({@code --workload}):
+ * Three workloads ({@code --workload}):
  * <ul>
  *   <li>{@code create} (default): every command is a createOrgUnit of a new org unit under the run's parent.</li>
  *   <li>{@code rename}, per-entity edits: the setup creates one org unit per client; each client then
  *       renames only its own one, with expectedVersion = the version its last acknowledged command
  *       produced, so one org unit goes through many versions.</li>
+ *   <li>{@code activity}, per-entity edits of the nomenclature: the setup defines a domain and proposes one
+ *       activity per client (approved at once); each client then renames only its own activity with
+ *       correctApprovedItem and expectedVersion. Each activity is its own aggregate, so nothing but the
+ *       machine serialises the clients.</li>
  * </ul>
+ * With several {@code --url}s (nodes over one database), client k always sends to node k mod n.
  * <ol>
  *   <li>Logs in as the demo central administrator, creates a parent org unit for the run (and, for
  *       renames, the clients' org units under it) and warms up with unmeasured commands.</li>
@@ -72,12 +77,20 @@ public final class OrgCommandBenchmark {
 
     private final BenchOptions options;
     private final JsonMapper json = JsonMapper.builder().build();
+    /** The first node: setup and control requests. */
     private final MarcClient marc;
+    /** One per node (each node signs its own dev tokens); client k sends to {@code nodes[k mod n]}. */
+    private final List<MarcClient> nodes;
     private final PrintStream out = System.out;
 
     private OrgCommandBenchmark(BenchOptions options) {
         this.options = options;
-        this.marc = new MarcClient(options.url(), json);
+        this.nodes = options.urls().stream().map(url -> new MarcClient(url, json)).toList();
+        this.marc = nodes.getFirst();
+    }
+
+    private MarcClient nodeOf(int client) {
+        return nodes.get(client % nodes.size());
     }
 
     public static void main(String[] args) {
@@ -96,7 +109,7 @@ public final class OrgCommandBenchmark {
         try {
             exit = new OrgCommandBenchmark(options).run();
         } catch (java.net.ConnectException e) {
-            System.err.println("BENCHMARK FAILED: cannot connect to " + options.url() + " or " + options.elasticsearchUrl()
+            System.err.println("BENCHMARK FAILED: cannot connect to " + options.urls() + " or " + options.elasticsearchUrl()
                     + " (" + e + "); is the app running?");
             exit = 3;
         } catch (Exception e) {
@@ -142,7 +155,7 @@ public final class OrgCommandBenchmark {
             @Override
             public Command next(int k, int i) {
                 UUID id = UUID.randomUUID();
-                return new Command(new Tracked(id, 1), marc.createRequest(id, parents.get(i % parents.size()), namePrefix + (i + 1)));
+                return new Command(new Tracked(id, 1), nodeOf(k).createRequest(id, parents.get(i % parents.size()), namePrefix + (i + 1)));
             }
 
             @Override
@@ -179,7 +192,7 @@ public final class OrgCommandBenchmark {
                 OwnUnit unit = units.get(k);
                 long expected = unit.version;
                 Tracked command = new Tracked(unit.id, expected + 1);
-                return new Command(command, marc.renameRequest(unit.id,
+                return new Command(command, nodeOf(k).renameRequest(unit.id,
                         namePrefix + "unit " + (k + 1) + " v" + command.version, expected));
             }
 
@@ -195,22 +208,65 @@ public final class OrgCommandBenchmark {
         };
     }
 
+    /**
+     * correctApprovedItem of client k's own activity each time, giving it a new name (or, --edit
+     * description, a new description) and expecting the version its last acknowledged command produced
+     * (as {@link #renames}). Activity names are unique among all activities: the text carries the run,
+     * the client and the version it produces, so it always changes.
+     */
+    private CommandSource activities(List<OwnUnit> activities, String namePrefix) {
+        return new CommandSource() {
+            @Override
+            public Command next(int k, int i) {
+                OwnUnit activity = activities.get(k);
+                long expected = activity.version;
+                Tracked command = new Tracked(activity.id, expected + 1);
+                return new Command(command, nodeOf(k).correctRequest(activity.id, options.edit(),
+                        namePrefix + "activity " + (k + 1) + " v" + command.version, expected));
+            }
+
+            @Override
+            public String errorOf(HttpResponse<String> response, Tracked command) {
+                return marc.errorOf(response, "correctApprovedItem", command.version);
+            }
+
+            @Override
+            public void acknowledged(int k, Tracked command) {
+                activities.get(k).version = command.version;
+            }
+        };
+    }
+
+    private CommandSource commands(List<UUID> parents, List<OwnUnit> owned, String namePrefix) {
+        return switch (options.workload()) {
+            case CREATE -> creates(parents, namePrefix);
+            case RENAME -> renames(owned, namePrefix);
+            case ACTIVITY -> activities(owned, namePrefix);
+        };
+    }
+
     private int run() throws Exception {
         String run = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
                 + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
         Map<String, String> database = databaseFacts();
         String loadAtStart = loadAverage();
-        boolean renaming = options.workload() == BenchOptions.Workload.RENAME;
+        BenchOptions.Workload workload = options.workload();
+        boolean perEntity = workload.perEntity();
         progress("run %s: workload %s, %d commands, %d clients, %d warm-up, app %s, db %s, index %s", run,
-                options.workload().label, options.commands(), options.clients(), options.warmup(), options.url(),
+                workload.label, options.commands(), options.clients(), options.warmup(), options.urls(),
                 options.jdbcUrl(), options.elasticsearchIndex());
 
         List<HttpClient> clients = new ArrayList<>();
-        try (HttpClient control = MarcClient.newHttpClient()) {
+        // The baseline's connections first: on a shared server out of connections the run fails before the work.
+        try (HttpClient control = MarcClient.newHttpClient();
+             InsertBaseline insertBaseline = new InsertBaseline(options.jdbcUrl(), options.dbUser(), options.dbPassword())
+                     .connect(options.clients())) {
             for (int i = 0; i < options.clients(); i++) {
                 clients.add(MarcClient.newHttpClient());
             }
-            marc.login(control, "admin");
+            for (MarcClient node : nodes) {
+                node.login(control, "admin");
+            }
             UUID root = marc.rootId(control);
             UUID runUnit = marc.createOrgUnit(control, UUID.randomUUID(), root, "Bench " + run);
             progress("parent org unit 'Bench %s' = %s (under root %s)", run, runUnit, root);
@@ -224,21 +280,30 @@ public final class OrgCommandBenchmark {
                 }
                 progress("created %d parents under it", options.parents());
             }
-            // Rename workload: one org unit per client, created here, outside the measurements.
+            // Per-entity workloads: one org unit or activity per client, created here, outside the measurements.
             List<OwnUnit> units = new ArrayList<>();
-            if (renaming) {
+            if (workload == BenchOptions.Workload.RENAME) {
                 for (int k = 1; k <= options.clients(); k++) {
                     UUID id = UUID.randomUUID();
                     units.add(new OwnUnit(id, marc.createOrgUnitVersion(control, id, runUnit, "Bench " + run + " unit " + k)));
                 }
                 progress("created %d org units to rename (one per client) under it", units.size());
+            } else if (workload == BenchOptions.Workload.ACTIVITY) {
+                UUID domain = marc.defineDomain(control, UUID.randomUUID(), "Bench " + run);
+                UUID workUnit = marc.someWorkUnit(control);
+                for (int k = 1; k <= options.clients(); k++) {
+                    UUID id = UUID.randomUUID();
+                    units.add(new OwnUnit(id, marc.proposeActivityVersion(control, id, domain, workUnit,
+                            "Bench " + run + " activity " + k)));
+                }
+                progress("created domain 'Bench %s' = %s and %d activities (one per client, work unit %s) in it",
+                        run, domain, units.size(), workUnit);
             }
 
             if (options.warmup() > 0) {
                 progress("warm-up: %d commands", options.warmup());
                 String prefix = "Bench " + run + " warm-up ";
-                Phase warmup = runPhase("warm-up", options.warmup(), clients,
-                        renaming ? renames(units, prefix) : creates(parents, prefix));
+                Phase warmup = runPhase("warm-up", options.warmup(), clients, commands(parents, units, prefix));
                 progress("warm-up done: %.1f commands/s, ack p50 %s ms", warmup.commandsPerSecond(), Latency.fmt(Latency.ms(warmup.ack(), 50)));
                 if (warmup.errors() > 0) {
                     throw new IllegalStateException("warm-up commands failed (" + warmup.errors() + "): " + warmup.errorSamples());
@@ -246,7 +311,7 @@ public final class OrgCommandBenchmark {
                 for (StoreLag lag : warmup.lags()) {
                     if (lag.missing() > 0) {
                         throw new IllegalStateException(lag.store() + " never showed " + lag.missing()
-                                + (renaming ? " warm-up renames at their version" : " warm-up org units")
+                                + (perEntity ? " warm-up edits at their version" : " warm-up org units")
                                 + " (wrong --jdbc/--es-index, or the projection is stuck?); last poll error: "
                                 + lag.lastPollError());
                     }
@@ -256,18 +321,21 @@ public final class OrgCommandBenchmark {
             long eventsBefore = eventCount();
             progress("measured: %d commands from %d clients", options.commands(), options.clients());
             String prefix = "Bench " + run + " ";
-            Phase measured = runPhase("measured", options.commands(), clients,
-                    renaming ? renames(units, prefix) : creates(parents, prefix));
+            long windowStart = System.currentTimeMillis();
+            Phase measured = runPhase("measured", options.commands(), clients, commands(parents, units, prefix));
+            // The clients' part only: runPhase returns after the read models have drained too.
+            writeWindow(windowStart, windowStart + measured.wallNanos() / 1_000_000 + 1);
             long eventsAfter = eventCount();
-            long childrenInPostgres = childCount(parents);
+            long childrenInPostgres = perEntity
+                    ? count("SELECT count(*) FROM " + workload.table + " WHERE id = ANY(?)", units.stream().map(u -> u.id).toList())
+                    : childCount(parents);
             progress("measured done: %.1f commands/s; INSERT baseline next", measured.commandsPerSecond());
 
-            InsertBaseline.Result baseline = new InsertBaseline(options.jdbcUrl(), options.dbUser(), options.dbPassword())
-                    .run(options.commands(), options.clients(), options.warmup());
+            InsertBaseline.Result baseline = insertBaseline.run(options.commands(), options.warmup());
 
             report(run, database, measured, baseline, eventsBefore, eventsAfter, childrenInPostgres,
                     loadAtStart, loadAverage());
-            return verdict(measured, baseline, renaming);
+            return verdict(measured, baseline, perEntity);
         } finally {
             clients.forEach(HttpClient::close);
         }
@@ -281,7 +349,7 @@ public final class OrgCommandBenchmark {
         List<String> errorSamples = new ArrayList<>();
         CountDownLatch start = new CountDownLatch(1);
 
-        try (ProjectionWatcher postgres = new ProjectionWatcher.Postgres(options.jdbcUrl(), options.dbUser(), options.dbPassword(),
+        try (ProjectionWatcher postgres = new ProjectionWatcher.Postgres(options.jdbcUrl(), options.dbUser(), options.dbPassword(), options.workload().table,
                      Duration.ofMillis(options.pgPollMillis()));
              ProjectionWatcher elasticsearch = new ProjectionWatcher.Elasticsearch(options.elasticsearchUrl(),
                      options.elasticsearchIndex(), json, Duration.ofMillis(options.esPollMillis()))) {
@@ -296,7 +364,7 @@ public final class OrgCommandBenchmark {
             long wall;
             try {
                 for (int client = 0; client < clients.size(); client++) {
-                    int k = client; // client k always sends through clients[k] (and, renaming, edits unit k)
+                    int k = client; // client k always sends through clients[k] to node k mod n (and, per entity, edits entity k)
                     HttpClient http = clients.get(k);
                     results.add(pool.submit(() -> {
                         Histogram histogram = Latency.newHistogram();
@@ -408,14 +476,14 @@ public final class OrgCommandBenchmark {
         return kind.length() > 80 ? kind.substring(0, 80) : kind;
     }
 
-    private static int verdict(Phase measured, InsertBaseline.Result baseline, boolean renaming) {
+    private static int verdict(Phase measured, InsertBaseline.Result baseline, boolean perEntity) {
         List<String> problems = new ArrayList<>();
         if (measured.errors() > 0) {
             problems.add(measured.errors() + " of " + measured.commands() + " commands failed: " + measured.errorKinds());
         }
         for (StoreLag lag : measured.lags()) {
             if (lag.missing() > 0) {
-                problems.add(lag.missing() + (renaming ? " acknowledged renames never reached their version in "
+                problems.add(lag.missing() + (perEntity ? " acknowledged edits never reached their version in "
                         : " acknowledged org units never appeared in ") + lag.store());
             }
         }
@@ -481,6 +549,17 @@ public final class OrgCommandBenchmark {
         }
     }
 
+    /** The measured phase's start and end (epoch ms), for the profile of that phase (--window-file). */
+    private void writeWindow(long startMillis, long endMillis) {
+        if (options.windowFile() != null) {
+            try {
+                Files.writeString(Path.of(options.windowFile()), startMillis + " " + endMillis + "\n");
+            } catch (IOException e) {
+                progress("could not write %s: %s", options.windowFile(), e.getMessage());
+            }
+        }
+    }
+
     /** The 1, 5 and 15 minute load averages (Linux), or "n/a". */
     private static String loadAverage() {
         try {
@@ -502,22 +581,30 @@ public final class OrgCommandBenchmark {
         Histogram ack = measured.ack();
         Histogram ins = baseline.latency();
         BenchOptions.Workload workload = options.workload();
-        boolean renaming = workload == BenchOptions.Workload.RENAME;
+        boolean perEntity = workload.perEntity();
+        String entity = workload == BenchOptions.Workload.ACTIVITY ? "activity" : "org unit";
 
         out.println();
         out.println("=".repeat(78));
-        out.printf(Locale.ROOT, "MARC org command benchmark — run %s%n", run);
+        out.printf(Locale.ROOT, "MARC command benchmark — run %s%n", run);
         out.println("=".repeat(78));
-        out.printf(Locale.ROOT, "  workload            %s%n", renaming
-                ? "rename (per-entity edits: each client renames only its own org unit, expectedVersion +1 per ack)"
-                : "create (each command creates a new org unit)");
-        out.printf(Locale.ROOT, "  app                 %s  (GraphQL %s, user admin)%n", options.url(), workload.mutation);
-        out.printf(Locale.ROOT, "  read models         PostgreSQL %s table org_unit; Elasticsearch %s/%s%n",
-                options.jdbcUrl(), options.elasticsearchUrl(), options.elasticsearchIndex());
+        out.printf(Locale.ROOT, "  workload            %s%n", switch (workload) {
+            case CREATE -> "create (each command creates a new org unit)";
+            case RENAME -> "rename (per-entity edits: each client renames only its own org unit, expectedVersion +1 per ack)";
+            case ACTIVITY -> "activity (per-entity edits: each client changes the " + options.edit()
+                    + " of its own approved activity only, correctApprovedItem, expectedVersion +1 per ack)";
+        });
+        out.printf(Locale.ROOT, "  app                 %d node%s: %s  (GraphQL %s, user admin; client k -> node k mod %d)%n",
+                options.urls().size(), options.urls().size() == 1 ? "" : "s", options.urls(), workload.mutation,
+                options.urls().size());
+        out.printf(Locale.ROOT, "  read models         PostgreSQL %s table %s; Elasticsearch %s/%s%n",
+                options.jdbcUrl(), workload.table, options.elasticsearchUrl(), options.elasticsearchIndex());
         out.printf(Locale.ROOT, "  load                %d commands (+%d warm-up), %d concurrent clients, closed loop, %s%n",
-                options.commands(), options.warmup(), options.clients(), renaming
-                        ? options.clients() + " org units under one parent, one per client"
-                        : options.parents() == 1 ? "all under one parent" : "round-robin over " + options.parents() + " parents");
+                options.commands(), options.warmup(), options.clients(), switch (workload) {
+                    case RENAME -> options.clients() + " org units under one parent, one per client";
+                    case ACTIVITY -> options.clients() + " activities in one domain, one per client";
+                    case CREATE -> options.parents() == 1 ? "all under one parent" : "round-robin over " + options.parents() + " parents";
+                });
         out.printf(Locale.ROOT, "  machine             %d CPUs seen by the JVM (app, PostgreSQL, Elasticsearch and this client share them), Java %s%n",
                 Runtime.getRuntime().availableProcessors(), Runtime.version());
         out.printf(Locale.ROOT, "  load average        %s at start, %s at end (1/5/15 min; other work on the machine skews results)%n",
@@ -535,9 +622,9 @@ public final class OrgCommandBenchmark {
         out.printf(Locale.ROOT, "  events appended     %s%n", eventsBefore < 0 || eventsAfter < 0 ? "n/a"
                 : String.format(Locale.ROOT, "%d (%.2f per command)", eventsAfter - eventsBefore,
                 (eventsAfter - eventsBefore) / (double) Math.max(1, measured.acknowledged())));
-        if (renaming) {
-            out.printf(Locale.ROOT, "  org_unit children   %d under the run's parent (%d renamed org units expected)%n",
-                    childrenInPostgres, options.clients());
+        if (perEntity) {
+            out.printf(Locale.ROOT, "  %-19s %d of the clients' %d %s rows present%n", workload.table, childrenInPostgres,
+                    options.clients(), entity);
         } else {
             out.printf(Locale.ROOT, "  org_unit children   %d under the run's %s (%d warm-up + %d measured expected)%n",
                     childrenInPostgres, options.parents() == 1 ? "parent" : options.parents() + " parents",
@@ -547,9 +634,14 @@ public final class OrgCommandBenchmark {
         out.printf(Locale.ROOT, "  %-18s %9s %9s %9s %9s %9s %9s%n", "latency (ms)", "p50", "p90", "p99", "p99.9", "max", "mean");
         latencyRow("MARC ack", ack);
         latencyRow("INSERT+COMMIT", ins);
+        if (workload == BenchOptions.Workload.ACTIVITY) {
+            // NomenclatureMutations answer once the PostgreSQL read model shows the version (ReadYourWrites).
+            out.println("  (a nomenclature mutation answers once the PostgreSQL read model shows its version: the ack");
+            out.println("   includes that projection, so its lag below is ~0 and seen before the HTTP answer)");
+        }
         out.println();
-        out.println(renaming
-                ? "Projection lag (first seen in the read model at the rename's version or later - ack; resolution = poll interval)"
+        out.println(perEntity
+                ? "Projection lag (first seen in the read model at the edit's version or later - ack; resolution = poll interval)"
                 : "Projection lag (first seen in the read model - ack; resolution = poll interval)");
         out.printf(Locale.ROOT, "  %-14s %6s %6s %8s %9s %9s %9s %9s %10s %7s%n",
                 "store", "poll", "seen", "missing", "p50 ms", "p90 ms", "p99 ms", "max ms", "drain ms", "<ack");
@@ -564,7 +656,7 @@ public final class OrgCommandBenchmark {
             }
         }
         out.printf(Locale.ROOT, "  (drain = last %s seen, after the last ack; <ack = seen before the HTTP answer, counted as 0;%n",
-                renaming ? "rename" : "org unit");
+                perEntity ? "edit" : "org unit");
         out.println("   Elasticsearch via realtime _mget, i.e. indexed - search additionally waits for the 1 s refresh)");
         out.println();
         out.printf(Locale.ROOT, "Baseline: single-row INSERT + COMMIT, %d JDBC connections, autocommit off, table %s%n",
@@ -575,11 +667,27 @@ public final class OrgCommandBenchmark {
         out.println();
         out.printf(Locale.ROOT, "MARC commands/s / raw INSERT+COMMIT/s = %.1f / %.1f = %.4f  (%.1f%% of the raw rate, 1 : %.1f)%n",
                 marcRate, insertRate, ratio, ratio * 100, 1 / ratio);
+        // Issue 10's targets for the per-entity workload at C = 16 on one node of a 2-core machine.
+        double ackP99 = Latency.ms(ack, 99);
+        StoreLag esLag = measured.lags().stream().filter(l -> l.store().equals("Elasticsearch")).findFirst().orElseThrow();
+        StoreLag pgLag = measured.lags().stream().filter(l -> l.store().equals("PostgreSQL")).findFirst().orElseThrow();
+        double esP99 = Latency.ms(esLag.lag(), 99);
+        out.println();
+        out.printf(Locale.ROOT, "Summary  %d node(s), C=%d, %s: %.1f commands/s, ack p50 %s / p99 %s ms, lag p99 PostgreSQL %s ms / Elasticsearch %s ms,%n",
+                options.urls().size(), options.clients(), workload.label, marcRate, Latency.fmt(Latency.ms(ack, 50)),
+                Latency.fmt(ackP99), Latency.fmt(Latency.ms(pgLag.lag(), 99)), Latency.fmt(esP99));
+        out.printf(Locale.ROOT, "         raw INSERT+COMMIT %.1f rows/s, ratio %.3f; load %s -> %s%n", insertRate, ratio, loadAtStart, loadAtEnd);
+        out.printf(Locale.ROOT, "Targets  ratio >= 0.3: %s   ack p99 < 100 ms: %s   Elasticsearch lag p99 < 1500 ms: %s%n",
+                verdictWord(ratio >= 0.3), verdictWord(ackP99 < 100), verdictWord(esP99 < 1500));
         out.println("=".repeat(78));
 
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("run", run);
         result.put("workload", workload.label);
+        result.put("nodes", options.urls().size());
+        if (workload == BenchOptions.Workload.ACTIVITY) {
+            result.put("edit", options.edit());
+        }
         result.put("commands", options.commands());
         result.put("clients", options.clients());
         result.put("warmup", options.warmup());
@@ -607,8 +715,14 @@ public final class OrgCommandBenchmark {
         result.put("cpus", Runtime.getRuntime().availableProcessors());
         result.put("load_start", loadAtStart);
         result.put("load_end", loadAtEnd);
+        result.put("targets", Map.of("ratio_ge_0_3", ratio >= 0.3, "ack_p99_lt_100ms", ackP99 < 100,
+                "es_lag_p99_lt_1500ms", esP99 < 1500));
         out.println("RESULT " + json.writeValueAsString(result));
         out.flush();
+    }
+
+    private static String verdictWord(boolean met) {
+        return met ? "met" : "NOT met";
     }
 
     private void latencyRow(String label, Histogram histogram) {

@@ -29,13 +29,13 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Polls one read model for the clients' commands and notes when each first shows: when the read model
- * has the command's org unit at the command's {@link Tracked#version} or later (a create: the unit
- * exists; a rename: the unit reached the version the rename produced). Commands are handed over when
- * they are sent (so a read model faster than the HTTP answer is seen, not hidden); failed commands are
+ * has the command's entity (org unit or activity) at the command's {@link Tracked#version} or later
+ * (a create: the unit exists; an edit: the entity reached the version the edit produced). Commands are
+ * handed over when they are sent (so a read model faster than the HTTP answer is seen, not hidden); failed commands are
  * dropped. The time noted is when the poll that found the version started, so the lag it gives is at
  * most one poll interval (plus the poll's own duration) too high, never too low.
  *
- * <p>Pending commands are kept per command, not per id: in the rename workload one org unit has several
+ * <p>Pending commands are kept per command, not per id: in the per-entity workloads one entity has several
  * commands in flight or not yet projected, each waiting for its own version.
  *
  * <p>Bounded: after {@link #clientsFinished(Duration)} it stops when every command was seen or the timeout passed.
@@ -44,7 +44,7 @@ abstract class ProjectionWatcher implements Runnable, AutoCloseable {
 
     /**
      * A poll asks for the ids of the oldest pending commands only (in send order). The projections apply
-     * the one organisation stream in order, so newer commands cannot show much before older ones; the
+     * events in about append order, so newer commands cannot show much before older ones; the
      * window keeps each poll cheap for the read model under test even when a projection falls far behind.
      * A command outside the window when it shows is noted at most a few polls late.
      */
@@ -163,13 +163,16 @@ abstract class ProjectionWatcher implements Runnable, AutoCloseable {
 
     // ---------------------------------------------------------------- PostgreSQL
 
-    /** {@code SELECT id, version FROM org_unit WHERE id = ANY(?)} over the pending commands' ids. */
+    /**
+     * {@code SELECT id, version FROM <table> WHERE id = ANY(?)} over the pending commands' ids; the table is
+     * the workload's read model ({@code org_unit} or {@code nomenclature_item}), never user input.
+     */
     static final class Postgres extends ProjectionWatcher {
 
         private final Connection connection;
         private final PreparedStatement select;
 
-        Postgres(String jdbcUrl, String user, String password, Duration interval) throws SQLException {
+        Postgres(String jdbcUrl, String user, String password, String table, Duration interval) throws SQLException {
             super("PostgreSQL", Tracked.POSTGRES, interval);
             Properties properties = new Properties();
             properties.setProperty("user", user);
@@ -178,7 +181,7 @@ abstract class ProjectionWatcher implements Runnable, AutoCloseable {
             properties.setProperty("ApplicationName", "marc-org-command-benchmark");
             connection = DriverManager.getConnection(jdbcUrl, properties);
             connection.setAutoCommit(true);
-            select = connection.prepareStatement("SELECT id, version FROM org_unit WHERE id = ANY(?)");
+            select = connection.prepareStatement("SELECT id, version FROM " + table + " WHERE id = ANY(?)");
             select.setQueryTimeout(10);
         }
 

@@ -354,7 +354,7 @@ class AuthorizationMatrixTest extends ApiTestSupport {
         mutation("evictDeadLetter", NOWHERE, AuthorizationMatrixTest::centralAdminOnly, "BAD_REQUEST",
                 t -> "mutation { evictDeadLetter(id: \"%s\") }".formatted(UUID.randomUUID()));
         mutation("rebuildProjection", NOWHERE, AuthorizationMatrixTest::centralAdminOnly, "BAD_REQUEST",
-                t -> "mutation { rebuildProjection(group: \"notifications\") }");
+                t -> "mutation { rebuildProjection(group: \"no-such-group\") }");
     }
 
     @Autowired

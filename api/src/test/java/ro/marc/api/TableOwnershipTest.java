@@ -52,6 +52,7 @@ class TableOwnershipTest {
             Map.entry("nomenclature_org_unit_county", "ro.marc.query.nomenclature"),
             Map.entry("nomenclature_search_work_unit", "ro.marc.query.nomenclature"),
             Map.entry("nomenclature_search_org_unit", "ro.marc.query.nomenclature"),
+            Map.entry("nomenclature_search_child", "ro.marc.query.nomenclature"),
             Map.entry("notification", "ro.marc.query.notification"),
             Map.entry("notification_account", "ro.marc.query.notification"),
             Map.entry("notification_org_unit", "ro.marc.query.notification"),

@@ -41,7 +41,8 @@ import static ro.marc.query.nomenclature.NomenclatureIndex.*;
  * whole, so a late redelivery cannot bring back an older parent name.
  *
  * <p>The projection needs nothing but its own documents (read back by id, or by parent id for the
- * cascades) and its own copy of two organisation facts, kept from the organisation's events by this group:
+ * rarer cascades), which documents are an activity's or a task's children ({@code nomenclature_search_child},
+ * so revising them searches nothing) and its own copy of two organisation facts, kept from the organisation's events by this group:
  * work-unit names ({@code nomenclature_search_work_unit}) and org-unit counties
  * ({@code nomenclature_search_org_unit}). Until a work unit is known its id stands for its name, until an org
  * unit is known the county stays empty; when it arrives (or a work unit is renamed) it is carried into every
@@ -83,6 +84,7 @@ public class NomenclatureSearchProjection {
         index.ensureCreated();
         jdbc.sql("DELETE FROM nomenclature_search_work_unit").update();
         jdbc.sql("DELETE FROM nomenclature_search_org_unit").update();
+        jdbc.sql("DELETE FROM nomenclature_search_child").update();
     }
 
     // ---------------------------------------------------------------- organisation facts
@@ -187,6 +189,7 @@ public class NomenclatureSearchProjection {
         d.put(TASK_NAME, event.name());
         created(d, at, EntityVersion.of(seq));
         write(d, seq);
+        link(id(event.activityId()), id);
     }
 
     @EventHandler
@@ -200,6 +203,8 @@ public class NomenclatureSearchProjection {
         d.put(PERIODICITY, event.periodicity() == null ? null : event.periodicity().name());
         created(d, at, EntityVersion.of(seq));
         write(d, seq);
+        link((String) task.get(ID), (String) d.get(ID));
+        link((String) task.get(ACTIVITY_ID), (String) d.get(ID));
     }
 
     @EventHandler
@@ -209,6 +214,7 @@ public class NomenclatureSearchProjection {
         inheritActivity(d, document(id(event.activityId())));
         created(d, at, EntityVersion.of(seq));
         write(d, seq);
+        link(id(event.activityId()), (String) d.get(ID));
     }
 
     /** The proposal as it now stands; an activity's new name and work units reach its children, a task's name its documents. */
@@ -266,9 +272,9 @@ public class NomenclatureSearchProjection {
         boolean renamed = !Objects.equals(previousName, d.get(NAME));
         if (kind == ItemKind.ACTIVITY && (renamed || !Objects.equals(previousWorkUnits, d.get(WORK_UNIT_IDS)))) {
             Map<String, Object> activity = d;
-            cascade(ACTIVITY_ID, id, id, child -> inheritActivity(child, activity), seq);
+            cascadeToChildren(id, child -> inheritActivity(child, activity));
         } else if (kind == ItemKind.TASK && renamed) {
-            cascade(TASK_ID, id, id, child -> child.put(TASK_NAME, d.get(NAME)), seq);
+            cascadeToChildren(id, child -> child.put(TASK_NAME, d.get(NAME)));
         }
     }
 
@@ -297,11 +303,17 @@ public class NomenclatureSearchProjection {
         setCauseDetails(d, event.details());
         created(d, at, EntityVersion.of(seq));
         write(d, seq);
+        link(id(event.details().activityId()), (String) d.get(ID));
     }
 
     @EventHandler
     void on(RegulatoryCauseEdited event, @SequenceNumber long seq, @Timestamp Instant at) {
         Map<String, Object> d = document(id(event.causeId()));
+        if (!alreadyApplied(d, seq)) {
+            // a cause may be edited onto another activity: only the new one's revisions reach it
+            jdbc.sql("DELETE FROM nomenclature_search_child WHERE child_id = ?").param(event.causeId()).update();
+            link(id(event.details().activityId()), (String) d.get(ID));
+        }
         setCauseDetails(d, event.details());
         updated(d, at, EntityVersion.of(seq));
         write(d, seq);
@@ -490,6 +502,61 @@ public class NomenclatureSearchProjection {
             return response.found() ? new LinkedHashMap<>((Map<String, Object>) response.source()) : null;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Records that {@code childId}'s document carries {@code parentId}'s activity or task fields: an activity's
+     * tasks, documents, risks and regulatory causes, a task's documents. In the batch's transaction, so it is
+     * there exactly when the child's document is (a reset empties both).
+     */
+    private void link(String parentId, String childId) {
+        if (parentId != null) {
+            jdbc.sql("INSERT INTO nomenclature_search_child (parent_id, child_id) VALUES (?, ?) ON CONFLICT DO NOTHING")
+                    .params(UUID.fromString(parentId), UUID.fromString(childId)).update();
+        }
+    }
+
+    /**
+     * The hot-path cascade (an activity or a task revised): the children come from this group's own table,
+     * their documents from this batch's buffer or a realtime {@code mget}, so nothing is flushed, refreshed or
+     * searched (no children: no Elasticsearch call at all). Each is written at its current version + 1, as
+     * {@link #cascade}: the buffered write when it is the latest, else the indexed document (a redelivered
+     * batch's older buffered write would be refused).
+     */
+    @SuppressWarnings("unchecked")
+    private void cascadeToChildren(String parentId, Consumer<Map<String, Object>> change) {
+        List<String> ids = jdbc.sql("SELECT child_id FROM nomenclature_search_child WHERE parent_id = ? ORDER BY child_id")
+                .param(UUID.fromString(parentId)).query(UUID.class).list().stream().map(UUID::toString).toList();
+        PendingWrites pending = pendingWrites();
+        for (int from = 0; from < ids.size(); from += PAGE) {
+            List<String> page = ids.subList(from, Math.min(ids.size(), from + PAGE));
+            try {
+                var response = client.mget(m -> m.index(index.name()).ids(page), Map.class);
+                for (var item : response.docs()) {
+                    if (item.isFailure()) {
+                        throw new IllegalStateException("Reading " + index.name() + "/" + item.failure().id()
+                                + " failed: " + item.failure().error().reason());
+                    }
+                    var indexed = item.result();
+                    PendingWrites.Write buffered = pending.bufferedWrite(index.name(), indexed.id());
+                    Map<String, Object> child;
+                    long version;
+                    if (buffered != null && (!indexed.found() || buffered.version() >= indexed.version())) {
+                        child = new LinkedHashMap<>((Map<String, Object>) buffered.document());
+                        version = buffered.version();
+                    } else if (indexed.found()) {
+                        child = new LinkedHashMap<>((Map<String, Object>) indexed.source());
+                        version = indexed.version();
+                    } else {
+                        continue;
+                    }
+                    change.accept(child);
+                    pending.put(index.name(), indexed.id(), child, version + 1);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 

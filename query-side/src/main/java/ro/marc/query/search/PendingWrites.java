@@ -142,8 +142,13 @@ public final class PendingWrites {
     }
 
     public Object buffered(String index, String id) {
-        Write write = writes.get(index + "/" + id);
+        Write write = bufferedWrite(index, id);
         return write == null ? null : write.document();
+    }
+
+    /** The write of this document buffered in this batch (its document and version), or null. */
+    public Write bufferedWrite(String index, String id) {
+        return writes.get(index + "/" + id);
     }
 
     public void flush() {

@@ -446,6 +446,60 @@ class NomenclatureSearchTest {
     }
 
     @Test
+    void revisingAnActivityOrATaskRewritesItsChildrenWithoutSearchingTheIndex() throws IOException {
+        UUID activity = UUID.randomUUID();
+        UUID task = UUID.randomUUID();
+        UUID document = UUID.randomUUID();
+        UUID risk = UUID.randomUUID();
+        UUID childless = UUID.randomUUID();
+        approvedActivity(activity, "Controlul vamal", null, domPublic, List.of(wuRutier));
+        stream.proposeTask(task, activity, "Verificarea declarațiilor", ADMIN, central);
+        stream.accept(task);
+        stream.proposeDocument(document, task, "Declarația vamală", Periodicity.MONTHLY, ADMIN, central);
+        stream.proposeRisk(risk, activity, "Mită la frontieră", null, ADMIN, central);
+        approvedActivity(childless, "Arhivarea dosarelor", null, domAdmin, List.of(wuResurse));
+        // the cause moves from actRutier to actAchizitii: only the latter's revisions reach it from now on
+        stream.editCause(cause, causeDetails("Lipsa controlului ierarhic", actAchizitii, wuAchizitii));
+        long searches = searchesOfTheIndex();
+
+        stream.correct(childless, "Arhivarea și păstrarea dosarelor", null, List.of(wuResurse), null);
+        stream.correct(activity, "Controlul vamal la frontieră", null, List.of(wuRutier, wuAchizitii), null);
+        stream.correct(task, "Verificarea actelor vamale", null, null, null);
+        stream.correct(actRutier, "Constatarea și sancționarea contravențiilor", null, List.of(wuRutier), null);
+        stream.correct(actAchizitii, "Atribuirea contractelor", null, List.of(wuAchizitii), null);
+
+        // children are read back by id (realtime): no refresh-and-search per revision
+        assertThat(searchesOfTheIndex()).isEqualTo(searches);
+        for (UUID child : List.of(task, document, risk)) {
+            assertThat(source(child).get("activityName")).as(child.toString()).isEqualTo("Controlul vamal la frontieră");
+            assertThat(source(child).get("workUnitNames")).as(child.toString())
+                    .isEqualTo(List.of("Poliție rutieră", "Achiziții publice"));
+        }
+        assertThat(source(document).get("taskName")).isEqualTo("Verificarea actelor vamale");
+        assertThat(source(task).get("taskName")).isEqualTo("Verificarea actelor vamale");
+        assertThat(source(childless).get("name")).isEqualTo("Arhivarea și păstrarea dosarelor");
+        assertThat(source(cause).get("activityName")).isEqualTo("Atribuirea contractelor");
+        assertThat(source(riskFals).get("activityName")).isEqualTo("Constatarea și sancționarea contravențiilor");
+        // the same documents after a rebuild (the reset empties the table of children, the replay fills it)
+        Map<String, List<Object>> incremental = documents(index, false);
+        new AnnotationEventHandlerAdapter(projection).prepareReset();
+        orgUnit(central, "Direcția Generală Anticorupție", null);
+        orgUnit(ouCluj, "IPJ Cluj", "CJ");
+        orgUnit(ouBihor, "IPJ Bihor", "BH");
+        workUnit(wuRutier, "Poliție rutieră");
+        workUnit(wuAchizitii, "Achiziții publice");
+        workUnit(wuResurse, "Resurse umane");
+        stream.replayAll();
+        assertThat(documents(index, false)).isEqualTo(incremental);
+    }
+
+    /** How many searches the index has run (the old cascade refreshed and searched once per revision). */
+    private long searchesOfTheIndex() throws IOException {
+        var stats = client.indices().stats(s -> s.index(index.name()).metric("search"));
+        return stats.indices().get(index.name()).total().search().queryTotal();
+    }
+
+    @Test
     void replayingEveryEventChangesNoDocument() throws IOException {
         stream.correct(actRutier, "Constatarea și sancționarea contravențiilor", null, List.of(wuRutier), null);
         stream.renameDomain(domAdmin, "Administrație");
@@ -495,7 +549,11 @@ class NomenclatureSearchTest {
     }
 
     private RegulatoryCauseDetails causeDetails(String factors) {
-        return new RegulatoryCauseDetails(wuRutier, actRutier, issuer, actType, "2", 2002,
+        return causeDetails(factors, actRutier, wuRutier);
+    }
+
+    private RegulatoryCauseDetails causeDetails(String factors, UUID activity, UUID workUnit) {
+        return new RegulatoryCauseDetails(workUnit, activity, issuer, actType, "2", 2002,
                 actStatus, "Ordonanța privind regimul juridic al contravențiilor", "34", null,
                 "Extrasul articolului privind plata amenzii", factors, "Amenințări: sume încasate fără chitanță",
                 "Digitalizarea plății amenzilor", null);

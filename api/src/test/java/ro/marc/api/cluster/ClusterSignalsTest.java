@@ -196,7 +196,7 @@ class ClusterSignalsTest extends ApiTestSupport {
     /**
      * Node B appends an event (a copy of this org unit's rename with another name, written by plain JDBC,
      * so this node's event store does not know of it) and signals {@code marc_events}: this node's
-     * projection shows it promptly. Without the signal it would wait for the safety wake (5 s).
+     * projection shows it promptly. Without the signal it would wait for the fallback wake (500 ms without a wake).
      */
     @Test
     void an_event_appended_and_signalled_by_another_node_is_projected_here_promptly() throws Exception {
@@ -238,7 +238,7 @@ class ClusterSignalsTest extends ApiTestSupport {
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             System.out.printf("node B's append projected here %d ms after its signal%n", millis);
             assertThat(name).isEqualTo(byNodeB);
-            assertThat(millis).as("well before the 5 s safety wake").isLessThan(1000);
+            assertThat(millis).as("before the 500 ms fallback wake").isLessThan(400);
         }
     }
 

@@ -1,6 +1,5 @@
 package ro.marc.api.local;
 
-import ro.marc.api.nomenclature.SeedingLock;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +28,7 @@ import java.util.*;
  * lists and a few regulatory causes (Anexa 5), read from {@value #RESOURCE}. Most of it is added by
  * the central administrator ("admin", approved at once); a few items are proposals of the IPJ Cluj /
  * IPJ Iași accounts, pending, accepted or rejected with a reason, so the approval screens have work.
- * Sent as commands at every start of a demo node, under the {@link SeedingLock} (one node at a time):
+ * Sent as commands at every start of a demo node, in the start-up sequence (under its cluster lock: one node at a time):
  * ids are derived from names and creates are idempotent (the same create again returns the first result
  * and stores nothing), and a decision is sent only while the command-side lookup shows the item still
  * proposed at its first version; so the seeding stores nothing when it ran before, and completes a
@@ -177,12 +176,9 @@ public class DemoNomenclature {
 
     private final NomenclatureCatalogue catalogue;
     private final CommandSender commands;
-    private final SeedingLock lock;
-
-    public DemoNomenclature(NomenclatureCatalogue catalogue, CommandSender commands, SeedingLock lock) {
+    public DemoNomenclature(NomenclatureCatalogue catalogue, CommandSender commands) {
         this.catalogue = catalogue;
         this.commands = commands;
-        this.lock = lock;
     }
 
     /** Counts for the log line. */
@@ -192,10 +188,6 @@ public class DemoNomenclature {
 
     /** A step of {@link ro.marc.api.startup.StartupSequence}. */
     public void seed() {
-        lock.run(this::seedUnderLock);
-    }
-
-    private void seedUnderLock() {
         long started = System.nanoTime();
         Data data = load();
         Tally tally = new Tally();

@@ -74,12 +74,7 @@ public class CommandSender {
     }
 
     static boolean lostConcurrentAppend(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof ConcurrencyException) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.causedBy(e, ConcurrencyException.class);
     }
 
     /** 5–25 ms, then 10–50 ms: random, so two losers do not collide again in step. */

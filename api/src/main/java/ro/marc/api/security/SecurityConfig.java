@@ -1,5 +1,6 @@
 package ro.marc.api.security;
 
+import ro.marc.api.common.Causes;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -181,7 +182,7 @@ public class SecurityConfig {
 
     static void serviceUnavailable(HttpServletRequest request, HttpServletResponse response,
                                    AuthenticationException failure) throws IOException {
-        boolean database = causedBy(failure, DataAccessException.class) || causedBy(failure, SQLException.class);
+        boolean database = Causes.causedBy(failure, DataAccessException.class) || Causes.causedBy(failure, SQLException.class);
         String code = database ? "DATABASE_UNAVAILABLE" : "AUTHENTICATION_UNAVAILABLE";
         availability.error("request not served: {} path={} client={} cause={}", code, request.getRequestURI(),
                 request.getRemoteAddr(), failure.getCause() == null ? failure.toString() : failure.getCause().toString());
@@ -202,12 +203,4 @@ public class SecurityConfig {
         };
     }
 
-    private static boolean causedBy(Throwable ex, Class<? extends Throwable> type) {
-        for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
-            }
-        }
-        return false;
-    }
 }

@@ -1,5 +1,6 @@
 package ro.marc.api.web;
 
+import ro.marc.api.common.Causes;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
@@ -39,11 +40,11 @@ public class GraphQlHttpErrors implements HandlerExceptionResolver, Ordered {
         int status;
         String code;
         String message;
-        if (causedBy(ex, RequestBodyLimitFilter.BodyTooLarge.class)) {
+        if (Causes.causedBy(ex, RequestBodyLimitFilter.BodyTooLarge.class)) {
             status = HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE;
             code = "REQUEST_TOO_LARGE";
             message = causeMessage(ex, RequestBodyLimitFilter.BodyTooLarge.class);
-        } else if (ex instanceof HttpMessageNotReadableException || causedBy(ex, HttpMessageNotReadableException.class)) {
+        } else if (ex instanceof HttpMessageNotReadableException || Causes.causedBy(ex, HttpMessageNotReadableException.class)) {
             status = HttpServletResponse.SC_BAD_REQUEST;
             code = "MALFORMED_REQUEST";
             message = "The request body is not a GraphQL request: a JSON object with \"query\" (and optional "
@@ -56,7 +57,7 @@ public class GraphQlHttpErrors implements HandlerExceptionResolver, Ordered {
                     : status == 405 ? "Use POST (or GET for queries)" : status == 406
                     ? "Accept application/json or application/graphql-response+json"
                     : "The request is not a valid GraphQL request";
-            if (causedBy(ex, HttpMessageNotReadableException.class)) {
+            if (Causes.causedBy(ex, HttpMessageNotReadableException.class)) {
                 code = "MALFORMED_REQUEST";
             }
         } else {
@@ -71,14 +72,6 @@ public class GraphQlHttpErrors implements HandlerExceptionResolver, Ordered {
         return new ModelAndView();
     }
 
-    private static boolean causedBy(Throwable ex, Class<? extends Throwable> type) {
-        for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     private static String causeMessage(Throwable ex, Class<? extends Throwable> type) {
         for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {

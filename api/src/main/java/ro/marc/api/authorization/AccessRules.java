@@ -62,6 +62,31 @@ public final class AccessRules {
         // administrator for (and edits the causes of) the structures of their counties
         rule(REGULATORY_CAUSE_WRITE, Map.of(CENTRAL_ADMIN, NATIONAL, TERRITORIAL_ADMIN, COUNTIES, WORKING_GROUP_HEAD, OWN_UNIT,
                 INTEGRITY_COUNSELLOR, OWN_UNIT, WORKING_GROUP_MEMBER, OWN_UNIT));
+        // the yearly campaign (Anexa 1–3): a structure's plan is read by its working group and risk owners, by
+        // whoever oversees the structure (central counsellor: below theirs, G04; territorial administrator: their
+        // counties) and nationally by central administrators and auditors
+        rule(PLAN_READ, Map.of(CENTRAL_ADMIN, NATIONAL, AUDITOR, NATIONAL, TERRITORIAL_ADMIN, COUNTIES,
+                CENTRAL_COUNSELLOR, OWN_SUBTREE, WORKING_GROUP_HEAD, OWN_UNIT, INTEGRITY_COUNSELLOR, OWN_UNIT,
+                WORKING_GROUP_MEMBER, OWN_UNIT, RISK_OWNER, OWN_UNIT));
+        // §2.1: "șeful grupului de lucru sau consilierul pentru integritate" draws up the plan of their structure
+        rule(PLAN_EDIT, Map.of(WORKING_GROUP_HEAD, OWN_UNIT, INTEGRITY_COUNSELLOR, OWN_UNIT));
+        rule(QUESTIONNAIRE_READ, Map.of(CENTRAL_ADMIN, NATIONAL, AUDITOR, NATIONAL, TERRITORIAL_ADMIN, NATIONAL,
+                CENTRAL_COUNSELLOR, NATIONAL, WORKING_GROUP_HEAD, NATIONAL, INTEGRITY_COUNSELLOR, NATIONAL,
+                WORKING_GROUP_MEMBER, NATIONAL, RISK_OWNER, NATIONAL));
+        // UCA 85–88: the standard questionnaire is kept by central administrators
+        rule(QUESTIONNAIRE_EDIT, Map.of(CENTRAL_ADMIN, NATIONAL));
+        // each member, and the head, counsellor and risk owner (G04), answers for themselves
+        rule(QUESTIONNAIRE_ANSWER, Map.of(WORKING_GROUP_HEAD, OWN_UNIT, INTEGRITY_COUNSELLOR, OWN_UNIT,
+                WORKING_GROUP_MEMBER, OWN_UNIT, RISK_OWNER, OWN_UNIT));
+        // §2.2.1: the head or counsellor exports the answers of the structures below; administrators any in reach
+        rule(QUESTIONNAIRE_ANSWERS_READ, Map.of(CENTRAL_ADMIN, NATIONAL, AUDITOR, NATIONAL, TERRITORIAL_ADMIN, COUNTIES,
+                CENTRAL_COUNSELLOR, OWN_SUBTREE, WORKING_GROUP_HEAD, OWN_SUBTREE, INTEGRITY_COUNSELLOR, OWN_SUBTREE));
+        // the member workflow; the command side narrows it to the work units the active plan assigns the caller
+        // (an integrity counsellor only with the plan's A103 flag)
+        rule(ANALYSIS_WRITE, Map.of(WORKING_GROUP_HEAD, OWN_UNIT, INTEGRITY_COUNSELLOR, OWN_UNIT, WORKING_GROUP_MEMBER, OWN_UNIT));
+        rule(ANALYSIS_READ, Map.of(CENTRAL_ADMIN, NATIONAL, AUDITOR, NATIONAL, TERRITORIAL_ADMIN, COUNTIES,
+                CENTRAL_COUNSELLOR, OWN_SUBTREE, WORKING_GROUP_HEAD, OWN_UNIT, INTEGRITY_COUNSELLOR, OWN_UNIT,
+                WORKING_GROUP_MEMBER, OWN_UNIT));
         // operations: auditors see the projections' failures, only central administrators act on them
         rule(PROJECTION_READ, Map.of(CENTRAL_ADMIN, NATIONAL, AUDITOR, NATIONAL));
         rule(PROJECTION_ADMIN, Map.of(CENTRAL_ADMIN, NATIONAL));

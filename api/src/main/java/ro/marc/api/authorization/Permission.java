@@ -37,6 +37,22 @@ public enum Permission {
     NOMENCLATURE_ADMIN,
     /** Add and edit regulatory causes (Anexa 5) under work units the caller's structure holds. */
     REGULATORY_CAUSE_WRITE,
+    /** Read plans (Anexa 1), their editions, documents, tasks and Gantt chart. */
+    PLAN_READ,
+    /** Draft, edit, activate and close the plan of one's structure (working-group head, integrity counsellor). */
+    PLAN_EDIT,
+    /** Read the standard management questionnaire (Anexa 2) and its versions. */
+    QUESTIONNAIRE_READ,
+    /** Edit the standard management questionnaire (central administrators; a new version). */
+    QUESTIONNAIRE_EDIT,
+    /** Answer the management questionnaire for oneself under one's structure's active plan. */
+    QUESTIONNAIRE_ANSWER,
+    /** Read others' answers and export them to .xlsx (heads and counsellors: their structure and below). */
+    QUESTIONNAIRE_ANSWERS_READ,
+    /** Write one's own activity analyses (Anexa 3) for the work units the active plan assigns one. */
+    ANALYSIS_WRITE,
+    /** Read activity analyses (Anexa 3) and their documents. */
+    ANALYSIS_READ,
     /** Read the projections' dead letters (operations). */
     PROJECTION_READ,
     /** Retry and evict dead letters, rebuild a projection from zero (operations). */

@@ -1,0 +1,5 @@
+package ro.marc.events.plan.command;
+
+/** A command on one plan (Anexa 1). */
+public interface PlanCommand {
+}

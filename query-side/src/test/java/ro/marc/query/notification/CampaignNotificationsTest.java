@@ -3,6 +3,9 @@ package ro.marc.query.notification;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -82,6 +85,8 @@ class CampaignNotificationsTest {
 
     private final UUID plan = UUID.randomUUID();
     private final Map<UUID, Long> sequences = new HashMap<>();
+    /** Every event delivered, in order: the store as the group saw it. */
+    private final List<DomainEventMessage<?>> history = new ArrayList<>();
 
     @BeforeEach
     void setUp() {
@@ -365,6 +370,46 @@ class CampaignNotificationsTest {
         assertThat(told).hasSize(toldBefore);
     }
 
+    /** A rebuild of the group (reset, replay) refills the plans in the directory and sends nothing again. */
+    @Test
+    void aReplayRefillsThePlansInTheDirectoryAndSendsNothingAgain() {
+        deliver(activated(edition(1, members(true))));
+        deliver(revised(edition(2, members(false))));
+        UUID analysis = UUID.randomUUID();
+        deliver(event(analysis, new ActivityAnalysisFinalised(analysis, analysis(1, ana, "Ana Mureșan", true))));
+        List<DomainEventMessage<?>> history = List.copyOf(this.history);
+        List<String> plans = planRows();
+        int toldBefore = told.size();
+        assertThat(plans).hasSize(1 + 6 + 5);
+
+        group.forEach(AnnotationEventHandlerAdapter::prepareReset);
+        assertThat(planRows()).isEmpty();
+        assertThat(jdbc.sql("SELECT count(*) FROM notification_account WHERE territorial_counties <> '{}'")
+                .query(Long.class).single()).isZero();
+        jdbc.sql("DELETE FROM notification").update(); // were the handlers run again, they would write these rows again
+        GlobalSequenceTrackingToken resetAt = new GlobalSequenceTrackingToken(history.size());
+        for (int i = 0; i < history.size(); i++) {
+            deliver(new GenericTrackedDomainEventMessage<>(
+                    ReplayToken.createReplayToken(resetAt, new GlobalSequenceTrackingToken(i)), history.get(i)));
+        }
+
+        assertThat(jdbc.sql("SELECT count(*) FROM notification").query(Long.class).single()).as("nothing sent again").isZero();
+        assertThat(told).hasSize(toldBefore);
+        assertThat(planRows()).isEqualTo(plans);
+        assertThat(jdbc.sql("SELECT count(*) FROM notification_account WHERE territorial_counties <> '{}'")
+                .query(Long.class).single()).isEqualTo(4);
+    }
+
+    private List<String> planRows() {
+        List<String> rows = new ArrayList<>(jdbc.sql("SELECT * FROM notification_plan ORDER BY id")
+                .query((rs, n) -> "plan " + rs.getString("id") + " " + rs.getString("purpose") + " " + rs.getString("county")
+                        + " " + rs.getInt("edition") + " " + rs.getBoolean("closed") + " " + rs.getLong("last_event_seq")).list());
+        rows.addAll(jdbc.sql("SELECT * FROM notification_plan_member ORDER BY edition, user_id")
+                .query((rs, n) -> "member " + rs.getInt("edition") + " " + rs.getString("user_id") + " " + rs.getString("role")
+                        + " " + rs.getBoolean("active")).list());
+        return rows;
+    }
+
     @Test
     void aNotificationWrittenBeforeSeveritiesIsInfo() {
         UUID id = UUID.randomUUID();
@@ -451,6 +496,9 @@ class CampaignNotificationsTest {
     }
 
     private DomainEventMessage<?> deliver(DomainEventMessage<?> event) {
+        if (!(event instanceof GenericTrackedDomainEventMessage<?>)) {
+            history.add(event);
+        }
         for (AnnotationEventHandlerAdapter handler : group) {
             try {
                 handler.handle(event);

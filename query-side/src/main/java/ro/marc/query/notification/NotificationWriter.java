@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -30,9 +31,10 @@ final class NotificationWriter {
                  String subjectKind, List<UUID> workUnitIds, List<String> workUnitNames, String activityName,
                  String taskName, String actor) {
 
+        /** Unknown work units (null ids or names) are left out: a notification never fails on them. */
         Draft {
-            workUnitIds = List.copyOf(workUnitIds);
-            workUnitNames = List.copyOf(workUnitNames);
+            workUnitIds = workUnitIds.stream().filter(Objects::nonNull).toList();
+            workUnitNames = workUnitNames.stream().filter(Objects::nonNull).toList();
         }
     }
 

@@ -61,6 +61,8 @@ class TableOwnershipTest {
             Map.entry("notification_org_unit", "ro.marc.query.notification"),
             Map.entry("notification_work_unit", "ro.marc.query.notification"),
             Map.entry("notification_item", "ro.marc.query.notification"),
+            Map.entry("notification_plan", "ro.marc.query.notification"),
+            Map.entry("notification_plan_member", "ro.marc.query.notification"),
             Map.entry("domain_event_entry", "ro.marc.query.history"),
             Map.entry("access_audit", "ro.marc.api.audit"),
             Map.entry("access_audit_archive", "ro.marc.api.audit"),

@@ -16,6 +16,7 @@ import ro.marc.command.access.AccountAccess;
 import ro.marc.command.access.AccountAccessTable;
 import ro.marc.query.common.Page;
 import ro.marc.query.notification.NotificationQueries;
+import ro.marc.query.notification.NotificationSeverity;
 import ro.marc.query.notification.NotificationView;
 
 import java.util.List;
@@ -49,12 +50,13 @@ public class NotificationController {
     }
 
     @QueryMapping
-    public NotificationConnection notifications(@Argument Boolean unreadOnly, @Argument Integer first, @Argument String after) {
+    public NotificationConnection notifications(@Argument Boolean unreadOnly, @Argument Integer first, @Argument String after,
+                                                @Argument List<NotificationSeverity> severities) {
         UUID me = access.caller().userId();
         int size = Inputs.pageSize("first", first);
         Page<NotificationView> page;
         try {
-            page = notifications.inbox(me, Boolean.TRUE.equals(unreadOnly), size, after);
+            page = notifications.inbox(me, Boolean.TRUE.equals(unreadOnly), severities, size, after);
         } catch (IllegalArgumentException e) {
             throw new InvalidInput("after", "INVALID_CURSOR", e.getMessage());
         }

@@ -89,10 +89,16 @@ class NomenclatureApiTest extends ApiTestSupport {
             // the central administrators are told, with the N02 details, and the pushed notification arrives
             JsonNode pushed = adminInbox.next(n -> n.at("/subjectId").asString().equals(activity));
             assertThat(pushed.at("/kind").asString()).isEqualTo("PROPOSAL_SUBMITTED");
+            assertThat(pushed.at("/severity").asString()).isEqualTo("INFO");
             assertThat(pushed.at("/workUnitNames/0").asString()).isEqualTo("Ordine publică");
-            JsonNode inbox = eventually(() -> data("admin", "{ notifications(unreadOnly: true, first: 50) { unreadCount edges { node { id kind subjectId activityName } } } }",
+            JsonNode inbox = eventually(() -> data("admin", "{ notifications(unreadOnly: true, first: 50) { unreadCount edges { node { id kind severity subjectId activityName } } } }",
                     Map.of()).get("notifications"), n -> contains(n.at("/edges"), activity));
             assertThat(inbox.at("/unreadCount").asInt()).isPositive();
+            // N01: filtered by severity (a proposal is INFO)
+            assertThat(contains(data("admin", "{ notifications(first: 50, severities: [INFO]) { edges { node { id kind subjectId } } } }",
+                    Map.of()).at("/notifications/edges"), activity)).isTrue();
+            assertThat(contains(data("admin", "{ notifications(first: 50, severities: [URGENT, WARNING]) { edges { node { id kind subjectId } } } }",
+                    Map.of()).at("/notifications/edges"), activity)).isFalse();
 
             // another county's member neither sees the proposal nor proposes under it
             assertThat(classification(graphql("member.iasi", "{ nomenclatureItem(id: \"%s\") { id } }".formatted(activity), Map.of())))

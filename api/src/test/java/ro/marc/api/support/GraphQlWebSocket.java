@@ -48,7 +48,7 @@ public final class GraphQlWebSocket implements AutoCloseable, WebSocket.Listener
         if (!client.acknowledged()) {
             throw new AssertionError("no connection_ack");
         }
-        client.subscribe("subscription { notificationAdded { id kind title message subjectId subjectKind workUnitNames activityName taskName read } }");
+        client.subscribe("subscription { notificationAdded { id kind severity title message subjectId subjectKind workUnitNames activityName taskName read } }");
         Thread.sleep(300); // let the server register the subscription before anything is published
         return client;
     }

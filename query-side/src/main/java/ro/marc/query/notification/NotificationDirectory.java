@@ -11,10 +11,15 @@ import ro.marc.events.access.Role;
 import ro.marc.events.access.event.*;
 import ro.marc.events.nomenclature.ItemKind;
 import ro.marc.events.nomenclature.event.*;
+import ro.marc.events.org.County;
 import ro.marc.events.org.event.OrgUnitCreated;
 import ro.marc.events.org.event.OrgUnitRenamed;
 import ro.marc.events.org.event.WorkUnitDefined;
 import ro.marc.events.org.event.WorkUnitRenamed;
+import ro.marc.events.plan.PlanEdition;
+import ro.marc.events.plan.event.PlanActivated;
+import ro.marc.events.plan.event.PlanClosed;
+import ro.marc.events.plan.event.PlanRevised;
 import ro.marc.events.text.RomanianText;
 
 import java.util.List;
@@ -23,9 +28,13 @@ import java.util.UUID;
 /**
  * What {@link NotificationProjection} needs to know of other capabilities, kept by the notifications group
  * itself from the events it handles (not read from the tables other processors write, which may be ahead or
- * behind it): accounts (display name, active, central administrator), org-unit and work-unit names, and the
- * catalogue entries (name, activity, task, work units, and whether a central administrator changed the
- * proposal while accepting it). Every row is guarded by its entity's sequence number.
+ * behind it): accounts (display name, active, central administrator, the counties of a territorial
+ * administrator), org-unit and work-unit names, the catalogue entries (name, activity, task, work units, and
+ * whether a central administrator changed the proposal while accepting it), and the plans as their activation
+ * and revisions publish them (org unit, county, purpose, and each edition's members with their working-group
+ * role, for {@link CampaignNotifications}). Every row is guarded by its entity's sequence number; a plan's
+ * members are kept per edition (an edition never changes), so that a revision can be compared with the
+ * edition before it whichever of the group's components handles the revision first.
  * <p>
  * {@link AllowReplay}: a reset of the group (a rebuild) empties these tables and fills them again from the
  * event store, while the notifications themselves are not sent again ({@link NotificationProjection} is
@@ -50,6 +59,8 @@ public class NotificationDirectory {
         jdbc.sql("DELETE FROM notification_org_unit").update();
         jdbc.sql("DELETE FROM notification_work_unit").update();
         jdbc.sql("DELETE FROM notification_item").update();
+        jdbc.sql("DELETE FROM notification_plan").update();
+        jdbc.sql("DELETE FROM notification_plan_member").update();
     }
 
     // ------------------------------------------------------------------ accounts
@@ -69,14 +80,28 @@ public class NotificationDirectory {
         account(event.userId(), "display_name = :value", event.displayName(), seq);
     }
 
+    /** A central administrator; a territorial administrator's counties (a re-grant replaces them). */
     @EventHandler
     void on(RoleGranted event, @SequenceNumber long seq) {
-        account(event.userId(), event.role() == Role.CENTRAL_ADMIN ? "central_admin = TRUE" : null, null, seq);
+        switch (event.role()) {
+            case CENTRAL_ADMIN -> account(event.userId(), "central_admin = TRUE", null, seq);
+            case TERRITORIAL_ADMIN -> account(event.userId(), "territorial_counties = :value",
+                    counties(event.counties()), seq);
+            default -> account(event.userId(), null, null, seq);
+        }
     }
 
     @EventHandler
     void on(RoleRevoked event, @SequenceNumber long seq) {
-        account(event.userId(), event.role() == Role.CENTRAL_ADMIN ? "central_admin = FALSE" : null, null, seq);
+        switch (event.role()) {
+            case CENTRAL_ADMIN -> account(event.userId(), "central_admin = FALSE", null, seq);
+            case TERRITORIAL_ADMIN -> account(event.userId(), "territorial_counties = '{}'", null, seq);
+            default -> account(event.userId(), null, null, seq);
+        }
+    }
+
+    private static String[] counties(List<County> counties) {
+        return counties == null ? new String[0] : counties.stream().map(Enum::name).sorted().distinct().toArray(String[]::new);
     }
 
     @EventHandler
@@ -90,7 +115,7 @@ public class NotificationDirectory {
     }
 
     /** An event of the account: {@code change} (null: none, the sequence number only) applied once. */
-    private void account(UUID userId, String change, String value, long seq) {
+    private void account(UUID userId, String change, Object value, long seq) {
         // the account's registration precedes its other events in its own stream: the row is there
         jdbc.sql("UPDATE notification_account SET " + (change == null ? "" : change + ", ")
                         + "last_event_seq = :seq WHERE id = :id AND last_event_seq < :seq")
@@ -146,6 +171,47 @@ public class NotificationDirectory {
     static final String WORK_UNIT_NAMES = """
             ARRAY(SELECT w.name FROM notification_work_unit w WHERE w.id = ANY(%s) AND w.name IS NOT NULL
                    ORDER BY w.name_folded, w.id)""";
+
+    // ------------------------------------------------------------------ plans
+
+    @EventHandler
+    void on(PlanActivated event, @SequenceNumber long seq) {
+        plan(event.planId(), event.edition(), seq);
+    }
+
+    @EventHandler
+    void on(PlanRevised event, @SequenceNumber long seq) {
+        plan(event.planId(), event.edition(), seq);
+    }
+
+    @EventHandler
+    void on(PlanClosed event, @SequenceNumber long seq) {
+        jdbc.sql("UPDATE notification_plan SET closed = TRUE, last_event_seq = ? WHERE id = ? AND last_event_seq < ?")
+                .params(seq, event.planId(), seq).update();
+    }
+
+    /** The plan as {@code edition} publishes it, and that edition's members (an edition is written once). */
+    private void plan(UUID planId, PlanEdition edition, long seq) {
+        jdbc.sql("""
+                INSERT INTO notification_plan AS p (id, org_unit_id, org_unit_name, county, purpose, edition, last_event_seq)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (id) DO UPDATE SET org_unit_id = excluded.org_unit_id, org_unit_name = excluded.org_unit_name,
+                                               county = excluded.county, purpose = excluded.purpose,
+                                               edition = excluded.edition, last_event_seq = excluded.last_event_seq
+                WHERE p.last_event_seq < excluded.last_event_seq""")
+                .params(planId, edition.orgUnitId(), edition.orgUnitName(),
+                        edition.county() == null ? null : edition.county().name(), edition.purpose(), edition.edition(), seq)
+                .update();
+        for (PlanEdition.MemberEdition member : edition.members()) {
+            jdbc.sql("""
+                    INSERT INTO notification_plan_member (plan_id, edition, user_id, display_name, role, active)
+                    VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
+                    .params(planId, edition.edition(), member.userId(), member.displayName(),
+                            member.role() == null ? Role.WORKING_GROUP_MEMBER.name() : member.role().name(),
+                            member.active())
+                    .update();
+        }
+    }
 
     // ------------------------------------------------------------------ catalogue entries
 

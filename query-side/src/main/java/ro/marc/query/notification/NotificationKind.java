@@ -13,5 +13,23 @@ public enum NotificationKind {
     /** To central administrators: a regulatory cause was added (Anexa 5, no approval needed). */
     CAUSE_ADDED,
     /** To central administrators: a regulatory cause was edited (UCA 59–60). */
-    CAUSE_EDITED
+    CAUSE_EDITED,
+    /** To every active member of the plan's first edition: their tasks and the stage deadlines. */
+    PLAN_ACTIVATED,
+    /**
+     * To every active member of a new edition of an active plan: their tasks and the stage deadlines; to the
+     * members of the previous edition left out of it: that they no longer have tasks in the plan.
+     */
+    PLAN_REVISED,
+    /** To the active members of the plan's last edition. */
+    PLAN_CLOSED,
+    /** To the plan's heads and integrity counsellors (not the author): an Anexa 3 finalised in time. */
+    ANALYSIS_FINALISED,
+    /**
+     * URGENT: an Anexa 3 finalised after the identification-stage deadline, to the plan's heads and integrity
+     * counsellors, every active central administrator and the territorial administrators of the county.
+     */
+    ANALYSIS_FINALISED_LATE,
+    /** To the plan's heads and integrity counsellors (not the respondent): an Anexa 2 answer finalised. */
+    QUESTIONNAIRE_FINALISED
 }

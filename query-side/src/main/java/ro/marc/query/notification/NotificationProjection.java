@@ -6,17 +6,12 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.messaging.annotation.MetaDataValue;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import ro.marc.events.nomenclature.*;
 import ro.marc.events.nomenclature.event.*;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Array;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.*;
 
@@ -55,7 +50,9 @@ import java.util.*;
  * NOTHING}, so a redelivered event creates no duplicate (sequence numbers are per entity, so they do not
  * identify an event on their own). Each notification
  * actually inserted is handed to every {@link NotificationListener} after the unit of work (the
- * processor's batch transaction) commits, or at once when there is no unit of work.
+ * processor's batch transaction) commits, or at once when there is no unit of work ({@link NotificationWriter},
+ * shared with the campaign's notifications, {@link CampaignNotifications}). These are all {@link
+ * NotificationSeverity#INFO}.
  */
 @Component
 @DisallowReplay
@@ -64,15 +61,12 @@ public class NotificationProjection {
 
     public static final String PROCESSING_GROUP = "notifications";
 
-    private static final Logger log = LoggerFactory.getLogger(NotificationProjection.class);
-    private static final int TITLE_LENGTH = 500;
-
     private final JdbcClient jdbc;
-    private final List<NotificationListener> listeners;
+    private final NotificationWriter writer;
 
     public NotificationProjection(JdbcClient jdbc, List<NotificationListener> listeners) {
         this.jdbc = jdbc;
-        this.listeners = List.copyOf(listeners);
+        this.writer = new NotificationWriter(jdbc, listeners);
     }
 
     // ------------------------------------------------------------------ proposals
@@ -368,51 +362,14 @@ public class NotificationProjection {
     private List<NotificationView> insert(List<UUID> recipients, NotificationKind kind, String title, String message,
                                           UUID subjectId, String subjectKind, Details details, String actor,
                                           Source seq, Instant at) {
-        String shortTitle = title.length() <= TITLE_LENGTH ? title : title.substring(0, TITLE_LENGTH - 1) + "…";
-        List<NotificationView> inserted = new ArrayList<>();
-        for (UUID recipient : recipients) {
-            UUID id = UUID.nameUUIDFromBytes((recipient + "/" + seq.eventId() + "/" + kind).getBytes(StandardCharsets.UTF_8));
-            int rows = jdbc.sql("""
-                    INSERT INTO notification (id, recipient_user_id, kind, title, message, subject_id, subject_kind,
-                                              work_unit_ids, work_unit_names, activity_name, task_name, actor_user_id,
-                                              source_event_seq, source_event_id, created_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT (id) DO NOTHING""")
-                    .params(id, recipient, kind.name(), shortTitle, message, subjectId, subjectKind,
-                            details.workUnitIds().toArray(UUID[]::new), details.workUnitNames().toArray(String[]::new), details.activityName(),
-                            details.taskName(), actor, seq.sequence(), seq.eventId(), Timestamp.from(at))
-                    .update();
-            if (rows == 1) {
-                inserted.add(new NotificationView(id, recipient, kind, shortTitle, message, subjectId, subjectKind,
-                        details.workUnitNames(), details.activityName(), details.taskName(), actor,
-                        Timestamp.from(at).toInstant(), null));
-            }
-        }
-        return inserted;
+        return writer.insert(recipients, new NotificationWriter.Draft(kind, NotificationSeverity.INFO, title, message,
+                subjectId, subjectKind, details.workUnitIds(), details.workUnitNames(), details.activityName(),
+                details.taskName(), actor), new NotificationWriter.Source(seq.eventId(), seq.sequence(), at));
     }
 
     /** Tells the listeners, once the unit of work has committed (at once without one). */
     private void publish(List<NotificationView> notifications) {
-        if (notifications.isEmpty() || listeners.isEmpty()) {
-            return;
-        }
-        if (CurrentUnitOfWork.isStarted()) {
-            CurrentUnitOfWork.get().afterCommit(unitOfWork -> tell(notifications));
-        } else {
-            tell(notifications);
-        }
-    }
-
-    private void tell(List<NotificationView> notifications) {
-        for (NotificationView notification : notifications) {
-            for (NotificationListener listener : listeners) {
-                try {
-                    listener.notificationCommitted(notification);
-                } catch (RuntimeException e) {
-                    log.warn("Notification listener {} failed on notification {}", listener, notification.id(), e);
-                }
-            }
-        }
+        writer.publish(notifications);
     }
 
     private static UUID uuid(String text) {

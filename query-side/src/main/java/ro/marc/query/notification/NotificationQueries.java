@@ -29,11 +29,25 @@ public class NotificationQueries {
      * @param after the cursor of the last notification of the previous page, or null for the first page
      */
     public Page<NotificationView> inbox(UUID recipient, boolean unreadOnly, int first, String after) {
+        return inbox(recipient, unreadOnly, null, first, after);
+    }
+
+    /**
+     * The recipient's notifications of the given severities (null or empty: all), newest first.
+     *
+     * @param after the cursor of the last notification of the previous page, or null for the first page
+     */
+    public Page<NotificationView> inbox(UUID recipient, boolean unreadOnly, Collection<NotificationSeverity> severities,
+                                        int first, String after) {
         List<Object> params = new ArrayList<>();
         StringBuilder sql = new StringBuilder("SELECT * FROM notification WHERE recipient_user_id = ?");
         params.add(recipient);
         if (unreadOnly) {
             sql.append(" AND read_at IS NULL");
+        }
+        if (severities != null && !severities.isEmpty()) {
+            sql.append(" AND severity = ANY(?)");
+            params.add(severities.stream().map(Enum::name).distinct().toArray(String[]::new));
         }
         if (after != null) {
             String[] key = Cursor.decode(after, 2);
@@ -89,7 +103,8 @@ public class NotificationQueries {
         }
         Timestamp readAt = rs.getTimestamp("read_at");
         return new NotificationView(rs.getObject("id", UUID.class), rs.getObject("recipient_user_id", UUID.class),
-                NotificationKind.valueOf(rs.getString("kind")), rs.getString("title"), rs.getString("message"),
+                NotificationKind.valueOf(rs.getString("kind")), NotificationSeverity.valueOf(rs.getString("severity")),
+                rs.getString("title"), rs.getString("message"),
                 rs.getObject("subject_id", UUID.class), rs.getString("subject_kind"), List.copyOf(workUnits),
                 rs.getString("activity_name"), rs.getString("task_name"), rs.getString("actor_user_id"),
                 rs.getTimestamp("created_at").toInstant(), readAt == null ? null : readAt.toInstant());

@@ -5,6 +5,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import ro.marc.command.common.lookup.CommandLookup;
+import ro.marc.command.common.lookup.Savepoints;
 import ro.marc.command.common.lookup.CommandLookups;
 import ro.marc.events.access.event.WorkingGroupDefined;
 import ro.marc.events.access.event.WorkingGroupMemberAdded;

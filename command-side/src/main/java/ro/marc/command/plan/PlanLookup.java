@@ -4,7 +4,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import ro.marc.command.access.Savepoints;
+import ro.marc.command.common.lookup.Savepoints;
 import ro.marc.command.common.lookup.CommandLookup;
 import ro.marc.command.common.lookup.CommandLookups;
 import ro.marc.events.plan.PlanMember;

@@ -1,4 +1,4 @@
-package ro.marc.command.access;
+package ro.marc.command.common.lookup;
 
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.datasource.DataSourceUtils;

@@ -249,7 +249,7 @@ class PlanApiTest extends ApiTestSupport {
     }
 
     @Test
-    void bad_input_is_refused_naming_the_field_and_nothing_is_appended() {
+    void bad_input_is_refused_naming_the_field_and_nothing_is_appended() throws Exception {
         Structure s = structure();
         LocalDate start = LocalDate.of(2027, 2, 1);
         String planId = UUID.randomUUID().toString();
@@ -295,6 +295,8 @@ class PlanApiTest extends ApiTestSupport {
         assertThat(body.at("/errors/0/extensions/code").asString()).isEqualTo("UNKNOWN_SCALE");
         assertThat(chart(s.head(), planId, "?from=2027-03-01&to=2027-02-01").statusCode()).isEqualTo(400);
         assertThat(chart(s.head(), UUID.randomUUID().toString(), "").statusCode()).isIn(403, 404);
+        assertThat(HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/charts/plans/" + planId + "/gantt.png"))
+                .GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode()).as("without a token").isEqualTo(401);
 
         // a second active plan for the structure
         Map<String, Object> complete = Map.of("orgUnitId", s.orgUnitId(), "purpose", "Plan complet", "startDate", start.toString(),

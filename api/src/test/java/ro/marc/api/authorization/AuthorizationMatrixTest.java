@@ -156,11 +156,14 @@ class AuthorizationMatrixTest extends ApiTestSupport {
 
     /**
      * A new activity under Ordine publică (held by both county police structures) or Anticorupție (DGA only); a
-     * territorial administrator acts for the target's structure (IPJ Cluj, DGA), so only Cluj's, in Cluj.
+     * territorial administrator acts for the target's structure (IPJ Cluj, DGA), so only Cluj's, in Cluj. IPJ Cluj
+     * has an active plan (the demo campaign), which decides the work units assigned to its working group: Ordine
+     * publică is member.cluj's, and the counsellor's (A103: all the structure's), not head.cluj's (Logistică); IPJ
+     * Iași's plan is a draft, so its head and member still propose under the structure's work units.
      */
     private static boolean proposesActivity(String user, Target t) {
         return user.equals("admin") || t == Target.CLUJ
-                && Set.of("admin.cluj", "head.cluj", "counsellor.cluj", "member.cluj", "head.iasi", "member.iasi").contains(user);
+                && Set.of("admin.cluj", "counsellor.cluj", "member.cluj", "head.iasi", "member.iasi").contains(user);
     }
 
     private static UUID unit(Target t) {
@@ -186,6 +189,21 @@ class AuthorizationMatrixTest extends ApiTestSupport {
             case IASI -> UUID.nameUUIDFromBytes("marc-demo-group:Inspectoratul de Poliție Județean Iași".getBytes(java.nio.charset.StandardCharsets.UTF_8));
             case CENTRAL, NONE -> CENTRAL_GROUP;
         };
+    }
+
+    /** The structure's plan: the demo plans of IPJ Cluj (active) and IPJ Iași (draft); none in DGA. */
+    private static UUID plan(Target t) {
+        return switch (t) {
+            case CLUJ -> DemoOrganisation.id("plan:IPJ Cluj 2026");
+            case IASI -> DemoOrganisation.id("plan:IPJ Iași 2027");
+            case CENTRAL, NONE -> fixture("no-plan");
+        };
+    }
+
+    /** Plans are drawn up by the structure's working-group head or integrity counsellor (§2.1), nobody else. */
+    private static boolean editsPlan(String user, Target t) {
+        return t == Target.CLUJ && Set.of("head.cluj", "counsellor.cluj").contains(user)
+                || t == Target.IASI && user.equals("head.iasi");
     }
 
     private static final List<Target> PLACES = List.of(Target.CLUJ, Target.IASI, Target.CENTRAL);
@@ -334,6 +352,27 @@ class AuthorizationMatrixTest extends ApiTestSupport {
         list("searchNomenclature", AuthorizationMatrixTest::seesProposal, "/data/searchNomenclature/edges",
                 t -> "{ searchNomenclature(query: {text: \"matrice\", kinds: [ACTIVITY], first: 100}) { edges { node { id } } } }");
 
+        // the yearly campaign: the plan (Anexa 1). Targets are the demo plans (IPJ Cluj active, IPJ Iași draft);
+        // allowed edits are refused right after authorization (an id in use with other content, a stale version)
+        mutation("draftPlan", List.of(Target.CLUJ, Target.IASI), AuthorizationMatrixTest::editsPlan, "CONFLICT",
+                t -> "mutation { draftPlan(input: {id: \"%s\", orgUnitId: \"%s\", purpose: \"Plan matrice\"}) { id } }"
+                        .formatted(plan(t), unit(t)));
+        mutation("editPlan", List.of(Target.CLUJ, Target.IASI), AuthorizationMatrixTest::editsPlan, "CONFLICT",
+                t -> "mutation { editPlan(input: {id: \"%s\", purpose: \"X\", expectedVersion: %d}) { id } }".formatted(plan(t), STALE));
+        mutation("activatePlan", List.of(Target.CLUJ, Target.IASI), AuthorizationMatrixTest::editsPlan, "CONFLICT",
+                t -> "mutation { activatePlan(input: {id: \"%s\", expectedVersion: %d}) { id } }".formatted(plan(t), STALE));
+        mutation("closePlan", List.of(Target.CLUJ, Target.IASI), AuthorizationMatrixTest::editsPlan, "CONFLICT",
+                t -> "mutation { closePlan(input: {id: \"%s\", expectedVersion: %d}) { id } }".formatted(plan(t), STALE));
+        read("plan", List.of(Target.CLUJ, Target.IASI), AuthorizationMatrixTest::readsOrg,
+                t -> "{ plan(id: \"%s\") { id } }".formatted(plan(t)));
+        read("activePlan", PLACES, AuthorizationMatrixTest::readsOrg,
+                t -> "{ activePlan(orgUnitId: \"%s\") { id } }".formatted(unit(t)));
+        list("plans", (user, t) -> t != Target.CENTRAL && readsOrg(user, t), "/data/plans/edges",
+                t -> "{ plans(first: 500) { edges { node { id } } } }");
+        read("myTasks", NOWHERE, AuthorizationMatrixTest::everyone, t -> "{ myTasks { purpose } }");
+        read("gantt", List.of(Target.CLUJ, Target.IASI), AuthorizationMatrixTest::readsOrg,
+                t -> "{ gantt(planId: \"%s\", scale: MONTHS) { from } }".formatted(plan(t)));
+
         // notifications: one's own inbox, for everyone (notificationAdded is checked over WebSocket)
         read("notifications", NOWHERE, AuthorizationMatrixTest::everyone, t -> "{ notifications(first: 1) { unreadCount } }");
         read("markNotificationsRead", NOWHERE, AuthorizationMatrixTest::everyone,
@@ -438,7 +477,7 @@ class AuthorizationMatrixTest extends ApiTestSupport {
         assertThat(unexpectedDenials).as("unexpected denials").isEmpty();
         // every operation has at least one row that must be refused, except the few open to all
         Set<String> openToAll = Set.of("root", "workUnit", "workUnits", "viewer", "domains", "referenceEntries", "regulatoryCause",
-                "regulatoryCauses", "notifications", "markNotificationsRead", "notificationAdded");
+                "regulatoryCauses", "notifications", "markNotificationsRead", "notificationAdded", "myTasks");
         for (Operation operation : OPERATIONS) {
             if (!openToAll.contains(operation.name())) {
                 assertThat(outcomes.stream().anyMatch(o -> o.operation().equals(operation.name()) && !o.expectedAllowed()))
@@ -507,6 +546,7 @@ class AuthorizationMatrixTest extends ApiTestSupport {
                     case "users" -> account(target).toString();
                     case "workingGroups" -> group(target).toString();
                     case "proposals", "searchNomenclature" -> activity(target).toString();
+                    case "plans" -> plan(target).toString();
                     default -> unit(target).toString();
                 };
                 boolean listed = false;

@@ -74,6 +74,11 @@ class ArchitectureTest {
                 // the organisation's facts other capabilities' rules need (org unit exists, holds a work unit)
                 .ignoreDependency(JavaClass.Predicates.resideInAPackage("ro.marc.command.."),
                         JavaClass.Predicates.belongToAnyOf(ro.marc.command.org.OrgFacts.class))
+                // the activity analysis (Anexa 3) asks the active plan, the nomenclature and the accounts
+                .ignoreDependency(JavaClass.Predicates.resideInAPackage("ro.marc.command.analysis.."),
+                        JavaClass.Predicates.belongToAnyOf(ro.marc.command.plan.ActivePlans.class,
+                                ro.marc.command.nomenclature.NomenclatureCatalogue.class,
+                                ro.marc.command.access.AccountDirectory.class))
                 .check(classes);
     }
 

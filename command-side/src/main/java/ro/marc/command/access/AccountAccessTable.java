@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import ro.marc.command.common.lookup.CommandLookup;
+import ro.marc.command.common.lookup.Savepoints;
 import ro.marc.command.common.lookup.CommandLookups;
 import ro.marc.events.access.Role;
 import ro.marc.events.access.event.*;

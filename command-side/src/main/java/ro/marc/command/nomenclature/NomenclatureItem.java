@@ -15,6 +15,7 @@ import ro.marc.command.common.Versions;
 import ro.marc.command.nomenclature.NomenclatureCatalogue.Entry;
 import ro.marc.command.nomenclature.NomenclatureCatalogue.EntryKind;
 import ro.marc.command.org.OrgFacts;
+import ro.marc.command.plan.ActivePlans;
 import ro.marc.events.nomenclature.Actor;
 import ro.marc.events.nomenclature.Attachment;
 import ro.marc.events.nomenclature.ItemKind;
@@ -80,7 +81,7 @@ public class NomenclatureItem {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public long handle(ProposeActivity command, NomenclatureCatalogue catalogue, OrgFacts org) {
+    public long handle(ProposeActivity command, NomenclatureCatalogue catalogue, OrgFacts org, ActivePlans plans) {
         Actor proposer = requireActor("proposer", command.proposer());
         requireStructureOfCounties(org, proposer);
         if (!created.isEmpty()) {
@@ -91,7 +92,7 @@ public class NomenclatureItem {
         }
         Creations.requireUnused("activityId", command.activityId(), "Activity");
         if (command.workUnitIds() != null) {
-            requireWorkUnitsHeld(org, proposer, "workUnitIds", command.workUnitIds());
+            requireWorkUnitsHeld(org, plans, proposer, "workUnitIds", command.workUnitIds());
         }
         String tidy = Names.require("name", command.name());
         String tidyDescription = Texts.optional("description", command.description(), MAX_TEXT_LENGTH);
@@ -115,7 +116,7 @@ public class NomenclatureItem {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public long handle(ProposeTask command, NomenclatureCatalogue catalogue, OrgFacts org) {
+    public long handle(ProposeTask command, NomenclatureCatalogue catalogue, OrgFacts org, ActivePlans plans) {
         Actor proposer = requireActor("proposer", command.proposer());
         requireStructureOfCounties(org, proposer);
         if (!created.isEmpty()) {
@@ -126,7 +127,7 @@ public class NomenclatureItem {
         }
         Creations.requireUnused("taskId", command.taskId(), "Task");
         Entry activity = requireParent(catalogue, "activityId", command.activityId(), ItemKind.ACTIVITY);
-        requireUsable(catalogue, org, proposer, "activityId", activity);
+        requireUsable(catalogue, org, plans, proposer, "activityId", activity);
         String tidy = Names.require("name", command.name());
         String tidyDescription = Texts.optional("description", command.description(), MAX_TEXT_LENGTH);
         requireLiveChain(catalogue, "activityId", activity);
@@ -138,7 +139,7 @@ public class NomenclatureItem {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public long handle(ProposeDocument command, NomenclatureCatalogue catalogue, OrgFacts org) {
+    public long handle(ProposeDocument command, NomenclatureCatalogue catalogue, OrgFacts org, ActivePlans plans) {
         Actor proposer = requireActor("proposer", command.proposer());
         requireStructureOfCounties(org, proposer);
         if (!created.isEmpty()) {
@@ -150,7 +151,7 @@ public class NomenclatureItem {
         }
         Creations.requireUnused("documentId", command.documentId(), "Document");
         Entry task = requireParent(catalogue, "taskId", command.taskId(), ItemKind.TASK);
-        requireUsable(catalogue, org, proposer, "taskId", task);
+        requireUsable(catalogue, org, plans, proposer, "taskId", task);
         String tidy = Names.require("name", command.name());
         String tidyContent = Texts.optional("content", command.content(), MAX_TEXT_LENGTH);
         requireLiveChain(catalogue, "taskId", task);
@@ -165,7 +166,7 @@ public class NomenclatureItem {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public long handle(ProposeRisk command, NomenclatureCatalogue catalogue, OrgFacts org) {
+    public long handle(ProposeRisk command, NomenclatureCatalogue catalogue, OrgFacts org, ActivePlans plans) {
         Actor proposer = requireActor("proposer", command.proposer());
         requireStructureOfCounties(org, proposer);
         if (!created.isEmpty()) {
@@ -175,7 +176,7 @@ public class NomenclatureItem {
         }
         Creations.requireUnused("riskId", command.riskId(), "Risk");
         Entry activity = requireParent(catalogue, "activityId", command.activityId(), ItemKind.ACTIVITY);
-        requireUsable(catalogue, org, proposer, "activityId", activity);
+        requireUsable(catalogue, org, plans, proposer, "activityId", activity);
         String tidy = Names.require("name", command.name());
         String tidyDescription = Texts.optional("description", command.description(), MAX_TEXT_LENGTH);
         requireLiveChain(catalogue, "activityId", activity);
@@ -188,7 +189,7 @@ public class NomenclatureItem {
     /** Only its proposer revises a proposal (administrators use {@link AcceptProposalWithChanges}). */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public long handle(ReviseProposal command, NomenclatureCatalogue catalogue, OrgFacts org) {
+    public long handle(ReviseProposal command, NomenclatureCatalogue catalogue, OrgFacts org, ActivePlans plans) {
         requireExists(command.itemId());
         Actor reviser = requireActor("reviser", command.reviser());
         if (!reviser.userId().equals(proposerUserId)) {
@@ -199,7 +200,7 @@ public class NomenclatureItem {
             // held by the structure the proposal was made for (a territorial administrator acts for one of their county)
             Actor forTheProposal = new Actor(reviser.userId(), proposerOrgUnitId == null ? reviser.orgUnitId() : proposerOrgUnitId,
                     reviser.national(), reviser.seesAllProposals(), reviser.counties(), reviser.forCounty());
-            requireWorkUnitsHeld(org, forTheProposal, "workUnitIds", command.workUnitIds());
+            requireWorkUnitsHeld(org, plans, forTheProposal, "workUnitIds", command.workUnitIds());
         }
         if (status != ItemStatus.PROPOSED) {
             throw CommandRejected.invalid("itemId", "NOT_PROPOSED", label() + " was already "

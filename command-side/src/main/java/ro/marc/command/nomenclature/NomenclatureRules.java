@@ -6,6 +6,8 @@ import ro.marc.command.common.Texts;
 import ro.marc.command.nomenclature.NomenclatureCatalogue.Entry;
 import ro.marc.command.nomenclature.NomenclatureCatalogue.EntryKind;
 import ro.marc.command.org.OrgFacts;
+import ro.marc.command.plan.ActivePlans;
+import ro.marc.command.plan.ActivePlans.PlanFact;
 import ro.marc.events.nomenclature.Actor;
 import ro.marc.events.nomenclature.Attachment;
 import ro.marc.events.nomenclature.ItemKind;
@@ -18,6 +20,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -205,18 +208,29 @@ final class NomenclatureRules {
     // ---------------------------------------------------------------- who acts
 
     /**
-     * "Only under work units assigned to them": unless the actor acts nationally, their org unit must hold
-     * every work unit (FORBIDDEN WORK_UNIT_NOT_HELD).
+     * "Only under work units assigned to them": unless the actor acts nationally, every work unit must be held by
+     * their structure (FORBIDDEN WORK_UNIT_NOT_HELD) and, for a working-group role acting for their own structure
+     * while it has an active plan, assigned to them by that plan (FORBIDDEN WORK_UNIT_NOT_ASSIGNED; an integrity
+     * counsellor following the member workflow, A103: every work unit of the structure). Without an active plan,
+     * and for a territorial administrator acting for a structure of their counties, the structure's work units.
      */
-    static void requireWorkUnitsHeld(OrgFacts org, Actor actor, String field, Collection<UUID> workUnitIds) {
+    static void requireWorkUnitsHeld(OrgFacts org, ActivePlans plans, Actor actor, String field, Collection<UUID> workUnitIds) {
         if (actor.national()) {
             return;
         }
         OrgFacts.OrgUnitFact unit = org.orgUnit(actor.orgUnitId()).orElse(null);
+        Optional<PlanFact> plan = planDeciding(plans, actor);
         for (UUID workUnit : workUnitIds) {
-            if (workUnit != null && (unit == null || !unit.holds(workUnit))) {
+            if (workUnit == null) {
+                continue;
+            }
+            if (unit == null || !unit.holds(workUnit)) {
                 throw CommandRejected.forbidden(field, "WORK_UNIT_NOT_HELD", workUnit,
                         "Work unit " + workUnit + " is not held by your structure: propose only under its work units");
+            }
+            if (plan.isPresent() && !plan.get().assigns(accountId(actor), workUnit, unit::holds)) {
+                throw CommandRejected.forbidden(field, "WORK_UNIT_NOT_ASSIGNED", workUnit, "Work unit " + workUnit
+                        + " is not assigned to you in your structure's active plan: propose only under your work units");
             }
         }
     }
@@ -224,10 +238,12 @@ final class NomenclatureRules {
     /**
      * A parent (or the activity of a cause) the actor may use: they see it (approved or inactive, their own
      * proposal, a proposal of one of their counties, or every proposal) — else FORBIDDEN PROPOSAL_NOT_VISIBLE;
-     * and, unless they act nationally, its activity shares a work unit with their structure — else FORBIDDEN
+     * and, unless they act nationally, its activity shares a work unit with their structure (with the work units
+     * the structure's active plan assigns them, see {@link #requireWorkUnitsHeld}) — else FORBIDDEN
      * NO_SHARED_WORK_UNIT.
      */
-    static void requireUsable(NomenclatureCatalogue catalogue, OrgFacts org, Actor actor, String field, Entry entry) {
+    static void requireUsable(NomenclatureCatalogue catalogue, OrgFacts org, ActivePlans plans, Actor actor, String field,
+                              Entry entry) {
         requireVisible(org, actor, field, entry);
         if (actor.national()) {
             return;
@@ -237,6 +253,45 @@ final class NomenclatureRules {
         if (activity == null || unit == null || activity.workUnitIds().stream().noneMatch(unit::holds)) {
             throw CommandRejected.forbidden(field, "NO_SHARED_WORK_UNIT", entry.id(), entry.label()
                     + " belongs to no work unit of your structure");
+        }
+        Optional<PlanFact> plan = planDeciding(plans, actor);
+        if (plan.isPresent() && activity.workUnitIds().stream()
+                .noneMatch(w -> unit.holds(w) && plan.get().assigns(accountId(actor), w, unit::holds))) {
+            throw CommandRejected.forbidden(field, "NO_SHARED_WORK_UNIT", entry.id(), entry.label()
+                    + " belongs to no work unit assigned to you in your structure's active plan");
+        }
+    }
+
+    /**
+     * The active plan that decides the actor's work units: their own structure's, when they act for it (not
+     * nationally, not as a territorial administrator for a structure of their counties); else empty.
+     */
+    /** No structure has an active plan: the structure's work units decide (what is already used stays usable). */
+    static final ActivePlans NO_PLAN = new ActivePlans() {
+        @Override
+        public Optional<PlanFact> activePlanOf(UUID orgUnitId) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<PlanFact> plan(UUID planId) {
+            return Optional.empty();
+        }
+    };
+
+    private static Optional<PlanFact> planDeciding(ActivePlans plans, Actor actor) {
+        if (actor.national() || actor.forCounty()) {
+            return Optional.empty();
+        }
+        return plans.activePlanOf(actor.orgUnitId());
+    }
+
+    /** The actor's account id; null when the user id is not one (then no plan assigns them anything). */
+    private static UUID accountId(Actor actor) {
+        try {
+            return UUID.fromString(actor.userId());
+        } catch (IllegalArgumentException | NullPointerException notAnAccount) {
+            return null;
         }
     }
 

@@ -14,6 +14,7 @@ import ro.marc.command.common.Versions;
 import ro.marc.command.nomenclature.NomenclatureCatalogue.Entry;
 import ro.marc.command.nomenclature.NomenclatureCatalogue.EntryKind;
 import ro.marc.command.org.OrgFacts;
+import ro.marc.command.plan.ActivePlans;
 import ro.marc.events.nomenclature.Actor;
 import ro.marc.events.nomenclature.ReferenceList;
 import ro.marc.events.nomenclature.RegulatoryCauseDetails;
@@ -64,7 +65,7 @@ public class RegulatoryCause {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public long handle(AddRegulatoryCause command, NomenclatureCatalogue catalogue, OrgFacts org) {
+    public long handle(AddRegulatoryCause command, NomenclatureCatalogue catalogue, OrgFacts org, ActivePlans plans) {
         Actor author = requireActor("author", command.author());
         requireStructureOfCounties(org, author);
         if (created != null) {
@@ -73,7 +74,7 @@ public class RegulatoryCause {
                     author.orgUnitId()), "causeId", command.causeId(), "Regulatory cause", 1);
         }
         Creations.requireUnused("causeId", command.causeId(), "Regulatory cause");
-        requireAllowed(catalogue, org, author, command.details());
+        requireAllowed(catalogue, org, plans, author, command.details(), null);
         RegulatoryCauseDetails tidy = requireDetails(catalogue, command.details(), null);
         apply(new RegulatoryCauseAdded(command.causeId(), tidy, author.userId(), author.orgUnitId()));
         return Versions.current();
@@ -81,7 +82,7 @@ public class RegulatoryCause {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public long handle(EditRegulatoryCause command, NomenclatureCatalogue catalogue, OrgFacts org) {
+    public long handle(EditRegulatoryCause command, NomenclatureCatalogue catalogue, OrgFacts org, ActivePlans plans) {
         requireExists(command.causeId());
         Actor editor = requireActor("editor", command.editor());
         if (!editor.national() && !editor.userId().equals(authorUserId)) {
@@ -95,7 +96,7 @@ public class RegulatoryCause {
             // a territorial administrator edits for the cause's structure: its work units
             editor = new Actor(editor.userId(), authorOrgUnitId, false, editor.seesAllProposals(), editor.counties(), true);
         }
-        requireAllowed(catalogue, org, editor, command.details());
+        requireAllowed(catalogue, org, plans, editor, command.details(), details);
         if (!active) {
             throw CommandRejected.invalid("causeId", "INACTIVE",
                     "Regulatory cause " + causeId + " is deactivated and can no longer be edited");
@@ -133,10 +134,11 @@ public class RegulatoryCause {
     /**
      * Who may name this activity and work unit: the activity must be one the actor sees (FORBIDDEN
      * PROPOSAL_NOT_VISIBLE), the work unit one their structure holds unless they act nationally
-     * (FORBIDDEN WORK_UNIT_NOT_HELD). Unknown ids are left to {@link #requireDetails} (NOT_FOUND).
+     * (FORBIDDEN WORK_UNIT_NOT_HELD) and, while the structure has an active plan, assigned to them by it (FORBIDDEN
+     * WORK_UNIT_NOT_ASSIGNED) unless the cause already names it. Unknown ids are left to {@link #requireDetails} (NOT_FOUND).
      */
-    private static void requireAllowed(NomenclatureCatalogue catalogue, OrgFacts org, Actor actor,
-                                       RegulatoryCauseDetails details) {
+    private static void requireAllowed(NomenclatureCatalogue catalogue, OrgFacts org, ActivePlans plans, Actor actor,
+                                       RegulatoryCauseDetails details, RegulatoryCauseDetails previous) {
         if (details == null) {
             throw CommandRejected.invalid("details", "REQUIRED", "The details of the regulatory cause are required");
         }
@@ -145,7 +147,9 @@ public class RegulatoryCause {
                     .ifPresent(activity -> requireVisible(org, actor, "details.activityId", activity));
         }
         if (details.workUnitId() != null) {
-            requireWorkUnitsHeld(org, actor, "details.workUnitId", java.util.List.of(details.workUnitId()));
+            // the work unit the cause already names stays acceptable when the structure's plan no longer assigns it
+            boolean kept = previous != null && details.workUnitId().equals(previous.workUnitId());
+            requireWorkUnitsHeld(org, kept ? NO_PLAN : plans, actor, "details.workUnitId", java.util.List.of(details.workUnitId()));
         }
     }
 

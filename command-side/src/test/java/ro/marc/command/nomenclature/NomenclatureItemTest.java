@@ -5,6 +5,8 @@ import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import ro.marc.command.common.CommandRejected.Reason;
+import ro.marc.command.plan.InMemoryActivePlans;
+import ro.marc.events.plan.PlanMember;
 import ro.marc.events.nomenclature.*;
 import ro.marc.events.nomenclature.command.*;
 import ro.marc.events.nomenclature.event.*;
@@ -21,6 +23,8 @@ import static ro.marc.command.nomenclature.NomenclatureFixtures.*;
 class NomenclatureItemTest {
 
     private InMemoryNomenclatureCatalogue catalogue;
+    /** No structure has an active plan unless a test gives one: the structure's work units decide. */
+    private final InMemoryActivePlans plans = new InMemoryActivePlans();
 
     @BeforeEach
     void setUp() {
@@ -32,6 +36,7 @@ class NomenclatureItemTest {
         FixtureConfiguration<NomenclatureItem> fixture = new AggregateTestFixture<>(NomenclatureItem.class);
         fixture.registerInjectableResource(catalogue);
         fixture.registerInjectableResource(org());
+        fixture.registerInjectableResource(plans);
         return fixture;
     }
 
@@ -630,4 +635,107 @@ class NomenclatureItemTest {
                 .expectException(rejected(Reason.NOT_FOUND, "itemId", "NOT_FOUND"));
     }
 
+
+    // ---------------------------------------------------------------- the structure's active plan decides
+
+    /** Accounts of Cluj (their ids are account UUIDs, as the API sends them). */
+    private static final UUID PLANNED_ID = UUID.randomUUID();
+    private static final UUID COUNSELLOR_ID = UUID.randomUUID();
+    private static final UUID UNPLANNED_ID = UUID.randomUUID();
+    private static final Actor PLANNED = Actor.member(PLANNED_ID.toString(), CLUJ);
+    private static final Actor A103_COUNSELLOR = Actor.member(COUNSELLOR_ID.toString(), CLUJ);
+    private static final Actor UNPLANNED = Actor.member(UNPLANNED_ID.toString(), CLUJ);
+
+    /** Cluj's active plan: PLANNED responsible for WU2 only, the counsellor following the member workflow (A103). */
+    private void clujPlan() {
+        plans.active(UUID.randomUUID(), CLUJ, new PlanMember(PLANNED_ID, List.of(WU2), true, false),
+                new PlanMember(COUNSELLOR_ID, List.of(), false, true));
+    }
+
+    @Test
+    void with_an_active_plan_a_member_proposes_only_under_the_work_units_it_assigns_them() {
+        catalogue.given(domains());
+        clujPlan();
+        // WU1 is held by Cluj, but the plan does not assign it to them
+        fixture().givenNoPriorActivity()
+                .when(new ProposeActivity(ACTIVITY, "Achiziții directe", null, PROCUREMENT, List.of(WU2, WU1), List.of(), PLANNED, false))
+                .expectNoEvents()
+                .expectException(rejected(Reason.FORBIDDEN, "workUnitIds", "WORK_UNIT_NOT_ASSIGNED", WU1.toString()));
+        // a work unit the structure does not hold stays WORK_UNIT_NOT_HELD
+        fixture().givenNoPriorActivity()
+                .when(new ProposeActivity(ACTIVITY, "Achiziții directe", null, PROCUREMENT, List.of(WU_ELSEWHERE), List.of(), PLANNED, false))
+                .expectException(rejected(Reason.FORBIDDEN, "workUnitIds", "WORK_UNIT_NOT_HELD"));
+        fixture().givenNoPriorActivity()
+                .when(new ProposeActivity(ACTIVITY, "Achiziții directe", null, PROCUREMENT, List.of(WU2), List.of(), PLANNED, false))
+                .expectEvents(new ActivityProposed(ACTIVITY, "Achiziții directe", null, PROCUREMENT, List.of(WU2), List.of(),
+                        PLANNED_ID.toString(), CLUJ));
+        // someone the plan does not name has no work units under it
+        fixture().givenNoPriorActivity()
+                .when(new ProposeActivity(ACTIVITY, "Achiziții directe", null, PROCUREMENT, List.of(WU2), List.of(), UNPLANNED, false))
+                .expectException(rejected(Reason.FORBIDDEN, "workUnitIds", "WORK_UNIT_NOT_ASSIGNED"));
+    }
+
+    @Test
+    void with_an_active_plan_an_a103_counsellor_uses_every_work_unit_of_the_structure() {
+        catalogue.given(domains());
+        clujPlan();
+        fixture().givenNoPriorActivity()
+                .when(new ProposeActivity(ACTIVITY, "Achiziții directe", null, PROCUREMENT, List.of(WU1, WU2), List.of(),
+                        A103_COUNSELLOR, false))
+                .expectSuccessfulHandlerExecution();
+        fixture().givenNoPriorActivity()
+                .when(new ProposeActivity(ACTIVITY, "Achiziții directe", null, PROCUREMENT, List.of(WU_ELSEWHERE), List.of(),
+                        A103_COUNSELLOR, false))
+                .expectException(rejected(Reason.FORBIDDEN, "workUnitIds", "WORK_UNIT_NOT_HELD"));
+    }
+
+    @Test
+    void with_an_active_plan_a_parent_must_share_a_work_unit_assigned_to_them() {
+        catalogue.given(tree());
+        UUID wu1Only = UUID.randomUUID();
+        catalogue.given(new ActivityProposed(wu1Only, "Activitate WU1", null, PROCUREMENT, List.of(WU1), List.of(),
+                ADMIN.userId(), ADMIN.orgUnitId()), new ProposalAccepted(wu1Only, ItemKind.ACTIVITY, 1, ADMIN.userId()));
+        clujPlan();
+        fixture().givenNoPriorActivity()
+                .when(new ProposeRisk(UUID.randomUUID(), wu1Only, "Risc", null, PLANNED, false))
+                .expectNoEvents()
+                .expectException(rejected(Reason.FORBIDDEN, "activityId", "NO_SHARED_WORK_UNIT", "assigned to you"));
+        fixture().givenNoPriorActivity()
+                .when(new ProposeRisk(UUID.randomUUID(), ACTIVITY, "Risc", null, PLANNED, false))
+                .expectSuccessfulHandlerExecution(); // ACTIVITY is under WU1 and WU2
+        fixture().givenNoPriorActivity()
+                .when(new ProposeRisk(UUID.randomUUID(), wu1Only, "Risc", null, A103_COUNSELLOR, false))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void without_an_active_plan_and_for_administrators_the_structures_work_units_decide_as_before() {
+        catalogue.given(domains());
+        // a draft or a closed plan decides nothing
+        UUID closed = UUID.randomUUID();
+        plans.active(closed, CLUJ, new PlanMember(PLANNED_ID, List.of(WU2), true, false))
+                .given(new ro.marc.events.plan.event.PlanClosed(closed, CLUJ));
+        fixture().givenNoPriorActivity()
+                .when(new ProposeActivity(ACTIVITY, "Achiziții directe", null, PROCUREMENT, List.of(WU1), List.of(), PLANNED, false))
+                .expectSuccessfulHandlerExecution();
+        clujPlan();
+        fixture().givenNoPriorActivity()
+                .when(new ProposeActivity(ACTIVITY, "Achiziții directe", null, PROCUREMENT, List.of(WU1), List.of(),
+                        Actor.territorialAdministrator("at-cluj", CLUJ, Set.of(County.CJ)), false))
+                .expectSuccessfulHandlerExecution();
+        fixture().givenNoPriorActivity()
+                .when(new ProposeActivity(ACTIVITY, "Achiziții directe", null, PROCUREMENT, List.of(WU1, WU_ELSEWHERE), List.of(),
+                        ADMIN, false))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void with_an_active_plan_a_revision_stays_under_the_work_units_it_assigns() {
+        clujPlan();
+        fixture().given(new ActivityProposed(ACTIVITY, "Achiziții directe", null, PROCUREMENT, List.of(WU2), List.of(),
+                        PLANNED_ID.toString(), CLUJ))
+                .when(new ReviseProposal(ACTIVITY, null, null, List.of(WU1), null, 1, PLANNED))
+                .expectNoEvents()
+                .expectException(rejected(Reason.FORBIDDEN, "workUnitIds", "WORK_UNIT_NOT_ASSIGNED"));
+    }
 }

@@ -26,6 +26,7 @@ class NomenclatureTextHygieneTest {
         FixtureConfiguration<T> fixture = new AggregateTestFixture<>(type);
         fixture.registerInjectableResource(catalogue);
         fixture.registerInjectableResource(org());
+        fixture.registerInjectableResource(new ro.marc.command.plan.InMemoryActivePlans());
         return fixture;
     }
 

@@ -5,6 +5,8 @@ import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import ro.marc.command.common.CommandRejected.Reason;
+import ro.marc.command.plan.InMemoryActivePlans;
+import ro.marc.events.plan.PlanMember;
 import ro.marc.events.nomenclature.*;
 import ro.marc.events.nomenclature.command.*;
 import ro.marc.events.nomenclature.event.*;
@@ -18,6 +20,8 @@ import static ro.marc.command.nomenclature.NomenclatureFixtures.*;
 class RegulatoryCauseTest {
 
     private InMemoryNomenclatureCatalogue catalogue;
+    /** No structure has an active plan unless a test gives one: the structure's work units decide. */
+    private final InMemoryActivePlans plans = new InMemoryActivePlans();
 
     @BeforeEach
     void setUp() {
@@ -28,6 +32,7 @@ class RegulatoryCauseTest {
         FixtureConfiguration<RegulatoryCause> fixture = new AggregateTestFixture<>(RegulatoryCause.class);
         fixture.registerInjectableResource(catalogue);
         fixture.registerInjectableResource(org());
+        fixture.registerInjectableResource(plans);
         return fixture;
     }
 
@@ -228,5 +233,36 @@ class RegulatoryCauseTest {
                 .expectNoEvents().expectException(rejected(Reason.INVALID, "causeId", "INACTIVE"));
         fixture().given(ADDED).when(new DeactivateRegulatoryCause(CAUSE, 2))
                 .expectException(rejected(Reason.CONFLICT, "expectedVersion", "STALE_VERSION"));
+    }
+
+    // ---------------------------------------------------------------- the structure's active plan decides
+
+    @Test
+    void with_an_active_plan_a_cause_names_only_a_work_unit_assigned_to_its_author() {
+        UUID memberId = UUID.randomUUID();
+        UUID counsellorId = UUID.randomUUID();
+        Actor member = Actor.member(memberId.toString(), CLUJ);
+        plans.active(UUID.randomUUID(), CLUJ, new PlanMember(memberId, List.of(WU2), true, false),
+                new PlanMember(counsellorId, List.of(), false, true));
+        // details() names WU1: held by Cluj, not assigned to the member
+        fixture().givenNoPriorActivity()
+                .when(new AddRegulatoryCause(CAUSE, details(), member))
+                .expectNoEvents()
+                .expectException(rejected(Reason.FORBIDDEN, "details.workUnitId", "WORK_UNIT_NOT_ASSIGNED"));
+        fixture().givenNoPriorActivity()
+                .when(new AddRegulatoryCause(CAUSE, field(0, WU2), member))
+                .expectSuccessfulHandlerExecution();
+        // A103: the counsellor following the member workflow holds every work unit of the structure
+        fixture().givenNoPriorActivity()
+                .when(new AddRegulatoryCause(CAUSE, details(), Actor.member(counsellorId.toString(), CLUJ)))
+                .expectSuccessfulHandlerExecution();
+        // a cause added before the plan keeps its work unit when its author edits it; another one is refused
+        RegulatoryCauseAdded before = new RegulatoryCauseAdded(CAUSE, details(), memberId.toString(), CLUJ);
+        fixture().given(before)
+                .when(new EditRegulatoryCause(CAUSE, field(4, "100"), 1, member))
+                .expectSuccessfulHandlerExecution();
+        fixture().given(new RegulatoryCauseAdded(CAUSE, field(0, WU2), memberId.toString(), CLUJ))
+                .when(new EditRegulatoryCause(CAUSE, details(), 1, member))
+                .expectException(rejected(Reason.FORBIDDEN, "details.workUnitId", "WORK_UNIT_NOT_ASSIGNED"));
     }
 }

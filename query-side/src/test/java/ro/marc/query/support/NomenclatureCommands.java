@@ -11,6 +11,8 @@ import ro.marc.command.nomenclature.NomenclatureItem;
 import ro.marc.command.nomenclature.ReferenceEntry;
 import ro.marc.command.nomenclature.RegulatoryCause;
 import ro.marc.command.org.OrgFacts;
+import ro.marc.command.plan.ActivePlans;
+import ro.marc.command.plan.InMemoryActivePlans;
 import ro.marc.events.nomenclature.*;
 import ro.marc.events.nomenclature.command.*;
 
@@ -49,6 +51,7 @@ public final class NomenclatureCommands implements AutoCloseable {
         side = CommandSideForTests.with(Domain.class, NomenclatureItem.class, ReferenceEntry.class, RegulatoryCause.class)
                 .resource(NomenclatureCatalogue.class, catalogue)
                 .resource(OrgFacts.class, new FixedOrgFacts())
+                .resource(ActivePlans.class, new InMemoryActivePlans())
                 .projections(handlers.toArray())
                 .start();
     }

@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 import ro.marc.api.access.AccessBootstrap;
 import ro.marc.api.common.ClusterLock;
 import ro.marc.api.local.DemoAccess;
+import ro.marc.api.local.DemoActivityAnalysis;
 import ro.marc.api.local.DemoNomenclature;
 import ro.marc.api.local.DemoOrganisation;
 import ro.marc.api.nomenclature.NomenclatureBootstrap;
@@ -35,11 +36,13 @@ public class StartupSequence implements ApplicationRunner {
     private final ObjectProvider<DemoOrganisation> demoOrganisation;
     private final ObjectProvider<DemoAccess> demoAccess;
     private final ObjectProvider<DemoNomenclature> demoNomenclature;
+    private final ObjectProvider<DemoActivityAnalysis> demoActivityAnalysis;
     private final ClusterLock lock;
 
     public StartupSequence(OrganisationBootstrap organisation, AccessBootstrap access, NomenclatureBootstrap nomenclature,
                            ObjectProvider<DemoOrganisation> demoOrganisation, ObjectProvider<DemoAccess> demoAccess,
-                           ObjectProvider<DemoNomenclature> demoNomenclature, ClusterLock lock) {
+                           ObjectProvider<DemoNomenclature> demoNomenclature,
+                           ObjectProvider<DemoActivityAnalysis> demoActivityAnalysis, ClusterLock lock) {
         this.lock = lock;
         this.organisation = organisation;
         this.access = access;
@@ -47,6 +50,7 @@ public class StartupSequence implements ApplicationRunner {
         this.demoOrganisation = demoOrganisation;
         this.demoAccess = demoAccess;
         this.demoNomenclature = demoNomenclature;
+        this.demoActivityAnalysis = demoActivityAnalysis;
     }
 
     @Override
@@ -67,5 +71,7 @@ public class StartupSequence implements ApplicationRunner {
         demoNomenclature.ifAvailable(DemoNomenclature::seed);
         // 6. the methodology's impact dimensions, when the nomenclature is empty (after the demo, which defines them)
         nomenclature.defineImpactDimensionsIfEmpty();
+        // demo: member.cluj's finalised activity analysis (Anexa 3) of Ordine publică (after the demo plans and answers)
+        demoActivityAnalysis.ifAvailable(DemoActivityAnalysis::seed);
     }
 }

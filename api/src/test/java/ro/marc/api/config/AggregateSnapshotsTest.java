@@ -20,12 +20,18 @@ import ro.marc.command.nomenclature.ReferenceEntry;
 import ro.marc.command.nomenclature.RegulatoryCause;
 import ro.marc.command.org.OrgUnit;
 import ro.marc.command.org.WorkUnit;
+import ro.marc.command.plan.Plan;
+import ro.marc.api.common.CommandSender;
+import ro.marc.api.local.DemoOrganisation;
+import ro.marc.events.plan.command.DraftPlan;
+import ro.marc.events.plan.command.EditPlan;
 import tools.jackson.databind.JsonNode;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -49,6 +55,8 @@ class AggregateSnapshotsTest extends ApiTestSupport {
     EventStore eventStore;
     @Autowired
     Snapshotter snapshotter;
+    @Autowired
+    CommandSender commands;
 
     @Test
     void an_org_unit_with_more_events_than_the_threshold_gets_a_snapshot_and_keeps_its_version_and_rules() {
@@ -111,8 +119,9 @@ class AggregateSnapshotsTest extends ApiTestSupport {
                 DomainEventStream.class);
         createSnapshot.setAccessible(true);
         Serializer serializer = AggregateSnapshots.serializer();
+        aPlanExists();
         for (Class<?> type : List.of(OrgUnit.class, WorkUnit.class, UserAccount.class, WorkingGroup.class, Domain.class,
-                NomenclatureItem.class, ReferenceEntry.class, RegulatoryCause.class)) {
+                NomenclatureItem.class, ReferenceEntry.class, RegulatoryCause.class, Plan.class)) {
             // the demo data holds each kind: its entity with the most events
             String id = jdbc.sql("""
                     SELECT aggregate_identifier FROM domain_event_entry WHERE type = ?
@@ -156,6 +165,17 @@ class AggregateSnapshotsTest extends ApiTestSupport {
                 assertThat(first.getSequenceNumber()).isEqualTo(last);
             }
         }
+    }
+
+    /** A plan of two events when the demo data holds none (the demo plans are seeded by the plan's read side). */
+    private void aPlanExists() {
+        if (jdbc.sql("SELECT EXISTS (SELECT 1 FROM domain_event_entry WHERE type = 'Plan')").query(Boolean.class).single()) {
+            return;
+        }
+        UUID plan = UUID.randomUUID();
+        commands.sendAsSystem(new DraftPlan(plan, DemoOrganisation.id("Inspectoratul de Poliție Județean Cluj"), null,
+                "Instantanee de plan", List.of(), null));
+        commands.sendAsSystem(new EditPlan(plan, LocalDate.of(2027, 1, 11), "Instantanee de plan", List.of(), null, 1));
     }
 
     /**

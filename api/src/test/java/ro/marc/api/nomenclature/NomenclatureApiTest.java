@@ -31,6 +31,8 @@ class NomenclatureApiTest extends ApiTestSupport {
 
     static final String ORDINE_PUBLICA = DemoOrganisation.id("wu:Ordine publică").toString();
     static final String ANTICORUPTIE = DemoOrganisation.id("wu:Anticorupție").toString();
+    /** Held by IPJ Cluj; the demo plan of IPJ Cluj assigns it to head.cluj (the plan decides their work units). */
+    static final String LOGISTICA = DemoOrganisation.id("wu:Logistică").toString();
 
     @Autowired
     JdbcClient jdbc;
@@ -145,7 +147,7 @@ class NomenclatureApiTest extends ApiTestSupport {
     void only_central_administrators_decide_and_refusals_change_nothing() {
         String suffix = UUID.randomUUID().toString().substring(0, 6);
         String domain = leafDomain(suffix);
-        String activity = proposeActivity("head.cluj", "Activitate de test " + suffix, domain, ORDINE_PUBLICA)
+        String activity = proposeActivity("head.cluj", "Activitate de test " + suffix, domain, LOGISTICA)
                 .at("/data/proposeActivity/id").asString();
         long events = eventCount();
         for (String user : List.of("head.cluj", "member.cluj", "admin.cluj", "auditor", "counsellor.central")) {
@@ -249,7 +251,8 @@ class NomenclatureApiTest extends ApiTestSupport {
         String subject = "abonat-" + suffix;
         String user = data("admin.cluj", "mutation($i: RegisterUserInput!) { registerUser(input: $i) { id } }",
                 Map.of("i", Map.of("issuer", "marc-test", "subject", subject, "displayName", "Abonat " + suffix,
-                        "email", subject + "@marc.test", "orgUnitId", DemoOrganisation.id("Inspectoratul de Poliție Județean Cluj").toString())))
+                        // a structure without an active plan: its work units are the member's (a plan would name them)
+                        "email", subject + "@marc.test", "orgUnitId", DemoOrganisation.id("Inspectoratul de Jandarmi Județean Cluj").toString())))
                 .at("/registerUser/id").asString();
         data("admin.cluj", "mutation($i: GrantRoleInput!) { grantRole(input: $i) { version } }",
                 Map.of("i", Map.of("userId", user, "role", "WORKING_GROUP_MEMBER", "expectedVersion", 1)));

@@ -319,6 +319,32 @@ class AccessLookupsPostgresTest {
         assertThat(accounts.byUser(bogdan)).isEmpty();
     }
 
+    @Test
+    void working_group_members_follow_their_events_guarded_by_the_group_own_sequence_number() {
+        UUID group = UUID.randomUUID();
+        UUID ana = UUID.randomUUID();
+        UUID dan = UUID.randomUUID();
+        List<Object> history = List.of(new WorkingGroupDefined(group, unit, "GL"), new WorkingGroupMemberAdded(group, ana),
+                new WorkingGroupMemberAdded(group, dan), new WorkingGroupMemberRemoved(group, ana, false));
+        transaction.executeWithoutResult(s -> {
+            for (int i = 0; i < history.size(); i++) {
+                groups.apply(event(group, i, history.get(i)));
+            }
+        });
+        assertThat(groups.isMember(unit, dan)).isTrue();
+        assertThat(groups.isMember(unit, ana)).isFalse();
+        assertThat(groups.isMember(UUID.randomUUID(), dan)).as("another org unit's group").isFalse();
+
+        // an old event again (a redelivery, a rebuild racing a live write): nothing changes
+        transaction.executeWithoutResult(s -> groups.apply(event(group, 1, history.get(1))));
+        assertThat(groups.isMember(unit, ana)).isFalse();
+        transaction.executeWithoutResult(s -> groups.apply(event(group, 4, new WorkingGroupMemberAdded(group, ana))));
+        assertThat(groups.isMember(unit, ana)).isTrue();
+
+        transaction.executeWithoutResult(s -> groups.clear());
+        assertThat(groups.isMember(unit, dan)).isFalse();
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             if (!latch.await(10, TimeUnit.SECONDS)) {

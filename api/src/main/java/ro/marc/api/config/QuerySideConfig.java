@@ -16,6 +16,9 @@ import ro.marc.query.nomenclature.NomenclatureSearchProjection;
 import ro.marc.query.org.OrgSearch;
 import ro.marc.query.org.OrgSearchProjection;
 import ro.marc.query.org.SearchIndexes;
+import ro.marc.query.plan.PlanSearch;
+import ro.marc.query.plan.PlanSearchIndex;
+import ro.marc.query.plan.PlanSearchProjection;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.net.URI;
@@ -114,6 +117,23 @@ public class QuerySideConfig {
     @Bean
     NomenclatureSearch nomenclatureSearch(SearchClient searches, NomenclatureIndex index) {
         return new NomenclatureSearch(searches.client(), index);
+    }
+
+    @Bean
+    PlanSearchIndex planSearchIndex(ElasticsearchClient client, @Value("${marc.elasticsearch.index-prefix}") String prefix) {
+        PlanSearchIndex index = new PlanSearchIndex(client, prefix);
+        index.ensureCreated();
+        return index;
+    }
+
+    @Bean
+    PlanSearchProjection planSearchProjection(ElasticsearchClient client, PlanSearchIndex index) {
+        return new PlanSearchProjection(client, index);
+    }
+
+    @Bean
+    PlanSearch planSearch(SearchClient searches, PlanSearchIndex index) {
+        return new PlanSearch(searches.client(), index);
     }
 
     @Bean

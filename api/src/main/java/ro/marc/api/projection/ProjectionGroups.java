@@ -8,6 +8,8 @@ import ro.marc.query.notification.NotificationProjection;
 import ro.marc.query.org.OrgReadModelProjection;
 import ro.marc.query.nomenclature.NomenclatureSearchProjection;
 import ro.marc.query.org.OrgSearchProjection;
+import ro.marc.query.plan.PlanReadModelProjection;
+import ro.marc.query.plan.PlanSearchProjection;
 
 import java.util.List;
 
@@ -17,7 +19,8 @@ public final class ProjectionGroups {
     public static final List<String> ALL = List.of(OrgReadModelProjection.PROCESSING_GROUP,
             OrgSearchProjection.PROCESSING_GROUP, AccessReadModelProjection.PROCESSING_GROUP,
             NomenclatureReadModelProjection.PROCESSING_GROUP, NomenclatureSearchProjection.PROCESSING_GROUP,
-            NotificationProjection.PROCESSING_GROUP,
+            NotificationProjection.PROCESSING_GROUP, PlanReadModelProjection.PROCESSING_GROUP,
+            PlanSearchProjection.PROCESSING_GROUP,
             AnalysisReadModelProjection.PROCESSING_GROUP, AnalysisSearchProjection.PROCESSING_GROUP);
 
     private ProjectionGroups() {

@@ -8,6 +8,7 @@ import ro.marc.api.access.AccessBootstrap;
 import ro.marc.api.common.ClusterLock;
 import ro.marc.api.local.DemoAccess;
 import ro.marc.api.local.DemoActivityAnalysis;
+import ro.marc.api.local.DemoCampaign;
 import ro.marc.api.local.DemoNomenclature;
 import ro.marc.api.local.DemoOrganisation;
 import ro.marc.api.nomenclature.NomenclatureBootstrap;
@@ -36,12 +37,13 @@ public class StartupSequence implements ApplicationRunner {
     private final ObjectProvider<DemoOrganisation> demoOrganisation;
     private final ObjectProvider<DemoAccess> demoAccess;
     private final ObjectProvider<DemoNomenclature> demoNomenclature;
+    private final ObjectProvider<DemoCampaign> demoCampaign;
     private final ObjectProvider<DemoActivityAnalysis> demoActivityAnalysis;
     private final ClusterLock lock;
 
     public StartupSequence(OrganisationBootstrap organisation, AccessBootstrap access, NomenclatureBootstrap nomenclature,
                            ObjectProvider<DemoOrganisation> demoOrganisation, ObjectProvider<DemoAccess> demoAccess,
-                           ObjectProvider<DemoNomenclature> demoNomenclature,
+                           ObjectProvider<DemoNomenclature> demoNomenclature, ObjectProvider<DemoCampaign> demoCampaign,
                            ObjectProvider<DemoActivityAnalysis> demoActivityAnalysis, ClusterLock lock) {
         this.lock = lock;
         this.organisation = organisation;
@@ -50,6 +52,7 @@ public class StartupSequence implements ApplicationRunner {
         this.demoOrganisation = demoOrganisation;
         this.demoAccess = demoAccess;
         this.demoNomenclature = demoNomenclature;
+        this.demoCampaign = demoCampaign;
         this.demoActivityAnalysis = demoActivityAnalysis;
     }
 
@@ -71,7 +74,9 @@ public class StartupSequence implements ApplicationRunner {
         demoNomenclature.ifAvailable(DemoNomenclature::seed);
         // 6. the methodology's impact dimensions, when the nomenclature is empty (after the demo, which defines them)
         nomenclature.defineImpactDimensionsIfEmpty();
-        // demo: member.cluj's finalised activity analysis (Anexa 3) of Ordine publică (after the demo plans and answers)
+        // 8. demo: the yearly campaign's plans (IPJ Cluj active, IPJ Iași draft), after the standard questionnaire (H4)
+        demoCampaign.ifAvailable(DemoCampaign::seed);
+        // 10. demo: member.cluj's finalised activity analysis (Anexa 3) of Ordine publică (after the demo plans and answers)
         demoActivityAnalysis.ifAvailable(DemoActivityAnalysis::seed);
     }
 }

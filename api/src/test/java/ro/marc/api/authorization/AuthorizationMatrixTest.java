@@ -163,11 +163,7 @@ class AuthorizationMatrixTest extends ApiTestSupport {
                 && Set.of("admin.cluj", "head.cluj", "counsellor.cluj", "member.cluj", "head.iasi", "member.iasi").contains(user);
     }
 
-    /** The demo plans (IPJ Cluj active, IPJ Iași draft) and member.cluj's finalised demo analysis of Ordine publică. */
-    private static UUID plan(Target t) {
-        return DemoOrganisation.id(t == Target.IASI ? "plan:IPJ Iași 2027" : "plan:IPJ Cluj 2026");
-    }
-
+    /** member.cluj's finalised demo analysis of Ordine publică. */
     private static final UUID DEMO_ANALYSIS = ro.marc.events.analysis.AnalysisIds.of(plan(Target.CLUJ),
             DemoAccess.userId("member.cluj"), DemoOrganisation.id("wu:Ordine publică"));
 
@@ -205,6 +201,21 @@ class AuthorizationMatrixTest extends ApiTestSupport {
             case IASI -> UUID.nameUUIDFromBytes("marc-demo-group:Inspectoratul de Poliție Județean Iași".getBytes(java.nio.charset.StandardCharsets.UTF_8));
             case CENTRAL, NONE -> CENTRAL_GROUP;
         };
+    }
+
+    /** The structure's plan: the demo plans of IPJ Cluj (active) and IPJ Iași (draft); none in DGA. */
+    private static UUID plan(Target t) {
+        return switch (t) {
+            case CLUJ -> DemoOrganisation.id("plan:IPJ Cluj 2026");
+            case IASI -> DemoOrganisation.id("plan:IPJ Iași 2027");
+            case CENTRAL, NONE -> fixture("no-plan");
+        };
+    }
+
+    /** Plans are drawn up by the structure's working-group head or integrity counsellor (§2.1), nobody else. */
+    private static boolean editsPlan(String user, Target t) {
+        return t == Target.CLUJ && Set.of("head.cluj", "counsellor.cluj").contains(user)
+                || t == Target.IASI && user.equals("head.iasi");
     }
 
     private static final List<Target> PLACES = List.of(Target.CLUJ, Target.IASI, Target.CENTRAL);
@@ -368,6 +379,26 @@ class AuthorizationMatrixTest extends ApiTestSupport {
                 t -> "{ activityAnalyses(filter: {orgUnitId: \"%s\"}) { id } }".formatted(unit(t)));
         read("myActivityAnalyses", NOWHERE, (user, t) -> Set.of("head.cluj", "counsellor.cluj", "member.cluj", "head.iasi",
                 "member.iasi").contains(user), t -> "{ myActivityAnalyses { id } }");
+        // the yearly campaign: the plan (Anexa 1). Targets are the demo plans (IPJ Cluj active, IPJ Iași draft);
+        // allowed edits are refused right after authorization (an id in use with other content, a stale version)
+        mutation("draftPlan", List.of(Target.CLUJ, Target.IASI), AuthorizationMatrixTest::editsPlan, "CONFLICT",
+                t -> "mutation { draftPlan(input: {id: \"%s\", orgUnitId: \"%s\", purpose: \"Plan matrice\"}) { id } }"
+                        .formatted(plan(t), unit(t)));
+        mutation("editPlan", List.of(Target.CLUJ, Target.IASI), AuthorizationMatrixTest::editsPlan, "CONFLICT",
+                t -> "mutation { editPlan(input: {id: \"%s\", purpose: \"X\", expectedVersion: %d}) { id } }".formatted(plan(t), STALE));
+        mutation("activatePlan", List.of(Target.CLUJ, Target.IASI), AuthorizationMatrixTest::editsPlan, "CONFLICT",
+                t -> "mutation { activatePlan(input: {id: \"%s\", expectedVersion: %d}) { id } }".formatted(plan(t), STALE));
+        mutation("closePlan", List.of(Target.CLUJ, Target.IASI), AuthorizationMatrixTest::editsPlan, "CONFLICT",
+                t -> "mutation { closePlan(input: {id: \"%s\", expectedVersion: %d}) { id } }".formatted(plan(t), STALE));
+        read("plan", List.of(Target.CLUJ, Target.IASI), AuthorizationMatrixTest::readsOrg,
+                t -> "{ plan(id: \"%s\") { id } }".formatted(plan(t)));
+        read("activePlan", PLACES, AuthorizationMatrixTest::readsOrg,
+                t -> "{ activePlan(orgUnitId: \"%s\") { id } }".formatted(unit(t)));
+        list("plans", (user, t) -> t != Target.CENTRAL && readsOrg(user, t), "/data/plans/edges",
+                t -> "{ plans(first: 500) { edges { node { id } } } }");
+        read("myTasks", NOWHERE, AuthorizationMatrixTest::everyone, t -> "{ myTasks { purpose } }");
+        read("gantt", List.of(Target.CLUJ, Target.IASI), AuthorizationMatrixTest::readsOrg,
+                t -> "{ gantt(planId: \"%s\", scale: MONTHS) { from } }".formatted(plan(t)));
 
         // notifications: one's own inbox, for everyone (notificationAdded is checked over WebSocket)
         read("notifications", NOWHERE, AuthorizationMatrixTest::everyone, t -> "{ notifications(first: 1) { unreadCount } }");
@@ -473,7 +504,7 @@ class AuthorizationMatrixTest extends ApiTestSupport {
         assertThat(unexpectedDenials).as("unexpected denials").isEmpty();
         // every operation has at least one row that must be refused, except the few open to all
         Set<String> openToAll = Set.of("root", "workUnit", "workUnits", "viewer", "domains", "referenceEntries", "regulatoryCause",
-                "regulatoryCauses", "notifications", "markNotificationsRead", "notificationAdded");
+                "regulatoryCauses", "notifications", "markNotificationsRead", "notificationAdded", "myTasks");
         for (Operation operation : OPERATIONS) {
             if (!openToAll.contains(operation.name())) {
                 assertThat(outcomes.stream().anyMatch(o -> o.operation().equals(operation.name()) && !o.expectedAllowed()))
@@ -542,6 +573,7 @@ class AuthorizationMatrixTest extends ApiTestSupport {
                     case "users" -> account(target).toString();
                     case "workingGroups" -> group(target).toString();
                     case "proposals", "searchNomenclature" -> activity(target).toString();
+                    case "plans" -> plan(target).toString();
                     default -> unit(target).toString();
                 };
                 boolean listed = false;

@@ -351,6 +351,10 @@ class ActivityAnalysisTest {
                 Reason.INVALID, "activities[0].relations[1].nature", "REQUIRED");
         refused(withRelation(new CollaborationRelation(Direction.RECEIVES_FROM, null, PARTNER, "x", "l".repeat(501), null)),
                 Reason.INVALID, "activities[0].relations[1].legalFramework", "TOO_LONG");
+        refused(withRelation(new CollaborationRelation(Direction.RECEIVES_FROM, null, PARTNER, "x\u0000y", null, null)),
+                Reason.INVALID, "activities[0].relations[1].nature", "INVALID_CHARACTERS");
+        refused(withRelation(new CollaborationRelation(Direction.RECEIVES_FROM, null, PARTNER, "x", "a\u0007b", null)),
+                Reason.INVALID, "activities[0].relations[1].legalFramework", "INVALID_CHARACTERS");
         refused(withRelation(new CollaborationRelation(null, null, PARTNER, "x", null, null)),
                 Reason.INVALID, "activities[0].relations[1].direction", "REQUIRED");
         refused(withRelation(relation()), Reason.INVALID, "activities[0].relations[1].partnerEntryId", "DUPLICATE");

@@ -86,6 +86,12 @@ public class AnalysisQueriesController {
         return analyses.analysesOf(access.caller().userId());
     }
 
+    /** Anexa 4 offers only these: the activities of the last finalised edition. */
+    @SchemaMapping(typeName = "ActivityAnalysis", field = "selectedActivities")
+    public List<AnalysisView.NamedRef> selectedActivities(AnalysisView view) {
+        return analyses.selectedActivities(view.planId(), view.memberUserId(), view.workUnitId());
+    }
+
     @SchemaMapping(typeName = "ActivityAnalysis", field = "memberId")
     public UUID memberId(AnalysisView view) {
         return view.memberUserId();

@@ -46,7 +46,8 @@ class AnalysisApiTest extends ApiTestSupport {
                 relations { direction internal partnerOrgUnitId partnerEntryId partnerName nature legalFramework materialMeans { id name } } } } } }""";
     static final String FINALISE = """
             mutation($id: ID!, $v: Int!) { finaliseActivityAnalysis(input: {id: $id, expectedVersion: $v}) {
-              id version analysis { status edition finalisedEdition finalisedOn stageDeadline late activities { name } } } }""";
+              id version analysis { status edition finalisedEdition finalisedOn stageDeadline late activities { name }
+                selectedActivities { id name } } } }""";
 
     @Autowired
     JdbcClient jdbc;
@@ -108,6 +109,8 @@ class AnalysisApiTest extends ApiTestSupport {
         assertThat(finalised.at("/analysis/finalisedEdition").asInt()).isEqualTo(finalised.at("/analysis/edition").asInt());
         assertThat(finalised.at("/analysis/stageDeadline").asString()).isEqualTo("2027-01-29");
         assertThat(finalised.at("/analysis/activities/0/name").asString()).isEqualTo(ALCOOL);
+        assertThat(finalised.at("/analysis/selectedActivities/0/id").asString())
+                .isEqualTo(DemoNomenclature.activityId(ALCOOL).toString());
 
         // finalised once: again is refused; the head of the structure reads it, the text search finds it folded
         JsonNode again = graphql("member.cluj", FINALISE, Map.of("id", id.toString(), "v", finalised.at("/version").asLong()));

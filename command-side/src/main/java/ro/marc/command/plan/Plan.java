@@ -164,6 +164,10 @@ public class Plan {
             throw CommandRejected.invalid("planId", "ALREADY_ACTIVE", "The plan is already active");
         }
         OrgUnitFact unit = requireOrgUnit(org);
+        if (!unit.active()) {
+            throw CommandRejected.invalid("orgUnitId", "ORG_UNIT_INACTIVE",
+                    "'" + unit.name() + "' is deactivated: its plan cannot be activated");
+        }
         content.check(unit, org, accounts, groups, true, Map.of());
         plans.activePlanOf(orgUnitId).filter(p -> !p.planId().equals(planId)).ifPresent(active -> {
             throw PlanRefusals.activePlanExists(orgUnitId, active.planId(), active.purpose());

@@ -358,6 +358,14 @@ class PlanTest {
     }
 
     @Test
+    void the_plan_of_a_deactivated_org_unit_is_not_activated() {
+        org.deactivated.add(CLUJ);
+        fixture().given(drafted())
+                .when(new ActivatePlan(PLAN, 1), AS_HEAD)
+                .expectException(rejected(Reason.INVALID, "orgUnitId", "ORG_UNIT_INACTIVE")).expectNoEvents();
+    }
+
+    @Test
     void an_activation_checks_the_members_again() {
         access.given(new UserDeactivated(MEMBER, null));
         fixture().given(drafted())

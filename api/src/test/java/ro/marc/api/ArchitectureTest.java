@@ -81,6 +81,10 @@ class ArchitectureTest {
                                 ro.marc.command.access.WorkingGroupDirectory.class))
                 .ignoreDependency(JavaClass.Predicates.resideInAPackage("ro.marc.command.."),
                         JavaClass.Predicates.belongToAnyOf(ro.marc.command.plan.ActivePlans.class))
+                // the activity analysis (Anexa 3) asks the nomenclature and the accounts
+                .ignoreDependency(JavaClass.Predicates.resideInAPackage("ro.marc.command.analysis.."),
+                        JavaClass.Predicates.belongToAnyOf(ro.marc.command.nomenclature.NomenclatureCatalogue.class,
+                                ro.marc.command.access.AccountDirectory.class))
                 .check(classes);
     }
 

@@ -73,7 +73,9 @@ class TableOwnershipTest {
             Map.entry("dead_letter_entry", "ro.marc.api.projection"),
             Map.entry("token_entry", "ro.marc.api.projection"),
             Map.entry("projection_rebuild_pending", "ro.marc.api.projection"),
-            Map.entry("scheduled_tasks", "ro.marc.api.scheduling"));
+            Map.entry("scheduled_tasks", "ro.marc.api.scheduling"),
+            Map.entry("activity_analysis", "ro.marc.query.analysis"),
+            Map.entry("activity_analysis_selected", "ro.marc.query.analysis"));
 
     /** "package reads table": the known exceptions, each with its reason. */
     private static final Set<String> EXCEPTIONS = Set.of(
@@ -82,6 +84,7 @@ class TableOwnershipTest {
             "ro.marc.api.audit reads org_unit",
             "ro.marc.query.access reads org_unit",
             "ro.marc.query.nomenclature reads org_unit_work_unit",
+            "ro.marc.query.analysis reads org_unit",
             "ro.marc.query.plan reads org_unit");
     // Projections read no other processor's tables (issue 10): each keeps the facts it needs from its own
     // events, in its own tables (nomenclature_org_unit_county, nomenclature_search_*, notification_*).

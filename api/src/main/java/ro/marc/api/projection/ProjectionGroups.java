@@ -1,6 +1,8 @@
 package ro.marc.api.projection;
 
 import ro.marc.query.access.AccessReadModelProjection;
+import ro.marc.query.analysis.AnalysisReadModelProjection;
+import ro.marc.query.analysis.AnalysisSearchProjection;
 import ro.marc.query.nomenclature.NomenclatureReadModelProjection;
 import ro.marc.query.notification.NotificationProjection;
 import ro.marc.query.org.OrgReadModelProjection;
@@ -18,7 +20,8 @@ public final class ProjectionGroups {
             OrgSearchProjection.PROCESSING_GROUP, AccessReadModelProjection.PROCESSING_GROUP,
             NomenclatureReadModelProjection.PROCESSING_GROUP, NomenclatureSearchProjection.PROCESSING_GROUP,
             NotificationProjection.PROCESSING_GROUP, PlanReadModelProjection.PROCESSING_GROUP,
-            PlanSearchProjection.PROCESSING_GROUP);
+            PlanSearchProjection.PROCESSING_GROUP,
+            AnalysisReadModelProjection.PROCESSING_GROUP, AnalysisSearchProjection.PROCESSING_GROUP);
 
     private ProjectionGroups() {
     }

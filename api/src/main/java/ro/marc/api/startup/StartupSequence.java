@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 import ro.marc.api.access.AccessBootstrap;
 import ro.marc.api.common.ClusterLock;
 import ro.marc.api.local.DemoAccess;
+import ro.marc.api.local.DemoActivityAnalysis;
 import ro.marc.api.local.DemoCampaign;
 import ro.marc.api.local.DemoNomenclature;
 import ro.marc.api.local.DemoOrganisation;
@@ -37,12 +38,13 @@ public class StartupSequence implements ApplicationRunner {
     private final ObjectProvider<DemoAccess> demoAccess;
     private final ObjectProvider<DemoNomenclature> demoNomenclature;
     private final ObjectProvider<DemoCampaign> demoCampaign;
+    private final ObjectProvider<DemoActivityAnalysis> demoActivityAnalysis;
     private final ClusterLock lock;
 
     public StartupSequence(OrganisationBootstrap organisation, AccessBootstrap access, NomenclatureBootstrap nomenclature,
                            ObjectProvider<DemoOrganisation> demoOrganisation, ObjectProvider<DemoAccess> demoAccess,
                            ObjectProvider<DemoNomenclature> demoNomenclature, ObjectProvider<DemoCampaign> demoCampaign,
-                           ClusterLock lock) {
+                           ObjectProvider<DemoActivityAnalysis> demoActivityAnalysis, ClusterLock lock) {
         this.lock = lock;
         this.organisation = organisation;
         this.access = access;
@@ -51,6 +53,7 @@ public class StartupSequence implements ApplicationRunner {
         this.demoAccess = demoAccess;
         this.demoNomenclature = demoNomenclature;
         this.demoCampaign = demoCampaign;
+        this.demoActivityAnalysis = demoActivityAnalysis;
     }
 
     @Override
@@ -73,5 +76,7 @@ public class StartupSequence implements ApplicationRunner {
         nomenclature.defineImpactDimensionsIfEmpty();
         // 8. demo: the yearly campaign's plans (IPJ Cluj active, IPJ Iași draft), after the standard questionnaire (H4)
         demoCampaign.ifAvailable(DemoCampaign::seed);
+        // 10. demo: member.cluj's finalised activity analysis (Anexa 3) of Ordine publică (after the demo plans and answers)
+        demoActivityAnalysis.ifAvailable(DemoActivityAnalysis::seed);
     }
 }

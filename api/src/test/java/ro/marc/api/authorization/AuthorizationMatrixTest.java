@@ -166,6 +166,21 @@ class AuthorizationMatrixTest extends ApiTestSupport {
                 && Set.of("admin.cluj", "counsellor.cluj", "member.cluj", "head.iasi", "member.iasi").contains(user);
     }
 
+    /** member.cluj's finalised demo analysis of Ordine publică. */
+    private static final UUID DEMO_ANALYSIS = ro.marc.events.analysis.AnalysisIds.of(plan(Target.CLUJ),
+            DemoAccess.userId("member.cluj"), DemoOrganisation.id("wu:Ordine publică"));
+
+    /** The member workflow (head, integrity counsellor, member) in their own structure. */
+    private static boolean writesAnalysis(String user, Target t) {
+        return t == Target.CLUJ && Set.of("head.cluj", "counsellor.cluj", "member.cluj").contains(user)
+                || t == Target.IASI && Set.of("head.iasi", "member.iasi").contains(user);
+    }
+
+    /** ANALYSIS_READ: as the org reads, but not risk owners. */
+    private static boolean readsAnalyses(String user, Target t) {
+        return readsOrg(user, t) && !user.startsWith("owner.");
+    }
+
     private static UUID unit(Target t) {
         return switch (t) {
             case CLUJ -> IPJ_CLUJ;
@@ -352,6 +367,21 @@ class AuthorizationMatrixTest extends ApiTestSupport {
         list("searchNomenclature", AuthorizationMatrixTest::seesProposal, "/data/searchNomenclature/edges",
                 t -> "{ searchNomenclature(query: {text: \"matrice\", kinds: [ACTIVITY], first: 100}) { edges { node { id } } } }");
 
+        // activity analysis (Anexa 3): the member workflow writes in its own structure (the command then keeps a
+        // member to their own analysis and the work units the plan assigns them); reads within ANALYSIS_READ's reach
+        mutation("startActivityAnalysis", List.of(Target.CLUJ, Target.IASI), AuthorizationMatrixTest::writesAnalysis, "BAD_REQUEST",
+                t -> "mutation { startActivityAnalysis(input: {planId: \"%s\", workUnitId: \"not-an-id\"}) { id } }".formatted(plan(t)));
+        mutation("saveActivityAnalysis", List.of(Target.CLUJ), (user, t) -> user.equals("member.cluj"), "CONFLICT",
+                t -> "mutation { saveActivityAnalysis(input: {id: \"%s\", activities: [], expectedVersion: %d}) { id } }"
+                        .formatted(DEMO_ANALYSIS, STALE));
+        mutation("finaliseActivityAnalysis", List.of(Target.CLUJ), (user, t) -> user.equals("member.cluj"), "CONFLICT",
+                t -> "mutation { finaliseActivityAnalysis(input: {id: \"%s\", expectedVersion: %d}) { id } }".formatted(DEMO_ANALYSIS, STALE));
+        read("activityAnalysis", List.of(Target.CLUJ), AuthorizationMatrixTest::readsAnalyses,
+                t -> "{ activityAnalysis(id: \"%s\") { id } }".formatted(DEMO_ANALYSIS));
+        read("activityAnalyses", PLACES, AuthorizationMatrixTest::readsAnalyses,
+                t -> "{ activityAnalyses(filter: {orgUnitId: \"%s\"}) { id } }".formatted(unit(t)));
+        read("myActivityAnalyses", NOWHERE, (user, t) -> Set.of("head.cluj", "counsellor.cluj", "member.cluj", "head.iasi",
+                "member.iasi").contains(user), t -> "{ myActivityAnalyses { id } }");
         // the yearly campaign: the plan (Anexa 1). Targets are the demo plans (IPJ Cluj active, IPJ Iași draft);
         // allowed edits are refused right after authorization (an id in use with other content, a stale version)
         mutation("draftPlan", List.of(Target.CLUJ, Target.IASI), AuthorizationMatrixTest::editsPlan, "CONFLICT",

@@ -1,0 +1,112 @@
+package ro.marc.api.local;
+
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Profile;
+import org.springframework.stereotype.Component;
+import ro.marc.api.common.CommandSender;
+import ro.marc.command.plan.ActivePlans;
+import ro.marc.events.analysis.AnalysedActivity;
+import ro.marc.events.analysis.AnalysedTask;
+import ro.marc.events.analysis.AnalysisIds;
+import ro.marc.events.analysis.CollaborationRelation;
+import ro.marc.events.analysis.CollaborationRelation.Direction;
+import ro.marc.events.analysis.command.FinaliseActivityAnalysis;
+import ro.marc.events.analysis.command.SaveActivityAnalysis;
+import ro.marc.events.analysis.command.StartActivityAnalysis;
+import ro.marc.events.nomenclature.Periodicity;
+import ro.marc.events.nomenclature.ReferenceList;
+
+import java.util.List;
+import java.util.UUID;
+
+import static ro.marc.api.local.DemoNomenclature.activityId;
+import static ro.marc.api.local.DemoNomenclature.documentId;
+import static ro.marc.api.local.DemoNomenclature.referenceEntryId;
+import static ro.marc.api.local.DemoNomenclature.taskId;
+
+/**
+ * Demo data: member.cluj's finalised activity analysis (Anexa 3) of "Ordine publică" under IPJ Cluj's active
+ * plan, from the demo nomenclature's activities, tasks, documents and reference lists — sent as commands
+ * (start, save, finalise). A step of {@link ro.marc.api.startup.StartupSequence}, after the demo plans; it
+ * continues from wherever an interrupted start left the analysis, and does nothing once it is finalised.
+ */
+@Component
+@Profile("local")
+@ConditionalOnProperty(name = "marc.demo-data.enabled", havingValue = "true")
+public class DemoActivityAnalysis {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoActivityAnalysis.class);
+
+    public static final UUID PLAN = DemoOrganisation.id("plan:IPJ Cluj 2026");
+    public static final UUID WORK_UNIT = DemoOrganisation.id("wu:Ordine publică");
+    public static final UUID MEMBER = DemoAccess.userId("member.cluj");
+    public static final UUID ANALYSIS = AnalysisIds.of(PLAN, MEMBER, WORK_UNIT);
+
+    static final String CONTRAVENTII = "Constatarea și sancționarea contravențiilor";
+    static final String ARME = "Eliberarea permiselor de armă și autorizarea deținerii armelor";
+
+    private final EventStore eventStore;
+    private final CommandSender commands;
+    private final ActivePlans plans;
+
+    public DemoActivityAnalysis(EventStore eventStore, CommandSender commands, ActivePlans plans) {
+        this.eventStore = eventStore;
+        this.commands = commands;
+        this.plans = plans;
+    }
+
+    /** The analysis' content: two activities of Ordine publică, their tasks, documents and relations. */
+    public static List<AnalysedActivity> content() {
+        String pv = "Întocmirea proceselor-verbale de constatare și sancționare a contravențiilor";
+        String amenzi = "Încasarea amenzilor pe loc, în cazurile prevăzute de lege";
+        String verificare = "Verificarea îndeplinirii condițiilor legale de către solicitant";
+        return List.of(
+                new AnalysedActivity(activityId(CONTRAVENTII), List.of(
+                        new AnalysedTask(taskId(CONTRAVENTII, pv), Periodicity.DAILY, List.of(
+                                documentId(CONTRAVENTII, pv, "Proces-verbal de constatare și sancționare a contravenției"),
+                                documentId(CONTRAVENTII, pv, "Registru de evidență a proceselor-verbale de contravenție"))),
+                        new AnalysedTask(taskId(CONTRAVENTII, amenzi), Periodicity.DAILY, List.of(
+                                documentId(CONTRAVENTII, amenzi, "Chitanță de încasare a amenzii contravenționale")))),
+                        List.of(new CollaborationRelation(Direction.SENDS_TO, null,
+                                referenceEntryId(ReferenceList.EXTERNAL_PARTNER, "Autoritățile administrației publice locale"),
+                                "Transmiterea proceselor-verbale neachitate spre executare silită",
+                                "O.G. nr. 2/2001 privind regimul juridic al contravențiilor", List.of(
+                                referenceEntryId(ReferenceList.MATERIAL_MEANS, "Formulare tipizate cu regim special"),
+                                referenceEntryId(ReferenceList.MATERIAL_MEANS, "Camere video portabile (body-cam)"))))),
+                new AnalysedActivity(activityId(ARME), List.of(
+                        new AnalysedTask(taskId(ARME, verificare), Periodicity.PER_CASE, List.of(
+                                documentId(ARME, verificare, "Cerere de eliberare a permisului de armă"),
+                                documentId(ARME, verificare, "Certificat medical și aviz psihologic")))),
+                        List.of(new CollaborationRelation(Direction.RECEIVES_FROM, null,
+                                referenceEntryId(ReferenceList.EXTERNAL_PARTNER, "Unitățile sanitare"),
+                                "Certificatele medicale și avizele psihologice ale solicitanților",
+                                "Legea nr. 295/2004 privind regimul armelor și al munițiilor", List.of()))));
+    }
+
+    /** A step of {@link ro.marc.api.startup.StartupSequence}. */
+    public void seed() {
+        if (plans.activePlanOf(plans.plan(PLAN).map(ActivePlans.PlanFact::orgUnitId).orElse(new UUID(0, 0)))
+                .filter(p -> p.planId().equals(PLAN)).isEmpty()) {
+            log.warn("Demo activity analysis skipped: IPJ Cluj's demo plan {} is not active", PLAN);
+            return;
+        }
+        for (int step = 0; step < 3; step++) {
+            long version = version();
+            if (version == 0) {
+                commands.sendAsSystemOnce(new StartActivityAnalysis(ANALYSIS, PLAN, WORK_UNIT, MEMBER), () -> version() > 0);
+            } else if (version == 1) {
+                commands.sendAsSystemOnce(new SaveActivityAnalysis(ANALYSIS, content(), 1), () -> version() > 1);
+            } else if (version == 2) {
+                commands.sendAsSystemOnce(new FinaliseActivityAnalysis(ANALYSIS, 2), () -> version() > 2);
+                log.info("Demo activity analysis finalised: member.cluj, Ordine publică, IPJ Cluj 2026 ({})", ANALYSIS);
+            }
+        }
+    }
+
+    private long version() {
+        return eventStore.lastSequenceNumberFor(ANALYSIS.toString()).map(seq -> seq + 1).orElse(0L);
+    }
+}

@@ -1,0 +1,61 @@
+package ro.marc.query.analysis;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.mapping.DynamicMapping;
+import co.elastic.clients.elasticsearch._types.mapping.TypeMapping;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * The Elasticsearch index of the activity analyses ({@code <prefix>-analysis}): one document per analysis,
+ * holding the folded names of its activities and tasks ({@link ro.marc.events.text.RomanianText#fold}, as
+ * the nomenclature's index), which a text search matches word by word. Everything else (filters, reach,
+ * what is shown) is the PostgreSQL read model's. The mapping is strict.
+ */
+public class AnalysisIndex {
+
+    public static final String ID = "id";
+    public static final String TEXT_FOLDED = "textFolded";
+
+    private final ElasticsearchClient client;
+    private final String name;
+
+    public AnalysisIndex(ElasticsearchClient client, String prefix) {
+        this.client = client;
+        this.name = prefix + "-analysis";
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** Creates the index when it does not exist yet; an existing one (and its documents) is kept. */
+    public void ensureCreated() {
+        TypeMapping mapping = TypeMapping.of(m -> m.dynamic(DynamicMapping.Strict)
+                .properties(ID, p -> p.keyword(k -> k))
+                .properties(TEXT_FOLDED, p -> p.text(t -> t)));
+        try {
+            if (!client.indices().exists(e -> e.index(name)).value()) {
+                client.indices().create(c -> c.index(name).mappings(mapping)
+                        .settings(s -> s.numberOfShards("1").numberOfReplicas("0").refreshInterval(t -> t.time("1s"))));
+            }
+        } catch (ElasticsearchException e) {
+            if (!"resource_already_exists_exception".equals(e.error().type())) {
+                throw e;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Deletes the index (a rebuild: reset the processing group's token and replay). */
+    public void delete() {
+        try {
+            client.indices().delete(d -> d.index(name).ignoreUnavailable(true));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

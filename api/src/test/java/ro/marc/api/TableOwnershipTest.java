@@ -58,6 +58,11 @@ class TableOwnershipTest {
             Map.entry("notification_org_unit", "ro.marc.query.notification"),
             Map.entry("notification_work_unit", "ro.marc.query.notification"),
             Map.entry("notification_item", "ro.marc.query.notification"),
+            Map.entry("questionnaire_question_lookup", "ro.marc.command.questionnaire"),
+            Map.entry("questionnaire_version", "ro.marc.query.questionnaire"),
+            Map.entry("questionnaire_question", "ro.marc.query.questionnaire"),
+            Map.entry("questionnaire_answer", "ro.marc.query.questionnaire"),
+            Map.entry("questionnaire_answer_item", "ro.marc.query.questionnaire"),
             Map.entry("domain_event_entry", "ro.marc.query.history"),
             Map.entry("access_audit", "ro.marc.api.audit"),
             Map.entry("access_audit_archive", "ro.marc.api.audit"),
@@ -72,6 +77,7 @@ class TableOwnershipTest {
             // the scope is the organisation's fact, read at query time, never copied.
             "ro.marc.api.audit reads org_unit",
             "ro.marc.query.access reads org_unit",
+            "ro.marc.query.questionnaire reads org_unit",
             "ro.marc.query.nomenclature reads org_unit_work_unit");
     // Projections read no other processor's tables (issue 10): each keeps the facts it needs from its own
     // events, in its own tables (nomenclature_org_unit_county, nomenclature_search_*, notification_*).

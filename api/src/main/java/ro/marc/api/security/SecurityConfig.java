@@ -131,6 +131,8 @@ public class SecurityConfig {
                     auth.requestMatchers(request -> "websocket".equalsIgnoreCase(request.getHeader("Upgrade"))
                                     && "/graphql".equals(request.getRequestURI())).permitAll()
                             .requestMatchers("/graphql/**", "/graphql").authenticated()
+                            // downloads (Anexa 2 export), authorised per request by AccessPolicy
+                            .requestMatchers("/exports/**").authenticated()
                             .anyRequest().denyAll();
                 })
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(accessDenied()))

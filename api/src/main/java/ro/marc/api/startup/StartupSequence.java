@@ -9,8 +9,10 @@ import ro.marc.api.common.ClusterLock;
 import ro.marc.api.local.DemoAccess;
 import ro.marc.api.local.DemoNomenclature;
 import ro.marc.api.local.DemoOrganisation;
+import ro.marc.api.local.DemoQuestionnaire;
 import ro.marc.api.nomenclature.NomenclatureBootstrap;
 import ro.marc.api.org.OrganisationBootstrap;
+import ro.marc.api.questionnaire.QuestionnaireBootstrap;
 
 /**
  * What MARC does once it runs, in order. Before this, and before the web server accepts requests,
@@ -35,12 +37,17 @@ public class StartupSequence implements ApplicationRunner {
     private final ObjectProvider<DemoOrganisation> demoOrganisation;
     private final ObjectProvider<DemoAccess> demoAccess;
     private final ObjectProvider<DemoNomenclature> demoNomenclature;
+    private final QuestionnaireBootstrap questionnaire;
+    private final ObjectProvider<DemoQuestionnaire> demoQuestionnaire;
     private final ClusterLock lock;
 
     public StartupSequence(OrganisationBootstrap organisation, AccessBootstrap access, NomenclatureBootstrap nomenclature,
                            ObjectProvider<DemoOrganisation> demoOrganisation, ObjectProvider<DemoAccess> demoAccess,
-                           ObjectProvider<DemoNomenclature> demoNomenclature, ClusterLock lock) {
+                           ObjectProvider<DemoNomenclature> demoNomenclature, QuestionnaireBootstrap questionnaire,
+                           ObjectProvider<DemoQuestionnaire> demoQuestionnaire, ClusterLock lock) {
         this.lock = lock;
+        this.questionnaire = questionnaire;
+        this.demoQuestionnaire = demoQuestionnaire;
         this.organisation = organisation;
         this.access = access;
         this.nomenclature = nomenclature;
@@ -67,5 +74,9 @@ public class StartupSequence implements ApplicationRunner {
         demoNomenclature.ifAvailable(DemoNomenclature::seed);
         // 6. the methodology's impact dimensions, when the nomenclature is empty (after the demo, which defines them)
         nomenclature.defineImpactDimensionsIfEmpty();
+        // 7. the standard management questionnaire (Anexa 2), version 1, when none is published yet (every profile)
+        questionnaire.publishStandardIfMissing();
+        // 9. demo: answers to the questionnaire under the IPJ Cluj plan (after the demo plans): one finalised, one draft
+        demoQuestionnaire.ifAvailable(DemoQuestionnaire::seed);
     }
 }

@@ -74,11 +74,11 @@ class ArchitectureTest {
                 // the organisation's facts other capabilities' rules need (org unit exists, holds a work unit)
                 .ignoreDependency(JavaClass.Predicates.resideInAPackage("ro.marc.command.."),
                         JavaClass.Predicates.belongToAnyOf(ro.marc.command.org.OrgFacts.class))
-                // the yearly campaign's named queries: accounts (respondent's structure and roles, G04) and the
-                // active plan ("no Anexa 2, 3 or 4 without an active plan")
+                // the yearly campaign's named queries: accounts (respondent's structure and roles, G04), working-group
+                // membership (plan members) and the active plan ("no Anexa 2, 3 or 4 without an active plan")
                 .ignoreDependency(JavaClass.Predicates.resideInAPackage("ro.marc.command.."),
                         JavaClass.Predicates.belongToAnyOf(ro.marc.command.access.AccountDirectory.class,
-                                ro.marc.command.plan.ActivePlans.class))
+                                ro.marc.command.access.WorkingGroupDirectory.class, ro.marc.command.plan.ActivePlans.class))
                 .check(classes);
     }
 

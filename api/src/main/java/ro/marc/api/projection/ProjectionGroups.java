@@ -7,6 +7,9 @@ import ro.marc.query.org.OrgReadModelProjection;
 import ro.marc.query.nomenclature.NomenclatureSearchProjection;
 import ro.marc.query.org.OrgSearchProjection;
 
+import ro.marc.query.questionnaire.QuestionnaireReadModelProjection;
+import ro.marc.query.questionnaire.QuestionnaireSearchProjection;
+
 import java.util.List;
 
 /** MARC's projection processing groups (README, Operations). */
@@ -15,7 +18,8 @@ public final class ProjectionGroups {
     public static final List<String> ALL = List.of(OrgReadModelProjection.PROCESSING_GROUP,
             OrgSearchProjection.PROCESSING_GROUP, AccessReadModelProjection.PROCESSING_GROUP,
             NomenclatureReadModelProjection.PROCESSING_GROUP, NomenclatureSearchProjection.PROCESSING_GROUP,
-            NotificationProjection.PROCESSING_GROUP);
+            NotificationProjection.PROCESSING_GROUP, QuestionnaireReadModelProjection.PROCESSING_GROUP,
+            QuestionnaireSearchProjection.PROCESSING_GROUP);
 
     private ProjectionGroups() {
     }

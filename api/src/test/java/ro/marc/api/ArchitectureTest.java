@@ -74,17 +74,14 @@ class ArchitectureTest {
                 // the organisation's facts other capabilities' rules need (org unit exists, holds a work unit)
                 .ignoreDependency(JavaClass.Predicates.resideInAPackage("ro.marc.command.."),
                         JavaClass.Predicates.belongToAnyOf(ro.marc.command.org.OrgFacts.class))
-                // the plan (Anexa 1) names accounts of its working group; the annexes and the nomenclature ask for
-                // the structure's active plan ("work units assigned to them", "no Anexa 2, 3, 4 without an active plan")
-                .ignoreDependency(JavaClass.Predicates.resideInAPackage("ro.marc.command.plan.."),
-                        JavaClass.Predicates.belongToAnyOf(ro.marc.command.access.AccountDirectory.class,
-                                ro.marc.command.access.WorkingGroupDirectory.class))
+                // the yearly campaign's named queries: accounts (respondent's structure and roles, G04), working-group
+                // membership (plan members) and the active plan ("no Anexa 2, 3 or 4 without an active plan")
                 .ignoreDependency(JavaClass.Predicates.resideInAPackage("ro.marc.command.."),
-                        JavaClass.Predicates.belongToAnyOf(ro.marc.command.plan.ActivePlans.class))
-                // the activity analysis (Anexa 3) asks the nomenclature and the accounts
+                        JavaClass.Predicates.belongToAnyOf(ro.marc.command.access.AccountDirectory.class,
+                                ro.marc.command.access.WorkingGroupDirectory.class, ro.marc.command.plan.ActivePlans.class))
+                // the activity analysis (Anexa 3) asks the nomenclature for the entries a member selects
                 .ignoreDependency(JavaClass.Predicates.resideInAPackage("ro.marc.command.analysis.."),
-                        JavaClass.Predicates.belongToAnyOf(ro.marc.command.nomenclature.NomenclatureCatalogue.class,
-                                ro.marc.command.access.AccountDirectory.class))
+                        JavaClass.Predicates.belongToAnyOf(ro.marc.command.nomenclature.NomenclatureCatalogue.class))
                 .check(classes);
     }
 

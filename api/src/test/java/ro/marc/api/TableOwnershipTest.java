@@ -67,6 +67,11 @@ class TableOwnershipTest {
             Map.entry("plan_member", "ro.marc.query.plan"),
             Map.entry("plan_edition", "ro.marc.query.plan"),
             Map.entry("plan_history", "ro.marc.query.plan"),
+            Map.entry("questionnaire_question_lookup", "ro.marc.command.questionnaire"),
+            Map.entry("questionnaire_version", "ro.marc.query.questionnaire"),
+            Map.entry("questionnaire_question", "ro.marc.query.questionnaire"),
+            Map.entry("questionnaire_answer", "ro.marc.query.questionnaire"),
+            Map.entry("questionnaire_answer_item", "ro.marc.query.questionnaire"),
             Map.entry("domain_event_entry", "ro.marc.query.history"),
             Map.entry("access_audit", "ro.marc.api.audit"),
             Map.entry("access_audit_archive", "ro.marc.api.audit"),
@@ -85,7 +90,9 @@ class TableOwnershipTest {
             "ro.marc.query.access reads org_unit",
             "ro.marc.query.nomenclature reads org_unit_work_unit",
             "ro.marc.query.analysis reads org_unit",
-            "ro.marc.query.plan reads org_unit");
+            "ro.marc.query.plan reads org_unit",
+
+            "ro.marc.query.questionnaire reads org_unit");
     // Projections read no other processor's tables (issue 10): each keeps the facts it needs from its own
     // events, in its own tables (nomenclature_org_unit_county, nomenclature_search_*, notification_*).
 

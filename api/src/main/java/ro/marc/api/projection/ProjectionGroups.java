@@ -11,6 +11,9 @@ import ro.marc.query.org.OrgSearchProjection;
 import ro.marc.query.plan.PlanReadModelProjection;
 import ro.marc.query.plan.PlanSearchProjection;
 
+import ro.marc.query.questionnaire.QuestionnaireReadModelProjection;
+import ro.marc.query.questionnaire.QuestionnaireSearchProjection;
+
 import java.util.List;
 
 /** MARC's projection processing groups (README, Operations). */
@@ -21,7 +24,8 @@ public final class ProjectionGroups {
             NomenclatureReadModelProjection.PROCESSING_GROUP, NomenclatureSearchProjection.PROCESSING_GROUP,
             NotificationProjection.PROCESSING_GROUP, PlanReadModelProjection.PROCESSING_GROUP,
             PlanSearchProjection.PROCESSING_GROUP,
-            AnalysisReadModelProjection.PROCESSING_GROUP, AnalysisSearchProjection.PROCESSING_GROUP);
+            AnalysisReadModelProjection.PROCESSING_GROUP, AnalysisSearchProjection.PROCESSING_GROUP,
+            QuestionnaireReadModelProjection.PROCESSING_GROUP, QuestionnaireSearchProjection.PROCESSING_GROUP);
 
     private ProjectionGroups() {
     }

@@ -133,6 +133,8 @@ public class SecurityConfig {
                             .requestMatchers("/graphql/**", "/graphql").authenticated()
                             // downloads: the chart endpoints authorise each request themselves (AccessPolicy)
                             .requestMatchers("/charts/**").authenticated()
+                            // downloads (Anexa 2 export), authorised per request by AccessPolicy
+                            .requestMatchers("/exports/**").authenticated()
                             .anyRequest().denyAll();
                 })
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(accessDenied()))

@@ -11,8 +11,10 @@ import ro.marc.api.local.DemoActivityAnalysis;
 import ro.marc.api.local.DemoCampaign;
 import ro.marc.api.local.DemoNomenclature;
 import ro.marc.api.local.DemoOrganisation;
+import ro.marc.api.local.DemoQuestionnaire;
 import ro.marc.api.nomenclature.NomenclatureBootstrap;
 import ro.marc.api.org.OrganisationBootstrap;
+import ro.marc.api.questionnaire.QuestionnaireBootstrap;
 
 /**
  * What MARC does once it runs, in order. Before this, and before the web server accepts requests,
@@ -39,13 +41,18 @@ public class StartupSequence implements ApplicationRunner {
     private final ObjectProvider<DemoNomenclature> demoNomenclature;
     private final ObjectProvider<DemoCampaign> demoCampaign;
     private final ObjectProvider<DemoActivityAnalysis> demoActivityAnalysis;
+    private final QuestionnaireBootstrap questionnaire;
+    private final ObjectProvider<DemoQuestionnaire> demoQuestionnaire;
     private final ClusterLock lock;
 
     public StartupSequence(OrganisationBootstrap organisation, AccessBootstrap access, NomenclatureBootstrap nomenclature,
                            ObjectProvider<DemoOrganisation> demoOrganisation, ObjectProvider<DemoAccess> demoAccess,
-                           ObjectProvider<DemoNomenclature> demoNomenclature, ObjectProvider<DemoCampaign> demoCampaign,
+                           ObjectProvider<DemoNomenclature> demoNomenclature, QuestionnaireBootstrap questionnaire,
+                           ObjectProvider<DemoCampaign> demoCampaign, ObjectProvider<DemoQuestionnaire> demoQuestionnaire,
                            ObjectProvider<DemoActivityAnalysis> demoActivityAnalysis, ClusterLock lock) {
         this.lock = lock;
+        this.questionnaire = questionnaire;
+        this.demoQuestionnaire = demoQuestionnaire;
         this.organisation = organisation;
         this.access = access;
         this.nomenclature = nomenclature;
@@ -74,8 +81,12 @@ public class StartupSequence implements ApplicationRunner {
         demoNomenclature.ifAvailable(DemoNomenclature::seed);
         // 6. the methodology's impact dimensions, when the nomenclature is empty (after the demo, which defines them)
         nomenclature.defineImpactDimensionsIfEmpty();
-        // 8. demo: the yearly campaign's plans (IPJ Cluj active, IPJ Iași draft), after the standard questionnaire (H4)
+        // 7. the standard management questionnaire (Anexa 2), version 1, when none is published yet (every profile)
+        questionnaire.publishStandardIfMissing();
+        // 8. demo: the yearly campaign's plans (IPJ Cluj active, IPJ Iași draft), after the standard questionnaire
         demoCampaign.ifAvailable(DemoCampaign::seed);
+        // 9. demo: answers to the questionnaire under the IPJ Cluj plan (after the demo plans): one finalised, one draft
+        demoQuestionnaire.ifAvailable(DemoQuestionnaire::seed);
         // 10. demo: member.cluj's finalised activity analysis (Anexa 3) of Ordine publică (after the demo plans and answers)
         demoActivityAnalysis.ifAvailable(DemoActivityAnalysis::seed);
     }

@@ -84,6 +84,21 @@ class AuthorizationMatrixTest extends ApiTestSupport {
                 || user.equals("head.iasi") && t == Target.IASI;
     }
 
+    /** Anexa 2: the working roles of a structure answer for themselves (the command decides on the plan). */
+    private static boolean answersQuestionnaire(String user, Target t) {
+        return CLUJ_UNIT.contains(user) || IASI_UNIT.contains(user);
+    }
+
+    /** Anexa 2 answers (and their .xlsx): heads and counsellors their structure and below, administrators in reach. */
+    static boolean readsQuestionnaireAnswers(String user, Target t) {
+        return NATIONAL_READERS.contains(user)
+                || user.equals("admin.cluj") && t == Target.CLUJ
+                || user.equals("admin.iasi") && t == Target.IASI
+                || Set.of("head.cluj", "counsellor.cluj").contains(user) && t == Target.CLUJ
+                || user.equals("head.iasi") && t == Target.IASI
+                || user.equals("counsellor.central") && (t == Target.CLUJ || t == Target.IASI);
+    }
+
     private static boolean readsHistory(String user, Target t) {
         return NATIONAL_READERS.contains(user)
                 || user.equals("admin.cluj") && t == Target.CLUJ
@@ -410,6 +425,26 @@ class AuthorizationMatrixTest extends ApiTestSupport {
         OPERATIONS.add(new Operation("notificationAdded", Kind.SUBSCRIPTION, NOWHERE, AuthorizationMatrixTest::everyone, null,
                 t -> "subscription { notificationAdded { id } }", null));
 
+        // the management questionnaire (Anexa 2): everyone reads it, central administrators edit it, working roles answer
+        // for themselves (the answer's respondent is the caller: no argument names another), heads and counsellors read
+        // their structure's answers; allowed mutation rows are stale (expectedVersion 999) or name an unknown plan
+        read("questionnaire", NOWHERE, AuthorizationMatrixTest::everyone, t -> "{ questionnaire { version } }");
+        read("questionnaireVersions", NOWHERE, AuthorizationMatrixTest::everyone, t -> "{ questionnaireVersions { version } }");
+        mutation("editQuestionnaire", NOWHERE, AuthorizationMatrixTest::centralAdminOnly, "CONFLICT",
+                t -> "mutation { editQuestionnaire(input: {questions: [{text: \"Întrebare matrice\"}], expectedVersion: %d}) { version } }"
+                        .formatted(STALE));
+        read("myQuestionnaireAnswer", NOWHERE, AuthorizationMatrixTest::answersQuestionnaire,
+                t -> "{ myQuestionnaireAnswer(planId: \"%s\") { id } }".formatted(UUID.randomUUID()));
+        mutation("saveQuestionnaireAnswer", NOWHERE, AuthorizationMatrixTest::answersQuestionnaire, "NOT_FOUND",
+                t -> "mutation { saveQuestionnaireAnswer(input: {planId: \"%s\", answers: [], expectedVersion: 0}) { id } }"
+                        .formatted(UUID.randomUUID()));
+        mutation("finaliseQuestionnaireAnswer", NOWHERE, AuthorizationMatrixTest::answersQuestionnaire, "NOT_FOUND",
+                t -> "mutation { finaliseQuestionnaireAnswer(input: {planId: \"%s\", expectedVersion: 0}) { id } }"
+                        .formatted(UUID.randomUUID()));
+        // a member (or risk owner) reads only their own answer; member.iasi nothing of Cluj
+        read("questionnaireAnswers", PLACES, AuthorizationMatrixTest::readsQuestionnaireAnswers,
+                t -> "{ questionnaireAnswers(orgUnitId: \"%s\") { id } }".formatted(unit(t)));
+
         // access audit (G03)
         read("accessAudit", NOWHERE, (user, t) -> NATIONAL_READERS.contains(user),
                 t -> "{ accessAudit(first: 1) { edges { node { id } } } }");
@@ -507,13 +542,34 @@ class AuthorizationMatrixTest extends ApiTestSupport {
         assertThat(unexpectedDenials).as("unexpected denials").isEmpty();
         // every operation has at least one row that must be refused, except the few open to all
         Set<String> openToAll = Set.of("root", "workUnit", "workUnits", "viewer", "domains", "referenceEntries", "regulatoryCause",
-                "regulatoryCauses", "notifications", "markNotificationsRead", "notificationAdded", "myTasks");
+                "regulatoryCauses", "notifications", "markNotificationsRead", "notificationAdded", "myTasks",
+                "questionnaire", "questionnaireVersions");
         for (Operation operation : OPERATIONS) {
             if (!openToAll.contains(operation.name())) {
                 assertThat(outcomes.stream().anyMatch(o -> o.operation().equals(operation.name()) && !o.expectedAllowed()))
                         .as("%s has a refused row", operation.name()).isTrue();
             }
         }
+    }
+
+    /** The Anexa 2 export (HTTP GET, not GraphQL): per user and structure as questionnaireAnswers; 403 otherwise. */
+    @Test
+    void the_questionnaire_export_follows_the_same_rows() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        List<String> wrong = new ArrayList<>();
+        for (DemoUsers.DemoUser user : DemoUsers.ALL) {
+            for (Target target : PLACES) {
+                java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port
+                                + "/exports/questionnaire-answers.xlsx?orgUnitId=" + unit(target)))
+                        .header("Authorization", "Bearer " + token(user.username())).GET().build();
+                int status = http.send(request, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+                int expected = readsQuestionnaireAnswers(user.username(), target) ? 200 : 403;
+                if (status != expected) {
+                    wrong.add(user.username() + " on " + target + ": " + status + " (expected " + expected + ")");
+                }
+            }
+        }
+        assertThat(wrong).as("export rows").isEmpty();
     }
 
     @Test

@@ -91,7 +91,6 @@ class TableOwnershipTest {
             "ro.marc.query.nomenclature reads org_unit_work_unit",
             "ro.marc.query.analysis reads org_unit",
             "ro.marc.query.plan reads org_unit",
-
             "ro.marc.query.questionnaire reads org_unit");
     // Projections read no other processor's tables (issue 10): each keeps the facts it needs from its own
     // events, in its own tables (nomenclature_org_unit_county, nomenclature_search_*, notification_*).

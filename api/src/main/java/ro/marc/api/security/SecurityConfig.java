@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.core.env.Environment;
 import org.springframework.dao.DataAccessException;
 import org.springframework.security.authentication.AuthenticationServiceException;
@@ -131,6 +132,8 @@ public class SecurityConfig {
                     auth.requestMatchers(request -> "websocket".equalsIgnoreCase(request.getHeader("Upgrade"))
                                     && "/graphql".equals(request.getRequestURI())).permitAll()
                             .requestMatchers("/graphql/**", "/graphql").authenticated()
+                            // downloads (PDF documents): the same bearer token, authorised by each endpoint
+                            .requestMatchers(HttpMethod.GET, "/documents/*").authenticated()
                             .anyRequest().denyAll();
                 })
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(accessDenied()))

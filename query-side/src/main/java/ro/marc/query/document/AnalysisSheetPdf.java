@@ -72,7 +72,7 @@ public final class AnalysisSheetPdf {
             a++;
             d.add(s.heading(a + ". Activitatea vulnerabilă: " + activity.name()));
 
-            PdfPTable tasks = s.table(0.7f, 5.5f, 2.0f, 6.5f);
+            PdfPTable tasks = s.table(0.7f, 5.5f, 2.8f, 6.0f);
             for (String h : List.of("Nr. crt.", "Sarcina", "Periodicitatea", "Documente întocmite")) {
                 tasks.addCell(s.header(h));
             }

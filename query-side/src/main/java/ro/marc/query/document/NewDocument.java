@@ -28,6 +28,12 @@ public record NewDocument(UUID id, OwnerKind ownerKind, UUID ownerId, UUID orgUn
         createdByName = createdByName == null || createdByName.isBlank() ? "MARC" : createdByName;
     }
 
+    /** The same metadata under another id. */
+    public NewDocument withId(UUID other) {
+        return new NewDocument(other, ownerKind, ownerId, orgUnitId, kind, edition, title, fileName, mediaType, createdById,
+                createdByName, createdAt);
+    }
+
     /** The id of the generated document of an owner's edition: the same on every node and every redelivery. */
     public static UUID generatedId(OwnerKind ownerKind, UUID ownerId, String kind, int edition) {
         return UUID.nameUUIDFromBytes(("document:" + ownerKind + ":" + ownerId + ":" + kind + ":" + edition)

@@ -69,7 +69,7 @@ public final class PlanSheetPdf {
         d.add(header);
 
         d.add(s.heading("I. Membrii grupului de lucru și responsabilitățile acestora"));
-        PdfPTable members = s.table(0.6f, 3.2f, 2.6f, 4.2f, 1.8f);
+        PdfPTable members = s.table(0.6f, 3.0f, 3.4f, 3.8f, 1.8f);
         for (String h : List.of("Nr. crt.", "Numele și prenumele", "Calitatea în grup", "Unitățile de muncă de care răspunde",
                 "Chestionar de management (Anexa 2)")) {
             members.addCell(s.header(h));

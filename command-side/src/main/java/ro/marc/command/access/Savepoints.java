@@ -15,12 +15,12 @@ import java.util.function.Supplier;
  * who won and refuses with the same typed answer the handler would have given. PostgreSQL aborts the
  * whole transaction on an error otherwise.
  */
-final class Savepoints {
+public final class Savepoints {
 
     private Savepoints() {
     }
 
-    static <T> T within(DataSource dataSource, Supplier<T> work) {
+    public static <T> T within(DataSource dataSource, Supplier<T> work) {
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
             Savepoint savepoint = connection.setSavepoint();

@@ -10,15 +10,16 @@ import java.util.*;
  * given as their events ({@link #given}), as the JDBC lookups would have applied them. Registered as
  * an injectable resource, it answers both {@link AccountDirectory} and {@link WorkingGroupDirectory}.
  */
-final class InMemoryAccessLookup implements AccountDirectory, WorkingGroupDirectory {
+public final class InMemoryAccessLookup implements AccountDirectory, WorkingGroupDirectory {
 
     private final Map<UUID, AccountFact> accounts = new LinkedHashMap<>();
     private final Map<UUID, String[]> identities = new HashMap<>();
     private final Map<UUID, WorkingGroupFact> groups = new LinkedHashMap<>();
+    private final Map<UUID, Set<UUID>> members = new HashMap<>();
     /** How often {@link #anotherActiveCentralAdmin} was asked (the lock it stands for). */
     int centralAdminQuestions;
 
-    InMemoryAccessLookup given(Object... events) {
+    public InMemoryAccessLookup given(Object... events) {
         for (Object event : events) {
             switch (event) {
                 case UserRegistered e -> {
@@ -37,6 +38,8 @@ final class InMemoryAccessLookup implements AccountDirectory, WorkingGroupDirect
                 }
                 case WorkingGroupDefined e -> groups.put(e.workingGroupId(),
                         new WorkingGroupFact(e.workingGroupId(), e.orgUnitId(), e.name()));
+                case WorkingGroupMemberAdded e -> members.computeIfAbsent(e.workingGroupId(), g -> new HashSet<>()).add(e.userId());
+                case WorkingGroupMemberRemoved e -> members.getOrDefault(e.workingGroupId(), new HashSet<>()).remove(e.userId());
                 default -> throw new IllegalArgumentException("not an event the access lookups keep: " + event);
             }
         }
@@ -65,6 +68,12 @@ final class InMemoryAccessLookup implements AccountDirectory, WorkingGroupDirect
     @Override
     public Optional<WorkingGroupFact> workingGroupOf(UUID orgUnitId) {
         return groups.values().stream().filter(g -> g.orgUnitId().equals(orgUnitId)).findFirst();
+    }
+
+    @Override
+    public boolean isMember(UUID orgUnitId, UUID userId) {
+        return workingGroupOf(orgUnitId).map(g -> members.getOrDefault(g.workingGroupId(), Set.of()).contains(userId))
+                .orElse(false);
     }
 
     private void change(UUID userId, java.util.function.UnaryOperator<AccountFact> change) {

@@ -163,6 +163,7 @@ public final class AccessCommandSide {
         private final Map<UUID, AccountFact> accounts = new HashMap<>();
         private final Map<UUID, List<String>> identities = new HashMap<>();
         private final Map<UUID, WorkingGroupFact> groups = new HashMap<>();
+        private final Map<UUID, Set<UUID>> members = new HashMap<>();
         private final Map<UUID, Long> applied = new HashMap<>();
 
         /** True once per event: later than what was applied of its aggregate (the first UUID of the event). */
@@ -231,6 +232,26 @@ public final class AccessCommandSide {
             if (fresh(e.workingGroupId(), seq)) {
                 groups.put(e.workingGroupId(), new WorkingGroupFact(e.workingGroupId(), e.orgUnitId(), e.name()));
             }
+        }
+
+        @EventHandler
+        void on(WorkingGroupMemberAdded e, @SequenceNumber long seq) {
+            if (fresh(e.workingGroupId(), seq)) {
+                members.computeIfAbsent(e.workingGroupId(), g -> new java.util.HashSet<>()).add(e.userId());
+            }
+        }
+
+        @EventHandler
+        void on(WorkingGroupMemberRemoved e, @SequenceNumber long seq) {
+            if (fresh(e.workingGroupId(), seq)) {
+                members.getOrDefault(e.workingGroupId(), new java.util.HashSet<>()).remove(e.userId());
+            }
+        }
+
+        @Override
+        public boolean isMember(UUID orgUnitId, UUID userId) {
+            return workingGroupOf(orgUnitId).map(g -> members.getOrDefault(g.workingGroupId(), Set.of()).contains(userId))
+                    .orElse(false);
         }
 
         @Override

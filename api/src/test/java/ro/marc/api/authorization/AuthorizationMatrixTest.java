@@ -171,6 +171,11 @@ class AuthorizationMatrixTest extends ApiTestSupport {
         };
     }
 
+    /** The demo plan of the target's structure (DemoPlans: Cluj's active, Iași's a draft). */
+    private static UUID plan(Target t) {
+        return DemoOrganisation.id(t == Target.IASI ? "plan:IPJ Iași 2027" : "plan:IPJ Cluj 2026");
+    }
+
     /** An account of the target's structure (the central one is the auditor, in DGA). */
     private static UUID account(Target t) {
         return DemoAccess.userId(switch (t) {
@@ -340,6 +345,14 @@ class AuthorizationMatrixTest extends ApiTestSupport {
                 t -> "mutation { markNotificationsRead(ids: [\"%s\"]) { marked } }".formatted(UUID.randomUUID()));
         OPERATIONS.add(new Operation("notificationAdded", Kind.SUBSCRIPTION, NOWHERE, AuthorizationMatrixTest::everyone, null,
                 t -> "subscription { notificationAdded { id } }", null));
+
+        // documents of the yearly campaign (issue 11): a plan's (the demo plans: Cluj active, Iași draft) for whoever
+        // reads the plan's structure (PLAN_READ, as readsOrg); an analysis's for ANALYSIS_READ (risk owners hold none):
+        // an analysis nobody finalised has no documents, an empty list for whoever holds the permission somewhere
+        read("planDocuments", List.of(Target.CLUJ, Target.IASI), AuthorizationMatrixTest::readsOrg,
+                t -> "{ planDocuments(planId: \"%s\") { id downloadUrl } }".formatted(plan(t)));
+        read("analysisDocuments", NOWHERE, (user, t) -> !user.startsWith("owner."),
+                t -> "{ analysisDocuments(analysisId: \"%s\") { id } }".formatted(UUID.nameUUIDFromBytes("matrix-analysis".getBytes())));
 
         // access audit (G03)
         read("accessAudit", NOWHERE, (user, t) -> NATIONAL_READERS.contains(user),

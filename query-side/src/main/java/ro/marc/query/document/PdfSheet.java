@@ -151,6 +151,8 @@ final class PdfSheet {
     PdfPCell cell(String text, Font font) {
         PdfPCell cell = new PdfPCell(new Phrase(text == null || text.isBlank() ? "—" : text, font));
         cell.setPadding(4);
+        cell.setPaddingTop(2);
+        cell.setLeading(0, 1.3f); // room for the diacritics above capitals (Ș, Ț, Î) on multi-line cells
         cell.setBorderColor(Color.GRAY);
         return cell;
     }

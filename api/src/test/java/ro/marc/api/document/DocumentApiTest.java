@@ -10,6 +10,7 @@ import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import ro.marc.api.local.DemoAccess;
 import ro.marc.api.local.DemoOrganisation;
 import ro.marc.api.support.ApiTestSupport;
@@ -55,6 +56,9 @@ class DocumentApiTest extends ApiTestSupport {
 
     @Autowired
     EventStore eventStore;
+
+    @Autowired
+    JdbcClient jdbc;
 
     /**
      * The demo plans (seeded at start-up by the demo data; here, as the demo data has them, when they are not:
@@ -128,6 +132,15 @@ class DocumentApiTest extends ApiTestSupport {
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
         assertThat(JSON.readTree(refused.body()).at("/errors/0/extensions/classification").asText()).isEqualTo("FORBIDDEN");
+        UUID documentId = UUID.fromString(newest.at("/id").asText());
+        assertThat(jdbc.sql("SELECT count(*) FROM access_audit WHERE user_id = ? AND outcome = 'DENIED' "
+                        + "AND 'downloadDocument' = ANY (operations) AND ? = ANY (objects)")
+                .params(DemoAccess.userId("head.iasi"), documentId).query(Long.class).single())
+                .as("the refused download in the access audit").isPositive();
+        assertThat(jdbc.sql("SELECT count(*) FROM access_audit WHERE user_id = ? AND outcome = 'OK' "
+                        + "AND 'downloadDocument' = ANY (operations) AND ? = ANY (org_units)")
+                .params(DemoAccess.userId("member.cluj"), IPJ_CLUJ).query(Long.class).single())
+                .as("the download in the access audit").isPositive();
         JsonNode listRefused = graphql("head.iasi", DOCUMENTS, Map.of("id", CLUJ_PLAN.toString()));
         assertThat(firstError(listRefused).at("/extensions/classification").asText()).isEqualTo("FORBIDDEN");
 

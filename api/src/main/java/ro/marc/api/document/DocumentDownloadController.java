@@ -96,8 +96,7 @@ public class DocumentDownloadController {
         byte[] bytes = content.get().bytes();
         response.setStatus(HttpServletResponse.SC_OK);
         response.setContentType(d.mediaType());
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-                ContentDisposition.attachment().filename(d.fileName(), StandardCharsets.UTF_8).build().toString());
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, contentDisposition(d.fileName()));
         response.setContentLengthLong(bytes.length);
         response.getOutputStream().write(bytes);
         response.flushBuffer();
@@ -115,6 +114,29 @@ public class DocumentDownloadController {
                 documentId == null ? List.of() : List.of(documentId), orgUnitId == null ? List.of() : List.of(orgUnitId),
                 outcome, codes, policy.trail().denials(), MDC.get(CorrelationIdFilter.MDC_KEY), request.getRemoteAddr(),
                 (int) ((System.nanoTime() - started) / 1_000_000), MDC.get(CorrelationIdFilter.CLIENT_MDC_KEY), null, null));
+    }
+
+    /**
+     * {@code attachment; filename="…"} with an ASCII name (diacritics folded), and, when the real name is not
+     * plain ASCII (an upload's), {@code filename*=UTF-8''…} (RFC 6266 / RFC 5987) beside it.
+     */
+    static String contentDisposition(String fileName) {
+        String ascii = java.text.Normalizer.normalize(fileName, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "")
+                .replaceAll("[^\\x20-\\x7E]", "_").replace('"', '_').replace('\\', '_');
+        String header = ContentDisposition.attachment().filename(ascii).build().toString();
+        if (ascii.equals(fileName)) {
+            return header;
+        }
+        StringBuilder encoded = new StringBuilder();
+        for (byte b : fileName.getBytes(StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xFF);
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "!#$&+-.^_`|~".indexOf(c) >= 0) {
+                encoded.append(c);
+            } else {
+                encoded.append('%').append(String.format("%02X", b & 0xFF));
+            }
+        }
+        return header + "; filename*=UTF-8''" + encoded;
     }
 
     private static void notFound(HttpServletResponse response) throws IOException {

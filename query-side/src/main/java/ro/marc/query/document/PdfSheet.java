@@ -82,7 +82,7 @@ final class PdfSheet {
             }
         });
         document.addTitle(title);
-        document.addAuthor(author);
+        document.addAuthor(author == null || author.isBlank() ? "MARC" : author);
         document.addCreator("MARC");
         GregorianCalendar created = new GregorianCalendar(TimeZone.getTimeZone(ZONE));
         created.setTimeInMillis(at.toEpochMilli());

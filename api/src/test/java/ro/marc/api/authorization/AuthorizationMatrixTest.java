@@ -171,11 +171,6 @@ class AuthorizationMatrixTest extends ApiTestSupport {
         };
     }
 
-    /** The demo plan of the target's structure (DemoPlans: Cluj's active, Iași's a draft). */
-    private static UUID plan(Target t) {
-        return DemoOrganisation.id(t == Target.IASI ? "plan:IPJ Iași 2027" : "plan:IPJ Cluj 2026");
-    }
-
     /** An account of the target's structure (the central one is the auditor, in DGA). */
     private static UUID account(Target t) {
         return DemoAccess.userId(switch (t) {
@@ -350,7 +345,8 @@ class AuthorizationMatrixTest extends ApiTestSupport {
         // reads the plan's structure (PLAN_READ, as readsOrg); an analysis's for ANALYSIS_READ (risk owners hold none):
         // an analysis nobody finalised has no documents, an empty list for whoever holds the permission somewhere
         read("planDocuments", List.of(Target.CLUJ, Target.IASI), AuthorizationMatrixTest::readsOrg,
-                t -> "{ planDocuments(planId: \"%s\") { id downloadUrl } }".formatted(plan(t)));
+                t -> "{ planDocuments(planId: \"%s\") { id downloadUrl } }".formatted(
+                        DemoOrganisation.id(t == Target.IASI ? "plan:IPJ Iași 2027" : "plan:IPJ Cluj 2026")));
         read("analysisDocuments", NOWHERE, (user, t) -> !user.startsWith("owner."),
                 t -> "{ analysisDocuments(analysisId: \"%s\") { id } }".formatted(UUID.nameUUIDFromBytes("matrix-analysis".getBytes())));
 

@@ -3,6 +3,7 @@ package ro.marc.api.projection;
 import ro.marc.query.access.AccessReadModelProjection;
 import ro.marc.query.analysis.AnalysisReadModelProjection;
 import ro.marc.query.analysis.AnalysisSearchProjection;
+import ro.marc.query.document.CampaignDocumentsProjection;
 import ro.marc.query.nomenclature.NomenclatureReadModelProjection;
 import ro.marc.query.notification.NotificationProjection;
 import ro.marc.query.org.OrgReadModelProjection;
@@ -25,7 +26,8 @@ public final class ProjectionGroups {
             NotificationProjection.PROCESSING_GROUP, PlanReadModelProjection.PROCESSING_GROUP,
             PlanSearchProjection.PROCESSING_GROUP,
             AnalysisReadModelProjection.PROCESSING_GROUP, AnalysisSearchProjection.PROCESSING_GROUP,
-            QuestionnaireReadModelProjection.PROCESSING_GROUP, QuestionnaireSearchProjection.PROCESSING_GROUP);
+            QuestionnaireReadModelProjection.PROCESSING_GROUP, QuestionnaireSearchProjection.PROCESSING_GROUP,
+            CampaignDocumentsProjection.PROCESSING_GROUP);
 
     private ProjectionGroups() {
     }

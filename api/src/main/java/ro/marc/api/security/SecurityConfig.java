@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.core.env.Environment;
 import org.springframework.dao.DataAccessException;
 import org.springframework.security.authentication.AuthenticationServiceException;
@@ -135,6 +136,8 @@ public class SecurityConfig {
                             .requestMatchers("/charts/**").authenticated()
                             // downloads (Anexa 2 export), authorised per request by AccessPolicy
                             .requestMatchers("/exports/**").authenticated()
+                            // downloads (PDF documents): the same bearer token, authorised by each endpoint
+                            .requestMatchers(HttpMethod.GET, "/documents/*").authenticated()
                             .anyRequest().denyAll();
                 })
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(accessDenied()))

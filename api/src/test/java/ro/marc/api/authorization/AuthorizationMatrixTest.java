@@ -444,6 +444,14 @@ class AuthorizationMatrixTest extends ApiTestSupport {
         // a member (or risk owner) reads only their own answer; member.iasi nothing of Cluj
         read("questionnaireAnswers", PLACES, AuthorizationMatrixTest::readsQuestionnaireAnswers,
                 t -> "{ questionnaireAnswers(orgUnitId: \"%s\") { id } }".formatted(unit(t)));
+        // documents of the yearly campaign (issue 11): a plan's (the demo plans: Cluj active, Iași draft) for whoever
+        // reads the plan's structure (PLAN_READ, as readsOrg); an analysis's for ANALYSIS_READ (risk owners hold none):
+        // an analysis nobody finalised has no documents, an empty list for whoever holds the permission somewhere
+        read("planDocuments", List.of(Target.CLUJ, Target.IASI), AuthorizationMatrixTest::readsOrg,
+                t -> "{ planDocuments(planId: \"%s\") { id downloadUrl } }".formatted(
+                        DemoOrganisation.id(t == Target.IASI ? "plan:IPJ Iași 2027" : "plan:IPJ Cluj 2026")));
+        read("analysisDocuments", List.of(Target.CLUJ), (user, t) -> readsOrg(user, t) && !user.startsWith("owner."),
+                t -> "{ analysisDocuments(analysisId: \"%s\") { id } }".formatted(DEMO_ANALYSIS));
 
         // access audit (G03)
         read("accessAudit", NOWHERE, (user, t) -> NATIONAL_READERS.contains(user),

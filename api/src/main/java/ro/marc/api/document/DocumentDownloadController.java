@@ -1,0 +1,145 @@
+package ro.marc.api.document;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.MDC;
+import ro.marc.api.audit.AccessAuditLog;
+import ro.marc.api.audit.AccessAuditLog.AccessAuditEntry;
+import ro.marc.api.audit.AccessAuditLog.Outcome;
+import ro.marc.api.authorization.AccessDenied;
+import ro.marc.api.authorization.AccessPolicy;
+import ro.marc.api.authorization.Caller;
+import ro.marc.api.authorization.CallerAuthentication;
+import ro.marc.api.common.CorrelationIdFilter;
+import ro.marc.api.web.GraphQlErrorResponse;
+import ro.marc.events.text.Uuids;
+import ro.marc.query.document.DocumentContent;
+import ro.marc.query.document.DocumentStore;
+import ro.marc.query.document.StoredDocument;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * {@code GET /documents/{id}}: a stored document's content, for whoever may read its owner (same bearer token
+ * as GraphQL; {@link DocumentAccess}). {@code Content-Type} is the document's media type,
+ * {@code Content-Disposition} names its file (attachment, RFC 6266 with a UTF-8 name), {@code ETag} is its
+ * SHA-256 (a matching {@code If-None-Match} answers 304). Refused: 403 with a GraphQL-shaped JSON body
+ * ({@code FORBIDDEN}); unknown or malformed id: 404 ({@code NOT_FOUND}). Every download, allowed or not, is a
+ * row of the access audit (operation {@code downloadDocument}, the document and its org unit), like a GraphQL read.
+ */
+@RestController
+public class DocumentDownloadController {
+
+    public static final String PATH = "/documents/";
+
+    private static final String OPERATION = "downloadDocument";
+
+    private final DocumentAccess access;
+    private final DocumentStore store;
+    private final AccessPolicy policy;
+    private final AccessAuditLog audit;
+
+    public DocumentDownloadController(DocumentAccess access, DocumentStore store, AccessPolicy policy, AccessAuditLog audit) {
+        this.access = access;
+        this.store = store;
+        this.policy = policy;
+        this.audit = audit;
+    }
+
+    /** The URL a client downloads the document from (relative to the API's origin). */
+    public static String downloadUrl(UUID id) {
+        return PATH + id;
+    }
+
+    @GetMapping(PATH + "{id}")
+    public void download(@PathVariable("id") String id, @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
+                         HttpServletRequest request, HttpServletResponse response) throws IOException {
+        long started = System.nanoTime();
+        UUID documentId = Uuids.parseOrNull(id);
+        Optional<StoredDocument> document;
+        try {
+            document = documentId == null ? Optional.empty() : access.readable(documentId, OPERATION);
+        } catch (AccessDenied denied) {
+            audit(request, documentId, null, Outcome.DENIED, List.of("FORBIDDEN"), started);
+            GraphQlErrorResponse.write(response, HttpServletResponse.SC_FORBIDDEN, denied.getMessage(), "FORBIDDEN", "FORBIDDEN");
+            return;
+        }
+        if (document.isEmpty()) {
+            audit(request, documentId, null, Outcome.NOT_FOUND, List.of("NOT_FOUND"), started);
+            notFound(response);
+            return;
+        }
+        audit(request, documentId, document.get().orgUnitId(), Outcome.OK, List.of(), started);
+        String etag = "\"" + document.get().sha256() + "\"";
+        response.setHeader(HttpHeaders.ETAG, etag);
+        if (ifNoneMatch != null && (ifNoneMatch.contains(etag) || ifNoneMatch.trim().equals("*"))) {
+            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+            return;
+        }
+        Optional<DocumentContent> content = store.content(documentId);
+        if (content.isEmpty()) {
+            notFound(response);
+            return;
+        }
+        StoredDocument d = content.get().document();
+        byte[] bytes = content.get().bytes();
+        response.setStatus(HttpServletResponse.SC_OK);
+        response.setContentType(d.mediaType());
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, contentDisposition(d.fileName()));
+        response.setContentLengthLong(bytes.length);
+        response.getOutputStream().write(bytes);
+        response.flushBuffer();
+    }
+
+    /** One access-audit row per download (who, which document, its org unit, the outcome, any refusal). */
+    private void audit(HttpServletRequest request, UUID documentId, UUID orgUnitId, Outcome outcome, List<String> codes,
+                       long started) {
+        CallerAuthentication auth = CallerAuthentication.current();
+        Caller caller = auth == null ? null : auth.caller();
+        List<String> roles = caller == null ? List.of() : caller.roleNames().stream().map(Enum::name).sorted().toList();
+        audit.append(new AccessAuditEntry(Instant.now(), caller == null ? null : caller.userId(),
+                caller == null ? null : caller.issuer(), caller == null ? null : caller.subject(), roles,
+                caller == null ? null : caller.orgUnitId(), "query", List.of(OPERATION), "GET " + PATH + "{id}",
+                documentId == null ? List.of() : List.of(documentId), orgUnitId == null ? List.of() : List.of(orgUnitId),
+                outcome, codes, policy.trail().denials(), MDC.get(CorrelationIdFilter.MDC_KEY), request.getRemoteAddr(),
+                (int) ((System.nanoTime() - started) / 1_000_000), MDC.get(CorrelationIdFilter.CLIENT_MDC_KEY), null, null));
+    }
+
+    /**
+     * {@code attachment; filename="…"} with an ASCII name (diacritics folded), and, when the real name is not
+     * plain ASCII (an upload's), {@code filename*=UTF-8''…} (RFC 6266 / RFC 5987) beside it.
+     */
+    static String contentDisposition(String fileName) {
+        String ascii = java.text.Normalizer.normalize(fileName, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "")
+                .replaceAll("[^\\x20-\\x7E]", "_").replace('"', '_').replace('\\', '_');
+        String header = ContentDisposition.attachment().filename(ascii).build().toString();
+        if (ascii.equals(fileName)) {
+            return header;
+        }
+        StringBuilder encoded = new StringBuilder();
+        for (byte b : fileName.getBytes(StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xFF);
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "!#$&+-.^_`|~".indexOf(c) >= 0) {
+                encoded.append(c);
+            } else {
+                encoded.append('%').append(String.format("%02X", b & 0xFF));
+            }
+        }
+        return header + "; filename*=UTF-8''" + encoded;
+    }
+
+    private static void notFound(HttpServletResponse response) throws IOException {
+        GraphQlErrorResponse.write(response, HttpServletResponse.SC_NOT_FOUND, "No such document", "NOT_FOUND", "NOT_FOUND");
+    }
+}

@@ -1,0 +1,91 @@
+package ro.marc.query.document;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import ro.marc.events.analysis.AnalysisEdition;
+import ro.marc.events.analysis.event.ActivityAnalysisFinalised;
+import ro.marc.events.plan.PlanEdition;
+import ro.marc.events.plan.event.PlanActivated;
+import ro.marc.events.plan.event.PlanDrafted;
+import ro.marc.events.plan.event.PlanRevised;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * The campaign's generated documents: the Anexa 1 PDF of every plan edition (activation: edition 1; every
+ * change after it: the next edition, so the plan's list, newest first, keeps every previous edition's PDF)
+ * and the Anexa 3 PDF of every finalised activity analysis. Each is rendered from the event alone (the
+ * edition carries every name, resolved when it was published) and stored in the {@link DocumentStore}
+ * with the event's org unit, its publisher (the plan's head or counsellor, the analysing member) and the
+ * event's time.
+ * <p>
+ * Idempotent: one document per (owner, kind, edition), with an id derived from them; a redelivered event
+ * finds its edition stored and renders nothing. The group has no reset handler and is not cleared on a
+ * rebuild: the store also holds uploads (issue 12), which no event can rebuild; a replay stores only the
+ * editions that are missing.
+ * <p>
+ * A plan's draft records the plan's org unit ({@code document_owner}), so its (empty) document list is
+ * authorised by its structure before the first edition exists.
+ */
+@Component
+@ProcessingGroup(CampaignDocumentsProjection.PROCESSING_GROUP)
+public class CampaignDocumentsProjection {
+
+    public static final String PROCESSING_GROUP = "campaign-documents";
+
+    private static final Logger log = LoggerFactory.getLogger(CampaignDocumentsProjection.class);
+
+    private final DocumentStore store;
+
+    public CampaignDocumentsProjection(DocumentStore store) {
+        this.store = store;
+    }
+
+    @EventHandler
+    void on(PlanDrafted event) {
+        store.recordOwner(OwnerKind.PLAN, event.planId(), event.orgUnitId());
+    }
+
+    @EventHandler
+    void on(PlanActivated event, @Timestamp Instant at) {
+        planSheet(event.planId(), event.orgUnitId(), event.edition(), at);
+    }
+
+    @EventHandler
+    void on(PlanRevised event, @Timestamp Instant at) {
+        planSheet(event.planId(), event.orgUnitId(), event.edition(), at);
+    }
+
+    @EventHandler
+    void on(ActivityAnalysisFinalised event, @Timestamp Instant at) {
+        AnalysisEdition edition = event.edition();
+        if (store.hasEdition(OwnerKind.ANALYSIS, event.analysisId(), DocumentKinds.ANEXA_3, edition.edition())) {
+            return;
+        }
+        byte[] pdf = AnalysisSheetPdf.render(edition, at);
+        StoredDocument stored = store.store(pdf, new NewDocument(
+                NewDocument.generatedId(OwnerKind.ANALYSIS, event.analysisId(), DocumentKinds.ANEXA_3, edition.edition()),
+                OwnerKind.ANALYSIS, event.analysisId(), edition.orgUnitId(), DocumentKinds.ANEXA_3, edition.edition(),
+                AnalysisSheetPdf.title(edition), AnalysisSheetPdf.fileName(edition), DocumentKinds.PDF,
+                edition.memberUserId(), edition.memberName(), at));
+        log.debug("Anexa 3 of analysis {} edition {} stored as {}", event.analysisId(), edition.edition(), stored.id());
+    }
+
+    private void planSheet(UUID planId, UUID orgUnitId, PlanEdition edition, Instant at) {
+        store.recordOwner(OwnerKind.PLAN, planId, orgUnitId);
+        if (edition == null || store.hasEdition(OwnerKind.PLAN, planId, DocumentKinds.ANEXA_1, edition.edition())) {
+            return;
+        }
+        byte[] pdf = PlanSheetPdf.render(edition, at);
+        StoredDocument stored = store.store(pdf, new NewDocument(
+                NewDocument.generatedId(OwnerKind.PLAN, planId, DocumentKinds.ANEXA_1, edition.edition()),
+                OwnerKind.PLAN, planId, orgUnitId, DocumentKinds.ANEXA_1, edition.edition(), PlanSheetPdf.title(edition),
+                PlanSheetPdf.fileName(edition), DocumentKinds.PDF, edition.publishedBy(), edition.publishedByName(), at));
+        log.debug("Anexa 1 of plan {} edition {} stored as {}", planId, edition.edition(), stored.id());
+    }
+}

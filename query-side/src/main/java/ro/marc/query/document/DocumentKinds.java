@@ -1,0 +1,15 @@
+package ro.marc.query.document;
+
+/** The kinds of generated documents (a document's {@code kind}; issue 12 adds the uploaded ones). */
+public final class DocumentKinds {
+
+    /** Fișa pentru stabilirea sarcinilor, responsabilităților și planificarea activității grupului (Anexa 1). */
+    public static final String ANEXA_1 = "ANEXA_1";
+    /** Fișa de analiză a activităților vulnerabile la corupție (Anexa 3). */
+    public static final String ANEXA_3 = "ANEXA_3";
+
+    public static final String PDF = "application/pdf";
+
+    private DocumentKinds() {
+    }
+}

@@ -1,0 +1,9 @@
+package ro.marc.query.document;
+
+/** Whose document it is; the owner's read permission decides who may read it (PLAN → PLAN_READ, ANALYSIS → ANALYSIS_READ). */
+public enum OwnerKind {
+    /** A plan (Anexa 1): one PDF per edition. */
+    PLAN,
+    /** An activity analysis (Anexa 3): one PDF per finalisation. */
+    ANALYSIS
+}

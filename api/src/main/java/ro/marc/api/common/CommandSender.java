@@ -102,6 +102,22 @@ public class CommandSender {
         }
     }
 
+    /**
+     * For demo data that a person would have made (the demo plans drawn up by their heads): sends as that
+     * demo account, once like {@link #sendAsSystemOnce}. The role {@code DEMO_SEED} tells it from a request.
+     */
+    public void sendAsDemoUserOnce(Object command, UUID userId, BooleanSupplier doneMeanwhile) {
+        try {
+            sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(MetaData.from(Map.of(
+                    "userId", userId.toString(), "role", "DEMO_SEED", "correlationId", UUID.randomUUID().toString()))));
+        } catch (RuntimeException e) {
+            if (!doneMeanwhile.getAsBoolean()) {
+                throw e;
+            }
+            log.info("{} was done meanwhile by another MARC node", command.getClass().getSimpleName());
+        }
+    }
+
     /** Who acts: the MARC account id and its roles (comma-separated), and the request's correlation ids (MARC's, the client's). */
     private static MetaData actor() {
         CallerAuthentication auth = CallerAuthentication.current();

@@ -2,6 +2,7 @@ package ro.marc.api.document;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import ro.marc.api.common.Inputs;
@@ -44,6 +45,12 @@ public class DocumentQueriesController {
     @QueryMapping
     public List<StoredDocumentView> analysisDocuments(@Argument String analysisId) {
         return list(OwnerKind.ANALYSIS, Inputs.id("analysisId", analysisId), "analysisDocuments");
+    }
+
+    /** A plan's documents where the plan is read (myTasks, plan, activePlan): the reader may read the plan's structure. */
+    @SchemaMapping(typeName = "Plan", field = "documents")
+    public List<StoredDocumentView> documents(ro.marc.query.plan.PlanView plan) {
+        return list(OwnerKind.PLAN, plan.id(), "planDocuments");
     }
 
     private List<StoredDocumentView> list(OwnerKind owner, UUID ownerId, String operation) {

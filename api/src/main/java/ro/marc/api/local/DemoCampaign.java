@@ -55,31 +55,32 @@ public class DemoCampaign {
     public void seed() {
         int changed = 0;
         if (plans.plan(CLUJ_PLAN).isEmpty()) {
-            commands.sendAsSystemOnce(new DraftPlan(CLUJ_PLAN, IPJ_CLUJ, LocalDate.of(2026, 11, 2),
+            // drawn up and activated by IPJ Cluj's head, so the plan's PDF names a person, as a real one would
+            commands.sendAsDemoUserOnce(new DraftPlan(CLUJ_PLAN, IPJ_CLUJ, LocalDate.of(2026, 11, 2),
                     "Evaluarea riscurilor de corupție 2026–2027", List.of(
                     new PlanMember(DemoAccess.userId("member.cluj"),
                             List.of(workUnit("Ordine publică"), workUnit("Poliție rutieră"), workUnit("Resurse umane")), true, false),
                     new PlanMember(DemoAccess.userId("head.cluj"), List.of(workUnit("Logistică")), true, false),
                     new PlanMember(DemoAccess.userId("counsellor.cluj"), List.of(), false, true)),
                     new StageDeadlines(LocalDate.of(2027, 1, 29), LocalDate.of(2027, 3, 31), LocalDate.of(2027, 5, 31))),
-                    () -> plans.plan(CLUJ_PLAN).isPresent());
+                    DemoAccess.userId("head.cluj"), () -> plans.plan(CLUJ_PLAN).isPresent());
             changed++;
         }
         // activated once, while IPJ Cluj has no other active plan (a plan activated since by a user is left alone)
         if (plans.plan(CLUJ_PLAN).map(p -> p.status() == PlanStatus.DRAFT).orElse(false)
                 && plans.activePlanOf(IPJ_CLUJ).isEmpty()) {
-            commands.sendAsSystemOnce(new ActivatePlan(CLUJ_PLAN, version(CLUJ_PLAN)),
+            commands.sendAsDemoUserOnce(new ActivatePlan(CLUJ_PLAN, version(CLUJ_PLAN)), DemoAccess.userId("head.cluj"),
                     () -> plans.plan(CLUJ_PLAN).map(p -> p.status() != PlanStatus.DRAFT).orElse(false));
             changed++;
         }
         if (plans.plan(IASI_PLAN).isEmpty()) {
-            commands.sendAsSystemOnce(new DraftPlan(IASI_PLAN, IPJ_IASI, LocalDate.of(2027, 1, 11),
+            commands.sendAsDemoUserOnce(new DraftPlan(IASI_PLAN, IPJ_IASI, LocalDate.of(2027, 1, 11),
                     "Evaluarea riscurilor de corupție 2027", List.of(
                     new PlanMember(DemoAccess.userId("member.iasi"),
                             List.of(workUnit("Ordine publică"), workUnit("Poliție rutieră")), true, false),
                     new PlanMember(DemoAccess.userId("head.iasi"),
                             List.of(workUnit("Resurse umane"), workUnit("Logistică")), true, false)),
-                    null), () -> plans.plan(IASI_PLAN).isPresent());
+                    null), DemoAccess.userId("head.iasi"), () -> plans.plan(IASI_PLAN).isPresent());
             changed++;
         }
         if (changed > 0) {

@@ -1,12 +1,10 @@
 package ro.marc.query.analysis;
 
+import ro.marc.query.search.IndexLifecycle;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+
 import co.elastic.clients.elasticsearch._types.mapping.DynamicMapping;
 import co.elastic.clients.elasticsearch._types.mapping.TypeMapping;
-
-import java.io.IOException;
-import java.io.UncheckedIOException;
 
 /**
  * The Elasticsearch index of the activity analyses ({@code <prefix>-analysis}): one document per analysis,
@@ -36,26 +34,11 @@ public class AnalysisIndex {
         TypeMapping mapping = TypeMapping.of(m -> m.dynamic(DynamicMapping.Strict)
                 .properties(ID, p -> p.keyword(k -> k))
                 .properties(TEXT_FOLDED, p -> p.text(t -> t)));
-        try {
-            if (!client.indices().exists(e -> e.index(name)).value()) {
-                client.indices().create(c -> c.index(name).mappings(mapping)
-                        .settings(s -> s.numberOfShards("1").numberOfReplicas("0").refreshInterval(t -> t.time("1s"))));
-            }
-        } catch (ElasticsearchException e) {
-            if (!"resource_already_exists_exception".equals(e.error().type())) {
-                throw e;
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        IndexLifecycle.createIfMissing(client, name, mapping);
     }
 
     /** Deletes the index (a rebuild: reset the processing group's token and replay). */
     public void delete() {
-        try {
-            client.indices().delete(d -> d.index(name).ignoreUnavailable(true));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        IndexLifecycle.delete(client, name);
     }
 }

@@ -1,11 +1,10 @@
 package ro.marc.query.org;
 
+import ro.marc.query.search.IndexLifecycle;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.mapping.DynamicMapping;
 import co.elastic.clients.elasticsearch._types.mapping.TypeMapping;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
@@ -61,31 +60,15 @@ public class SearchIndexes {
     }
 
     private void create(String index, TypeMapping mapping) {
-        try {
-            if (!client.indices().exists(e -> e.index(index)).value()) {
-                client.indices().create(c -> c.index(index).mappings(mapping)
-                        .settings(s -> s.numberOfShards("1").numberOfReplicas("0").refreshInterval(t -> t.time("1s"))));
-            }
-        } catch (co.elastic.clients.elasticsearch._types.ElasticsearchException e) {
-            if (!"resource_already_exists_exception".equals(e.error().type())) {
-                throw e;
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        IndexLifecycle.createIfMissing(client, index, mapping);
     }
-
 
     /**
      * Deletes both indexes and creates them again, empty, with their mappings: before a replay from
      * the start (a rebuild). Delete-by-query is not available in the distribution we run.
      */
     public void recreate() {
-        try {
-            client.indices().delete(d -> d.index(all()).ignoreUnavailable(true));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        IndexLifecycle.delete(client, all());
         ensureCreated();
     }
 }

@@ -1,12 +1,10 @@
 package ro.marc.query.plan;
 
+import ro.marc.query.search.IndexLifecycle;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+
 import co.elastic.clients.elasticsearch._types.mapping.DynamicMapping;
 import co.elastic.clients.elasticsearch._types.mapping.TypeMapping;
-
-import java.io.IOException;
-import java.io.UncheckedIOException;
 
 /**
  * The Elasticsearch index of the plans ({@code <prefix>-plans}), with the organisation's and the nomenclature's
@@ -38,27 +36,12 @@ public class PlanSearchIndex {
                 .properties("orgUnitId", p -> p.keyword(k -> k))
                 .properties("status", p -> p.keyword(k -> k))
                 .properties("version", p -> p.long_(l -> l)));
-        try {
-            if (!client.indices().exists(e -> e.index(name)).value()) {
-                client.indices().create(c -> c.index(name).mappings(mapping)
-                        .settings(s -> s.numberOfShards("1").numberOfReplicas("0").refreshInterval(t -> t.time("1s"))));
-            }
-        } catch (ElasticsearchException e) {
-            if (!"resource_already_exists_exception".equals(e.error().type())) {
-                throw e;
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        IndexLifecycle.createIfMissing(client, name, mapping);
     }
 
     /** Deletes the index and creates it again, empty (before a replay from the start). */
     public void recreate() {
-        try {
-            client.indices().delete(d -> d.index(name).ignoreUnavailable(true));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        IndexLifecycle.delete(client, name);
         ensureCreated();
     }
 }

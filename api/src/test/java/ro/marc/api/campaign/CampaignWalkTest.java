@@ -1,0 +1,502 @@
+package ro.marc.api.campaign;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import ro.marc.api.local.DemoNomenclature;
+import ro.marc.api.local.DemoOrganisation;
+import ro.marc.api.local.DemoUsers;
+import ro.marc.api.questionnaire.QuestionnaireExportController;
+import ro.marc.api.support.ApiTestSupport;
+import ro.marc.events.access.Role;
+import ro.marc.events.nomenclature.ReferenceList;
+import tools.jackson.databind.JsonNode;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.*;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The issue-11 walk of the yearly campaign over HTTP, as its users see it, in a structure of its own (created
+ * here with its accounts and working group, as commands, so the demo plans and the other tests sharing the
+ * context are left alone): the head drafts a plan, edits the draft and activates it (edition 1) → the member
+ * sees their tasks and the Gantt chart (data at WEEKS and the PNG) and is notified of the activation → answers
+ * the management questionnaire (draft, then final; a second finalisation refused) → starts, saves and finalises
+ * the Anexa 3 of a work unit assigned to them, from the demo nomenclature; the head is notified and downloads
+ * its PDF → the head revises the plan (edition 2: two Anexa 1 PDFs, newest first; the member notified) → the
+ * head exports the answers to .xlsx and reads the member's row back; another structure is refused the export.
+ */
+class CampaignWalkTest extends ApiTestSupport {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final ZoneId BUCHAREST = ZoneId.of("Europe/Bucharest");
+
+    private static final UUID IGPR = DemoOrganisation.id("Inspectoratul General al Poliției Române");
+    private static final String ORDINE = DemoOrganisation.id("wu:Ordine publică").toString();
+    private static final String RUTIERA = DemoOrganisation.id("wu:Poliție rutieră").toString();
+    private static final String RESURSE = DemoOrganisation.id("wu:Resurse umane").toString();
+
+    // the demo nomenclature under Poliție rutieră
+    private static final String ALCOOL = "Verificarea conducătorilor auto privind consumul de alcool sau de substanțe psihoactive";
+    private static final String TESTARE = "Testarea cu aparatul etilotest sau drugtest";
+    private static final String RECOLTARE = "Conducerea la unitatea medicală pentru recoltarea probelor biologice";
+    private static final String BULETIN = "Buletin de testare etilotest";
+
+    private static final String PLAN_FIELDS = """
+            id status purpose startDate version edition orgUnitId orgUnitName
+            deadlines { identification evaluation measures }
+            stages { stage start deadline activities }
+            members { userId displayName role questionnaireRequired workUnits { id name } }
+            editions { edition publishedByName }""";
+    private static final String DRAFT = "mutation($i: DraftPlanInput!) { draftPlan(input: $i) { id version plan { " + PLAN_FIELDS + " } } }";
+    private static final String EDIT = "mutation($i: EditPlanInput!) { editPlan(input: $i) { id version plan { " + PLAN_FIELDS + " } } }";
+    private static final String ACTIVATE = "mutation($i: PlanVersionInput!) { activatePlan(input: $i) { id version plan { " + PLAN_FIELDS + " } } }";
+
+    private static final String NOTIFICATIONS = """
+            { notifications(first: 50) { unreadCount edges { node { kind severity title message subjectId subjectKind workUnitNames } } } }""";
+
+    private static final String ANSWER = """
+            mutation($i: QuestionnaireAnswerInput!) { %s(input: $i) { id version
+              answer { status version questionnaireVersion respondentName finalisedAt answers { questionId text yes } } } }""";
+
+    private static final String START_ANALYSIS = """
+            mutation($plan: ID!, $wu: ID!) { startActivityAnalysis(input: {planId: $plan, workUnitId: $wu}) {
+              id version analysis { id status edition memberName workUnitName planPurpose } } }""";
+    private static final String SAVE_ANALYSIS = """
+            mutation($input: SaveActivityAnalysisInput!) { saveActivityAnalysis(input: $input) {
+              id version analysis { status activities { activityId name
+                tasks { taskId name periodicity documents { id name } } relations { direction partnerName nature } } } } }""";
+    private static final String FINALISE_ANALYSIS = """
+            mutation($id: ID!, $v: Int!) { finaliseActivityAnalysis(input: {id: $id, expectedVersion: $v}) {
+              id version analysis { status edition finalisedEdition late selectedActivities { id name } } } }""";
+
+    private static final String DOCUMENT_FIELDS = "id title kind edition fileName mediaType size sha256 downloadUrl";
+
+    /** Accounts created by this test, signed by the dev signer like the demo users. */
+    private final Map<String, DemoUsers.DemoUser> users = new HashMap<>();
+
+    /** The fresh structure: its head and member in its working group. */
+    record Structure(String orgUnitId, String orgUnitName, String head, String headName, UUID headId,
+                     String member, String memberName, UUID memberId) {
+    }
+
+    @Test
+    void the_yearly_campaign_from_the_plan_to_the_exported_answers() throws Exception {
+        Structure s = structure();
+        String suffix = s.head().substring("head-".length());
+        LocalDate today = LocalDate.now(BUCHAREST);
+        LocalDate start = today.minusDays(10);
+        LocalDate identification = today.plusDays(20); // the Anexa 3 is finalised in time
+        LocalDate evaluation = today.plusDays(50);
+        LocalDate measures = today.plusDays(80);
+        String purpose = "Evaluarea riscurilor de corupție în structură — campania " + suffix;
+
+        // ---------------------------------------------------------------- 1. drafted, edited as a draft, activated
+        JsonNode drafted = ok(s.head(), DRAFT, Map.of("i", Map.of("orgUnitId", s.orgUnitId(), "purpose", purpose,
+                "members", List.of(member(s.memberId(), true, ORDINE))))).get("draftPlan");
+        String planId = drafted.at("/id").asString();
+        assertThat(drafted.at("/version").asLong()).isEqualTo(1);
+        assertThat(drafted.at("/plan/status").asString()).isEqualTo("DRAFT");
+        assertThat(drafted.at("/plan/edition").isNull()).isTrue();
+        assertThat(drafted.at("/plan/purpose").asString()).isEqualTo(purpose);
+
+        JsonNode edited = ok(s.head(), EDIT, Map.of("i", Map.of("id", planId, "startDate", start.toString(), "purpose", purpose,
+                "members", List.of(member(s.memberId(), true, ORDINE, RUTIERA), member(s.headId(), false, RESURSE)),
+                "deadlines", deadlines(identification, evaluation, measures), "expectedVersion", 1))).get("editPlan");
+        assertThat(edited.at("/version").asLong()).isEqualTo(2);
+        assertThat(edited.at("/plan/status").asString()).isEqualTo("DRAFT");
+        assertThat(edited.at("/plan/startDate").asString()).isEqualTo(start.toString());
+        assertThat(edited.at("/plan/stages/1/start").asString()).isEqualTo(identification.plusDays(1).toString()); // n+1
+
+        JsonNode activated = ok(s.head(), ACTIVATE, Map.of("i", Map.of("id", planId, "expectedVersion", 2))).get("activatePlan");
+        assertThat(activated.at("/version").asLong()).isEqualTo(3);
+        assertThat(activated.at("/plan/status").asString()).isEqualTo("ACTIVE");
+        assertThat(activated.at("/plan/edition").asInt()).isEqualTo(1);
+        assertThat(activated.at("/plan/orgUnitName").asString()).isEqualTo(s.orgUnitName());
+        assertThat(activated.at("/plan/editions/0/publishedByName").asString()).isEqualTo(s.headName());
+        assertThat(activated.at("/plan/members").findValuesAsString("displayName")).containsExactly(s.memberName(), s.headName());
+        assertThat(activated.at("/plan/members/1/role").asString()).isEqualTo("WORKING_GROUP_HEAD");
+
+        // ---------------------------------------------------------------- 2. the member's tasks and the Gantt chart
+        JsonNode tasks = ok(s.member(), """
+                { myTasks { plan { id } purpose today questionnaireRequired workUnits { id name }
+                            stages { stage start deadline activities current overdue upcoming daysLeft } } }""", Map.of())
+                .get("myTasks");
+        assertThat(tasks.at("/plan/id").asString()).isEqualTo(planId);
+        assertThat(tasks.at("/purpose").asString()).isEqualTo(purpose);
+        assertThat(tasks.at("/today").asString()).isEqualTo(today.toString());
+        assertThat(tasks.at("/questionnaireRequired").asBoolean()).isTrue();
+        assertThat(tasks.at("/workUnits").findValuesAsString("name")).containsExactly("Ordine publică", "Poliție rutieră");
+        assertThat(tasks.at("/stages").findValuesAsString("stage")).containsExactly("IDENTIFICATION", "EVALUATION", "MEASURES");
+        assertThat(tasks.at("/stages").findValuesAsString("deadline"))
+                .containsExactly(identification.toString(), evaluation.toString(), measures.toString());
+        JsonNode first = tasks.at("/stages/0");
+        assertThat(first.at("/start").asString()).isEqualTo(start.toString());
+        assertThat(first.at("/current").asBoolean()).isTrue();
+        assertThat(first.at("/overdue").asBoolean()).isFalse();
+        assertThat(first.at("/daysLeft").asInt()).isEqualTo(20);
+        List<String> identificationActivities = strings(first.at("/activities"));
+        assertThat(identificationActivities).contains("Identificarea activităților vulnerabile la corupție (Anexa 3)");
+        for (JsonNode stage : tasks.at("/stages")) {
+            assertThat(stage.at("/activities").size()).as(stage.toString()).isPositive();
+        }
+        assertThat(tasks.at("/stages/1/start").asString()).isEqualTo(identification.plusDays(1).toString());
+        assertThat(tasks.at("/stages/2/start").asString()).isEqualTo(evaluation.plusDays(1).toString());
+
+        LocalDate from = today.minusDays(14);
+        LocalDate to = today.plusDays(90);
+        JsonNode gantt = ok(s.member(), """
+                query($p: ID!, $f: String, $t: String) { gantt(planId: $p, from: $f, to: $t, scale: WEEKS) {
+                    planId from to scale bars { kind stage label start end shownStart shownEnd clippedStart clippedEnd }
+                    ticks { date label } imageUrl } }""",
+                Map.of("p", planId, "f", from.toString(), "t", to.toString())).get("gantt");
+        assertThat(gantt.at("/planId").asString()).isEqualTo(planId);
+        assertThat(gantt.at("/scale").asString()).isEqualTo("WEEKS");
+        assertThat(gantt.at("/from").asString()).isEqualTo(from.toString());
+        assertThat(gantt.at("/to").asString()).isEqualTo(to.toString());
+        JsonNode bars = gantt.at("/bars");
+        List<JsonNode> stageBars = new ArrayList<>();
+        bars.forEach(b -> {
+            if (b.at("/kind").asString().equals("STAGE")) {
+                stageBars.add(b);
+            }
+        });
+        assertThat(stageBars).hasSize(3);
+        assertThat(stageBars.get(0).at("/start").asString()).isEqualTo(start.toString());
+        assertThat(stageBars.get(0).at("/end").asString()).isEqualTo(identification.toString());
+        assertThat(stageBars.get(0).at("/clippedStart").asBoolean()).isFalse(); // the plan starts inside the period
+        assertThat(stageBars.get(2).at("/end").asString()).isEqualTo(measures.toString());
+        assertThat(bars.size()).as("a bar per standard activity too").isGreaterThan(3);
+        assertThat(bars.findValuesAsString("label")).contains("Identificarea activităților vulnerabile la corupție (Anexa 3)");
+        assertThat(gantt.at("/ticks").size()).as("about one tick a week over 104 days").isBetween(14, 17);
+        String imageUrl = gantt.at("/imageUrl").asString();
+        assertThat(imageUrl).startsWith("/charts/plans/" + planId + "/gantt.png?").contains("scale=WEEKS");
+
+        HttpResponse<byte[]> png = get(imageUrl, tokenOf(s.member()));
+        assertThat(png.statusCode()).isEqualTo(200);
+        assertThat(png.headers().firstValue("Content-Type").orElse("")).startsWith("image/png");
+        assertThat(png.body()).startsWith(0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A);
+
+        // ---------------------------------------------------------------- 3. the member is told of the activation
+        JsonNode activation = notification(s.member(), "PLAN_ACTIVATED", planId);
+        assertThat(activation.at("/subjectKind").asString()).isEqualTo("PLAN");
+        assertThat(activation.at("/title").asString()).contains(purpose);
+        assertThat(activation.at("/message").asString()).contains("Ordine publică", "Poliție rutieră",
+                "chestionarului de management (Anexa 2) este obligatorie");
+        assertThat(strings(activation.at("/workUnitNames"))).containsExactly("Ordine publică", "Poliție rutieră");
+
+        // ---------------------------------------------------------------- 4. the management questionnaire
+        JsonNode questionnaire = ok(s.member(), "{ questionnaire { version questions { id position text kind } } }", Map.of())
+                .get("questionnaire");
+        JsonNode questions = questionnaire.get("questions");
+        assertThat(questions.size()).isPositive();
+        String q1 = questions.get(0).at("/id").asString();
+        String q1Text = questions.get(0).at("/text").asString();
+        String draftText = "Verificarea conducătorilor auto în trafic " + suffix;
+        JsonNode saved = ok(s.member(), ANSWER.formatted("saveQuestionnaireAnswer"), Map.of("i", Map.of("planId", planId,
+                "answers", List.of(Map.of("questionId", q1, "text", draftText)), "expectedVersion", 0)))
+                .get("saveQuestionnaireAnswer");
+        String answerId = saved.at("/id").asString();
+        assertThat(saved.at("/version").asLong()).isEqualTo(1);
+        assertThat(saved.at("/answer/status").asString()).isEqualTo("DRAFT");
+        assertThat(saved.at("/answer/questionnaireVersion").asInt()).isEqualTo(questionnaire.at("/version").asInt());
+        assertThat(saved.at("/answer/respondentName").asString()).isEqualTo(s.memberName());
+        assertThat(saved.at("/answer/answers/0/text").asString()).isEqualTo(draftText);
+
+        String finalText = "Controlul în trafic și emiterea avizelor — " + suffix;
+        List<Map<String, Object>> complete = new ArrayList<>();
+        for (JsonNode q : questions) {
+            Map<String, Object> a = new HashMap<>(Map.of("questionId", q.at("/id").asString(), "text", finalText));
+            if (q.at("/kind").asString().equals("YES_NO")) {
+                a.put("yes", true);
+            }
+            complete.add(a);
+        }
+        JsonNode finalised = ok(s.member(), ANSWER.formatted("finaliseQuestionnaireAnswer"), Map.of("i", Map.of("planId", planId,
+                "answers", complete, "expectedVersion", 1))).get("finaliseQuestionnaireAnswer");
+        assertThat(finalised.at("/id").asString()).isEqualTo(answerId);
+        assertThat(finalised.at("/answer/status").asString()).isEqualTo("FINALISED");
+        assertThat(finalised.at("/answer/finalisedAt").isNull()).isFalse();
+        long answerVersion = finalised.at("/version").asLong();
+
+        JsonNode again = gql(s.member(), ANSWER.formatted("finaliseQuestionnaireAnswer"), Map.of("i", Map.of("planId", planId,
+                "expectedVersion", answerVersion)));
+        assertThat(firstError(again).at("/extensions/classification").asString()).as(again.toString()).isEqualTo("BAD_REQUEST");
+        assertThat(firstError(again).at("/extensions/code").asString()).isEqualTo("FINALISED");
+        assertThat(firstError(again).at("/extensions/field").asString()).isEqualTo("answerId");
+        assertThat(ok(s.member(), "query($p: ID!) { myQuestionnaireAnswer(planId: $p) { status version } }", Map.of("p", planId))
+                .at("/myQuestionnaireAnswer/version").asLong()).as("nothing appended").isEqualTo(answerVersion);
+
+        // ---------------------------------------------------------------- 5. the Anexa 3 of Poliție rutieră
+        JsonNode started = ok(s.member(), START_ANALYSIS, Map.of("plan", planId, "wu", RUTIERA)).get("startActivityAnalysis");
+        String analysisId = started.at("/id").asString();
+        assertThat(started.at("/analysis/status").asString()).isEqualTo("DRAFT");
+        assertThat(started.at("/analysis/memberName").asString()).isEqualTo(s.memberName());
+        assertThat(started.at("/analysis/workUnitName").asString()).isEqualTo("Poliție rutieră");
+        assertThat(started.at("/analysis/planPurpose").asString()).isEqualTo(purpose);
+
+        String activityId = DemoNomenclature.activityId(ALCOOL).toString();
+        Map<String, Object> activity = Map.of("activityId", activityId,
+                "tasks", List.of(
+                        Map.of("taskId", DemoNomenclature.taskId(ALCOOL, TESTARE).toString(), "periodicity", "DAILY",
+                                "documentIds", List.of(DemoNomenclature.documentId(ALCOOL, TESTARE, BULETIN).toString())),
+                        Map.of("taskId", DemoNomenclature.taskId(ALCOOL, RECOLTARE).toString(), "periodicity", "PER_CASE")),
+                "relations", List.of(Map.of("direction", "SENDS_TO",
+                        "partnerEntryId", DemoNomenclature.referenceEntryId(ReferenceList.EXTERNAL_PARTNER, "Unitățile sanitare").toString(),
+                        "nature", "Solicitarea recoltării probelor biologice",
+                        "legalFramework", "O.U.G. nr. 195/2002 privind circulația pe drumurile publice",
+                        "materialMeansIds", List.of(DemoNomenclature.referenceEntryId(ReferenceList.MATERIAL_MEANS,
+                                "Aparate etilotest și etilometre").toString()))));
+        JsonNode analysisSaved = ok(s.member(), SAVE_ANALYSIS, Map.of("input", Map.of("id", analysisId,
+                "expectedVersion", started.at("/version").asLong(), "activities", List.of(activity)))).get("saveActivityAnalysis");
+        assertThat(analysisSaved.at("/analysis/status").asString()).isEqualTo("DRAFT");
+        assertThat(analysisSaved.at("/analysis/activities/0/name").asString()).isEqualTo(ALCOOL);
+        assertThat(analysisSaved.at("/analysis/activities/0/tasks").findValuesAsString("name")).containsExactly(TESTARE, RECOLTARE);
+        assertThat(analysisSaved.at("/analysis/activities/0/tasks/0/documents/0/name").asString()).isEqualTo(BULETIN);
+        assertThat(analysisSaved.at("/analysis/activities/0/relations/0/partnerName").asString()).isEqualTo("Unitățile sanitare");
+
+        JsonNode analysisFinalised = ok(s.member(), FINALISE_ANALYSIS, Map.of("id", analysisId,
+                "v", analysisSaved.at("/version").asLong())).get("finaliseActivityAnalysis");
+        assertThat(analysisFinalised.at("/analysis/status").asString()).isEqualTo("FINALISED");
+        assertThat(analysisFinalised.at("/analysis/edition").asInt()).isEqualTo(1);
+        assertThat(analysisFinalised.at("/analysis/finalisedEdition").asInt()).isEqualTo(1);
+        assertThat(analysisFinalised.at("/analysis/late").asBoolean()).isFalse();
+        assertThat(analysisFinalised.at("/analysis/selectedActivities/0/id").asString()).isEqualTo(activityId);
+
+        JsonNode finalisedNotice = notification(s.head(), "ANALYSIS_FINALISED", analysisId);
+        assertThat(finalisedNotice.at("/severity").asString()).isEqualTo("INFO");
+        assertThat(finalisedNotice.at("/message").asString()).contains(s.memberName(), "Poliție rutieră", purpose);
+
+        String analysisDocuments = "query($id: ID!) { analysisDocuments(analysisId: $id) { " + DOCUMENT_FIELDS + " } }";
+        JsonNode anexa3 = eventually(() -> ok(s.head(), analysisDocuments, Map.of("id", analysisId)),
+                d -> d.at("/analysisDocuments").size() > 0).at("/analysisDocuments/0");
+        assertThat(anexa3.at("/kind").asString()).isEqualTo("ANEXA_3");
+        assertThat(anexa3.at("/edition").asInt()).isEqualTo(1);
+        assertThat(anexa3.at("/mediaType").asString()).isEqualTo("application/pdf");
+        assertThat(anexa3.at("/fileName").asString()).startsWith("Anexa3-").endsWith(".pdf");
+        HttpResponse<byte[]> anexa3Pdf = get(anexa3.at("/downloadUrl").asString(), tokenOf(s.head()));
+        assertThat(anexa3Pdf.statusCode()).isEqualTo(200);
+        assertThat(anexa3Pdf.headers().firstValue("Content-Type").orElse("")).startsWith("application/pdf");
+        assertThat(anexa3Pdf.body()).hasSize(anexa3.at("/size").asInt());
+        String anexa3Text = pdfText(anexa3Pdf.body());
+        assertThat(anexa3Text).contains(s.memberName(), "Poliție rutieră", s.orgUnitName(), BULETIN);
+
+        // ---------------------------------------------------------------- 6. revised: edition 2
+        LocalDate movedMeasures = measures.plusDays(14);
+        JsonNode revised = ok(s.head(), EDIT, Map.of("i", Map.of("id", planId, "startDate", start.toString(), "purpose", purpose,
+                "members", List.of(member(s.memberId(), true, ORDINE, RUTIERA), member(s.headId(), false, RESURSE)),
+                "deadlines", deadlines(identification, evaluation, movedMeasures), "expectedVersion", 3))).get("editPlan");
+        assertThat(revised.at("/version").asLong()).isEqualTo(4);
+        assertThat(revised.at("/plan/status").asString()).isEqualTo("ACTIVE");
+        assertThat(revised.at("/plan/edition").asInt()).isEqualTo(2);
+        assertThat(revised.at("/plan/deadlines/measures").asString()).isEqualTo(movedMeasures.toString());
+        assertThat(revised.at("/plan/editions").findValuesAsString("edition")).containsExactly("2", "1");
+
+        String planDocuments = "query($id: ID!) { planDocuments(planId: $id) { " + DOCUMENT_FIELDS + " } }";
+        JsonNode anexa1 = eventually(() -> ok(s.head(), planDocuments, Map.of("id", planId)),
+                d -> d.at("/planDocuments").size() >= 2).at("/planDocuments");
+        assertThat(anexa1.size()).isEqualTo(2);
+        assertThat(anexa1.findValuesAsString("kind")).containsExactly("ANEXA_1", "ANEXA_1");
+        assertThat(anexa1.findValuesAsString("edition")).containsExactly("2", "1");
+        assertThat(anexa1.get(0).at("/sha256").asString()).isNotEqualTo(anexa1.get(1).at("/sha256").asString());
+        HttpResponse<byte[]> edition2 = get(anexa1.get(0).at("/downloadUrl").asString(), tokenOf(s.member()));
+        assertThat(edition2.statusCode()).isEqualTo(200);
+        String edition2Text = pdfText(edition2.body());
+        assertThat(edition2Text).contains(s.orgUnitName(), s.memberName(), s.headName(), "Poliție rutieră",
+                PlanDatesText.day(movedMeasures));
+
+        JsonNode revision = notification(s.member(), "PLAN_REVISED", planId);
+        assertThat(revision.at("/title").asString()).contains("ediția 2", purpose);
+        assertThat(revision.at("/message").asString()).contains(PlanDatesText.day(movedMeasures));
+
+        // ---------------------------------------------------------------- 7. the head exports the answers
+        HttpResponse<byte[]> export = waitFor(() -> export(tokenOf(s.head()), s.orgUnitId()),
+                r -> r.statusCode() == 200 && memberRows(r.body(), s.memberName()).size() == questions.size());
+        assertThat(export.headers().firstValue("Content-Type").orElse(""))
+                .startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        assertThat(export.headers().firstValue("Content-Disposition").orElse("")).contains("attachment");
+        List<List<String>> rows = memberRows(export.body(), s.memberName());
+        List<String> firstRow = rows.getFirst();
+        assertThat(firstRow.get(0)).isEqualTo(s.orgUnitName());
+        assertThat(firstRow.get(1)).isEqualTo(s.memberName());
+        assertThat(firstRow.get(2)).isEqualTo("Finalizat");
+        assertThat(firstRow.get(5)).isEqualTo(q1Text);
+        assertThat(firstRow.get(6)).contains(finalText);
+
+        // another structure is refused the export
+        assertThat(export(token("member.iasi"), s.orgUnitId()).statusCode()).isEqualTo(403);
+        assertThat(export(token("member.cluj"), s.orgUnitId()).statusCode()).isEqualTo(403);
+        assertThat(export(token("head.iasi"), s.orgUnitId()).statusCode()).isEqualTo(403);
+        // and the member of this structure does not export it either
+        assertThat(export(tokenOf(s.member()), s.orgUnitId()).statusCode()).isEqualTo(403);
+    }
+
+    // ==================================================================== the fresh structure
+
+    private Structure structure() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String name = "Inspectoratul de test al campaniei " + suffix;
+        String unit = data("admin", "mutation($p: ID!, $n: String!) { createOrgUnit(input: {parentId: $p, name: $n, county: CJ}) { id } }",
+                Map.of("p", IGPR.toString(), "n", name)).at("/createOrgUnit/id").asString();
+        data("admin", "mutation($u: ID!, $w: [ID!]!) { assignWorkUnits(input: {orgUnitId: $u, workUnitIds: $w, expectedVersion: 1}) { id } }",
+                Map.of("u", unit, "w", List.of(ORDINE, RUTIERA, RESURSE)));
+        String headName = "Șef Grup Ștefănescu " + suffix;
+        String memberName = "Membru Țăranu " + suffix;
+        UUID head = account("head-" + suffix, headName, Role.WORKING_GROUP_HEAD, unit);
+        UUID member = account("member-" + suffix, memberName, Role.WORKING_GROUP_MEMBER, unit);
+        String group = data("admin", "mutation($u: ID!, $n: String!) { defineWorkingGroup(input: {orgUnitId: $u, name: $n}) { id } }",
+                Map.of("u", unit, "n", "Grupul de lucru " + suffix)).at("/defineWorkingGroup/id").asString();
+        long version = 1;
+        for (UUID user : List.of(head, member)) {
+            version = data("admin", "mutation($g: ID!, $u: ID!, $v: Int!) { addWorkingGroupMember(input: {workingGroupId: $g, userId: $u, expectedVersion: $v}) { version } }",
+                    Map.of("g", group, "u", user.toString(), "v", version)).at("/addWorkingGroupMember/version").asLong();
+        }
+        data("admin", "mutation($g: ID!, $u: ID!, $v: Int!) { appointWorkingGroupLeader(input: {workingGroupId: $g, userId: $u, expectedVersion: $v}) { version } }",
+                Map.of("g", group, "u", head.toString(), "v", version));
+        return new Structure(unit, name, "head-" + suffix, headName, head, "member-" + suffix, memberName, member);
+    }
+
+    private UUID account(String username, String name, Role role, String unit) {
+        String id = data("admin", "mutation($i: RegisterUserInput!) { registerUser(input: $i) { id } }",
+                Map.of("i", Map.of("issuer", signer.issuer(), "subject", username, "displayName", name,
+                        "email", username + "@marc.test", "orgUnitId", unit))).at("/registerUser/id").asString();
+        data("admin", "mutation($u: ID!, $r: Role!) { grantRole(input: {userId: $u, role: $r, expectedVersion: 1}) { id } }",
+                Map.of("u", id, "r", role.name()));
+        users.put(username, new DemoUsers.DemoUser(username, name, role, List.of(), "test"));
+        return UUID.fromString(id);
+    }
+
+    // ==================================================================== helpers
+
+    private String tokenOf(String username) {
+        DemoUsers.DemoUser user = users.get(username);
+        return user == null ? token(username) : signer.sign(user);
+    }
+
+    private JsonNode gql(String username, String query, Map<String, Object> variables) {
+        HttpResponse<String> response = post(tokenOf(username), query, variables);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    private JsonNode ok(String username, String query, Map<String, Object> variables) {
+        JsonNode response = gql(username, query, variables);
+        assertThat(response.has("errors")).as(response.toString()).isFalse();
+        return response.get("data");
+    }
+
+    /** The user's notification of that kind about that subject, waited for (notifications are asynchronous). */
+    private JsonNode notification(String username, String kind, String subjectId) {
+        JsonNode inbox = eventually(() -> ok(username, NOTIFICATIONS, Map.of()), d -> find(d, kind, subjectId) != null);
+        return find(inbox, kind, subjectId);
+    }
+
+    private static JsonNode find(JsonNode inbox, String kind, String subjectId) {
+        for (JsonNode edge : inbox.at("/notifications/edges")) {
+            JsonNode node = edge.get("node");
+            if (node.at("/kind").asString().equals(kind) && node.at("/subjectId").asString().equals(subjectId)) {
+                return node;
+            }
+        }
+        return null;
+    }
+
+    /** Like {@code eventually}, for any read: until {@code done} holds, failing after 15 s. */
+    private static <T> T waitFor(java.util.function.Supplier<T> read, java.util.function.Predicate<T> done) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        T last = read.get();
+        while (!done.test(last) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            last = read.get();
+        }
+        assertThat(done.test(last)).as("condition not met within 15 s; last: %s", last).isTrue();
+        return last;
+    }
+
+    private static Map<String, Object> member(UUID userId, boolean questionnaireRequired, String... workUnits) {
+        return Map.of("userId", userId.toString(), "workUnitIds", List.of(workUnits), "questionnaireRequired", questionnaireRequired);
+    }
+
+    private static Map<String, Object> deadlines(LocalDate identification, LocalDate evaluation, LocalDate measures) {
+        return Map.of("identification", identification.toString(), "evaluation", evaluation.toString(),
+                "measures", measures.toString());
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(v -> values.add(v.asString()));
+        return values;
+    }
+
+    private HttpResponse<byte[]> get(String path, String token) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token).GET().build();
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private HttpResponse<byte[]> export(String token, String orgUnitId) {
+        return get(QuestionnaireExportController.PATH + "?orgUnitId=" + orgUnitId, token);
+    }
+
+    /** The export's rows (cells as text) whose respondent is {@code respondent}. */
+    private static List<List<String>> memberRows(byte[] xlsx, String respondent) {
+        List<List<String>> rows = new ArrayList<>();
+        try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            Sheet sheet = workbook.getSheetAt(0);
+            for (Row row : sheet) {
+                if (row.getRowNum() == 0 || row.getCell(1) == null || !row.getCell(1).getStringCellValue().equals(respondent)) {
+                    continue;
+                }
+                List<String> cells = new ArrayList<>();
+                for (int c = 0; c < 8; c++) {
+                    var cell = row.getCell(c);
+                    cells.add(cell == null ? "" : switch (cell.getCellType()) {
+                        case NUMERIC -> String.valueOf(cell.getNumericCellValue());
+                        case STRING -> cell.getStringCellValue();
+                        default -> cell.toString();
+                    });
+                }
+                rows.add(cells);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return rows;
+    }
+
+    private static String pdfText(byte[] pdf) {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Dates as the PDFs and the notifications write them (dd.MM.yyyy). */
+    private static final class PlanDatesText {
+        static String day(LocalDate date) {
+            return String.format("%02d.%02d.%04d", date.getDayOfMonth(), date.getMonthValue(), date.getYear());
+        }
+    }
+}

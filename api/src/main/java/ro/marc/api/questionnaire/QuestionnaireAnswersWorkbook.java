@@ -99,22 +99,21 @@ final class QuestionnaireAnswersWorkbook {
         }
     }
 
-    /** POI's autosize (font metrics), capped; by character count when the JVM has no fonts. */
+    /**
+     * Widths by character count, capped: POI's autoSizeColumn measures with AWT font metrics, which loads the
+     * fonts on the first export (seconds) and scans every cell per column; a count is instant and predictable.
+     */
     private static void autosize(Sheet sheet, int column) {
-        try {
-            sheet.autoSizeColumn(column);
-        } catch (RuntimeException | Error noFonts) {
-            int widest = 0;
-            for (Row row : sheet) {
-                Cell cell = row.getCell(column);
-                if (cell != null) {
-                    widest = Math.max(widest, new DataFormatter().formatCellValue(cell).length());
+        DataFormatter formatter = new DataFormatter();
+        int widest = 0;
+        for (Row row : sheet) {
+            Cell cell = row.getCell(column);
+            if (cell != null) {
+                for (String line : formatter.formatCellValue(cell).split("\n")) {
+                    widest = Math.max(widest, line.length());
                 }
             }
-            sheet.setColumnWidth(column, (Math.min(widest, MAX_WIDTH) + 2) * 256);
         }
-        if (sheet.getColumnWidth(column) > MAX_WIDTH * 256) {
-            sheet.setColumnWidth(column, MAX_WIDTH * 256);
-        }
+        sheet.setColumnWidth(column, (Math.min(widest, MAX_WIDTH) + 2) * 256);
     }
 }

@@ -264,7 +264,9 @@ class CampaignWalkTest extends ApiTestSupport {
                 "expectedVersion", started.at("/version").asLong(), "activities", List.of(activity)))).get("saveActivityAnalysis");
         assertThat(analysisSaved.at("/analysis/status").asString()).isEqualTo("DRAFT");
         assertThat(analysisSaved.at("/analysis/activities/0/name").asString()).isEqualTo(ALCOOL);
-        assertThat(analysisSaved.at("/analysis/activities/0/tasks").findValuesAsString("name")).containsExactly(TESTARE, RECOLTARE);
+        assertThat(analysisSaved.at("/analysis/activities/0/tasks/0/name").asString()).isEqualTo(TESTARE);
+        assertThat(analysisSaved.at("/analysis/activities/0/tasks/1/name").asString()).isEqualTo(RECOLTARE);
+        assertThat(analysisSaved.at("/analysis/activities/0/tasks/1/periodicity").asString()).isEqualTo("PER_CASE");
         assertThat(analysisSaved.at("/analysis/activities/0/tasks/0/documents/0/name").asString()).isEqualTo(BULETIN);
         assertThat(analysisSaved.at("/analysis/activities/0/relations/0/partnerName").asString()).isEqualTo("Unitățile sanitare");
 

@@ -227,6 +227,58 @@ class TwoNodesTest {
     }
 
     /**
+     * Two complete plans of IPJ Iași, activated at the same moment, one through each node: one structure has
+     * one active plan. The plan lookup's unique index decides between the two commits, whichever node they
+     * come through; the loser is the typed conflict and nothing of it is stored.
+     */
+    @Test
+    @Order(6)
+    void two_plans_of_one_structure_activated_at_once_through_both_nodes_give_one_active_plan() throws Exception {
+        String ipjIasi = DemoOrganisation.id("Inspectoratul de Poliție Județean Iași").toString();
+        Map<String, Object> member = Map.of("userId", ro.marc.api.local.DemoAccess.userId("member.iasi").toString(),
+                "workUnitIds", List.of(ORDINE_PUBLICA), "questionnaireRequired", true);
+        List<String> plans = new ArrayList<>();
+        for (Node node : new Node[]{nodeA, nodeB}) {
+            plans.add(node.data("head.iasi", """
+                    mutation($i: DraftPlanInput!) { draftPlan(input: $i) { id version } }""", Map.of("i", Map.of(
+                    "orgUnitId", ipjIasi, "startDate", "2027-02-01", "purpose", "Campanie concurentă " + suffix(),
+                    "members", List.of(member),
+                    "deadlines", Map.of("identification", "2027-03-31", "evaluation", "2027-04-30", "measures", "2027-06-30"))))
+                    .at("/draftPlan/id").asString());
+        }
+        List<JsonNode> answers = together(2, i -> (i == 0 ? nodeA : nodeB).graphql("head.iasi", """
+                mutation($i: PlanVersionInput!) { activatePlan(input: $i) { id version } }""",
+                Map.of("i", Map.of("id", plans.get(i), "expectedVersion", 1))));
+        List<String> winners = new ArrayList<>();
+        for (JsonNode answer : answers) {
+            if (!answer.has("errors")) {
+                winners.add(answer.at("/data/activatePlan/id").asString());
+                continue;
+            }
+            JsonNode error = answer.get("errors").get(0);
+            assertThat(error.at("/extensions/classification").asString()).as(answer.toString()).isEqualTo("CONFLICT");
+            assertThat(error.at("/extensions/code").asString()).as(answer.toString()).isEqualTo("ACTIVE_PLAN_EXISTS");
+        }
+        assertThat(winners).hasSize(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM domain_event_entry WHERE payload_type LIKE '%PlanActivated%' AND aggregate_identifier IN (?, ?)")
+                .params(plans.get(0), plans.get(1)).query(Long.class).single()).isEqualTo(1);
+        // both nodes read the same one active plan (read-your-writes on the winner's node; the other catches up)
+        for (Node node : new Node[]{nodeA, nodeB}) {
+            long deadline = System.currentTimeMillis() + 15_000;
+            String active = null;
+            while (System.currentTimeMillis() < deadline) {
+                JsonNode plan = node.data("head.iasi", "query($o: ID!) { activePlan(orgUnitId: $o) { id } }", Map.of("o", ipjIasi));
+                active = plan.at("/activePlan/id").isMissingNode() || plan.at("/activePlan").isNull() ? null : plan.at("/activePlan/id").asString();
+                if (winners.getFirst().equals(active)) {
+                    break;
+                }
+                Thread.sleep(100);
+            }
+            assertThat(active).isEqualTo(winners.getFirst());
+        }
+    }
+
+    /**
      * The member proposes through node A; the central administrator's subscription is open on node B. Whichever
      * node projects the notification, it is relayed through PostgreSQL NOTIFY to node B's subscription, once.
      */

@@ -19,6 +19,7 @@ import ro.marc.query.plan.PlanQueries;
 import ro.marc.query.plan.PlanView;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,8 +33,8 @@ import static ro.marc.api.common.Inputs.id;
  * The plan's Gantt chart as a picture (§2.1.4): {@code GET /charts/plans/{planId}/gantt.png?from=&to=&scale=},
  * with the same bearer token as GraphQL, for whoever may read the plan (PLAN_READ on its org unit; 403
  * otherwise, 404 for an unknown plan). Bad input (a malformed date, from after to, an unknown scale) is a 400
- * whose GraphQL-shaped error names the field. Rendered with JFreeChart's Gantt chart (PNG; no SVG: no SVG
- * back end is available offline).
+ * whose GraphQL-shaped error names the field. Rendered with JFreeChart's Gantt chart, as PNG or as SVG
+ * ({@code gantt.svg}, drawn through JFreeSVG).
  */
 @RestController
 public class GanttChartController {
@@ -49,16 +50,37 @@ public class GanttChartController {
     }
 
     static String path(UUID planId) {
-        return "/charts/plans/" + planId + "/gantt.png";
+        return path(planId, "png");
     }
 
-    static String url(UUID planId, Gantt gantt) {
-        return path(planId) + "?from=" + gantt.from() + "&to=" + gantt.to() + "&scale=" + gantt.scale();
+    private static String path(UUID planId, String extension) {
+        return "/charts/plans/" + planId + "/gantt." + extension;
+    }
+
+    /** The chart of this period and scale, as {@code png} or {@code svg}. */
+    static String url(UUID planId, Gantt gantt, String extension) {
+        return path(planId, extension) + "?from=" + gantt.from() + "&to=" + gantt.to() + "&scale=" + gantt.scale();
     }
 
     @GetMapping("/charts/plans/{planId}/gantt.png")
     public ResponseEntity<byte[]> png(@PathVariable String planId, @RequestParam(required = false) String from,
                                       @RequestParam(required = false) String to, @RequestParam(required = false) String scale) {
+        return render(planId, from, to, scale, MediaType.IMAGE_PNG, "png", GanttChartRenderer::png);
+    }
+
+    @GetMapping("/charts/plans/{planId}/gantt.svg")
+    public ResponseEntity<byte[]> svg(@PathVariable String planId, @RequestParam(required = false) String from,
+                                      @RequestParam(required = false) String to, @RequestParam(required = false) String scale) {
+        return render(planId, from, to, scale, MediaType.valueOf("image/svg+xml"), "svg",
+                (title, gantt, today) -> GanttChartRenderer.svg(title, gantt, today).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private interface Renderer {
+        byte[] render(String title, Gantt gantt, LocalDate today);
+    }
+
+    private ResponseEntity<byte[]> render(String planId, String from, String to, String scale, MediaType type,
+                                          String extension, Renderer renderer) {
         UUID id = id("planId", planId);
         OrgScope scope = access.require(Permission.PLAN_READ, "ganttChart");
         access.trail().touched(id);
@@ -70,11 +92,11 @@ public class GanttChartController {
         LocalDate today = LocalDate.now(PlanQueriesController.ROMANIA);
         Gantt gantt = GanttRequest.build(plan.get(), from, to, scale, today);
         String title = plan.get().purpose() == null ? "Plan" : plan.get().purpose();
-        byte[] png = GanttChartRenderer.png(title, gantt, today);
-        return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG)
+        return ResponseEntity.ok().contentType(type)
                 .header("Cache-Control", "private, no-store")
-                .header("Content-Disposition", "inline; filename=\"gantt-" + id + ".png\"")
-                .body(png);
+                .header("Content-Disposition", "inline; filename=\"gantt-" + id + "." + extension + "\"")
+                .header("X-Content-Type-Options", "nosniff")
+                .body(renderer.render(title, gantt, today));
     }
 
     @ExceptionHandler(AccessDenied.class)

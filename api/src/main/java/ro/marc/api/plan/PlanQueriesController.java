@@ -69,7 +69,7 @@ public class PlanQueriesController {
     }
 
     public record GanttOut(UUID planId, LocalDate from, LocalDate to, GanttScale scale, List<Gantt.Bar> bars,
-                           List<Gantt.Tick> ticks, String imageUrl) {
+                           List<Gantt.Tick> ticks, String imageUrl, String svgUrl) {
     }
 
     private final PlanQueries plans;
@@ -163,7 +163,7 @@ public class PlanQueriesController {
         }
         Gantt gantt = GanttRequest.build(plan.get(), from, to, scale == null ? null : scale.name(), LocalDate.now(ROMANIA));
         return new GanttOut(id, gantt.from(), gantt.to(), gantt.scale(), gantt.bars(), gantt.ticks(),
-                GanttChartController.url(id, gantt));
+                GanttChartController.url(id, gantt, "png"), GanttChartController.url(id, gantt, "svg"));
     }
 
     // ---------------------------------------------------------------- Plan fields

@@ -122,9 +122,13 @@ class PlanApiTest extends ApiTestSupport {
     }
 
     private HttpResponse<byte[]> chart(String username, String planId, String query) {
+        return chart(username, planId, "png", query);
+    }
+
+    private HttpResponse<byte[]> chart(String username, String planId, String format, String query) {
         try {
             HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/charts/plans/" + planId
-                    + "/gantt.png" + query)).header("Authorization", "Bearer " + tokenOf(username)).GET().build();
+                    + "/gantt." + format + query)).header("Authorization", "Bearer " + tokenOf(username)).GET().build();
             return HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (Exception e) {
             throw new IllegalStateException(e);
@@ -196,7 +200,7 @@ class PlanApiTest extends ApiTestSupport {
         // the Gantt chart, as data and as a picture
         JsonNode gantt = ok(s.member(), """
                 query($p: ID!, $f: String, $t: String) { gantt(planId: $p, from: $f, to: $t, scale: WEEKS) {
-                    from to scale bars { kind stage label shownStart shownEnd clippedStart clippedEnd } ticks { date label } imageUrl } }""",
+                    from to scale bars { kind stage label shownStart shownEnd clippedStart clippedEnd } ticks { date label } imageUrl svgUrl } }""",
                 Map.of("p", planId, "f", today.minusDays(14).toString(), "t", today.plusDays(30).toString())).get("gantt");
         assertThat(gantt.at("/bars/0/kind").asString()).isEqualTo("STAGE");
         assertThat(gantt.at("/bars/0/clippedStart").asBoolean()).isTrue();
@@ -212,6 +216,14 @@ class PlanApiTest extends ApiTestSupport {
         Files.createDirectories(file.getParent());
         Files.write(file, png.body());
         System.out.println("Gantt chart (GET /charts/plans/" + planId + "/gantt.png) saved to " + file);
+        // the same chart as SVG: text stays text (diacritics included), for printing and zooming
+        assertThat(gantt.at("/svgUrl").asString()).startsWith("/charts/plans/" + planId + "/gantt.svg?from=");
+        HttpResponse<byte[]> svg = chart(s.member(), planId, "svg", "?scale=MONTHS");
+        assertThat(svg.statusCode()).isEqualTo(200);
+        assertThat(svg.headers().firstValue("Content-Type").orElse("")).startsWith("image/svg+xml");
+        String svgText = new String(svg.body(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(svgText).contains("<svg").contains("Etapa de identificare și descriere a riscurilor de corupție");
+        assertThat(chart("head.iasi", planId, "svg", "").statusCode()).isEqualTo(403);
 
         // refused: a member editing the plan; another structure's head reading it (GraphQL and the picture)
         JsonNode byMember = gql(s.member(), EDIT, Map.of("i", Map.of("id", planId, "purpose", "X", "expectedVersion", 3)));

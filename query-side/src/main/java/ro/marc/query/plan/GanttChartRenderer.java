@@ -63,6 +63,15 @@ public final class GanttChartRenderer {
         return out.toByteArray();
     }
 
+    /** The same chart as SVG (JFreeSVG): scales without blurring, for printing and for zooming in a browser. */
+    public static String svg(String title, Gantt gantt, LocalDate today) {
+        JFreeChart chart = chart(title, gantt, today);
+        int height = 170 + ROW_HEIGHT * Math.max(1, gantt.bars().size());
+        org.jfree.svg.SVGGraphics2D svg = new org.jfree.svg.SVGGraphics2D(WIDTH, height);
+        chart.draw(svg, new java.awt.geom.Rectangle2D.Double(0, 0, WIDTH, height));
+        return svg.getSVGDocument();
+    }
+
     static JFreeChart chart(String title, Gantt gantt, LocalDate today) {
         TaskSeries series = new TaskSeries("Plan");
         List<Gantt.Bar> bars = gantt.bars();

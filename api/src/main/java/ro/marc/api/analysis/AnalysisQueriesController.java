@@ -1,5 +1,6 @@
 package ro.marc.api.analysis;
 
+import graphql.schema.DataFetchingFieldSelectionSet;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
@@ -8,6 +9,9 @@ import org.springframework.stereotype.Controller;
 import ro.marc.api.authorization.AccessPolicy;
 import ro.marc.api.authorization.Permission;
 import ro.marc.api.common.Inputs;
+import ro.marc.api.common.InvalidInput;
+import ro.marc.api.graphql.CountedConnection;
+import ro.marc.query.common.InvalidCursor;
 import ro.marc.events.analysis.AnalysisStatus;
 import ro.marc.query.analysis.AnalysisFilter;
 import ro.marc.query.analysis.AnalysisQueries;
@@ -63,9 +67,12 @@ public class AnalysisQueriesController {
         return view.get();
     }
 
+    /** A page of the analyses, by structure, work unit, member and id (keyset). */
     @QueryMapping
-    public List<AnalysisView> activityAnalyses(@Argument FilterInput filter) {
+    public CountedConnection<AnalysisView> activityAnalyses(@Argument FilterInput filter, @Argument Integer first,
+                                                            @Argument String after, DataFetchingFieldSelectionSet selection) {
         String operation = "activityAnalyses";
+        int size = Inputs.pageSize("first", first);
         OrgScope scope = access.require(Permission.ANALYSIS_READ, operation);
         FilterInput f = filter == null ? new FilterInput(null, null, null, null, null, null) : filter;
         UUID orgUnitId = id("filter.orgUnitId", f.orgUnitId());
@@ -76,7 +83,12 @@ public class AnalysisQueriesController {
         AnalysisFilter query = new AnalysisFilter(id("filter.planId", f.planId()), orgUnitId, id("filter.workUnitId", f.workUnitId()),
                 id("filter.memberId", f.memberId()), f.status() == null ? null : f.status().name(), text);
         List<UUID> matches = text == null || text.isBlank() ? null : search.matching(text);
-        return analyses.analyses(query, scope, matches);
+        try {
+            return CountedConnection.of(analyses.analyses(query, scope, matches, size, after), selection,
+                    () -> analyses.count(query, scope, matches));
+        } catch (InvalidCursor e) {
+            throw new InvalidInput("after", "INVALID_CURSOR", e.getMessage());
+        }
     }
 
     /** The caller's own analyses: the member workflow (ANALYSIS_WRITE). */

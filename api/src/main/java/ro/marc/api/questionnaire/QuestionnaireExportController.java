@@ -63,7 +63,13 @@ public class QuestionnaireExportController {
         if (view == null) {
             return error(HttpStatus.NOT_FOUND, "NOT_FOUND", "Org unit " + unit + " does not exist");
         }
-        List<AnswerView> answers = queries.answersOf(unit, true, null, access.scope(Permission.QUESTIONNAIRE_ANSWERS_READ));
+        List<AnswerView> answers;
+        try {
+            // every answer of the subtree, not a page (hard bound: QuestionnaireQueries.MAX_EXPORT)
+            answers = queries.answersOf(unit, true, null, access.scope(Permission.QUESTIONNAIRE_ANSWERS_READ));
+        } catch (QuestionnaireQueries.TooManyAnswers e) {
+            return error(HttpStatus.CONTENT_TOO_LARGE, "TOO_MANY_ANSWERS", e.getMessage());
+        }
         Map<Integer, VersionView> versions = new HashMap<>();
         queries.versions().forEach(v -> versions.put(v.version(), v));
         byte[] body = QuestionnaireAnswersWorkbook.write(answers, versions);

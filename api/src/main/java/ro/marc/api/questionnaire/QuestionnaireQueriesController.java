@@ -1,5 +1,6 @@
 package ro.marc.api.questionnaire;
 
+import graphql.schema.DataFetchingFieldSelectionSet;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -7,6 +8,10 @@ import org.springframework.stereotype.Controller;
 import ro.marc.api.authorization.AccessPolicy;
 import ro.marc.api.authorization.Permission;
 import ro.marc.api.common.Inputs;
+import ro.marc.api.common.InvalidInput;
+import ro.marc.api.graphql.CountedConnection;
+import ro.marc.query.common.InvalidCursor;
+import ro.marc.query.common.OrgScope;
 import ro.marc.query.org.OrgUnitView;
 import ro.marc.query.questionnaire.QuestionnaireQueries;
 import ro.marc.query.questionnaire.QuestionnaireSearch;
@@ -54,24 +59,31 @@ public class QuestionnaireQueriesController {
         return queries.answerOf(plan, access.caller().userId()).orElse(null);
     }
 
+    /**
+     * A page of the answers: by structure and respondent (keyset), or, with {@code text}, in the search's
+     * relevance order (at most {@link QuestionnaireSearch#MAX_HITS} hits, paged by position).
+     */
     @QueryMapping
-    public List<AnswerView> questionnaireAnswers(@Argument String orgUnitId, @Argument Boolean includeBelow,
-                                                 @Argument String planId, @Argument String text) {
+    public CountedConnection<AnswerView> questionnaireAnswers(@Argument String orgUnitId, @Argument Boolean includeBelow,
+                                                              @Argument String planId, @Argument String text,
+                                                              @Argument Integer first, @Argument String after,
+                                                              DataFetchingFieldSelectionSet selection) {
         UUID unit = Inputs.id("orgUnitId", orgUnitId);
         UUID plan = Inputs.id("planId", planId);
         String words = Inputs.searchText("text", text);
+        int size = Inputs.pageSize("first", first);
         OrgUnitView view = access.requireOrgUnit(Permission.QUESTIONNAIRE_ANSWERS_READ, "questionnaireAnswers", unit);
         if (view == null) {
-            return List.of();
+            return CountedConnection.empty();
         }
-        List<AnswerView> answers = queries.answersOf(unit, !Boolean.FALSE.equals(includeBelow), plan,
-                access.scope(Permission.QUESTIONNAIRE_ANSWERS_READ));
-        if (words == null || words.isBlank()) {
-            return answers;
+        boolean below = !Boolean.FALSE.equals(includeBelow);
+        OrgScope scope = access.scope(Permission.QUESTIONNAIRE_ANSWERS_READ);
+        List<UUID> hits = words == null || words.isBlank() ? null : search.search(words, plan);
+        try {
+            return CountedConnection.of(queries.answersPage(unit, below, plan, hits, scope, size, after), selection,
+                    () -> queries.countAnswers(unit, below, plan, hits, scope));
+        } catch (InvalidCursor e) {
+            throw new InvalidInput("after", "INVALID_CURSOR", e.getMessage());
         }
-        List<UUID> hits = search.search(words, plan);
-        Map<UUID, AnswerView> byId = new HashMap<>();
-        answers.forEach(a -> byId.put(a.id(), a));
-        return hits.stream().map(byId::get).filter(Objects::nonNull).toList();
     }
 }

@@ -29,6 +29,8 @@ class AnalysisApiTest extends ApiTestSupport {
     static final UUID PLAN = DemoOrganisation.id("plan:IPJ Cluj 2026");
     static final UUID RUTIERA = DemoOrganisation.id("wu:Poliție rutieră");
     static final UUID LOGISTICA = DemoOrganisation.id("wu:Logistică");
+    static final UUID RESURSE = DemoOrganisation.id("wu:Resurse umane");
+    static final UUID IPJ_CLUJ = DemoOrganisation.id("Inspectoratul de Poliție Județean Cluj");
     static final UUID MEMBER = DemoAccess.userId("member.cluj");
     static final UUID IPJ_IASI = DemoOrganisation.id("Inspectoratul de Poliție Județean Iași");
 
@@ -118,9 +120,11 @@ class AnalysisApiTest extends ApiTestSupport {
         assertThat(data("head.cluj", "query($id: ID!) { activityAnalysis(id: $id) { status memberId } }", Map.of("id", id.toString()))
                 .at("/activityAnalysis/memberId").asString()).isEqualTo(MEMBER.toString());
         JsonNode found = eventually(() -> data("head.cluj",
-                        "{ activityAnalyses(filter: {text: \"etilotest recoltarea\", status: FINALISED}) { id } }", Map.of()),
-                d -> d.at("/activityAnalyses").size() > 0);
-        assertThat(found.at("/activityAnalyses/0/id").asString()).isEqualTo(id.toString());
+                        "{ activityAnalyses(filter: {text: \"etilotest recoltarea\", status: FINALISED}) { totalCount edges { node { id } } } }",
+                        Map.of()),
+                d -> d.at("/activityAnalyses/edges").size() > 0);
+        assertThat(found.at("/activityAnalyses/edges/0/node/id").asString()).isEqualTo(id.toString());
+        assertThat(found.at("/activityAnalyses/totalCount").asInt()).isEqualTo(found.at("/activityAnalyses/edges").size());
         JsonNode mine = data("member.cluj", "{ myActivityAnalyses { id } }", Map.of());
         assertThat(mine.at("/myActivityAnalyses").findValuesAsString("id")).contains(id.toString(),
                 DemoActivityAnalysis.ANALYSIS.toString());
@@ -128,8 +132,61 @@ class AnalysisApiTest extends ApiTestSupport {
         // another structure's reader is refused; a list naming Cluj too
         JsonNode refused = graphql("head.iasi", "query($id: ID!) { activityAnalysis(id: $id) { id } }", Map.of("id", id.toString()));
         assertThat(firstError(refused).at("/extensions/classification").asString()).isEqualTo("FORBIDDEN");
-        JsonNode iasiList = data("head.iasi", "{ activityAnalyses { id } }", Map.of());
-        assertThat(iasiList.at("/activityAnalyses").findValuesAsString("id")).doesNotContain(id.toString());
+        JsonNode iasiList = data("head.iasi", "{ activityAnalyses(first: 500) { edges { node { id } } } }", Map.of());
+        assertThat(iasiList.at("/activityAnalyses/edges").findValuesAsString("id")).doesNotContain(id.toString());
+    }
+
+    /** Every page of IPJ Cluj's analyses under the plan, {@code first} at a time: the ids in order. */
+    private List<String> pages(int first, int expectedTotal) {
+        String query = "query($o: ID!, $p: ID, $first: Int, $after: String) { activityAnalyses(filter: {orgUnitId: $o, planId: $p}, "
+                + "first: $first, after: $after) { totalCount edges { cursor node { id } } pageInfo { hasNextPage endCursor } } }";
+        List<String> ids = new java.util.ArrayList<>();
+        String after = null;
+        for (int guard = 0; guard < 100; guard++) {
+            Map<String, Object> vars = new java.util.HashMap<>(Map.of("o", IPJ_CLUJ.toString(), "p", PLAN.toString(), "first", first));
+            if (after != null) {
+                vars.put("after", after);
+            }
+            JsonNode page = data("head.cluj", query, vars).get("activityAnalyses");
+            assertThat(page.get("totalCount").asInt()).isEqualTo(expectedTotal);
+            assertThat(page.get("edges").size()).isLessThanOrEqualTo(first);
+            page.get("edges").forEach(e -> ids.add(e.at("/node/id").asString()));
+            if (!page.at("/pageInfo/hasNextPage").asBoolean()) {
+                return ids;
+            }
+            assertThat(page.get("edges").size()).isEqualTo(first);
+            after = page.at("/pageInfo/endCursor").asString();
+            assertThat(after).isEqualTo(page.at("/edges/" + (first - 1) + "/cursor").asString());
+        }
+        throw new AssertionError("more than 100 pages");
+    }
+
+    @Test
+    void the_analyses_are_paged_with_cursors_nothing_lost_or_repeated() {
+        // the demo analysis (Ordine publică) and two more: member.cluj's Resurse umane, head.cluj's Logistică
+        data("member.cluj", START, Map.of("plan", PLAN.toString(), "wu", RESURSE.toString()));
+        data("head.cluj", START, Map.of("plan", PLAN.toString(), "wu", LOGISTICA.toString()));
+        String listQuery = "query($o: ID!, $p: ID) { activityAnalyses(filter: {orgUnitId: $o, planId: $p}, first: 500) "
+                + "{ totalCount edges { node { id } } pageInfo { hasNextPage } } }";
+        Map<String, Object> vars = Map.of("o", IPJ_CLUJ.toString(), "p", PLAN.toString());
+        JsonNode all = eventually(() -> data("head.cluj", listQuery, vars),
+                d -> d.at("/activityAnalyses/edges").size() >= 3).get("activityAnalyses");
+        List<String> expected = all.get("edges").findValuesAsString("id");
+        assertThat(expected).contains(DemoActivityAnalysis.ANALYSIS.toString(), AnalysisIds.of(PLAN, MEMBER, RESURSE).toString(),
+                AnalysisIds.of(PLAN, DemoAccess.userId("head.cluj"), LOGISTICA).toString());
+        assertThat(all.get("totalCount").asInt()).isEqualTo(expected.size());
+        assertThat(all.at("/pageInfo/hasNextPage").asBoolean()).isFalse();
+
+        for (int first : List.of(1, 2)) {
+            assertThat(pages(first, expected.size())).as("first: " + first).containsExactlyElementsOf(expected).doesNotHaveDuplicates();
+        }
+
+        JsonNode bad = graphql("head.cluj", "{ activityAnalyses(after: \"bm90IGEgY3Vyc29y\") { totalCount } }", Map.of());
+        assertThat(firstError(bad).at("/extensions/code").asString()).isEqualTo("INVALID_CURSOR");
+        assertThat(firstError(bad).at("/extensions/field").asString()).isEqualTo("after");
+        JsonNode tooLarge = graphql("head.cluj", "{ activityAnalyses(first: 0) { totalCount } }", Map.of());
+        assertThat(firstError(tooLarge).at("/extensions/code").asString()).isEqualTo("OUT_OF_RANGE");
+        assertThat(firstError(tooLarge).at("/extensions/field").asString()).isEqualTo("first");
     }
 
     @Test

@@ -394,7 +394,7 @@ class AuthorizationMatrixTest extends ApiTestSupport {
         read("activityAnalysis", List.of(Target.CLUJ), AuthorizationMatrixTest::readsAnalyses,
                 t -> "{ activityAnalysis(id: \"%s\") { id } }".formatted(DEMO_ANALYSIS));
         read("activityAnalyses", PLACES, AuthorizationMatrixTest::readsAnalyses,
-                t -> "{ activityAnalyses(filter: {orgUnitId: \"%s\"}) { id } }".formatted(unit(t)));
+                t -> "{ activityAnalyses(filter: {orgUnitId: \"%s\"}) { edges { node { id } } } }".formatted(unit(t)));
         read("myActivityAnalyses", NOWHERE, (user, t) -> Set.of("head.cluj", "counsellor.cluj", "member.cluj", "head.iasi",
                 "member.iasi").contains(user), t -> "{ myActivityAnalyses { id } }");
         // the yearly campaign: the plan (Anexa 1). Targets are the demo plans (IPJ Cluj active, IPJ Iași draft);
@@ -443,7 +443,7 @@ class AuthorizationMatrixTest extends ApiTestSupport {
                         .formatted(UUID.randomUUID()));
         // a member (or risk owner) reads only their own answer; member.iasi nothing of Cluj
         read("questionnaireAnswers", PLACES, AuthorizationMatrixTest::readsQuestionnaireAnswers,
-                t -> "{ questionnaireAnswers(orgUnitId: \"%s\") { id } }".formatted(unit(t)));
+                t -> "{ questionnaireAnswers(orgUnitId: \"%s\") { edges { node { id } } } }".formatted(unit(t)));
         // documents of the yearly campaign (issue 11): a plan's (the demo plans: Cluj active, Iași draft) for whoever
         // reads the plan's structure (PLAN_READ, as readsOrg); an analysis's for ANALYSIS_READ (risk owners hold none):
         // an analysis nobody finalised has no documents, an empty list for whoever holds the permission somewhere

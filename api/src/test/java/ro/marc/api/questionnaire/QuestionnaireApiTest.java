@@ -186,8 +186,8 @@ class QuestionnaireApiTest extends ApiTestSupport {
     @Test
     void the_risk_owner_answers_too_and_another_structure_does_not_answer_under_this_plan() {
         String q1 = questionnaire("owner.cluj").at("/questions/0/id").asString();
-        JsonNode owner = save("owner.cluj", "saveQuestionnaireAnswer", List.of(Map.of("questionId", q1, "text", "Gestionarea armamentului")), 0);
-        assertThat(owner.has("errors")).as(owner.toString()).isFalse();
+        JsonNode owner = ownerAnswer("Gestionarea armamentului");
+        assertThat(owner.get("status").asString()).isEqualTo("DRAFT");
 
         JsonNode iasi = save("member.iasi", "saveQuestionnaireAnswer", List.of(Map.of("questionId", q1, "text", "x")), 0);
         assertThat(classification(iasi)).isEqualTo("FORBIDDEN");
@@ -197,22 +197,103 @@ class QuestionnaireApiTest extends ApiTestSupport {
 
     @Test
     void heads_read_and_search_the_answers_of_their_structure_members_do_not() {
-        String query = "query($o: ID!, $t: String) { questionnaireAnswers(orgUnitId: $o, text: $t) { respondentName status } }";
+        String query = "query($o: ID!, $t: String) { questionnaireAnswers(orgUnitId: $o, text: $t) "
+                + "{ totalCount edges { node { respondentName status } } } }";
         JsonNode all = eventually(() -> data("head.cluj", query, Map.of("o", IPJ_CLUJ.toString())),
-                d -> d.get("questionnaireAnswers").size() >= 2);
+                d -> d.at("/questionnaireAnswers/edges").size() >= 2);
         List<String> names = new ArrayList<>();
-        all.get("questionnaireAnswers").forEach(a -> names.add(a.get("respondentName").asString()));
+        all.at("/questionnaireAnswers/edges").forEach(a -> names.add(a.at("/node/respondentName").asString()));
         assertThat(names).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(all.at("/questionnaireAnswers/totalCount").asInt()).isEqualTo(names.size());
 
         // "examinarea candidatilor": the member's finalised answer, found without diacritics
         JsonNode found = eventually(() -> data("counsellor.cluj", query, Map.of("o", IPJ_CLUJ.toString(), "t", "examinarea candidatilor")),
-                d -> d.get("questionnaireAnswers").size() == 1);
-        assertThat(found.at("/questionnaireAnswers/0/status").asString()).isEqualTo("FINALISED");
-        assertThat(data("admin.cluj", query, Map.of("o", IPJ_CLUJ.toString(), "t", "nimic asemănător")).get("questionnaireAnswers")).isEmpty();
+                d -> d.at("/questionnaireAnswers/edges").size() == 1);
+        assertThat(found.at("/questionnaireAnswers/edges/0/node/status").asString()).isEqualTo("FINALISED");
+        assertThat(found.at("/questionnaireAnswers/totalCount").asInt()).isEqualTo(1);
+        JsonNode none = data("admin.cluj", query, Map.of("o", IPJ_CLUJ.toString(), "t", "nimic asemănător")).get("questionnaireAnswers");
+        assertThat(none.get("edges")).isEmpty();
+        assertThat(none.get("totalCount").asInt()).isZero();
 
         // a member reads only their own answer: the structure's answers are refused
         assertThat(classification(graphql("member.cluj", query, Map.of("o", IPJ_CLUJ.toString())))).isEqualTo("FORBIDDEN");
         assertThat(classification(graphql("admin.iasi", query, Map.of("o", IPJ_CLUJ.toString())))).isEqualTo("FORBIDDEN");
+    }
+
+    /** The risk owner's answer under the plan: saved when there is none yet (any test may have saved it first). */
+    private JsonNode ownerAnswer(String text) {
+        String q1 = questionnaire("owner.cluj").at("/questions/0/id").asString();
+        JsonNode mine = myAnswer("owner.cluj");
+        if (mine != null && !mine.isNull()) {
+            return mine;
+        }
+        JsonNode saved = save("owner.cluj", "saveQuestionnaireAnswer", List.of(Map.of("questionId", q1, "text", text)), 0);
+        assertThat(saved.has("errors")).as(saved.toString()).isFalse();
+        return saved.at("/data/saveQuestionnaireAnswer/answer");
+    }
+
+    /** Every page of the answers, {@code first} at a time: the ids in order, each page checked for its size. */
+    private List<String> pages(String user, Map<String, Object> variables, int first, int expectedTotal) {
+        String query = "query($o: ID!, $p: ID, $t: String, $first: Int, $after: String) { questionnaireAnswers(orgUnitId: $o, "
+                + "planId: $p, text: $t, first: $first, after: $after) { totalCount edges { cursor node { id } } "
+                + "pageInfo { hasNextPage endCursor } } }";
+        List<String> ids = new ArrayList<>();
+        String after = null;
+        for (int guard = 0; guard < 100; guard++) {
+            Map<String, Object> vars = new HashMap<>(variables);
+            vars.put("first", first);
+            if (after != null) {
+                vars.put("after", after);
+            }
+            JsonNode page = data(user, query, vars).get("questionnaireAnswers");
+            assertThat(page.get("totalCount").asInt()).isEqualTo(expectedTotal);
+            assertThat(page.get("edges").size()).isLessThanOrEqualTo(first);
+            page.get("edges").forEach(e -> ids.add(e.at("/node/id").asString()));
+            if (!page.at("/pageInfo/hasNextPage").asBoolean()) {
+                return ids;
+            }
+            assertThat(page.get("edges").size()).isEqualTo(first);
+            after = page.at("/pageInfo/endCursor").asString();
+            assertThat(after).isEqualTo(page.at("/edges/" + (first - 1) + "/cursor").asString());
+        }
+        throw new AssertionError("more than 100 pages");
+    }
+
+    @Test
+    void the_answers_are_paged_with_cursors_nothing_lost_or_repeated() {
+        ownerAnswer("Gestionarea armamentului");
+        Map<String, Object> vars = Map.of("o", IPJ_CLUJ.toString(), "p", plan.toString());
+        String listQuery = "query($o: ID!, $p: ID) { questionnaireAnswers(orgUnitId: $o, planId: $p, first: 500) "
+                + "{ totalCount edges { node { id } } pageInfo { hasNextPage } } }";
+        JsonNode all = eventually(() -> data("head.cluj", listQuery, vars),
+                d -> d.at("/questionnaireAnswers/edges").size() >= 3).get("questionnaireAnswers");
+        List<String> expected = all.get("edges").findValuesAsString("id");
+        assertThat(all.get("totalCount").asInt()).isEqualTo(expected.size());
+        assertThat(all.at("/pageInfo/hasNextPage").asBoolean()).isFalse();
+
+        for (int first : List.of(1, 2)) {
+            List<String> paged = pages("head.cluj", vars, first, expected.size());
+            assertThat(paged).as("first: " + first).containsExactlyElementsOf(expected).doesNotHaveDuplicates();
+        }
+        // with text: relevance order, paged by position, the same answers as in one page
+        // ("gestionarea": the risk owner's answer and the head's draft)
+        Map<String, Object> text = Map.of("o", IPJ_CLUJ.toString(), "t", "gestionarea");
+        JsonNode matched = eventually(() -> data("head.cluj", "query($o: ID!, $t: String) { questionnaireAnswers(orgUnitId: $o, "
+                + "text: $t, first: 500) { totalCount edges { node { id } } } }", text),
+                d -> d.at("/questionnaireAnswers/edges").size() >= 2).get("questionnaireAnswers");
+        List<String> matchedIds = matched.get("edges").findValuesAsString("id");
+        assertThat(matched.get("totalCount").asInt()).isEqualTo(matchedIds.size());
+        assertThat(pages("head.cluj", text, 1, matchedIds.size())).containsExactlyElementsOf(matchedIds);
+
+        // a cursor that is not one of this list, and a page too large, are refused naming the argument
+        JsonNode bad = graphql("head.cluj", "query($o: ID!) { questionnaireAnswers(orgUnitId: $o, after: \"nonsense!\") { totalCount } }",
+                Map.of("o", IPJ_CLUJ.toString()));
+        assertThat(code(bad)).isEqualTo("INVALID_CURSOR");
+        assertThat(field(bad)).isEqualTo("after");
+        JsonNode tooLarge = graphql("head.cluj", "query($o: ID!) { questionnaireAnswers(orgUnitId: $o, first: 501) { totalCount } }",
+                Map.of("o", IPJ_CLUJ.toString()));
+        assertThat(code(tooLarge)).isEqualTo("OUT_OF_RANGE");
+        assertThat(field(tooLarge)).isEqualTo("first");
     }
 
     @Test

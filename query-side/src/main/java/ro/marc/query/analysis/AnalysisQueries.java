@@ -3,7 +3,10 @@ package ro.marc.query.analysis;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import ro.marc.query.analysis.AnalysisView.NamedRef;
+import ro.marc.query.common.Cursor;
+import ro.marc.query.common.InvalidCursor;
 import ro.marc.query.common.OrgScope;
+import ro.marc.query.common.Page;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.sql.ResultSet;
@@ -19,8 +22,10 @@ import java.util.*;
 @Component
 public class AnalysisQueries {
 
-    /** At most this many analyses per list (a structure has one per member and work unit and plan). */
+    /** At most this many of one's own analyses (one per work unit and plan). */
     public static final int MAX_LIST = 500;
+    /** The order of {@link #analyses}, its keyset (every part NOT NULL). */
+    private static final String SORT_KEY = "a.org_unit_name, a.work_unit_name, a.member_name, a.id";
 
     private static final String COLUMNS = """
             a.id, a.plan_id, a.plan_purpose, a.org_unit_id, a.org_unit_name, a.county, a.work_unit_id, a.work_unit_name,
@@ -41,14 +46,52 @@ public class AnalysisQueries {
     }
 
     /**
-     * The analyses matching {@code filter} within {@code scope}; {@code textMatches}: the ids the text search
-     * found (null: no text filter). Ordered by structure, work unit and member.
+     * One page of the analyses matching {@code filter} within {@code scope}; {@code textMatches}: the ids the
+     * text search found (null: no text filter). Ordered by structure, work unit, member and id: a keyset cursor
+     * on those.
+     *
+     * @throws InvalidCursor when {@code after} is not a cursor of this list
      */
-    public List<AnalysisView> analyses(AnalysisFilter filter, OrgScope scope, Collection<UUID> textMatches) {
-        if (textMatches != null && textMatches.isEmpty()) {
-            return List.of();
-        }
+    public Page<AnalysisView> analyses(AnalysisFilter filter, OrgScope scope, Collection<UUID> textMatches, int first,
+                                       String after) {
+        String[] key = after == null ? null : Cursor.decode(after, 4);
+        UUID afterId = key == null ? null : Cursor.uuid(after, key[3]);
         Map<String, Object> params = new HashMap<>();
+        List<String> where = where(filter, scope, textMatches, params);
+        if (where == null) {
+            return new Page<>(List.of(), List.of(), false);
+        }
+        if (key != null) {
+            where.add("(" + SORT_KEY + ") > (:afterOrgUnit, :afterWorkUnit, :afterMember, :afterId)");
+            params.put("afterOrgUnit", key[0]);
+            params.put("afterWorkUnit", key[1]);
+            params.put("afterMember", key[2]);
+            params.put("afterId", afterId);
+        }
+        params.put("limit", first + 1);
+        List<AnalysisView> rows = jdbc.sql("SELECT " + COLUMNS + " FROM activity_analysis a LEFT JOIN org_unit o ON o.id = a.org_unit_id WHERE "
+                        + String.join(" AND ", where) + " ORDER BY " + SORT_KEY + " LIMIT :limit")
+                .params(params).query(this::view).list();
+        return Page.of(rows, first, v -> Cursor.encode(v.orgUnitName(), v.workUnitName(), v.memberName(), v.id().toString()));
+    }
+
+    /** How many analyses {@link #analyses} pages through (the same arguments). */
+    public int count(AnalysisFilter filter, OrgScope scope, Collection<UUID> textMatches) {
+        Map<String, Object> params = new HashMap<>();
+        List<String> where = where(filter, scope, textMatches, params);
+        if (where == null) {
+            return 0;
+        }
+        return jdbc.sql("SELECT count(*) FROM activity_analysis a LEFT JOIN org_unit o ON o.id = a.org_unit_id WHERE "
+                + String.join(" AND ", where)).params(params).query(Integer.class).single();
+    }
+
+    /** The list's conditions (null: nothing can match). */
+    private static List<String> where(AnalysisFilter filter, OrgScope scope, Collection<UUID> textMatches,
+                                      Map<String, Object> params) {
+        if (textMatches != null && textMatches.isEmpty()) {
+            return null;
+        }
         List<String> where = new ArrayList<>();
         where.add(scope.sql("o", params));
         if (filter.planId() != null) {
@@ -75,10 +118,7 @@ public class AnalysisQueries {
             where.add("a.id = ANY(:ids)");
             params.put("ids", textMatches.toArray(UUID[]::new));
         }
-        return jdbc.sql("SELECT " + COLUMNS + " FROM activity_analysis a LEFT JOIN org_unit o ON o.id = a.org_unit_id WHERE "
-                        + String.join(" AND ", where)
-                        + " ORDER BY a.org_unit_name, a.work_unit_name, a.member_name, a.id LIMIT " + MAX_LIST)
-                .params(params).query(this::view).list();
+        return where;
     }
 
     /** The caller's own analyses, newest plan first. */

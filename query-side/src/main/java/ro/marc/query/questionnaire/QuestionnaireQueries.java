@@ -3,7 +3,10 @@ package ro.marc.query.questionnaire;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import ro.marc.events.questionnaire.QuestionnaireIds;
+import ro.marc.query.common.Cursor;
+import ro.marc.query.common.InvalidCursor;
 import ro.marc.query.common.OrgScope;
+import ro.marc.query.common.Page;
 import ro.marc.query.common.Sql;
 import ro.marc.query.questionnaire.QuestionnaireViews.AnswerItemView;
 import ro.marc.query.questionnaire.QuestionnaireViews.AnswerView;
@@ -22,8 +25,12 @@ import java.util.*;
 @Component
 public class QuestionnaireQueries {
 
-    /** At most this many answers per list (and export). */
-    public static final int MAX_ANSWERS = 5000;
+    /** The export reads this many answers per query. */
+    static final int EXPORT_BATCH = 1000;
+    /** The export's hard bound: the workbook is built in memory. */
+    public static final int MAX_EXPORT = 100_000;
+    /** The order of the paged list (and of the export), null names first as empty: its keyset. */
+    private static final String SORT_KEY = "coalesce(a.org_unit_name, ''), coalesce(a.respondent_name, ''), a.id";
 
     private static final String ANSWER_COLUMNS = """
             a.id, a.plan_id, a.org_unit_id, a.org_unit_name, a.respondent_user_id, a.respondent_name,
@@ -75,7 +82,7 @@ public class QuestionnaireQueries {
     }
 
     public Optional<AnswerView> answer(UUID answerId) {
-        return answers("a.id = ?", List.of(answerId)).stream().findFirst();
+        return answers("a.id = ?", List.of(answerId), "").stream().findFirst();
     }
 
     /** The respondent's answer under the plan, or empty when they have not saved one yet. */
@@ -84,16 +91,89 @@ public class QuestionnaireQueries {
     }
 
     /**
-     * The answers of the org unit (and, with {@code includeBelow}, of every structure below it), optionally
-     * under one plan, within the caller's {@code scope}: by structure, then respondent.
+     * Every answer of the org unit (and, with {@code includeBelow}, of every structure below it), optionally
+     * under one plan, within the caller's {@code scope}: by structure, then respondent. Not a page: the .xlsx
+     * export reads the whole subtree, {@value #EXPORT_BATCH} rows at a time by keyset; the hard bound is
+     * {@value #MAX_EXPORT} answers (beyond it {@link TooManyAnswers}, never a silently cut list).
      */
     public List<AnswerView> answersOf(UUID orgUnitId, boolean includeBelow, UUID planId, OrgScope scope) {
+        List<AnswerView> all = new ArrayList<>();
+        String after = null;
+        while (true) {
+            Page<AnswerView> page = answersPage(orgUnitId, includeBelow, planId, null, scope, EXPORT_BATCH, after);
+            all.addAll(page.items());
+            if (all.size() > MAX_EXPORT) {
+                throw new TooManyAnswers(MAX_EXPORT);
+            }
+            if (!page.hasNextPage()) {
+                return all;
+            }
+            after = page.endCursor();
+        }
+    }
+
+    /**
+     * One page of the answers of the org unit (and, with {@code includeBelow}, below it), optionally under one
+     * plan, within the caller's {@code scope}. {@code matching} null: by structure, then respondent, then id
+     * (a keyset cursor on those); else only the answers among {@code matching}, in its order (search
+     * relevance; an offset cursor into that bounded list).
+     *
+     * @throws InvalidCursor when {@code after} is not a cursor of this list
+     */
+    public Page<AnswerView> answersPage(UUID orgUnitId, boolean includeBelow, UUID planId, List<UUID> matching,
+                                        OrgScope scope, int first, String after) {
+        String[] key = after == null || matching != null ? null : Cursor.decode(after, 3);
+        UUID afterId = key == null ? null : Cursor.uuid(after, key[2]);
+        int offset = after == null || matching == null ? 0 : Cursor.offset(after, Cursor.decode(after, 1)[0]);
         List<Object> params = new ArrayList<>();
+        String where = subtreeWhere(orgUnitId, includeBelow, planId, matching, scope, params);
+        if (where == null) {
+            return new Page<>(List.of(), List.of(), false);
+        }
+        String tail;
+        if (matching != null) {
+            tail = " ORDER BY array_position(?, a.id), a.id OFFSET ? LIMIT ?";
+            params.add(matching.toArray(UUID[]::new));
+            params.add(offset);
+        } else {
+            if (key != null) {
+                where += " AND (" + SORT_KEY + ") > (?, ?, ?)";
+                params.add(key[0]);
+                params.add(key[1]);
+                params.add(afterId);
+            }
+            tail = " ORDER BY " + SORT_KEY + " LIMIT ?";
+        }
+        params.add(first + 1);
+        List<AnswerView> rows = answers(where, params, tail);
+        if (matching != null) {
+            return Page.of(numbered(rows, offset), first, r -> Cursor.encode(String.valueOf(r.getKey())), Map.Entry::getValue);
+        }
+        return Page.of(rows, first, a -> Cursor.encode(nonNull(a.orgUnitName()), nonNull(a.respondentName()), a.id().toString()));
+    }
+
+    /** How many answers {@link #answersPage} pages through (the same arguments). */
+    public int countAnswers(UUID orgUnitId, boolean includeBelow, UUID planId, List<UUID> matching, OrgScope scope) {
+        List<Object> params = new ArrayList<>();
+        String where = subtreeWhere(orgUnitId, includeBelow, planId, matching, scope, params);
+        if (where == null) {
+            return 0;
+        }
+        return jdbc.sql("SELECT count(*) FROM questionnaire_answer a LEFT JOIN org_unit o ON o.id = a.org_unit_id WHERE " + where)
+                .params(params).query(Integer.class).single();
+    }
+
+    /** The conditions of the subtree's answers (null: nothing can match, e.g. the org unit is unknown). */
+    private String subtreeWhere(UUID orgUnitId, boolean includeBelow, UUID planId, List<UUID> matching, OrgScope scope,
+                                List<Object> params) {
+        if (matching != null && matching.isEmpty()) {
+            return null;
+        }
         String where;
         if (includeBelow) {
             String path = jdbc.sql("SELECT path FROM org_unit WHERE id = ?").param(orgUnitId).query(String.class).optional().orElse(null);
             if (path == null) {
-                return List.of();
+                return null;
             }
             where = "o.path LIKE ?";
             params.add(Sql.likePrefix(path));
@@ -105,8 +185,30 @@ public class QuestionnaireQueries {
             where += " AND a.plan_id = ?";
             params.add(planId);
         }
-        where += " AND " + scope.sql("o", params);
-        return answers(where, params);
+        if (matching != null) {
+            where += " AND a.id = ANY(?)";
+            params.add(matching.toArray(UUID[]::new));
+        }
+        return where + " AND " + scope.sql("o", params);
+    }
+
+    private static <T> List<Map.Entry<Integer, T>> numbered(List<T> rows, int offset) {
+        List<Map.Entry<Integer, T>> numbered = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            numbered.add(Map.entry(offset + i + 1, rows.get(i)));
+        }
+        return numbered;
+    }
+
+    private static String nonNull(String text) {
+        return text == null ? "" : text;
+    }
+
+    /** The export's structure is larger than {@link #MAX_EXPORT} answers. */
+    public static class TooManyAnswers extends RuntimeException {
+        public TooManyAnswers(int limit) {
+            super("The structure and those below it have more than " + limit + " answers; export a structure lower in the tree");
+        }
     }
 
     /** The answers among {@code ids} within the caller's scope, in the order of {@code ids} (search hits). */
@@ -118,16 +220,15 @@ public class QuestionnaireQueries {
         params.add(ids.toArray(UUID[]::new));
         String where = "a.id = ANY(?) AND " + scope.sql("o", params);
         Map<UUID, AnswerView> byId = new HashMap<>();
-        answers(where, params).forEach(a -> byId.put(a.id(), a));
+        answers(where, params, "").forEach(a -> byId.put(a.id(), a));
         return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
     }
 
-    private List<AnswerView> answers(String where, List<Object> params) {
+    /** The answers matching {@code where}, with their items; {@code tail}: ORDER BY, OFFSET and LIMIT. */
+    private List<AnswerView> answers(String where, List<Object> params, String tail) {
         List<AnswerView> rows = jdbc.sql("SELECT " + ANSWER_COLUMNS + """
                          FROM questionnaire_answer a LEFT JOIN org_unit o ON o.id = a.org_unit_id
-                        WHERE\s""" + where + """
-                        
-                        ORDER BY a.org_unit_name, a.respondent_name, a.id LIMIT\s""" + MAX_ANSWERS)
+                        WHERE\s""" + where + tail)
                 .params(params)
                 .query((rs, n) -> new AnswerView(rs.getObject("id", UUID.class), rs.getObject("plan_id", UUID.class),
                         rs.getObject("org_unit_id", UUID.class), rs.getString("org_unit_name"),

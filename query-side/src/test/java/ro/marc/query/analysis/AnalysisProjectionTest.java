@@ -168,17 +168,25 @@ class AnalysisProjectionTest {
         client.indices().refresh(r -> r.index(index.name()));
 
         OrgScope clujOnly = new OrgScope(false, Set.of(), Set.of(), Set.of(cluj));
-        assertThat(queries.analyses(AnalysisFilter.none(), clujOnly, null)).extracting(AnalysisView::id).containsExactly(analysis);
-        assertThat(queries.analyses(AnalysisFilter.none(), OrgScope.everything(), null)).hasSize(2);
-        assertThat(queries.analyses(new AnalysisFilter(null, iasi, null, null, null, null), clujOnly, null)).isEmpty();
-        assertThat(queries.analyses(new AnalysisFilter(plan, null, wu, member, "DRAFT", null), OrgScope.everything(), null))
+        assertThat(queries.analyses(AnalysisFilter.none(), clujOnly, null, 50, null).items()).extracting(AnalysisView::id).containsExactly(analysis);
+        assertThat(queries.analyses(AnalysisFilter.none(), OrgScope.everything(), null, 50, null).items()).hasSize(2);
+        assertThat(queries.count(AnalysisFilter.none(), OrgScope.everything(), null)).isEqualTo(2);
+        var firstPage = queries.analyses(AnalysisFilter.none(), OrgScope.everything(), null, 1, null);
+        var secondPage = queries.analyses(AnalysisFilter.none(), OrgScope.everything(), null, 1, firstPage.endCursor());
+        assertThat(firstPage.hasNextPage()).isTrue();
+        assertThat(secondPage.hasNextPage()).isFalse();
+        assertThat(java.util.stream.Stream.concat(firstPage.items().stream(), secondPage.items().stream()).map(AnalysisView::id))
+                .containsExactlyElementsOf(queries.analyses(AnalysisFilter.none(), OrgScope.everything(), null, 50, null)
+                        .items().stream().map(AnalysisView::id).toList());
+        assertThat(queries.analyses(new AnalysisFilter(null, iasi, null, null, null, null), clujOnly, null, 50, null).items()).isEmpty();
+        assertThat(queries.analyses(new AnalysisFilter(plan, null, wu, member, "DRAFT", null), OrgScope.everything(), null, 50, null).items())
                 .hasSize(2);
 
         assertThat(search.matching("intocmirea PROCESULUI")).containsExactly(analysis);
         assertThat(search.matching("contravenții")).containsExactly(analysis);
         assertThat(search.matching("contraventii recrutare")).isEmpty();
-        assertThat(queries.analyses(AnalysisFilter.none(), OrgScope.everything(), search.matching("constatarea")))
+        assertThat(queries.analyses(AnalysisFilter.none(), OrgScope.everything(), search.matching("constatarea"), 50, null).items())
                 .extracting(AnalysisView::id).containsExactly(analysis);
-        assertThat(queries.analyses(AnalysisFilter.none(), OrgScope.everything(), search.matching("nimic"))).isEmpty();
+        assertThat(queries.analyses(AnalysisFilter.none(), OrgScope.everything(), search.matching("nimic"), 50, null).items()).isEmpty();
     }
 }

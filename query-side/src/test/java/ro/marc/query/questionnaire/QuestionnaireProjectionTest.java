@@ -28,6 +28,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * {@link QuestionnaireReadModelProjection} on a real PostgreSQL and {@link QuestionnaireSearchProjection} on a
@@ -143,6 +144,17 @@ class QuestionnaireProjectionTest {
         // the Rutier head's own subtree does not reach IPJ Cluj itself
         assertThat(queries.answersOf(ipjCluj, true, null, new OrgScope(false, Set.of(), Set.of(), Set.of(rutierCluj))))
                 .extracting(AnswerView::respondentName).containsExactly("Horia Șerban");
+
+        // paged one at a time (keyset on structure, respondent, id): the same two, then no more
+        var first = queries.answersPage(ipjCluj, true, null, null, OrgScope.everything(), 1, null);
+        assertThat(first.items()).extracting(AnswerView::respondentName).containsExactly("Maria Pop");
+        assertThat(first.hasNextPage()).isTrue();
+        var second = queries.answersPage(ipjCluj, true, null, null, OrgScope.everything(), 1, first.endCursor());
+        assertThat(second.items()).extracting(AnswerView::respondentName).containsExactly("Horia Șerban");
+        assertThat(second.hasNextPage()).isFalse();
+        assertThat(queries.countAnswers(ipjCluj, true, null, null, OrgScope.everything())).isEqualTo(2);
+        assertThatThrownBy(() -> queries.answersPage(ipjCluj, true, null, null,
+                OrgScope.everything(), 1, "bm9wZQ")).isInstanceOf(ro.marc.query.common.InvalidCursor.class);
     }
 
     @Test

@@ -16,7 +16,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static ro.marc.command.access.Refused.rejected;
+import static ro.marc.command.common.Refused.rejected;
 
 /**
  * {@link UserAccount}: given the account's past events (and, in the in-memory lookup, what other

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static ro.marc.command.access.Refused.rejected;
+import static ro.marc.command.common.Refused.rejected;
 
 /**
  * {@link WorkingGroup}: given the group's past events (and, in the in-memory lookup, the accounts and

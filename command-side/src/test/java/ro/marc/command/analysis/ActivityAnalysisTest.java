@@ -2,9 +2,6 @@ package ro.marc.command.analysis;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
-import org.hamcrest.Description;
-import org.hamcrest.Matcher;
-import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import ro.marc.command.common.CommandRejected;
@@ -30,6 +27,8 @@ import ro.marc.events.plan.StageDeadlines;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.*;
+
+import static ro.marc.command.common.Refused.rejected;
 
 /** Given/when/then for the activity analysis (Anexa 3): who, under which plan and work unit, what content, finalisation. */
 class ActivityAnalysisTest {
@@ -413,23 +412,4 @@ class ActivityAnalysisTest {
 
     // ---------------------------------------------------------------- matcher
 
-    static Matcher<CommandRejected> rejected(Reason reason, String field, String code) {
-        return new TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(CommandRejected item) {
-                return item.reason() == reason && Objects.equals(item.field(), field) && Objects.equals(item.code(), code);
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("CommandRejected(" + reason + ", field=" + field + ", code=" + code + ")");
-            }
-
-            @Override
-            protected void describeMismatchSafely(CommandRejected item, Description mismatch) {
-                mismatch.appendText("was " + item.reason() + ", field=" + item.field() + ", code=" + item.code()
-                        + ": " + item.getMessage());
-            }
-        };
-    }
 }

@@ -2,9 +2,6 @@ package ro.marc.command.plan;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
-import org.hamcrest.Description;
-import org.hamcrest.Matcher;
-import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import ro.marc.command.access.InMemoryAccessLookup;
@@ -26,6 +23,8 @@ import ro.marc.events.plan.event.*;
 
 import java.time.LocalDate;
 import java.util.*;
+
+import static ro.marc.command.common.Refused.rejected;
 
 /**
  * {@link Plan}: given the plan's past events (and, in the in-memory lookups, the org, the accounts, the
@@ -487,31 +486,7 @@ class PlanTest {
 
     // ---------------------------------------------------------------- support
 
-    static Matcher<CommandRejected> rejected(Reason reason, String field, String code) {
-        return rejected(reason, field, code, null);
-    }
 
-    static Matcher<CommandRejected> rejected(Reason reason, String field, String code, Map<String, Object> details) {
-        return new TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(CommandRejected item) {
-                return item.reason() == reason && Objects.equals(item.field(), field) && Objects.equals(item.code(), code)
-                        && (details == null || details.equals(item.details()));
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("CommandRejected(" + reason + ", field=" + field + ", code=" + code
-                        + (details == null ? "" : ", details=" + details) + ")");
-            }
-
-            @Override
-            protected void describeMismatchSafely(CommandRejected item, Description mismatch) {
-                mismatch.appendText("was " + item.reason() + ", field=" + item.field() + ", code=" + item.code()
-                        + ", details=" + item.details() + ": " + item.getMessage());
-            }
-        };
-    }
 
     /** IPJ Cluj holding three work units (and a retired one), IPJ Iași holding another. */
     static final class Org implements OrgFacts {

@@ -27,7 +27,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import static ro.marc.command.questionnaire.Refused.rejected;
+import static ro.marc.command.common.Refused.rejected;
 
 /**
  * {@link QuestionnaireAnswer}: given the answer's past events (and, in memory, the plans, accounts, org units

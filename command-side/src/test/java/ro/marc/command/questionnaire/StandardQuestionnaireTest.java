@@ -14,7 +14,7 @@ import ro.marc.events.questionnaire.event.QuestionnairePublished;
 import java.util.List;
 import java.util.UUID;
 
-import static ro.marc.command.questionnaire.Refused.rejected;
+import static ro.marc.command.common.Refused.rejected;
 
 /** {@link StandardQuestionnaire}: every edit publishes a new version; bad questions are refused naming the field. */
 class StandardQuestionnaireTest {

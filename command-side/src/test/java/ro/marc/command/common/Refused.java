@@ -1,4 +1,4 @@
-package ro.marc.command.access;
+package ro.marc.command.common;
 
 import org.hamcrest.Description;
 import org.hamcrest.Matcher;
@@ -9,18 +9,18 @@ import ro.marc.command.common.CommandRejected.Reason;
 import java.util.Map;
 import java.util.Objects;
 
-/** Matchers for the typed refusals of the access aggregates. */
-final class Refused {
+/** Matchers for the typed refusals of the aggregates ({@link CommandRejected}): reason, field, code, details. */
+public final class Refused {
 
     private Refused() {
     }
 
-    static Matcher<CommandRejected> rejected(Reason reason, String field, String code) {
+    public static Matcher<CommandRejected> rejected(Reason reason, String field, String code) {
         return rejected(reason, field, code, null);
     }
 
     /** With exactly these {@code details} (null: any). */
-    static Matcher<CommandRejected> rejected(Reason reason, String field, String code, Map<String, Object> details) {
+    public static Matcher<CommandRejected> rejected(Reason reason, String field, String code, Map<String, Object> details) {
         return new TypeSafeMatcher<>() {
             @Override
             protected boolean matchesSafely(CommandRejected item) {

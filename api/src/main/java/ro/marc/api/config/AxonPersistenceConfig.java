@@ -31,6 +31,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import javax.sql.DataSource;
+import java.util.UUID;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.messaging.annotation.HandlerEnhancerDefinition;
@@ -104,18 +105,20 @@ public class AxonPersistenceConfig {
     }
 
     /**
-     * {@code marc.node-name} names this node as the owner of the segments it claims ({@code token_entry.owner});
-     * by default Axon's {@code pid@host}. Two nodes must differ: two MARC contexts in one JVM (the two-node
-     * test) would otherwise both believe they own every claimed segment and process it twice.
+     * {@code marc.node-name} names this node as the owner of the segments it claims ({@code token_entry.owner}).
+     * Two nodes must differ: two MARC contexts with one owner name would both believe they own every claimed
+     * segment and process it twice (seen as a projection's unique-key violation when the tests ran a second
+     * context in the JVM). So without a name the owner is Axon's {@code pid@host} plus a random suffix per
+     * context: a restarted node is a new owner either way (its pid changed), so nothing is lost by it.
      */
     @Bean
     TokenStore tokenStore(ConnectionProvider connections, Serializer serializer,
                           @Value("${marc.node-name:}") String nodeName) {
         JdbcTokenStore.Builder builder = JdbcTokenStore.builder().connectionProvider(connections).serializer(serializer)
                 .schema(TOKEN_SCHEMA).contentType(byte[].class);
-        if (!nodeName.isBlank()) {
-            builder.nodeId(nodeName);
-        }
+        builder.nodeId(nodeName.isBlank()
+                ? java.lang.management.ManagementFactory.getRuntimeMXBean().getName() + "#" + UUID.randomUUID().toString().substring(0, 8)
+                : nodeName);
         return builder.build();
     }
 

@@ -62,8 +62,8 @@ public class CommandAuditInterceptor implements MessageHandlerInterceptor<Comman
         Object result = chain.proceed(); // a refused command throws: nothing changed, the request row records it
         CommandMessage<?> command = unitOfWork.getMessage();
         MetaData meta = command.getMetaData();
-        if ("SYSTEM".equals(meta.get("role")) || "DEMO_SEED".equals(meta.get("role"))) {
-            return result; // MARC's own start-up commands (demo data sent on a demo user's behalf included) are no access
+        if ("SYSTEM".equals(meta.get("role"))) {
+            return result;
         }
         // when the unit of work commits, after the event bus has intercepted and appended the events
         // (its prepare-commit handler was registered when the first event was applied, before this one):

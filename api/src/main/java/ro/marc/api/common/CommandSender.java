@@ -54,8 +54,16 @@ public class CommandSender {
 
     /** For MARC's own commands (first start, demo data). */
     public void sendAsSystem(Object command) {
+        sendAsSystem(command, "system");
+    }
+
+    /**
+     * MARC's own command, attributed to {@code userId}: "system", or a demo account on whose behalf the demo
+     * data is written. The role is SYSTEM either way, so the access audit leaves it out like any start-up command.
+     */
+    private void sendAsSystem(Object command, String userId) {
         sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(
-                MetaData.from(Map.of("userId", "system", "role", "SYSTEM", "correlationId", UUID.randomUUID().toString()))));
+                MetaData.from(Map.of("userId", userId, "role", "SYSTEM", "correlationId", UUID.randomUUID().toString()))));
     }
 
     private Object sendAndWait(CommandMessage<?> message) {
@@ -92,24 +100,20 @@ public class CommandSender {
      * {@code doneMeanwhile} shows another node did the same step meanwhile (a lost append, a stale version).
      */
     public void sendAsSystemOnce(Object command, BooleanSupplier doneMeanwhile) {
-        try {
-            sendAsSystem(command);
-        } catch (RuntimeException e) {
-            if (!doneMeanwhile.getAsBoolean()) {
-                throw e;
-            }
-            log.info("{} was done meanwhile by another MARC node", command.getClass().getSimpleName());
-        }
+        sendOnce(command, "system", doneMeanwhile);
     }
 
     /**
-     * For demo data that a person would have made (the demo plans drawn up by their heads): sends as that
-     * demo account, once like {@link #sendAsSystemOnce}. The role {@code DEMO_SEED} tells it from a request.
+     * For demo data that a person would have made (the demo plans drawn up by their heads): sent by MARC on
+     * behalf of that demo account, once like {@link #sendAsSystemOnce}.
      */
     public void sendAsDemoUserOnce(Object command, UUID userId, BooleanSupplier doneMeanwhile) {
+        sendOnce(command, userId.toString(), doneMeanwhile);
+    }
+
+    private void sendOnce(Object command, String userId, BooleanSupplier doneMeanwhile) {
         try {
-            sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(MetaData.from(Map.of(
-                    "userId", userId.toString(), "role", "DEMO_SEED", "correlationId", UUID.randomUUID().toString()))));
+            sendAsSystem(command, userId);
         } catch (RuntimeException e) {
             if (!doneMeanwhile.getAsBoolean()) {
                 throw e;

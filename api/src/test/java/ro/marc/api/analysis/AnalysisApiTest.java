@@ -140,25 +140,8 @@ class AnalysisApiTest extends ApiTestSupport {
     private List<String> pages(int first, int expectedTotal) {
         String query = "query($o: ID!, $p: ID, $first: Int, $after: String) { activityAnalyses(filter: {orgUnitId: $o, planId: $p}, "
                 + "first: $first, after: $after) { totalCount edges { cursor node { id } } pageInfo { hasNextPage endCursor } } }";
-        List<String> ids = new java.util.ArrayList<>();
-        String after = null;
-        for (int guard = 0; guard < 100; guard++) {
-            Map<String, Object> vars = new java.util.HashMap<>(Map.of("o", IPJ_CLUJ.toString(), "p", PLAN.toString(), "first", first));
-            if (after != null) {
-                vars.put("after", after);
-            }
-            JsonNode page = data("head.cluj", query, vars).get("activityAnalyses");
-            assertThat(page.get("totalCount").asInt()).isEqualTo(expectedTotal);
-            assertThat(page.get("edges").size()).isLessThanOrEqualTo(first);
-            page.get("edges").forEach(e -> ids.add(e.at("/node/id").asString()));
-            if (!page.at("/pageInfo/hasNextPage").asBoolean()) {
-                return ids;
-            }
-            assertThat(page.get("edges").size()).isEqualTo(first);
-            after = page.at("/pageInfo/endCursor").asString();
-            assertThat(after).isEqualTo(page.at("/edges/" + (first - 1) + "/cursor").asString());
-        }
-        throw new AssertionError("more than 100 pages");
+        return pageThrough("head.cluj", query, "activityAnalyses", Map.of("o", IPJ_CLUJ.toString(), "p", PLAN.toString()),
+                first, expectedTotal);
     }
 
     @Test

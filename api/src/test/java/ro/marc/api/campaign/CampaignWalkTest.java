@@ -85,8 +85,6 @@ class CampaignWalkTest extends ApiTestSupport {
 
     private static final String DOCUMENT_FIELDS = "id title kind edition fileName mediaType size sha256 downloadUrl";
 
-    /** Accounts created by this test, signed by the dev signer like the demo users. */
-    private final Map<String, DemoUsers.DemoUser> users = new HashMap<>();
 
     /** The fresh structure: its head and member in its working group. */
     record Structure(String orgUnitId, String orgUnitName, String head, String headName, UUID headId,
@@ -105,7 +103,7 @@ class CampaignWalkTest extends ApiTestSupport {
         String purpose = "Evaluarea riscurilor de corupție în structură — campania " + suffix;
 
         // ---------------------------------------------------------------- 1. drafted, edited as a draft, activated
-        JsonNode drafted = ok(s.head(), DRAFT, Map.of("i", Map.of("orgUnitId", s.orgUnitId(), "purpose", purpose,
+        JsonNode drafted = data(s.head(), DRAFT, Map.of("i", Map.of("orgUnitId", s.orgUnitId(), "purpose", purpose,
                 "members", List.of(member(s.memberId(), true, ORDINE))))).get("draftPlan");
         String planId = drafted.at("/id").asString();
         assertThat(drafted.at("/version").asLong()).isEqualTo(1);
@@ -113,7 +111,7 @@ class CampaignWalkTest extends ApiTestSupport {
         assertThat(drafted.at("/plan/edition").isNull()).isTrue();
         assertThat(drafted.at("/plan/purpose").asString()).isEqualTo(purpose);
 
-        JsonNode edited = ok(s.head(), EDIT, Map.of("i", Map.of("id", planId, "startDate", start.toString(), "purpose", purpose,
+        JsonNode edited = data(s.head(), EDIT, Map.of("i", Map.of("id", planId, "startDate", start.toString(), "purpose", purpose,
                 "members", List.of(member(s.memberId(), true, ORDINE, RUTIERA), member(s.headId(), false, RESURSE)),
                 "deadlines", deadlines(identification, evaluation, measures), "expectedVersion", 1))).get("editPlan");
         assertThat(edited.at("/version").asLong()).isEqualTo(2);
@@ -121,7 +119,7 @@ class CampaignWalkTest extends ApiTestSupport {
         assertThat(edited.at("/plan/startDate").asString()).isEqualTo(start.toString());
         assertThat(edited.at("/plan/stages/1/start").asString()).isEqualTo(identification.plusDays(1).toString()); // n+1
 
-        JsonNode activated = ok(s.head(), ACTIVATE, Map.of("i", Map.of("id", planId, "expectedVersion", 2))).get("activatePlan");
+        JsonNode activated = data(s.head(), ACTIVATE, Map.of("i", Map.of("id", planId, "expectedVersion", 2))).get("activatePlan");
         assertThat(activated.at("/version").asLong()).isEqualTo(3);
         assertThat(activated.at("/plan/status").asString()).isEqualTo("ACTIVE");
         assertThat(activated.at("/plan/edition").asInt()).isEqualTo(1);
@@ -131,7 +129,7 @@ class CampaignWalkTest extends ApiTestSupport {
         assertThat(activated.at("/plan/members/1/role").asString()).isEqualTo("WORKING_GROUP_HEAD");
 
         // ---------------------------------------------------------------- 2. the member's tasks and the Gantt chart
-        JsonNode tasks = ok(s.member(), """
+        JsonNode tasks = data(s.member(), """
                 { myTasks { plan { id } purpose today questionnaireRequired workUnits { id name }
                             stages { stage start deadline activities current overdue upcoming daysLeft } } }""", Map.of())
                 .get("myTasks");
@@ -158,7 +156,7 @@ class CampaignWalkTest extends ApiTestSupport {
 
         LocalDate from = today.minusDays(14);
         LocalDate to = today.plusDays(90);
-        JsonNode gantt = ok(s.member(), """
+        JsonNode gantt = data(s.member(), """
                 query($p: ID!, $f: String, $t: String) { gantt(planId: $p, from: $f, to: $t, scale: WEEKS) {
                     planId from to scale bars { kind stage label start end shownStart shownEnd clippedStart clippedEnd }
                     ticks { date label } imageUrl } }""",
@@ -185,7 +183,7 @@ class CampaignWalkTest extends ApiTestSupport {
         String imageUrl = gantt.at("/imageUrl").asString();
         assertThat(imageUrl).startsWith("/charts/plans/" + planId + "/gantt.png?").contains("scale=WEEKS");
 
-        HttpResponse<byte[]> png = get(imageUrl, tokenOf(s.member()));
+        HttpResponse<byte[]> png = get(imageUrl, token(s.member()));
         assertThat(png.statusCode()).isEqualTo(200);
         assertThat(png.headers().firstValue("Content-Type").orElse("")).startsWith("image/png");
         assertThat(png.body()).startsWith(0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A);
@@ -199,14 +197,14 @@ class CampaignWalkTest extends ApiTestSupport {
         assertThat(strings(activation.at("/workUnitNames"))).containsExactly("Ordine publică", "Poliție rutieră");
 
         // ---------------------------------------------------------------- 4. the management questionnaire
-        JsonNode questionnaire = ok(s.member(), "{ questionnaire { version questions { id position text kind } } }", Map.of())
+        JsonNode questionnaire = data(s.member(), "{ questionnaire { version questions { id position text kind } } }", Map.of())
                 .get("questionnaire");
         JsonNode questions = questionnaire.get("questions");
         assertThat(questions.size()).isPositive();
         String q1 = questions.get(0).at("/id").asString();
         String q1Text = questions.get(0).at("/text").asString();
         String draftText = "Verificarea conducătorilor auto în trafic " + suffix;
-        JsonNode saved = ok(s.member(), ANSWER.formatted("saveQuestionnaireAnswer"), Map.of("i", Map.of("planId", planId,
+        JsonNode saved = data(s.member(), ANSWER.formatted("saveQuestionnaireAnswer"), Map.of("i", Map.of("planId", planId,
                 "answers", List.of(Map.of("questionId", q1, "text", draftText)), "expectedVersion", 0)))
                 .get("saveQuestionnaireAnswer");
         String answerId = saved.at("/id").asString();
@@ -225,23 +223,23 @@ class CampaignWalkTest extends ApiTestSupport {
             }
             complete.add(a);
         }
-        JsonNode finalised = ok(s.member(), ANSWER.formatted("finaliseQuestionnaireAnswer"), Map.of("i", Map.of("planId", planId,
+        JsonNode finalised = data(s.member(), ANSWER.formatted("finaliseQuestionnaireAnswer"), Map.of("i", Map.of("planId", planId,
                 "answers", complete, "expectedVersion", 1))).get("finaliseQuestionnaireAnswer");
         assertThat(finalised.at("/id").asString()).isEqualTo(answerId);
         assertThat(finalised.at("/answer/status").asString()).isEqualTo("FINALISED");
         assertThat(finalised.at("/answer/finalisedAt").isNull()).isFalse();
         long answerVersion = finalised.at("/version").asLong();
 
-        JsonNode again = gql(s.member(), ANSWER.formatted("finaliseQuestionnaireAnswer"), Map.of("i", Map.of("planId", planId,
+        JsonNode again = graphql(s.member(), ANSWER.formatted("finaliseQuestionnaireAnswer"), Map.of("i", Map.of("planId", planId,
                 "expectedVersion", answerVersion)));
         assertThat(firstError(again).at("/extensions/classification").asString()).as(again.toString()).isEqualTo("BAD_REQUEST");
         assertThat(firstError(again).at("/extensions/code").asString()).isEqualTo("FINALISED");
         assertThat(firstError(again).at("/extensions/field").asString()).isEqualTo("answerId");
-        assertThat(ok(s.member(), "query($p: ID!) { myQuestionnaireAnswer(planId: $p) { status version } }", Map.of("p", planId))
+        assertThat(data(s.member(), "query($p: ID!) { myQuestionnaireAnswer(planId: $p) { status version } }", Map.of("p", planId))
                 .at("/myQuestionnaireAnswer/version").asLong()).as("nothing appended").isEqualTo(answerVersion);
 
         // ---------------------------------------------------------------- 5. the Anexa 3 of Poliție rutieră
-        JsonNode started = ok(s.member(), START_ANALYSIS, Map.of("plan", planId, "wu", RUTIERA)).get("startActivityAnalysis");
+        JsonNode started = data(s.member(), START_ANALYSIS, Map.of("plan", planId, "wu", RUTIERA)).get("startActivityAnalysis");
         String analysisId = started.at("/id").asString();
         assertThat(started.at("/analysis/status").asString()).isEqualTo("DRAFT");
         assertThat(started.at("/analysis/memberName").asString()).isEqualTo(s.memberName());
@@ -260,7 +258,7 @@ class CampaignWalkTest extends ApiTestSupport {
                         "legalFramework", "O.U.G. nr. 195/2002 privind circulația pe drumurile publice",
                         "materialMeansIds", List.of(DemoNomenclature.referenceEntryId(ReferenceList.MATERIAL_MEANS,
                                 "Aparate etilotest și etilometre").toString()))));
-        JsonNode analysisSaved = ok(s.member(), SAVE_ANALYSIS, Map.of("input", Map.of("id", analysisId,
+        JsonNode analysisSaved = data(s.member(), SAVE_ANALYSIS, Map.of("input", Map.of("id", analysisId,
                 "expectedVersion", started.at("/version").asLong(), "activities", List.of(activity)))).get("saveActivityAnalysis");
         assertThat(analysisSaved.at("/analysis/status").asString()).isEqualTo("DRAFT");
         assertThat(analysisSaved.at("/analysis/activities/0/name").asString()).isEqualTo(ALCOOL);
@@ -270,7 +268,7 @@ class CampaignWalkTest extends ApiTestSupport {
         assertThat(analysisSaved.at("/analysis/activities/0/tasks/0/documents/0/name").asString()).isEqualTo(BULETIN);
         assertThat(analysisSaved.at("/analysis/activities/0/relations/0/partnerName").asString()).isEqualTo("Unitățile sanitare");
 
-        JsonNode analysisFinalised = ok(s.member(), FINALISE_ANALYSIS, Map.of("id", analysisId,
+        JsonNode analysisFinalised = data(s.member(), FINALISE_ANALYSIS, Map.of("id", analysisId,
                 "v", analysisSaved.at("/version").asLong())).get("finaliseActivityAnalysis");
         assertThat(analysisFinalised.at("/analysis/status").asString()).isEqualTo("FINALISED");
         assertThat(analysisFinalised.at("/analysis/edition").asInt()).isEqualTo(1);
@@ -283,13 +281,13 @@ class CampaignWalkTest extends ApiTestSupport {
         assertThat(finalisedNotice.at("/message").asString()).contains(s.memberName(), "Poliție rutieră", purpose);
 
         String analysisDocuments = "query($id: ID!) { analysisDocuments(analysisId: $id) { " + DOCUMENT_FIELDS + " } }";
-        JsonNode anexa3 = eventually(() -> ok(s.head(), analysisDocuments, Map.of("id", analysisId)),
+        JsonNode anexa3 = eventually(() -> data(s.head(), analysisDocuments, Map.of("id", analysisId)),
                 d -> d.at("/analysisDocuments").size() > 0).at("/analysisDocuments/0");
         assertThat(anexa3.at("/kind").asString()).isEqualTo("ANEXA_3");
         assertThat(anexa3.at("/edition").asInt()).isEqualTo(1);
         assertThat(anexa3.at("/mediaType").asString()).isEqualTo("application/pdf");
         assertThat(anexa3.at("/fileName").asString()).startsWith("Anexa3-").endsWith(".pdf");
-        HttpResponse<byte[]> anexa3Pdf = get(anexa3.at("/downloadUrl").asString(), tokenOf(s.head()));
+        HttpResponse<byte[]> anexa3Pdf = get(anexa3.at("/downloadUrl").asString(), token(s.head()));
         assertThat(anexa3Pdf.statusCode()).isEqualTo(200);
         assertThat(anexa3Pdf.headers().firstValue("Content-Type").orElse("")).startsWith("application/pdf");
         assertThat(anexa3Pdf.body()).hasSize(anexa3.at("/size").asInt());
@@ -298,7 +296,7 @@ class CampaignWalkTest extends ApiTestSupport {
 
         // ---------------------------------------------------------------- 6. revised: edition 2
         LocalDate movedMeasures = measures.plusDays(14);
-        JsonNode revised = ok(s.head(), EDIT, Map.of("i", Map.of("id", planId, "startDate", start.toString(), "purpose", purpose,
+        JsonNode revised = data(s.head(), EDIT, Map.of("i", Map.of("id", planId, "startDate", start.toString(), "purpose", purpose,
                 "members", List.of(member(s.memberId(), true, ORDINE, RUTIERA), member(s.headId(), false, RESURSE)),
                 "deadlines", deadlines(identification, evaluation, movedMeasures), "expectedVersion", 3))).get("editPlan");
         assertThat(revised.at("/version").asLong()).isEqualTo(4);
@@ -308,13 +306,13 @@ class CampaignWalkTest extends ApiTestSupport {
         assertThat(revised.at("/plan/editions").findValuesAsString("edition")).containsExactly("2", "1");
 
         String planDocuments = "query($id: ID!) { planDocuments(planId: $id) { " + DOCUMENT_FIELDS + " } }";
-        JsonNode anexa1 = eventually(() -> ok(s.head(), planDocuments, Map.of("id", planId)),
+        JsonNode anexa1 = eventually(() -> data(s.head(), planDocuments, Map.of("id", planId)),
                 d -> d.at("/planDocuments").size() >= 2).at("/planDocuments");
         assertThat(anexa1.size()).isEqualTo(2);
         assertThat(anexa1.findValuesAsString("kind")).containsExactly("ANEXA_1", "ANEXA_1");
         assertThat(anexa1.findValuesAsString("edition")).containsExactly("2", "1");
         assertThat(anexa1.get(0).at("/sha256").asString()).isNotEqualTo(anexa1.get(1).at("/sha256").asString());
-        HttpResponse<byte[]> edition2 = get(anexa1.get(0).at("/downloadUrl").asString(), tokenOf(s.member()));
+        HttpResponse<byte[]> edition2 = get(anexa1.get(0).at("/downloadUrl").asString(), token(s.member()));
         assertThat(edition2.statusCode()).isEqualTo(200);
         String edition2Text = pdfText(edition2.body());
         assertThat(edition2Text).contains(s.orgUnitName(), s.memberName(), s.headName(), "Poliție rutieră",
@@ -325,7 +323,7 @@ class CampaignWalkTest extends ApiTestSupport {
         assertThat(revision.at("/message").asString()).contains(PlanDatesText.day(movedMeasures));
 
         // ---------------------------------------------------------------- 7. the head exports the answers
-        HttpResponse<byte[]> export = waitFor(() -> export(tokenOf(s.head()), s.orgUnitId()),
+        HttpResponse<byte[]> export = waitFor(() -> export(token(s.head()), s.orgUnitId()),
                 r -> r.statusCode() == 200 && memberRows(r.body(), s.memberName()).size() == questions.size());
         assertThat(export.headers().firstValue("Content-Type").orElse(""))
                 .startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
@@ -343,7 +341,7 @@ class CampaignWalkTest extends ApiTestSupport {
         assertThat(export(token("member.cluj"), s.orgUnitId()).statusCode()).isEqualTo(403);
         assertThat(export(token("head.iasi"), s.orgUnitId()).statusCode()).isEqualTo(403);
         // and the member of this structure does not export it either
-        assertThat(export(tokenOf(s.member()), s.orgUnitId()).statusCode()).isEqualTo(403);
+        assertThat(export(token(s.member()), s.orgUnitId()).statusCode()).isEqualTo(403);
     }
 
     // ==================================================================== the fresh structure
@@ -377,32 +375,18 @@ class CampaignWalkTest extends ApiTestSupport {
                         "email", username + "@marc.test", "orgUnitId", unit))).at("/registerUser/id").asString();
         data("admin", "mutation($u: ID!, $r: Role!) { grantRole(input: {userId: $u, role: $r, expectedVersion: 1}) { id } }",
                 Map.of("u", id, "r", role.name()));
-        users.put(username, new DemoUsers.DemoUser(username, name, role, List.of(), "test"));
+        signInAs(new DemoUsers.DemoUser(username, name, role, List.of(), "test"));
         return UUID.fromString(id);
     }
 
     // ==================================================================== helpers
 
-    private String tokenOf(String username) {
-        DemoUsers.DemoUser user = users.get(username);
-        return user == null ? token(username) : signer.sign(user);
-    }
 
-    private JsonNode gql(String username, String query, Map<String, Object> variables) {
-        HttpResponse<String> response = post(tokenOf(username), query, variables);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return JSON.readTree(response.body());
-    }
 
-    private JsonNode ok(String username, String query, Map<String, Object> variables) {
-        JsonNode response = gql(username, query, variables);
-        assertThat(response.has("errors")).as(response.toString()).isFalse();
-        return response.get("data");
-    }
 
     /** The user's notification of that kind about that subject, waited for (notifications are asynchronous). */
     private JsonNode notification(String username, String kind, String subjectId) {
-        JsonNode inbox = eventually(() -> ok(username, NOTIFICATIONS, Map.of()), d -> find(d, kind, subjectId) != null);
+        JsonNode inbox = eventually(() -> data(username, NOTIFICATIONS, Map.of()), d -> find(d, kind, subjectId) != null);
         return find(inbox, kind, subjectId);
     }
 

@@ -56,25 +56,9 @@ class PlanApiTest extends ApiTestSupport {
     record Structure(String orgUnitId, String head, String member, String outsider, UUID memberId, UUID outsiderId) {
     }
 
-    private final Map<String, DemoUsers.DemoUser> users = new HashMap<>();
 
-    private String tokenOf(String username) {
-        DemoUsers.DemoUser user = users.get(username);
-        return user == null ? token(username) : signer.sign(user);
-    }
 
-    /** GraphQL as a user created by the test (or a demo user). */
-    private JsonNode gql(String username, String query, Map<String, Object> variables) {
-        HttpResponse<String> response = post(tokenOf(username), query, variables);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return JSON.readTree(response.body());
-    }
 
-    private JsonNode ok(String username, String query, Map<String, Object> variables) {
-        JsonNode response = gql(username, query, variables);
-        assertThat(response.has("errors")).as(response.toString()).isFalse();
-        return response.get("data");
-    }
 
     private Structure structure() {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
@@ -103,7 +87,7 @@ class PlanApiTest extends ApiTestSupport {
                         "email", username + "@marc.test", "orgUnitId", unit))).at("/registerUser/id").asString();
         data("admin", "mutation($u: ID!, $r: Role!) { grantRole(input: {userId: $u, role: $r, expectedVersion: 1}) { id } }",
                 Map.of("u", id, "r", role.name()));
-        users.put(username, new DemoUsers.DemoUser(username, name, role, List.of(), "test"));
+        signInAs(new DemoUsers.DemoUser(username, name, role, List.of(), "test"));
         return UUID.fromString(id);
     }
 
@@ -128,7 +112,7 @@ class PlanApiTest extends ApiTestSupport {
     private HttpResponse<byte[]> chart(String username, String planId, String format, String query) {
         try {
             HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/charts/plans/" + planId
-                    + "/gantt." + format + query)).header("Authorization", "Bearer " + tokenOf(username)).GET().build();
+                    + "/gantt." + format + query)).header("Authorization", "Bearer " + token(username)).GET().build();
             return HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (Exception e) {
             throw new IllegalStateException(e);
@@ -147,7 +131,7 @@ class PlanApiTest extends ApiTestSupport {
         LocalDate start = today.minusDays(40);
 
         // a draft: only the purpose and a member; names resolved for the draft from the current records
-        JsonNode drafted = ok(s.head(), DRAFT, Map.of("i", Map.of("orgUnitId", s.orgUnitId(),
+        JsonNode drafted = data(s.head(), DRAFT, Map.of("i", Map.of("orgUnitId", s.orgUnitId(),
                 "purpose", "Evaluarea riscurilor de corupție " + suffix, "members", List.of(member(s.memberId(), ORDINE)))))
                 .get("draftPlan");
         String planId = drafted.at("/id").asString();
@@ -159,7 +143,7 @@ class PlanApiTest extends ApiTestSupport {
         assertThat(drafted.at("/plan/members/0/workUnits/0/name").asString()).isEqualTo("Ordine publică");
 
         // completed: start, deadlines (identification already past, evaluation due in 3 days)
-        JsonNode edited = ok(s.head(), EDIT, Map.of("i", Map.of("id", planId, "startDate", start.toString(),
+        JsonNode edited = data(s.head(), EDIT, Map.of("i", Map.of("id", planId, "startDate", start.toString(),
                 "purpose", "Evaluarea riscurilor de corupție " + suffix,
                 "members", List.of(member(s.memberId(), ORDINE, RUTIERA)),
                 "deadlines", deadlines(today.minusDays(5), today.plusDays(3), today.plusDays(60)), "expectedVersion", 1)))
@@ -167,17 +151,17 @@ class PlanApiTest extends ApiTestSupport {
         assertThat(edited.at("/version").asLong()).isEqualTo(2);
         assertThat(edited.at("/plan/stages/1/start").asString()).isEqualTo(today.minusDays(4).toString()); // n+1
 
-        JsonNode activated = ok(s.head(), ACTIVATE, Map.of("i", Map.of("id", planId, "expectedVersion", 2))).get("activatePlan");
+        JsonNode activated = data(s.head(), ACTIVATE, Map.of("i", Map.of("id", planId, "expectedVersion", 2))).get("activatePlan");
         assertThat(activated.at("/version").asLong()).isEqualTo(3);
         assertThat(activated.at("/plan/status").asString()).isEqualTo("ACTIVE");
         assertThat(activated.at("/plan/edition").asInt()).isEqualTo(1);
         assertThat(activated.at("/plan/editions/0/publishedByName").asString()).isEqualTo("Șef Grup " + suffix);
         assertThat(activated.at("/plan/members/0/role").asString()).isEqualTo("WORKING_GROUP_MEMBER");
-        assertThat(ok(s.member(), "query($u: ID!) { activePlan(orgUnitId: $u) { id } }", Map.of("u", s.orgUnitId()))
+        assertThat(data(s.member(), "query($u: ID!) { activePlan(orgUnitId: $u) { id } }", Map.of("u", s.orgUnitId()))
                 .at("/activePlan/id").asString()).isEqualTo(planId);
 
         // the member's tasks
-        JsonNode tasks = ok(s.member(), """
+        JsonNode tasks = data(s.member(), """
                 { myTasks { plan { id } purpose today questionnaireRequired followsMemberWorkflow workUnits { name }
                             stages { stage start deadline activities current overdue upcoming daysLeft } } }""", Map.of())
                 .get("myTasks");
@@ -195,10 +179,10 @@ class PlanApiTest extends ApiTestSupport {
         assertThat(evaluation.at("/overdue").asBoolean()).isFalse();
         assertThat(tasks.at("/stages/2/upcoming").asBoolean()).isFalse();
         // the outsider (not a member of the plan) has no tasks
-        assertThat(ok(s.outsider(), "{ myTasks { purpose } }", Map.of()).get("myTasks").isNull()).isTrue();
+        assertThat(data(s.outsider(), "{ myTasks { purpose } }", Map.of()).get("myTasks").isNull()).isTrue();
 
         // the Gantt chart, as data and as a picture
-        JsonNode gantt = ok(s.member(), """
+        JsonNode gantt = data(s.member(), """
                 query($p: ID!, $f: String, $t: String) { gantt(planId: $p, from: $f, to: $t, scale: WEEKS) {
                     from to scale bars { kind stage label shownStart shownEnd clippedStart clippedEnd } ticks { date label } imageUrl svgUrl } }""",
                 Map.of("p", planId, "f", today.minusDays(14).toString(), "t", today.plusDays(30).toString())).get("gantt");
@@ -226,7 +210,7 @@ class PlanApiTest extends ApiTestSupport {
         assertThat(chart("head.iasi", planId, "svg", "").statusCode()).isEqualTo(403);
 
         // refused: a member editing the plan; another structure's head reading it (GraphQL and the picture)
-        JsonNode byMember = gql(s.member(), EDIT, Map.of("i", Map.of("id", planId, "purpose", "X", "expectedVersion", 3)));
+        JsonNode byMember = graphql(s.member(), EDIT, Map.of("i", Map.of("id", planId, "purpose", "X", "expectedVersion", 3)));
         assertThat(classification(byMember)).isEqualTo("FORBIDDEN");
         JsonNode byIasi = graphql("head.iasi", "query($p: ID!) { plan(id: $p) { id } }", Map.of("p", planId));
         assertThat(classification(byIasi)).isEqualTo("FORBIDDEN");
@@ -234,7 +218,7 @@ class PlanApiTest extends ApiTestSupport {
         assertThat(events(planId)).isEqualTo(3);
 
         // revised: edition 2
-        JsonNode revised = ok(s.head(), EDIT, Map.of("i", Map.of("id", planId, "startDate", start.toString(),
+        JsonNode revised = data(s.head(), EDIT, Map.of("i", Map.of("id", planId, "startDate", start.toString(),
                 "purpose", "Evaluarea riscurilor de corupție " + suffix,
                 "members", List.of(member(s.memberId(), ORDINE, RUTIERA)),
                 "deadlines", deadlines(today.minusDays(5), today.plusDays(10), today.plusDays(60)), "expectedVersion", 3)))
@@ -245,17 +229,17 @@ class PlanApiTest extends ApiTestSupport {
         assertThat(revised.at("/plan/deadlines/evaluation").asString()).isEqualTo(today.plusDays(10).toString());
 
         // searchable by purpose, diacritics optional, within the caller's reach
-        JsonNode found = eventually(() -> ok(s.head(), "query($t: String) { plans(filter: {text: $t}) { edges { node { id purpose } } } }",
+        JsonNode found = eventually(() -> data(s.head(), "query($t: String) { plans(filter: {text: $t}) { edges { node { id purpose } } } }",
                 Map.of("t", "evaluarea coruptie " + suffix)), d -> d.at("/plans/edges").size() == 1);
         assertThat(found.at("/plans/edges/0/node/id").asString()).isEqualTo(planId);
-        assertThat(ok("head.iasi", "query($t: String) { plans(filter: {text: $t}) { edges { node { id } } } }",
+        assertThat(data("head.iasi", "query($t: String) { plans(filter: {text: $t}) { edges { node { id } } } }",
                 Map.of("t", "evaluarea coruptie " + suffix)).at("/plans/edges").size()).isZero();
 
         // closed: still readable, no more tasks
-        JsonNode closed = ok(s.head(), CLOSE, Map.of("i", Map.of("id", planId, "expectedVersion", 4))).get("closePlan");
+        JsonNode closed = data(s.head(), CLOSE, Map.of("i", Map.of("id", planId, "expectedVersion", 4))).get("closePlan");
         assertThat(closed.at("/plan/status").asString()).isEqualTo("CLOSED");
-        assertThat(ok(s.member(), "{ myTasks { purpose } }", Map.of()).get("myTasks").isNull()).isTrue();
-        JsonNode history = ok(s.member(), "query($p: ID!) { plan(id: $p) { status history { type } } }", Map.of("p", planId));
+        assertThat(data(s.member(), "{ myTasks { purpose } }", Map.of()).get("myTasks").isNull()).isTrue();
+        JsonNode history = data(s.member(), "query($p: ID!) { plan(id: $p) { status history { type } } }", Map.of("p", planId));
         assertThat(history.at("/plan/history").findValuesAsString("type"))
                 .containsExactly("PlanDrafted", "PlanDraftSaved", "PlanActivated", "PlanRevised", "PlanClosed");
     }
@@ -267,7 +251,7 @@ class PlanApiTest extends ApiTestSupport {
         String planId = UUID.randomUUID().toString();
 
         // deadlines out of order: nothing appended, not even the draft
-        JsonNode outOfOrder = gql(s.head(), DRAFT, Map.of("i", Map.of("id", planId, "orgUnitId", s.orgUnitId(),
+        JsonNode outOfOrder = graphql(s.head(), DRAFT, Map.of("i", Map.of("id", planId, "orgUnitId", s.orgUnitId(),
                 "purpose", "Plan cu termene greșite", "startDate", start.toString(),
                 "deadlines", deadlines(start.plusDays(30), start.plusDays(10), start.plusDays(60)))));
         assertThat(classification(outOfOrder)).as(outOfOrder.toString()).isEqualTo("BAD_REQUEST");
@@ -276,28 +260,28 @@ class PlanApiTest extends ApiTestSupport {
         assertThat(events(planId)).isZero();
 
         // a malformed date is refused by the API, naming the field
-        JsonNode malformed = gql(s.head(), DRAFT, Map.of("i", Map.of("orgUnitId", s.orgUnitId(), "startDate", "01.02.2027")));
+        JsonNode malformed = graphql(s.head(), DRAFT, Map.of("i", Map.of("orgUnitId", s.orgUnitId(), "startDate", "01.02.2027")));
         assertThat(firstError(malformed).at("/extensions/field").asString()).isEqualTo("startDate");
         assertThat(firstError(malformed).at("/extensions/code").asString()).isEqualTo("INVALID_INSTANT");
 
         // a valid draft, then edits refused
-        ok(s.head(), DRAFT, Map.of("i", Map.of("id", planId, "orgUnitId", s.orgUnitId(), "purpose", "Plan de test")));
-        JsonNode notHeld = gql(s.head(), EDIT, Map.of("i", Map.of("id", planId, "purpose", "Plan de test",
+        data(s.head(), DRAFT, Map.of("i", Map.of("id", planId, "orgUnitId", s.orgUnitId(), "purpose", "Plan de test")));
+        JsonNode notHeld = graphql(s.head(), EDIT, Map.of("i", Map.of("id", planId, "purpose", "Plan de test",
                 "members", List.of(member(s.memberId(), MIGRATIE)), "expectedVersion", 1)));
         assertThat(firstError(notHeld).at("/extensions/field").asString()).as(notHeld.toString()).isEqualTo("members[0].workUnitIds");
         assertThat(firstError(notHeld).at("/extensions/code").asString()).isEqualTo("WORK_UNIT_NOT_HELD");
-        JsonNode notInGroup = gql(s.head(), EDIT, Map.of("i", Map.of("id", planId, "purpose", "Plan de test",
+        JsonNode notInGroup = graphql(s.head(), EDIT, Map.of("i", Map.of("id", planId, "purpose", "Plan de test",
                 "members", List.of(member(s.outsiderId(), ORDINE)), "expectedVersion", 1)));
         assertThat(firstError(notInGroup).at("/extensions/field").asString()).as(notInGroup.toString()).isEqualTo("members[0].userId");
         assertThat(firstError(notInGroup).at("/extensions/code").asString()).isEqualTo("NOT_IN_WORKING_GROUP");
         assertThat(events(planId)).isEqualTo(1);
 
         // the Gantt chart's period and scale
-        JsonNode reversed = gql(s.head(), "query($p: ID!) { gantt(planId: $p, from: \"2027-03-01\", to: \"2027-02-01\") { from } }",
+        JsonNode reversed = graphql(s.head(), "query($p: ID!) { gantt(planId: $p, from: \"2027-03-01\", to: \"2027-02-01\") { from } }",
                 Map.of("p", planId));
         assertThat(firstError(reversed).at("/extensions/field").asString()).as(reversed.toString()).isEqualTo("to");
         assertThat(firstError(reversed).at("/extensions/code").asString()).isEqualTo("EMPTY_PERIOD");
-        JsonNode unknownScale = gql(s.head(), "query($p: ID!, $s: GanttScale) { gantt(planId: $p, scale: $s) { from } }",
+        JsonNode unknownScale = graphql(s.head(), "query($p: ID!, $s: GanttScale) { gantt(planId: $p, scale: $s) { from } }",
                 Map.of("p", planId, "s", "DECADES"));
         assertThat(firstError(unknownScale).at("/extensions/code").asString()).as(unknownScale.toString()).isEqualTo("INVALID_VARIABLE");
         HttpResponse<byte[]> badScale = chart(s.head(), planId, "?scale=DECADES");
@@ -314,10 +298,10 @@ class PlanApiTest extends ApiTestSupport {
         Map<String, Object> complete = Map.of("orgUnitId", s.orgUnitId(), "purpose", "Plan complet", "startDate", start.toString(),
                 "members", List.of(member(s.memberId(), ORDINE)),
                 "deadlines", deadlines(start.plusDays(30), start.plusDays(60), start.plusDays(90)));
-        String first = ok(s.head(), DRAFT, Map.of("i", complete)).at("/draftPlan/id").asString();
-        ok(s.head(), ACTIVATE, Map.of("i", Map.of("id", first, "expectedVersion", 1)));
-        String second = ok(s.head(), DRAFT, Map.of("i", complete)).at("/draftPlan/id").asString();
-        JsonNode again = gql(s.head(), ACTIVATE, Map.of("i", Map.of("id", second, "expectedVersion", 1)));
+        String first = data(s.head(), DRAFT, Map.of("i", complete)).at("/draftPlan/id").asString();
+        data(s.head(), ACTIVATE, Map.of("i", Map.of("id", first, "expectedVersion", 1)));
+        String second = data(s.head(), DRAFT, Map.of("i", complete)).at("/draftPlan/id").asString();
+        JsonNode again = graphql(s.head(), ACTIVATE, Map.of("i", Map.of("id", second, "expectedVersion", 1)));
         assertThat(classification(again)).as(again.toString()).isEqualTo("CONFLICT");
         assertThat(firstError(again).at("/extensions/code").asString()).isEqualTo("ACTIVE_PLAN_EXISTS");
         assertThat(events(second)).isEqualTo(1);

@@ -12,9 +12,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * GraphQL over real HTTP as a demo user of the running application (its dev token signer): what every
@@ -33,8 +38,17 @@ public abstract class GraphQlClientSupport {
     @Autowired
     protected DevTokenSigner signer;
 
+    /** Accounts a test registered itself (a structure of its own), signed by the dev signer like the demo users. */
+    private final Map<String, DemoUsers.DemoUser> testUsers = new HashMap<>();
+
+    /** From now on {@link #token}, {@link #graphql} and {@link #data} also act as this account the test registered. */
+    protected void signInAs(DemoUsers.DemoUser user) {
+        testUsers.put(user.username(), user);
+    }
+
     protected String token(String user) {
-        return signer.sign(DemoUsers.find(user).orElseThrow());
+        DemoUsers.DemoUser registered = testUsers.get(user);
+        return signer.sign(registered != null ? registered : DemoUsers.find(user).orElseThrow());
     }
 
     protected HttpResponse<String> post(String token, String query, Map<String, Object> variables) {
@@ -94,5 +108,34 @@ public abstract class GraphQlClientSupport {
             throw new AssertionError("condition not met within 15 s; last: " + last);
         }
         return last;
+    }
+
+    /**
+     * Every page of a cursor-paged list, {@code first} at a time (the query takes {@code $first} and {@code $after}
+     * and selects {@code totalCount edges { cursor node { id } } pageInfo { hasNextPage endCursor }} of
+     * {@code field}): the ids in order, each page checked for its size, its total and its end cursor.
+     */
+    protected List<String> pageThrough(String user, String query, String field, Map<String, Object> variables, int first,
+                                       int expectedTotal) {
+        List<String> ids = new ArrayList<>();
+        String after = null;
+        for (int guard = 0; guard < 100; guard++) {
+            Map<String, Object> vars = new HashMap<>(variables);
+            vars.put("first", first);
+            if (after != null) {
+                vars.put("after", after);
+            }
+            JsonNode page = data(user, query, vars).get(field);
+            assertThat(page.get("totalCount").asInt()).isEqualTo(expectedTotal);
+            assertThat(page.get("edges").size()).isLessThanOrEqualTo(first);
+            page.get("edges").forEach(e -> ids.add(e.at("/node/id").asString()));
+            if (!page.at("/pageInfo/hasNextPage").asBoolean()) {
+                return ids;
+            }
+            assertThat(page.get("edges").size()).isEqualTo(first);
+            after = page.at("/pageInfo/endCursor").asString();
+            assertThat(after).isEqualTo(page.at("/edges/" + (first - 1) + "/cursor").asString());
+        }
+        throw new AssertionError("more than 100 pages");
     }
 }

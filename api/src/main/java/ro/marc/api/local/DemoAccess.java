@@ -109,8 +109,12 @@ public class DemoAccess {
         return eventStore.readEvents(groupId.toString()).asStream().<Object>map(Message::getPayload).toList();
     }
 
-    /** The group's version: its aggregate's last sequence number + 1. */
     private long version(UUID groupId) {
-        return eventStore.lastSequenceNumberFor(groupId.toString()).orElse(-1L) + 1;
+        return version(eventStore, groupId);
+    }
+
+    /** An entity's version as clients see it (its aggregate's last sequence number + 1; 0 when it has no events), for the demo steps. */
+    static long version(EventStore eventStore, UUID entityId) {
+        return eventStore.lastSequenceNumberFor(entityId.toString()).orElse(-1L) + 1;
     }
 }

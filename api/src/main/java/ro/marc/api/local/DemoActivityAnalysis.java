@@ -107,6 +107,6 @@ public class DemoActivityAnalysis {
     }
 
     private long version() {
-        return eventStore.lastSequenceNumberFor(ANALYSIS.toString()).map(seq -> seq + 1).orElse(0L);
+        return DemoAccess.version(eventStore, ANALYSIS);
     }
 }

@@ -88,8 +88,7 @@ public class DemoCampaign {
         }
     }
 
-    /** The plan's version: its aggregate's last sequence number + 1. */
     private long version(UUID planId) {
-        return eventStore.lastSequenceNumberFor(planId.toString()).orElse(-1L) + 1;
+        return DemoAccess.version(eventStore, planId);
     }
 }

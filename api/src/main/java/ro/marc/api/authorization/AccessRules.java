@@ -87,6 +87,24 @@ public final class AccessRules {
         rule(ANALYSIS_READ, Map.of(CENTRAL_ADMIN, NATIONAL, AUDITOR, NATIONAL, TERRITORIAL_ADMIN, COUNTIES,
                 CENTRAL_COUNSELLOR, OWN_SUBTREE, WORKING_GROUP_HEAD, OWN_UNIT, INTEGRITY_COUNSELLOR, OWN_UNIT,
                 WORKING_GROUP_MEMBER, OWN_UNIT));
+        // integrity incidents (§4): recorded, edited and linked to risks by central administrators and by territorial
+        // administrators for their counties (§4.1: "regardless of who added it"; UCA 44's head/counsellor is overruled
+        // by §4.1); territorial administrators read them nationwide ("see incident documents nationwide"); a central
+        // counsellor the structures below theirs (G04); a head or counsellor their own structure's, and with members
+        // those linked to the activities of the work units they cover (INCIDENT_READ_LINKED)
+        rule(INCIDENT_READ, Map.of(CENTRAL_ADMIN, NATIONAL, AUDITOR, NATIONAL, TERRITORIAL_ADMIN, NATIONAL,
+                CENTRAL_COUNSELLOR, OWN_SUBTREE, WORKING_GROUP_HEAD, OWN_UNIT, INTEGRITY_COUNSELLOR, OWN_UNIT));
+        rule(INCIDENT_READ_LINKED, Map.of(WORKING_GROUP_HEAD, OWN_UNIT, INTEGRITY_COUNSELLOR, OWN_UNIT,
+                WORKING_GROUP_MEMBER, OWN_UNIT));
+        // §4: "every structure sees the number of incidents" of the activities of its work units, ministry-wide
+        rule(INCIDENT_COUNTS_READ, Map.of(CENTRAL_ADMIN, NATIONAL, AUDITOR, NATIONAL, TERRITORIAL_ADMIN, NATIONAL,
+                CENTRAL_COUNSELLOR, OWN_SUBTREE, WORKING_GROUP_HEAD, OWN_UNIT, INTEGRITY_COUNSELLOR, OWN_UNIT,
+                WORKING_GROUP_MEMBER, OWN_UNIT, RISK_OWNER, OWN_UNIT));
+        rule(INCIDENT_EDIT, Map.of(CENTRAL_ADMIN, NATIONAL, TERRITORIAL_ADMIN, COUNTIES));
+        rule(INCIDENT_ARCHIVE, Map.of(CENTRAL_ADMIN, NATIONAL));
+        // UCA 48, 50: the evaluation report and other documents also by the head or counsellor of the structure
+        rule(INCIDENT_DOCUMENT_WRITE, Map.of(CENTRAL_ADMIN, NATIONAL, TERRITORIAL_ADMIN, COUNTIES,
+                WORKING_GROUP_HEAD, OWN_UNIT, INTEGRITY_COUNSELLOR, OWN_UNIT));
         // operations: auditors see the projections' failures, only central administrators act on them
         rule(PROJECTION_READ, Map.of(CENTRAL_ADMIN, NATIONAL, AUDITOR, NATIONAL));
         rule(PROJECTION_ADMIN, Map.of(CENTRAL_ADMIN, NATIONAL));

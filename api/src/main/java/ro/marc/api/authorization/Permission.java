@@ -53,6 +53,22 @@ public enum Permission {
     ANALYSIS_WRITE,
     /** Read activity analyses (Anexa 3) and their documents. */
     ANALYSIS_READ,
+    /** Read integrity incidents, their risk links and documents (UCA 52): by org unit (the structure where it happened). */
+    INCIDENT_READ,
+    /**
+     * Read the incidents linked to the vulnerable activities of the work units one covers, wherever they happened
+     * (§4.1, UCA 52, 63): a member's work units in their structure's active plan (an A103 counsellor's: all the
+     * structure holds), a head's or integrity counsellor's all the structure holds.
+     */
+    INCIDENT_READ_LINKED,
+    /** See how many incidents each vulnerable activity of one's structure's work units has across the ministry (§4). */
+    INCIDENT_COUNTS_READ,
+    /** Record and edit incidents and link them to risks (UCA 43, 44, 46, 51: central and territorial administrators). */
+    INCIDENT_EDIT,
+    /** Archive incidents (UCA 45: central administrators). */
+    INCIDENT_ARCHIVE,
+    /** Attach, edit and remove an incident's evaluation report and other documents (UCA 48, 50). */
+    INCIDENT_DOCUMENT_WRITE,
     /** Read the projections' dead letters (operations). */
     PROJECTION_READ,
     /** Retry and evict dead letters, rebuild a projection from zero (operations). */

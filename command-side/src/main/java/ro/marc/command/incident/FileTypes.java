@@ -1,14 +1,20 @@
 package ro.marc.command.incident;
 
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
 import ro.marc.command.common.CommandRejected;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.zip.ZipEntry;
 
 /**
  * The types an incident document may have, told from the bytes themselves (never from the name or the type
@@ -17,8 +23,8 @@ import java.util.Optional;
  * {@code word/…}), XLSX ({@code [Content_Types].xml} and {@code xl/…}), ODT (first entry {@code mimetype},
  * stored, holding {@code application/vnd.oasis.opendocument.text}, as the ODF specification requires).
  *
- * <p>A ZIP is read only through its central directory (names, no decompression): a crafted archive costs
- * nothing to look at. Anything else — an executable renamed {@code .pdf}, a plain ZIP, HTML, text — is no
+ * <p>A ZIP is read with Apache Commons Compress through its central directory (names only; nothing is inflated
+ * but ODF's stored 39-byte {@code mimetype}): a crafted archive costs nothing to look at. Anything else — an executable renamed {@code .pdf}, a plain ZIP, HTML, text — is no
  * allowed type.
  */
 public final class FileTypes {
@@ -54,10 +60,6 @@ public final class FileTypes {
     private static final byte[] JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF};
     private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
     private static final byte[] ZIP_LOCAL = {'P', 'K', 3, 4};
-    private static final int END_OF_DIRECTORY = 0x06054b50;
-    private static final int DIRECTORY_ENTRY = 0x02014b50;
-    /** An office document has some dozens of entries; this only bounds a hostile directory. */
-    private static final int MAX_ENTRIES = 100_000;
 
     private FileTypes() {
     }
@@ -123,10 +125,18 @@ public final class FileTypes {
     // ---------------------------------------------------------------- ZIP containers
 
     private static Optional<FileType> office(byte[] zip) {
-        if (isOdt(zip)) {
+        List<ZipArchiveEntry> entries;
+        boolean odt;
+        try (ZipFile archive = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(zip)).get()) {
+            entries = Collections.list(archive.getEntriesInPhysicalOrder());
+            odt = !entries.isEmpty() && isOdtMimetype(archive, entries.getFirst());
+        } catch (IOException | RuntimeException unreadable) {
+            return Optional.empty(); // a damaged or hostile archive is no office document
+        }
+        if (odt) {
             return Optional.of(FileType.ODT);
         }
-        List<String> names = entryNames(zip);
+        List<String> names = entries.stream().map(ZipArchiveEntry::getName).toList();
         if (!names.contains("[Content_Types].xml")) {
             return Optional.empty();
         }
@@ -138,51 +148,15 @@ public final class FileTypes {
         return Optional.of(word ? FileType.DOCX : FileType.XLSX);
     }
 
-    /** ODF: the first local entry is "mimetype", stored (not compressed), holding the media type itself. */
-    private static boolean isOdt(byte[] zip) {
-        if (zip.length < 30) {
+    /** ODF: the first entry is "mimetype", stored (not compressed), holding the media type itself. */
+    private static boolean isOdtMimetype(ZipFile archive, ZipArchiveEntry first) throws IOException {
+        byte[] expected = FileType.ODT.mediaType().getBytes(StandardCharsets.US_ASCII);
+        if (!"mimetype".equals(first.getName()) || first.getMethod() != ZipEntry.STORED || first.getSize() != expected.length) {
             return false;
         }
-        int method = u16(zip, 8);
-        long size = u32(zip, 18);
-        int nameLength = u16(zip, 26);
-        int extraLength = u16(zip, 28);
-        byte[] expected = FileType.ODT.mediaType().getBytes(StandardCharsets.US_ASCII);
-        int data = 30 + nameLength + extraLength;
-        return method == 0 && nameLength == 8 && startsWith(zip, 30, "mimetype".getBytes(StandardCharsets.US_ASCII))
-                && size == expected.length && startsWith(zip, data, expected);
-    }
-
-    /** The names in the central directory; empty when the archive has none or it is not readable. */
-    private static List<String> entryNames(byte[] zip) {
-        int end = -1;
-        for (int i = zip.length - 22; i >= Math.max(0, zip.length - 22 - 0xFFFF); i--) {
-            if (u32(zip, i) == END_OF_DIRECTORY) {
-                end = i;
-                break;
-            }
+        try (InputStream in = archive.getInputStream(first)) {
+            return Arrays.equals(in.readNBytes(expected.length + 1), expected);
         }
-        if (end < 0) {
-            return List.of();
-        }
-        int entries = u16(zip, end + 10);
-        long offset = u32(zip, end + 16);
-        List<String> names = new ArrayList<>();
-        int at = (int) Math.min(offset, Integer.MAX_VALUE);
-        for (int i = 0; i < Math.min(entries, MAX_ENTRIES); i++) {
-            if (at < 0 || at + 46 > zip.length || u32(zip, at) != DIRECTORY_ENTRY) {
-                return List.of();
-            }
-            int nameLength = u16(zip, at + 28);
-            int extraLength = u16(zip, at + 30);
-            int commentLength = u16(zip, at + 32);
-            if (at + 46 + nameLength > zip.length) {
-                return List.of();
-            }
-            names.add(new String(zip, at + 46, nameLength, StandardCharsets.UTF_8));
-            at += 46 + nameLength + extraLength + commentLength;
-        }
-        return names;
     }
 
     private static boolean startsWith(byte[] content, int at, byte[] prefix) {
@@ -190,12 +164,5 @@ public final class FileTypes {
                 && Arrays.equals(content, at, at + prefix.length, prefix, 0, prefix.length);
     }
 
-    private static int u16(byte[] b, int at) {
-        return at + 2 > b.length ? -1 : (b[at] & 0xFF) | (b[at + 1] & 0xFF) << 8;
-    }
 
-    private static long u32(byte[] b, int at) {
-        return at < 0 || at + 4 > b.length ? -1
-                : (b[at] & 0xFFL) | (b[at + 1] & 0xFFL) << 8 | (b[at + 2] & 0xFFL) << 16 | (b[at + 3] & 0xFFL) << 24;
-    }
 }

@@ -3,10 +3,16 @@ package ro.marc.api.incident;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import ro.marc.api.common.CommandSender;
+import ro.marc.api.local.DemoAccess;
 import ro.marc.api.local.DemoNomenclature;
 import ro.marc.api.local.DemoOrganisation;
 import ro.marc.api.support.ApiTestSupport;
+import ro.marc.events.incident.IncidentDocumentKind;
+import ro.marc.events.incident.command.AttachIncidentDocument;
 import tools.jackson.databind.JsonNode;
+
+import java.nio.charset.StandardCharsets;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -67,6 +73,9 @@ class IncidentApiTest extends ApiTestSupport {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    CommandSender commands;
 
     private long events(UUID aggregate) {
         return jdbc.sql("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?")
@@ -238,6 +247,71 @@ class IncidentApiTest extends ApiTestSupport {
         JsonNode editArchived = graphql("admin", EDIT, Map.of("i", with(edit(convicted.at("/incident"), archived.at("/version").asLong(),
                 "ACQUITTAL"), "title", "Alt titlu")));
         assertRefused(editArchived, "CONFLICT", "ARCHIVED", null);
+    }
+
+    @Test
+    void a_link_is_revised_and_removed_and_a_document_is_retitled_and_removed_by_whoever_may() {
+        String risk = freshRisk();
+        JsonNode recorded = record("admin.cluj", incident("Foloase pentru ignorarea incidentelor " + word(), "CJ", IPJ_CLUJ,
+                "CONVICTION", "2026-01-25"));
+        UUID id = UUID.fromString(recorded.at("/id").asString());
+        JsonNode linked = linkTo("admin.cluj", recorded, null, risk);
+        String linkId = linked.at("/incident/links/0/linkId").asString();
+
+        Map<String, Object> revision = link(linked, null, ORDINE_PUBLICA, activity(), risk);
+        revision.put("linkId", linkId);
+        revision.put("categories", List.of(Map.of("category", "AGENTS", "persons", List.of(
+                Map.of("materialActs", 2, "outcome", "Amendă penală"),
+                Map.of("materialActs", 7, "outcome", "Închisoare 2 ani", "period", "2020–2022")))));
+        JsonNode revised = data("admin.cluj", "mutation($i: IncidentRiskLinkInput!) { reviseIncidentRiskLink(input: $i) { id version incident { "
+                + INCIDENT_FIELDS + " } } }", Map.of("i", revision)).at("/reviseIncidentRiskLink");
+        JsonNode category = revised.at("/incident/links/0/categories/0");
+        assertThat(revised.at("/incident/links").size()).isEqualTo(1);
+        assertThat(category.at("/category").asString()).isEqualTo("AGENTS");
+        assertThat(category.at("/persons").size()).isEqualTo(2);
+        assertThat(category.at("/persons/1/materialActs").asInt()).isEqualTo(7);
+        assertThat(category.at("/persons/0/period").isNull()).isTrue();
+
+        String unlink = "mutation($i: UnlinkIncidentRiskInput!) { unlinkIncidentRisk(input: $i) { version incident { links { linkId } } } }";
+        assertThat(firstError(graphql("member.cluj", unlink, Map.of("i", Map.of("incidentId", id.toString(), "linkId", linkId,
+                "expectedVersion", revised.at("/version").asLong())))).at("/extensions/classification").asString()).isEqualTo("FORBIDDEN");
+        JsonNode unlinked = data("admin.cluj", unlink, Map.of("i", Map.of("incidentId", id.toString(), "linkId", linkId,
+                "expectedVersion", revised.at("/version").asLong()))).at("/unlinkIncidentRisk");
+        assertThat(unlinked.at("/incident/links").size()).isZero();
+
+        // a document attached (the upload's command; the HTTP upload is tested with it), then retitled by the structure's
+        // head (UCA 48) and removed by the territorial administrator
+        UUID documentId = UUID.randomUUID();
+        byte[] pdf = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+        commands.sendAsDemoUserOnce(new AttachIncidentDocument(id, unlinked.at("/version").asLong(), documentId,
+                IncidentDocumentKind.EVALUATION_REPORT, "Raport de evaluare", "Concluziile vizitei de evaluare", "raport.pdf", pdf),
+                DemoAccess.userId("admin.cluj"), () -> false);
+        JsonNode withDocument = eventually(() -> data("head.cluj", READ, Map.of("id", id.toString())),
+                d -> d.at("/incident/documents").size() == 1).at("/incident");
+        assertThat(withDocument.at("/documents/0/url").asString()).isEqualTo("/documents/" + documentId);
+        String documentQuery = "query($id: ID!) { incident(id: $id) { documents { documentId kind title summary fileName mediaType sha256 size "
+                + "uploadedByName uploadedAt url } } }";
+        JsonNode document = data("head.cluj", documentQuery, Map.of("id", id.toString())).at("/incident/documents/0");
+        assertThat(document.at("/kind").asString()).isEqualTo("EVALUATION_REPORT");
+        assertThat(document.at("/mediaType").asString()).isEqualTo("application/pdf");
+        assertThat(document.at("/size").asInt()).isEqualTo(pdf.length);
+        assertThat(document.at("/sha256").asString()).hasSize(64);
+
+        String retitle = "mutation($i: ReviseIncidentDocumentInput!) { reviseIncidentDocument(input: $i) { version incident { documents { title summary } } } }";
+        Map<String, Object> newTitle = Map.of("incidentId", id.toString(), "documentId", documentId.toString(),
+                "title", "Raport de evaluare (revizuit)", "summary", "Concluzii revizuite", "expectedVersion", withDocument.at("/version").asLong());
+        for (String refused : List.of("member.cluj", "owner.cluj", "head.iasi", "admin.iasi")) {
+            assertThat(firstError(graphql(refused, retitle, Map.of("i", newTitle))).at("/extensions/classification").asString())
+                    .as(refused).isEqualTo("FORBIDDEN");
+        }
+        JsonNode retitled = data("head.cluj", retitle, Map.of("i", newTitle)).at("/reviseIncidentDocument");
+        assertThat(retitled.at("/incident/documents/0/title").asString()).isEqualTo("Raport de evaluare (revizuit)");
+        assertThat(retitled.at("/incident/documents/0/summary").asString()).isEqualTo("Concluzii revizuite");
+
+        String remove = "mutation($i: RemoveIncidentDocumentInput!) { removeIncidentDocument(input: $i) { version incident { documents { documentId } } } }";
+        JsonNode removed = data("admin.cluj", remove, Map.of("i", Map.of("incidentId", id.toString(), "documentId", documentId.toString(),
+                "expectedVersion", retitled.at("/version").asLong()))).at("/removeIncidentDocument");
+        assertThat(removed.at("/incident/documents").size()).isZero();
     }
 
     // ------------------------------------------------------------------------------------------------ bad input

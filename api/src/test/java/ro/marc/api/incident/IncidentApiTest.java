@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * lifecycle (indictment → conviction; indictment → acquittal removes the links; archived: out of lists, still
  * readable), every "bad input" refused naming its field with nothing appended, a stale version, who sees what, the
  * text search without diacritics, the filters and statistics, the counts per activity, and the UCA 63 view of a
- * risk with incidents in two counties. Each test links its incidents to a risk of its own (proposed and approved
+ * risk with incidents in two counties. Each test links its incidents to a risk of its own (added, approved at once,
  * by the central administrator under an Ordine publică activity), so counts are exact whatever else the database holds.
  */
 class IncidentApiTest extends ApiTestSupport {
@@ -91,13 +91,13 @@ class IncidentApiTest extends ApiTestSupport {
         return w.toString();
     }
 
-    /** A risk of {@link #ACTIVITY} of this test's own, proposed and approved by the central administrator. */
+    /** A risk of {@link #ACTIVITY} of this test's own, added by the central administrator (approved at once). */
     private String freshRisk() {
         String risk = UUID.randomUUID().toString();
-        data("admin", "mutation($i: ProposeRiskInput!) { proposeRisk(input: $i) { id } }",
+        JsonNode proposed = data("admin", "mutation($i: ProposeRiskInput!) { proposeRisk(input: $i) { id version item { status } } }",
                 Map.of("i", Map.of("id", risk, "activityId", activity().toString(), "name", "Risc de test " + word())));
-        data("admin", "mutation($i: DecisionInput!) { acceptProposal(input: $i) { version } }",
-                Map.of("i", Map.of("id", risk, "decidedVersion", 1)));
+        // a central administrator's proposal is approved at once
+        assertThat(proposed.at("/proposeRisk/item/status").asString()).isEqualTo("APPROVED");
         return risk;
     }
 

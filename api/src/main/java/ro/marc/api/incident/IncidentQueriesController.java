@@ -181,16 +181,17 @@ public class IncidentQueriesController {
 
     /**
      * UCA 63, through the named query Anexa 4 asks ({@link MaterialisedRisks}): for a structure within the reach of
-     * INCIDENT_READ or INCIDENT_READ_LINKED. Where the risk materialised counts every incident (the rule does); the
-     * list holds only those the caller may read.
+     * INCIDENT_READ or INCIDENT_READ_LINKED (the permission, even when it shows the caller no incident yet). Where the
+     * risk materialised counts every incident (the rule does); the list holds only those the caller may read.
      */
     @QueryMapping
     public RiskIncidentsOut incidentsForRisk(@Argument String riskId, @Argument String orgUnitId) {
         String operation = "incidentsForRisk";
         UUID risk = id("riskId", riskId);
         UUID unit = id("orgUnitId", orgUnitId);
-        IncidentVisibility visibility = incidentAccess.require(operation);
         requireReadableStructure(operation, unit);
+        // may be empty (a member whose structure has no active plan covers no work unit): the counts, no incident listed
+        IncidentVisibility visibility = incidentAccess.visibility();
         RiskIncidents answer = materialisedRisks.incidentsFor(risk, unit);
         List<LinkedIncidentOut> listed = new ArrayList<>();
         Map<UUID, Boolean> seen = new LinkedHashMap<>();
@@ -238,6 +239,9 @@ public class IncidentQueriesController {
     /** The asking structure must be within the reach of INCIDENT_READ or INCIDENT_READ_LINKED (fail closed). */
     private void requireReadableStructure(String operation, UUID unit) {
         OrgScope scope = access.scope(Permission.INCIDENT_READ).union(access.scope(Permission.INCIDENT_READ_LINKED));
+        if (scope.isEmpty()) {
+            throw access.deny(operation, null, "the caller's roles do not allow reading integrity incidents");
+        }
         access.trail().touched(unit);
         access.trail().touchedOrgUnit(unit);
         if (scope.national()) {
@@ -251,7 +255,8 @@ public class IncidentQueriesController {
     }
 
     private boolean readable(UUID incidentId, IncidentVisibility visibility, Map<UUID, Boolean> seen) {
-        return visibility.national() || seen.computeIfAbsent(incidentId, id -> incidents.visible(id, visibility));
+        return visibility.national() || !visibility.isEmpty()
+                && seen.computeIfAbsent(incidentId, id -> incidents.visible(id, visibility));
     }
 
     private static LinkedIncidentOut out(LinkedIncident i, boolean sameStructure) {

@@ -562,6 +562,12 @@ class IncidentApiTest extends ApiTestSupport {
 
         JsonNode fromIasi = data("head.iasi", FOR_RISK, Map.of("r", risk, "o", IPJ_IASI.toString())).at("/incidentsForRisk");
         assertThat(fromIasi.at("/where").asString()).isEqualTo("SAME_STRUCTURE");
+        assertThat(fromIasi.at("/incidents").size()).isEqualTo(2);
+        // member.iasi's plan is a draft: they cover no work unit, so they get the answer but no incident to read
+        JsonNode member = data("member.iasi", FOR_RISK, Map.of("r", risk, "o", IPJ_IASI.toString())).at("/incidentsForRisk");
+        assertThat(member.at("/where").asString()).isEqualTo("SAME_STRUCTURE");
+        assertThat(member.at("/sameStructureCount").asInt()).isEqualTo(1);
+        assertThat(member.at("/incidents").size()).isZero();
         JsonNode other = data("admin", FOR_RISK, Map.of("r", risk, "o", IPJ_TIMIS.toString())).at("/incidentsForRisk");
         assertThat(other.at("/where").asString()).isEqualTo("OTHER_STRUCTURES");
         assertThat(other.at("/lowestAllowedProbability").asInt()).isEqualTo(3);

@@ -4,6 +4,7 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
@@ -31,6 +32,7 @@ import ro.marc.command.nomenclature.InMemoryNomenclatureCatalogue;
 import ro.marc.command.nomenclature.NomenclatureCatalogue;
 import ro.marc.command.org.OrgFacts;
 import ro.marc.command.support.TestDatabase;
+import ro.marc.events.incident.IncidentDocument;
 import ro.marc.events.incident.IncidentDocumentKind;
 import ro.marc.events.incident.IncidentType;
 import ro.marc.events.incident.command.*;
@@ -46,6 +48,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
@@ -57,7 +63,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * {@link CommandLookups} as the application wires them (the lookup and the file written in the transaction that
  * appends the event): the named query {@link MaterialisedRisks} with incidents in Cluj and Iași (archived and
  * acquitted ones not counted), contents kept once per hash, a refused or failed attach storing nothing, removing
- * one of two documents sharing a content keeping it and removing the last deleting it, redelivered events, and a
+ * one of two documents sharing a content keeping it and removing the last deleting it (also while another
+ * incident attaches the same content: the hash's lock), document ids unique across incidents, redelivered events, and a
  * rebuild that keeps a content removed and attached again.
  */
 class IncidentLookupPostgresTest {
@@ -106,6 +113,7 @@ class IncidentLookupPostgresTest {
                 .registerComponent(OrgFacts.class, c -> org)
                 .registerComponent(NomenclatureCatalogue.class, c -> catalogue)
                 .registerComponent(IncidentFiles.class, c -> files)
+                .registerComponent(IncidentDocumentIds.class, c -> lookup)
                 .registerComponent(AccountDirectory.class, c -> new InMemoryAccessLookup())
                 .buildConfiguration();
         axon.start();
@@ -248,6 +256,47 @@ class IncidentLookupPostgresTest {
     }
 
     @Test
+    void an_attach_racing_the_removal_of_the_last_other_document_with_its_content_keeps_the_content() throws Exception {
+        byte[] shared = pdf("cursă");
+        String sha = IntegrityIncident.sha256(shared);
+        UUID one = record(County.CJ, CLUJ, "Cazul care își scoate documentul", LocalDate.of(2026, 3, 1));
+        UUID two = record(County.IS, IASI, "Cazul care atașează același fișier", LocalDate.of(2026, 3, 1));
+        UUID removed = attach(one, 1, "Sentința", "sentinta.pdf", shared);
+        IncidentDocumentAttached attaching = new IncidentDocumentAttached(two, new IncidentDocument(UUID.randomUUID(),
+                IncidentDocumentKind.OTHER, "Sentința", null, "sentinta.pdf", "application/pdf", sha, shared.length), "MARC");
+
+        // the attach has kept the content and written its row, not committed yet, when the removal comes
+        CountDownLatch kept = new CountDownLatch(1);
+        CountDownLatch commit = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> attach = threads.submit(() -> new TransactionTemplate(transactions).executeWithoutResult(s -> {
+                files.keep(shared);
+                lookup.apply(new GenericDomainEventMessage<>("IntegrityIncident", two.toString(), 1, attaching));
+                kept.countDown();
+                try {
+                    assertThat(commit.await(20, TimeUnit.SECONDS)).isTrue();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+            assertThat(kept.await(20, TimeUnit.SECONDS)).isTrue();
+            Future<Object> removal = threads.submit(() -> send(new RemoveIncidentDocument(one, 2, removed)));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (jdbc.sql("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted").query(Long.class).single() == 0) {
+                assertThat(System.nanoTime()).as("the removal waits for the hash's lock").isLessThan(deadline);
+                Thread.sleep(20);
+            }
+            commit.countDown();
+            attach.get(20, TimeUnit.SECONDS);
+            assertThat(removal.get(20, TimeUnit.SECONDS)).isEqualTo(3L);
+        } finally {
+            threads.shutdownNow();
+        }
+        assertThat(files.content(sha)).as("the other incident's new document holds it").hasValueSatisfying(c -> assertThat(c).isEqualTo(shared));
+    }
+
+    @Test
     void a_refused_or_failed_attach_stores_nothing_and_appends_nothing() throws Exception {
         UUID incident = record(County.CJ, CLUJ, "Caz cu fișiere refuzate", LocalDate.of(2026, 3, 1));
         byte[] exe = new byte[4096];
@@ -275,6 +324,34 @@ class IncidentLookupPostgresTest {
     }
 
     @Test
+    void a_document_id_stays_one_document_across_incidents_even_removed() throws Exception {
+        UUID one = record(County.CJ, CLUJ, "Caz cu un document", LocalDate.of(2026, 3, 1));
+        UUID two = record(County.IS, IASI, "Alt caz", LocalDate.of(2026, 3, 1));
+        UUID document = attach(one, 1, "Raport", "raport.pdf", pdf("primul"));
+        assertThat(lookup.incidentOf(document)).contains(one);
+        byte[] other = pdf("al doilea");
+        AttachIncidentDocument sameId = new AttachIncidentDocument(two, 1, document, IncidentDocumentKind.OTHER, "Altul", null,
+                "altul.pdf", other);
+        assertThat(refusal(sameId)).satisfies(r -> {
+            assertThat(r.reason()).isEqualTo(CommandRejected.Reason.CONFLICT);
+            assertThat(r.field()).isEqualTo("documentId");
+            assertThat(r.code()).isEqualTo("DUPLICATE_ID");
+        });
+        // two attaches racing past the handler's check: the unique index refuses the second at commit, typed
+        IncidentDocumentAttached racing = new IncidentDocumentAttached(two, new IncidentDocument(document, IncidentDocumentKind.OTHER,
+                "Altul", null, "altul.pdf", "application/pdf", IntegrityIncident.sha256(other), other.length), "MARC");
+        assertThatThrownBy(() -> new TransactionTemplate(transactions).executeWithoutResult(s ->
+                lookup.apply(new GenericDomainEventMessage<>("IntegrityIncident", two.toString(), 1, racing))))
+                .isInstanceOfSatisfying(CommandRejected.class, r -> assertThat(r.code()).isEqualTo("DUPLICATE_ID"));
+        assertThat(jdbc.sql("SELECT last_seq FROM incident_lookup WHERE incident_id = ?").param(two).query(Long.class).single())
+                .as("rolled back").isZero();
+
+        send(new RemoveIncidentDocument(one, 2, document));
+        assertThat(refusal(sameId).code()).as("a removed document's id stays its own").isEqualTo("DUPLICATE_ID");
+        assertThat(fileRows(IntegrityIncident.sha256(other))).isZero();
+    }
+
+    @Test
     void a_rebuild_keeps_a_content_removed_and_attached_again_and_deletes_what_nothing_holds() throws Exception {
         byte[] again = pdf("atașat din nou");
         String sha = IntegrityIncident.sha256(again);
@@ -295,8 +372,8 @@ class IncidentLookupPostgresTest {
         assertThat(files.content(sha)).as("the replayed removal did not delete what a later attach holds")
                 .hasValueSatisfying(c -> assertThat(c).isEqualTo(again));
         assertThat(fileRows(IntegrityIncident.sha256(orphan))).isZero();
-        assertThat(jdbc.sql("SELECT count(*) FROM incident_document_lookup WHERE incident_id = ?").param(incident)
-                .query(Long.class).single()).isEqualTo(1L);
+        assertThat(jdbc.sql("SELECT live FROM incident_document_lookup WHERE incident_id = ? ORDER BY live").param(incident)
+                .query(Boolean.class).list()).as("the removed document's row and the live one").containsExactly(false, true);
         assertThat(jdbc.sql("SELECT last_seq FROM incident_lookup WHERE incident_id = ?").param(incident).query(Long.class).single())
                 .isEqualTo(3L);
     }

@@ -30,7 +30,7 @@ public final class ProjectionGroups {
             AnalysisReadModelProjection.PROCESSING_GROUP, AnalysisSearchProjection.PROCESSING_GROUP,
             QuestionnaireReadModelProjection.PROCESSING_GROUP, QuestionnaireSearchProjection.PROCESSING_GROUP,
             CampaignDocumentsProjection.PROCESSING_GROUP,
-            IncidentSearchProjection.PROCESSING_GROUP, IncidentReadModelProjection.PROCESSING_GROUP);
+            IncidentReadModelProjection.PROCESSING_GROUP, IncidentSearchProjection.PROCESSING_GROUP);
 
     private ProjectionGroups() {
     }

@@ -83,7 +83,10 @@ class TableOwnershipTest {
             Map.entry("projection_rebuild_pending", "ro.marc.api.projection"),
             Map.entry("scheduled_tasks", "ro.marc.api.scheduling"),
             Map.entry("activity_analysis", "ro.marc.query.analysis"),
-            Map.entry("activity_analysis_selected", "ro.marc.query.analysis"));
+            Map.entry("activity_analysis_selected", "ro.marc.query.analysis"),
+            Map.entry("incident", "ro.marc.query.incident"),
+            Map.entry("incident_risk_link", "ro.marc.query.incident"),
+            Map.entry("incident_document", "ro.marc.query.incident"));
 
     /** "package reads table": the known exceptions, each with its reason. */
     private static final Set<String> EXCEPTIONS = Set.of(
@@ -94,7 +97,14 @@ class TableOwnershipTest {
             "ro.marc.query.nomenclature reads org_unit_work_unit",
             "ro.marc.query.analysis reads org_unit",
             "ro.marc.query.plan reads org_unit",
-            "ro.marc.query.questionnaire reads org_unit");
+            "ro.marc.query.questionnaire reads org_unit",
+            "ro.marc.query.incident reads org_unit",
+            // IncidentQueries (issue 12), at query time only: the approved vulnerable activities of work units (counts
+            // by activity, INCIDENT_READ_LINKED) are the nomenclature's fact, and the recorder's name the accounts'.
+            "ro.marc.query.incident reads nomenclature_item",
+            "ro.marc.query.incident reads nomenclature_item_work_unit",
+            "ro.marc.query.incident reads nomenclature_domain",
+            "ro.marc.query.incident reads app_user");
     // Projections read no other processor's tables (issue 10): each keeps the facts it needs from its own
     // events, in its own tables (nomenclature_org_unit_county, nomenclature_search_*, notification_*).
 

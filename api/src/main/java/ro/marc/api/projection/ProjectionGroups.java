@@ -4,6 +4,7 @@ import ro.marc.query.access.AccessReadModelProjection;
 import ro.marc.query.analysis.AnalysisReadModelProjection;
 import ro.marc.query.analysis.AnalysisSearchProjection;
 import ro.marc.query.document.CampaignDocumentsProjection;
+import ro.marc.query.incident.IncidentReadModelProjection;
 import ro.marc.query.nomenclature.NomenclatureReadModelProjection;
 import ro.marc.query.notification.NotificationProjection;
 import ro.marc.query.org.OrgReadModelProjection;
@@ -27,7 +28,8 @@ public final class ProjectionGroups {
             PlanSearchProjection.PROCESSING_GROUP,
             AnalysisReadModelProjection.PROCESSING_GROUP, AnalysisSearchProjection.PROCESSING_GROUP,
             QuestionnaireReadModelProjection.PROCESSING_GROUP, QuestionnaireSearchProjection.PROCESSING_GROUP,
-            CampaignDocumentsProjection.PROCESSING_GROUP);
+            CampaignDocumentsProjection.PROCESSING_GROUP,
+            IncidentReadModelProjection.PROCESSING_GROUP);
 
     private ProjectionGroups() {
     }

@@ -16,6 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import ro.marc.api.local.DemoAccess;
 import ro.marc.api.local.DemoOrganisation;
+import ro.marc.api.local.DemoUsers;
 import ro.marc.api.support.ApiTestSupport;
 import ro.marc.command.incident.IncidentFiles;
 import ro.marc.events.incident.IncidentType;
@@ -47,6 +48,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -153,6 +155,48 @@ class IncidentDocumentApiTest extends ApiTestSupport {
         assertThat(get(report.at("/url").asString(), null).statusCode()).isEqualTo(401);
         assertThat(upload(null, incident, Map.of("kind", "OTHER", "title", "Fără autentificare", "expectedVersion", "3"),
                 "x.pdf", pdf("anonim")).statusCode()).isEqualTo(401);
+    }
+
+    /**
+     * Every demo user against an incident of IPJ Cluj, as the rules table says: INCIDENT_DOCUMENT_WRITE to upload
+     * (central administrator, Cluj's territorial administrator, IPJ Cluj's head and counsellor), reading the incident
+     * to download (also the auditor, the central counsellor above IPJ Cluj and every territorial administrator; not
+     * another structure's head, members whose work units hold none of its activities, risk owners).
+     */
+    @Test
+    void every_demo_user_uploads_and_downloads_as_the_rules_table_says() {
+        UUID incident = recordIncident();
+        Set<String> writers = Set.of("admin", "admin.cluj", "head.cluj", "counsellor.cluj");
+        Set<String> readers = Set.of("admin", "admin.cluj", "admin.iasi", "head.cluj", "counsellor.cluj",
+                "counsellor.central", "auditor");
+        long version = 1;
+        UUID first = null;
+        List<String> wrong = new ArrayList<>();
+        for (DemoUsers.DemoUser user : DemoUsers.ALL) {
+            HttpResponse<String> answer = upload(user.username(), incident, Map.of("kind", "OTHER",
+                    "title", "Document de la " + user.username(), "expectedVersion", String.valueOf(version)),
+                    "document.pdf", pdf("Document " + UUID.randomUUID()));
+            int expected = writers.contains(user.username()) ? 201 : 403;
+            if (answer.statusCode() != expected) {
+                wrong.add("upload by " + user.username() + ": " + answer.statusCode() + " (expected " + expected + ") " + answer.body());
+            }
+            if (answer.statusCode() == 201) {
+                version++;
+                if (first == null) {
+                    first = UUID.fromString(JSON.readTree(answer.body()).at("/documentId").asString());
+                }
+            }
+        }
+        assertThat(first).isNotNull();
+        for (DemoUsers.DemoUser user : DemoUsers.ALL) {
+            int status = get("/documents/" + first, user.username()).statusCode();
+            int expected = readers.contains(user.username()) ? 200 : 403;
+            if (status != expected) {
+                wrong.add("download by " + user.username() + ": " + status + " (expected " + expected + ")");
+            }
+        }
+        assertThat(wrong).isEmpty();
+        assertThat(lastSequence(incident)).as("one event per allowed upload").isEqualTo(writers.size());
     }
 
     @Test

@@ -29,6 +29,7 @@ import ro.marc.api.common.ReadYourWrites;
 import ro.marc.api.document.DocumentDownloadController;
 import ro.marc.api.web.GraphQlErrorResponse;
 import ro.marc.command.common.CommandRejected;
+import ro.marc.command.incident.FileTypes;
 import ro.marc.events.incident.IncidentDocumentKind;
 import ro.marc.events.incident.command.AttachIncidentDocument;
 import ro.marc.query.common.OrgScope;
@@ -177,8 +178,9 @@ public class IncidentDocumentUploadController {
             Uploaded body = attached.isPresent()
                     ? new Uploaded(documentId, incidentId, version, attached.get().sha256(), attached.get().size(),
                             attached.get().mediaType(), DocumentDownloadController.downloadUrl(documentId))
-                    // the read model is behind (rare): what the command kept, but for the type it detected
-                    : new Uploaded(documentId, incidentId, version, sha256, content.length, null,
+                    // the read model is behind (rare): what the command kept, the type as its rule detects it
+                    : new Uploaded(documentId, incidentId, version, sha256, content.length,
+                            FileTypes.detect(content).map(FileTypes.FileType::mediaType).orElse(null),
                             DocumentDownloadController.downloadUrl(documentId));
             response.setHeader(HttpHeaders.LOCATION, body.url());
             answer(request, response, HttpServletResponse.SC_CREATED, body, started, objects, orgUnitId);

@@ -120,9 +120,10 @@ class AggregateSnapshotsTest extends ApiTestSupport {
         createSnapshot.setAccessible(true);
         Serializer serializer = AggregateSnapshots.serializer();
         aPlanExists();
+        anIncidentExists();
         for (Class<?> type : List.of(OrgUnit.class, WorkUnit.class, UserAccount.class, WorkingGroup.class, Domain.class,
                 NomenclatureItem.class, ReferenceEntry.class, RegulatoryCause.class, Plan.class,
-                ro.marc.command.analysis.ActivityAnalysis.class)) {
+                ro.marc.command.analysis.ActivityAnalysis.class, ro.marc.command.incident.IntegrityIncident.class)) {
             // the demo data holds each kind: its entity with the most events
             String id = jdbc.sql("""
                     SELECT aggregate_identifier FROM domain_event_entry WHERE type = ?
@@ -177,6 +178,22 @@ class AggregateSnapshotsTest extends ApiTestSupport {
         commands.sendAsSystem(new DraftPlan(plan, DemoOrganisation.id("Inspectoratul de Poliție Județean Cluj"), null,
                 "Instantanee de plan", List.of(), null));
         commands.sendAsSystem(new EditPlan(plan, LocalDate.of(2027, 1, 11), "Instantanee de plan", List.of(), null, 1));
+    }
+
+    /** An integrity incident of two events when the demo data holds none (before the demo incidents are seeded). */
+    private void anIncidentExists() {
+        if (jdbc.sql("SELECT EXISTS (SELECT 1 FROM domain_event_entry WHERE type = 'IntegrityIncident')").query(Boolean.class).single()) {
+            return;
+        }
+        UUID incident = UUID.randomUUID();
+        UUID cluj = DemoOrganisation.id("Inspectoratul de Poliție Județean Cluj");
+        LocalDate happened = LocalDate.of(2026, 3, 10);
+        commands.sendAsSystem(new ro.marc.events.incident.command.RecordIntegrityIncident(incident, "Instantanee de incident",
+                ro.marc.events.org.County.CJ, cluj, ro.marc.events.incident.IncidentType.INDICTMENT, happened, "1234",
+                happened.plusDays(20), "Conținut scurt."));
+        commands.sendAsSystem(new ro.marc.events.incident.command.EditIntegrityIncident(incident, 1, "Instantanee de incident",
+                ro.marc.events.org.County.CJ, cluj, ro.marc.events.incident.IncidentType.CONVICTION, happened, "1234",
+                happened.plusDays(20), "Conținut scurt."));
     }
 
     /**

@@ -1,12 +1,14 @@
 package ro.marc.command.incident;
 
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import ro.marc.command.common.lookup.CommandLookup;
 import ro.marc.command.common.lookup.CommandLookups;
+import ro.marc.command.common.lookup.Savepoints;
 import ro.marc.events.incident.IncidentDetails;
 import ro.marc.events.incident.IncidentType;
 import ro.marc.events.incident.RiskLink;
@@ -17,13 +19,14 @@ import javax.sql.DataSource;
 import java.sql.Date;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
 /**
  * The incidents' command-side lookup ({@code incident_lookup}, {@code incident_risk_link_lookup},
  * {@code incident_document_lookup}): each incident's title, place, type, date and archived flag, its live risk
- * links and its live documents, kept by {@link CommandLookups} in the transaction of every incident event. It
+ * links and its documents (removed ones marked, their ids stay taken: {@link IncidentDocumentIds}), kept by {@link CommandLookups} in the transaction of every incident event. It
  * answers {@link MaterialisedRisks} for the risk assessment (as fresh as the event store on every node), and it
  * deletes a removed document's content from {@code incident_file} when no live document of any incident holds the
  * same hash any more ({@link JdbcIncidentFiles#forgetUnlessHeld}), in the removal's transaction.
@@ -31,7 +34,7 @@ import java.util.UUID;
  * <p>Every statement is guarded by the incident row's {@code last_seq}, so an event applied twice changes nothing.
  */
 @Component
-public class IncidentLookup implements CommandLookup, MaterialisedRisks {
+public class IncidentLookup implements CommandLookup, MaterialisedRisks, IncidentDocumentIds {
 
     /** The lookup's row in {@code command_lookup_build}. */
     public static final String NAME = "incident_lookup";
@@ -44,10 +47,23 @@ public class IncidentLookup implements CommandLookup, MaterialisedRisks {
     /** Bound to the build's transaction from {@link #clear} until it ends. */
     private static final Object REBUILDING = new Object();
 
+    private final DataSource dataSource;
     private final JdbcClient jdbc;
 
     public IncidentLookup(DataSource dataSource) {
+        this.dataSource = dataSource;
         this.jdbc = JdbcClient.create(dataSource);
+    }
+
+    // ---------------------------------------------------------------- IncidentDocumentIds
+
+    @Override
+    public Optional<UUID> incidentOf(UUID documentId) {
+        if (documentId == null) {
+            return Optional.empty();
+        }
+        return jdbc.sql("SELECT incident_id FROM incident_document_lookup WHERE document_id = ?").param(documentId)
+                .query(UUID.class).optional();
     }
 
     // ---------------------------------------------------------------- MaterialisedRisks
@@ -139,16 +155,13 @@ public class IncidentLookup implements CommandLookup, MaterialisedRisks {
             }
             case IncidentDocumentAttached e -> {
                 if (advance(e.incidentId(), seq)) {
-                    jdbc.sql("""
-                                    INSERT INTO incident_document_lookup (incident_id, document_id, sha256) VALUES (?, ?, ?)
-                                    ON CONFLICT (incident_id, document_id) DO NOTHING""")
-                            .params(e.incidentId(), e.document().documentId(), e.document().sha256()).update();
+                    attach(e);
                 }
             }
             case IncidentDocumentRevised e -> advance(e.incidentId(), seq);
             case IncidentDocumentRemoved e -> {
                 if (advance(e.incidentId(), seq)) {
-                    jdbc.sql("DELETE FROM incident_document_lookup WHERE incident_id = ? AND document_id = ?")
+                    jdbc.sql("UPDATE incident_document_lookup SET live = false WHERE incident_id = ? AND document_id = ?")
                             .params(e.incidentId(), e.documentId()).update();
                     // I01: removing one document removes that one only; its content goes when nothing holds it
                     if (!TransactionSynchronizationManager.hasResource(REBUILDING)) {
@@ -158,6 +171,18 @@ public class IncidentLookup implements CommandLookup, MaterialisedRisks {
             }
             default -> {
             }
+        }
+    }
+
+    /** The document's row; another incident's document with this id (a racing attach committed first) is refused. */
+    private void attach(IncidentDocumentAttached e) {
+        UUID documentId = e.document().documentId();
+        try {
+            Savepoints.within(dataSource, () -> jdbc.sql("""
+                            INSERT INTO incident_document_lookup (incident_id, document_id, sha256) VALUES (?, ?, ?)""")
+                    .params(e.incidentId(), documentId, e.document().sha256()).update());
+        } catch (DuplicateKeyException taken) {
+            throw IntegrityIncident.documentIdTaken(documentId);
         }
     }
 
@@ -184,7 +209,7 @@ public class IncidentLookup implements CommandLookup, MaterialisedRisks {
                 public void beforeCommit(boolean readOnly) {
                     jdbc.sql("""
                             DELETE FROM incident_file f
-                             WHERE NOT EXISTS (SELECT 1 FROM incident_document_lookup d WHERE d.sha256 = f.sha256)""").update();
+                             WHERE NOT EXISTS (SELECT 1 FROM incident_document_lookup d WHERE d.sha256 = f.sha256 AND d.live)""").update();
                 }
 
                 @Override

@@ -185,8 +185,8 @@ public class IntegrityIncident {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public long handle(AttachIncidentDocument command, IncidentFiles files, AccountDirectory accounts,
-                       @MetaDataValue("userId") String userId) {
+    public long handle(AttachIncidentDocument command, IncidentFiles files, IncidentDocumentIds documentIds,
+                       AccountDirectory accounts, @MetaDataValue("userId") String userId) {
         requireExisting(command.incidentId());
         if (command.documentId() == null) {
             throw CommandRejected.invalid("documentId", "REQUIRED", "A document id is required");
@@ -200,6 +200,9 @@ public class IntegrityIncident {
             throw new CommandRejected(Reason.CONFLICT, "documentId", "DUPLICATE_ID",
                     "The incident already has a document " + command.documentId() + " with other content",
                     Map.of("id", String.valueOf(command.documentId())));
+        }
+        if (documentIds.incidentOf(command.documentId()).isPresent()) {
+            throw documentIdTaken(command.documentId());
         }
         requireNotArchived();
         Versions.require(ENTITY, incidentId, command.expectedVersion());
@@ -306,6 +309,13 @@ public class IntegrityIncident {
             throw CommandRejected.notFound("documentId", documentId, "Document");
         }
         return document;
+    }
+
+    /** CONFLICT DUPLICATE_ID: another incident's document has (or had) this id. */
+    static CommandRejected documentIdTaken(UUID documentId) {
+        return new CommandRejected(Reason.CONFLICT, "documentId", "DUPLICATE_ID",
+                "A document " + documentId + " exists already (of another incident): choose another id",
+                Map.of("id", String.valueOf(documentId)));
     }
 
     private static boolean sameAttachment(IncidentDocument first, AttachIncidentDocument again) {

@@ -57,7 +57,7 @@ public class JdbcIncidentFiles implements IncidentFiles {
         lock(jdbc, sha256);
         jdbc.sql("""
                         DELETE FROM incident_file WHERE sha256 = :sha
-                           AND NOT EXISTS (SELECT 1 FROM incident_document_lookup WHERE sha256 = :sha)""")
+                           AND NOT EXISTS (SELECT 1 FROM incident_document_lookup WHERE sha256 = :sha AND live)""")
                 .param("sha", sha256).update();
     }
 

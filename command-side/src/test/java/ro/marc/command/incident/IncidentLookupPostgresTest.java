@@ -4,6 +4,7 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
@@ -31,6 +32,7 @@ import ro.marc.command.nomenclature.InMemoryNomenclatureCatalogue;
 import ro.marc.command.nomenclature.NomenclatureCatalogue;
 import ro.marc.command.org.OrgFacts;
 import ro.marc.command.support.TestDatabase;
+import ro.marc.events.incident.IncidentDocument;
 import ro.marc.events.incident.IncidentDocumentKind;
 import ro.marc.events.incident.IncidentType;
 import ro.marc.events.incident.command.*;
@@ -106,6 +108,7 @@ class IncidentLookupPostgresTest {
                 .registerComponent(OrgFacts.class, c -> org)
                 .registerComponent(NomenclatureCatalogue.class, c -> catalogue)
                 .registerComponent(IncidentFiles.class, c -> files)
+                .registerComponent(IncidentDocumentIds.class, c -> lookup)
                 .registerComponent(AccountDirectory.class, c -> new InMemoryAccessLookup())
                 .buildConfiguration();
         axon.start();
@@ -275,6 +278,34 @@ class IncidentLookupPostgresTest {
     }
 
     @Test
+    void a_document_id_stays_one_document_across_incidents_even_removed() throws Exception {
+        UUID one = record(County.CJ, CLUJ, "Caz cu un document", LocalDate.of(2026, 3, 1));
+        UUID two = record(County.IS, IASI, "Alt caz", LocalDate.of(2026, 3, 1));
+        UUID document = attach(one, 1, "Raport", "raport.pdf", pdf("primul"));
+        assertThat(lookup.incidentOf(document)).contains(one);
+        byte[] other = pdf("al doilea");
+        AttachIncidentDocument sameId = new AttachIncidentDocument(two, 1, document, IncidentDocumentKind.OTHER, "Altul", null,
+                "altul.pdf", other);
+        assertThat(refusal(sameId)).satisfies(r -> {
+            assertThat(r.reason()).isEqualTo(CommandRejected.Reason.CONFLICT);
+            assertThat(r.field()).isEqualTo("documentId");
+            assertThat(r.code()).isEqualTo("DUPLICATE_ID");
+        });
+        // two attaches racing past the handler's check: the unique index refuses the second at commit, typed
+        IncidentDocumentAttached racing = new IncidentDocumentAttached(two, new IncidentDocument(document, IncidentDocumentKind.OTHER,
+                "Altul", null, "altul.pdf", "application/pdf", IntegrityIncident.sha256(other), other.length), "MARC");
+        assertThatThrownBy(() -> new TransactionTemplate(transactions).executeWithoutResult(s ->
+                lookup.apply(new GenericDomainEventMessage<>("IntegrityIncident", two.toString(), 1, racing))))
+                .isInstanceOfSatisfying(CommandRejected.class, r -> assertThat(r.code()).isEqualTo("DUPLICATE_ID"));
+        assertThat(jdbc.sql("SELECT last_seq FROM incident_lookup WHERE incident_id = ?").param(two).query(Long.class).single())
+                .as("rolled back").isZero();
+
+        send(new RemoveIncidentDocument(one, 2, document));
+        assertThat(refusal(sameId).code()).as("a removed document's id stays its own").isEqualTo("DUPLICATE_ID");
+        assertThat(fileRows(IntegrityIncident.sha256(other))).isZero();
+    }
+
+    @Test
     void a_rebuild_keeps_a_content_removed_and_attached_again_and_deletes_what_nothing_holds() throws Exception {
         byte[] again = pdf("atașat din nou");
         String sha = IntegrityIncident.sha256(again);
@@ -295,8 +326,8 @@ class IncidentLookupPostgresTest {
         assertThat(files.content(sha)).as("the replayed removal did not delete what a later attach holds")
                 .hasValueSatisfying(c -> assertThat(c).isEqualTo(again));
         assertThat(fileRows(IntegrityIncident.sha256(orphan))).isZero();
-        assertThat(jdbc.sql("SELECT count(*) FROM incident_document_lookup WHERE incident_id = ?").param(incident)
-                .query(Long.class).single()).isEqualTo(1L);
+        assertThat(jdbc.sql("SELECT live FROM incident_document_lookup WHERE incident_id = ? ORDER BY live").param(incident)
+                .query(Boolean.class).list()).as("the removed document's row and the live one").containsExactly(false, true);
         assertThat(jdbc.sql("SELECT last_seq FROM incident_lookup WHERE incident_id = ?").param(incident).query(Long.class).single())
                 .isEqualTo(3L);
     }

@@ -63,6 +63,8 @@ class IntegrityIncidentTest {
     static final UUID LINK = UUID.randomUUID();
     static final UUID LINK2 = UUID.randomUUID();
     static final UUID DOC = UUID.randomUUID();
+    /** A document id another incident holds. */
+    static final UUID OTHER_INCIDENTS_DOCUMENT = UUID.randomUUID();
     static final String CNP = "1800101221144";
     static final String TITLE = "Mită la atribuirea unui contract de achiziție";
     static final String CONTENT = "Un ofițer a primit foloase necuvenite pentru a favoriza un ofertant la licitația din martie.";
@@ -119,6 +121,7 @@ class IntegrityIncidentTest {
         fixture.registerInjectableResource(organisation());
         fixture.registerInjectableResource(catalogue);
         fixture.registerInjectableResource(files);
+        fixture.registerInjectableResource((IncidentDocumentIds) id -> Optional.ofNullable(OTHER_INCIDENTS_DOCUMENT.equals(id) ? UUID.randomUUID() : null));
         fixture.registerInjectableResource(new InMemoryAccessLookup().given(new UserRegistered(ADMIN,
                 "https://login.mai.gov.ro/realms/marc", "sub-admin", "Elena Dobre", "elena.dobre@mai.gov.ro", CENTRAL)));
         return fixture;
@@ -474,6 +477,14 @@ class IntegrityIncidentTest {
                 .expectNoEvents().expectResultMessagePayload(3L);
         byte[] other = "%PDF-1.7\nalt".getBytes(StandardCharsets.US_ASCII);
         given(RECORDED, LINKED, ATTACHED).when(attach(3, "raport.pdf", other), as(ADMIN))
+                .expectNoEvents().expectException(rejected(Reason.CONFLICT, "documentId", "DUPLICATE_ID"));
+        assertThat(files.kept).isEmpty();
+    }
+
+    @Test
+    void a_document_id_another_incident_holds_is_refused() {
+        given(RECORDED).when(new AttachIncidentDocument(INCIDENT, 1, OTHER_INCIDENTS_DOCUMENT, IncidentDocumentKind.OTHER,
+                        "Sentința", null, "s.pdf", PDF), as(ADMIN))
                 .expectNoEvents().expectException(rejected(Reason.CONFLICT, "documentId", "DUPLICATE_ID"));
         assertThat(files.kept).isEmpty();
     }

@@ -67,6 +67,8 @@ class TableOwnershipTest {
             Map.entry("notification_item", "ro.marc.query.notification"),
             Map.entry("notification_plan", "ro.marc.query.notification"),
             Map.entry("notification_plan_member", "ro.marc.query.notification"),
+            Map.entry("notification_org_unit_work_unit", "ro.marc.query.notification"),
+            Map.entry("notification_incident", "ro.marc.query.notification"),
             Map.entry("plan", "ro.marc.query.plan"),
             Map.entry("plan_member", "ro.marc.query.plan"),
             Map.entry("plan_edition", "ro.marc.query.plan"),

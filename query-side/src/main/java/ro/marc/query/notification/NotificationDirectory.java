@@ -14,8 +14,13 @@ import ro.marc.events.nomenclature.event.*;
 import ro.marc.events.org.County;
 import ro.marc.events.org.event.OrgUnitCreated;
 import ro.marc.events.org.event.OrgUnitRenamed;
+import ro.marc.events.org.event.WorkUnitAssigned;
 import ro.marc.events.org.event.WorkUnitDefined;
 import ro.marc.events.org.event.WorkUnitRenamed;
+import ro.marc.events.org.event.WorkUnitUnassigned;
+import ro.marc.events.incident.IncidentDetails;
+import ro.marc.events.incident.event.IntegrityIncidentEdited;
+import ro.marc.events.incident.event.IntegrityIncidentRecorded;
 import ro.marc.events.plan.PlanEdition;
 import ro.marc.events.plan.event.PlanActivated;
 import ro.marc.events.plan.event.PlanClosed;
@@ -32,7 +37,8 @@ import java.util.UUID;
  * administrator), org-unit and work-unit names, the catalogue entries (name, activity, task, work units, and
  * whether a central administrator changed the proposal while accepting it), and the plans as their activation
  * and revisions publish them (org unit, county, purpose, and each edition's members with their working-group
- * role, for {@link CampaignNotifications}). Every row is guarded by its entity's sequence number; a plan's
+ * role, for {@link CampaignNotifications}; the work units assigned to each member and whether they follow the member
+ * workflow, the work units each org unit holds, and the incidents' titles, for {@link IncidentNotifications}). Every row is guarded by its entity's sequence number; a plan's
  * members are kept per edition (an edition never changes), so that a revision can be compared with the
  * edition before it whichever of the group's components handles the revision first.
  * <p>
@@ -61,6 +67,8 @@ public class NotificationDirectory {
         jdbc.sql("DELETE FROM notification_item").update();
         jdbc.sql("DELETE FROM notification_plan").update();
         jdbc.sql("DELETE FROM notification_plan_member").update();
+        jdbc.sql("DELETE FROM notification_org_unit_work_unit").update();
+        jdbc.sql("DELETE FROM notification_incident").update();
     }
 
     // ------------------------------------------------------------------ accounts
@@ -142,6 +150,27 @@ public class NotificationDirectory {
                 .params(id, name, seq).update();
     }
 
+    /** The org unit now holds the work unit (A103 counsellors cover every work unit of their structure). */
+    @EventHandler
+    void on(WorkUnitAssigned event, @SequenceNumber long seq) {
+        held(event.orgUnitId(), event.workUnitId(), true, seq);
+    }
+
+    @EventHandler
+    void on(WorkUnitUnassigned event, @SequenceNumber long seq) {
+        held(event.orgUnitId(), event.workUnitId(), false, seq);
+    }
+
+    private void held(UUID orgUnitId, UUID workUnitId, boolean assigned, long seq) {
+        jdbc.sql("""
+                INSERT INTO notification_org_unit_work_unit AS h (org_unit_id, work_unit_id, assigned, last_event_seq)
+                VALUES (?, ?, ?, ?)
+                ON CONFLICT (org_unit_id, work_unit_id) DO UPDATE SET assigned = excluded.assigned,
+                                                                      last_event_seq = excluded.last_event_seq
+                WHERE h.last_event_seq < excluded.last_event_seq""")
+                .params(orgUnitId, workUnitId, assigned, seq).update();
+    }
+
     @EventHandler
     void on(WorkUnitDefined event, @SequenceNumber long seq) {
         workUnit(event.workUnitId(), event.name(), seq);
@@ -204,13 +233,39 @@ public class NotificationDirectory {
                 .update();
         for (PlanEdition.MemberEdition member : edition.members()) {
             jdbc.sql("""
-                    INSERT INTO notification_plan_member (plan_id, edition, user_id, display_name, role, active)
-                    VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
+                    INSERT INTO notification_plan_member (plan_id, edition, user_id, display_name, role, active,
+                                                          work_unit_ids, follows_member_workflow)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
                     .params(planId, edition.edition(), member.userId(), member.displayName(),
                             member.role() == null ? Role.WORKING_GROUP_MEMBER.name() : member.role().name(),
-                            member.active())
+                            member.active(), member.workUnits().stream().map(PlanEdition.WorkUnitRef::workUnitId)
+                                    .toArray(UUID[]::new), member.followsMemberWorkflow())
                     .update();
         }
+    }
+
+    // ------------------------------------------------------------------ incidents
+
+    @EventHandler
+    void on(IntegrityIncidentRecorded event, @SequenceNumber long seq) {
+        incident(event.incidentId(), event.details(), seq);
+    }
+
+    @EventHandler
+    void on(IntegrityIncidentEdited event, @SequenceNumber long seq) {
+        incident(event.incidentId(), event.details(), seq);
+    }
+
+    private void incident(UUID id, IncidentDetails details, long seq) {
+        jdbc.sql("""
+                INSERT INTO notification_incident AS i (id, title, county, incident_date, last_event_seq)
+                VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (id) DO UPDATE SET title = excluded.title, county = excluded.county,
+                                               incident_date = excluded.incident_date,
+                                               last_event_seq = excluded.last_event_seq
+                WHERE i.last_event_seq < excluded.last_event_seq""")
+                .params(id, details.title(), details.county() == null ? null : details.county().name(),
+                        details.incidentDate(), seq).update();
     }
 
     // ------------------------------------------------------------------ catalogue entries

@@ -31,5 +31,10 @@ public enum NotificationKind {
      */
     ANALYSIS_FINALISED_LATE,
     /** To the plan's heads and integrity counsellors (not the respondent): an Anexa 2 answer finalised. */
-    QUESTIONNAIRE_FINALISED
+    QUESTIONNAIRE_FINALISED,
+    /**
+     * UCA 47: an integrity incident was linked to a risk of a vulnerable activity; to every active member of every
+     * active plan whose assigned work units hold the activity (an A103 counsellor: their structure's work units).
+     */
+    INCIDENT_LINKED
 }

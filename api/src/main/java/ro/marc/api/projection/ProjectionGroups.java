@@ -5,6 +5,7 @@ import ro.marc.query.analysis.AnalysisReadModelProjection;
 import ro.marc.query.analysis.AnalysisSearchProjection;
 import ro.marc.query.document.CampaignDocumentsProjection;
 import ro.marc.query.incident.IncidentReadModelProjection;
+import ro.marc.query.incident.IncidentSearchProjection;
 import ro.marc.query.nomenclature.NomenclatureReadModelProjection;
 import ro.marc.query.notification.NotificationProjection;
 import ro.marc.query.org.OrgReadModelProjection;
@@ -29,7 +30,7 @@ public final class ProjectionGroups {
             AnalysisReadModelProjection.PROCESSING_GROUP, AnalysisSearchProjection.PROCESSING_GROUP,
             QuestionnaireReadModelProjection.PROCESSING_GROUP, QuestionnaireSearchProjection.PROCESSING_GROUP,
             CampaignDocumentsProjection.PROCESSING_GROUP,
-            IncidentReadModelProjection.PROCESSING_GROUP);
+            IncidentReadModelProjection.PROCESSING_GROUP, IncidentSearchProjection.PROCESSING_GROUP);
 
     private ProjectionGroups() {
     }

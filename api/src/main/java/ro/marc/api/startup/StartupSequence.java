@@ -9,6 +9,7 @@ import ro.marc.api.common.ClusterLock;
 import ro.marc.api.local.DemoAccess;
 import ro.marc.api.local.DemoActivityAnalysis;
 import ro.marc.api.local.DemoCampaign;
+import ro.marc.api.local.DemoIncidents;
 import ro.marc.api.local.DemoNomenclature;
 import ro.marc.api.local.DemoOrganisation;
 import ro.marc.api.local.DemoQuestionnaire;
@@ -41,6 +42,7 @@ public class StartupSequence implements ApplicationRunner {
     private final ObjectProvider<DemoNomenclature> demoNomenclature;
     private final ObjectProvider<DemoCampaign> demoCampaign;
     private final ObjectProvider<DemoActivityAnalysis> demoActivityAnalysis;
+    private final ObjectProvider<DemoIncidents> demoIncidents;
     private final QuestionnaireBootstrap questionnaire;
     private final ObjectProvider<DemoQuestionnaire> demoQuestionnaire;
     private final ClusterLock lock;
@@ -49,7 +51,8 @@ public class StartupSequence implements ApplicationRunner {
                            ObjectProvider<DemoOrganisation> demoOrganisation, ObjectProvider<DemoAccess> demoAccess,
                            ObjectProvider<DemoNomenclature> demoNomenclature, QuestionnaireBootstrap questionnaire,
                            ObjectProvider<DemoCampaign> demoCampaign, ObjectProvider<DemoQuestionnaire> demoQuestionnaire,
-                           ObjectProvider<DemoActivityAnalysis> demoActivityAnalysis, ClusterLock lock) {
+                           ObjectProvider<DemoActivityAnalysis> demoActivityAnalysis,
+                           ObjectProvider<DemoIncidents> demoIncidents, ClusterLock lock) {
         this.lock = lock;
         this.questionnaire = questionnaire;
         this.demoQuestionnaire = demoQuestionnaire;
@@ -61,6 +64,7 @@ public class StartupSequence implements ApplicationRunner {
         this.demoNomenclature = demoNomenclature;
         this.demoCampaign = demoCampaign;
         this.demoActivityAnalysis = demoActivityAnalysis;
+        this.demoIncidents = demoIncidents;
     }
 
     @Override
@@ -89,5 +93,8 @@ public class StartupSequence implements ApplicationRunner {
         demoQuestionnaire.ifAvailable(DemoQuestionnaire::seed);
         // 10. demo: member.cluj's finalised activity analysis (Anexa 3) of Ordine publică (after the demo plans and answers)
         demoActivityAnalysis.ifAvailable(DemoActivityAnalysis::seed);
+        // 11. demo: integrity incidents in Cluj, Iași and Bucharest, linked to the demo nomenclature's risks (after the
+        //     active plan, so the links notify its members)
+        demoIncidents.ifAvailable(DemoIncidents::seed);
     }
 }

@@ -48,6 +48,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
@@ -59,7 +63,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * {@link CommandLookups} as the application wires them (the lookup and the file written in the transaction that
  * appends the event): the named query {@link MaterialisedRisks} with incidents in Cluj and Iași (archived and
  * acquitted ones not counted), contents kept once per hash, a refused or failed attach storing nothing, removing
- * one of two documents sharing a content keeping it and removing the last deleting it, redelivered events, and a
+ * one of two documents sharing a content keeping it and removing the last deleting it (also while another
+ * incident attaches the same content: the hash's lock), document ids unique across incidents, redelivered events, and a
  * rebuild that keeps a content removed and attached again.
  */
 class IncidentLookupPostgresTest {
@@ -248,6 +253,47 @@ class IncidentLookupPostgresTest {
         // the history keeps the metadata and the hash
         assertThat(jdbc.sql("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier IN (?, ?) AND payload_type LIKE '%IncidentDocument%'")
                 .params(one.toString(), two.toString()).query(Long.class).single()).isEqualTo(6L);
+    }
+
+    @Test
+    void an_attach_racing_the_removal_of_the_last_other_document_with_its_content_keeps_the_content() throws Exception {
+        byte[] shared = pdf("cursă");
+        String sha = IntegrityIncident.sha256(shared);
+        UUID one = record(County.CJ, CLUJ, "Cazul care își scoate documentul", LocalDate.of(2026, 3, 1));
+        UUID two = record(County.IS, IASI, "Cazul care atașează același fișier", LocalDate.of(2026, 3, 1));
+        UUID removed = attach(one, 1, "Sentința", "sentinta.pdf", shared);
+        IncidentDocumentAttached attaching = new IncidentDocumentAttached(two, new IncidentDocument(UUID.randomUUID(),
+                IncidentDocumentKind.OTHER, "Sentința", null, "sentinta.pdf", "application/pdf", sha, shared.length), "MARC");
+
+        // the attach has kept the content and written its row, not committed yet, when the removal comes
+        CountDownLatch kept = new CountDownLatch(1);
+        CountDownLatch commit = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> attach = threads.submit(() -> new TransactionTemplate(transactions).executeWithoutResult(s -> {
+                files.keep(shared);
+                lookup.apply(new GenericDomainEventMessage<>("IntegrityIncident", two.toString(), 1, attaching));
+                kept.countDown();
+                try {
+                    assertThat(commit.await(20, TimeUnit.SECONDS)).isTrue();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+            assertThat(kept.await(20, TimeUnit.SECONDS)).isTrue();
+            Future<Object> removal = threads.submit(() -> send(new RemoveIncidentDocument(one, 2, removed)));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (jdbc.sql("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted").query(Long.class).single() == 0) {
+                assertThat(System.nanoTime()).as("the removal waits for the hash's lock").isLessThan(deadline);
+                Thread.sleep(20);
+            }
+            commit.countDown();
+            attach.get(20, TimeUnit.SECONDS);
+            assertThat(removal.get(20, TimeUnit.SECONDS)).isEqualTo(3L);
+        } finally {
+            threads.shutdownNow();
+        }
+        assertThat(files.content(sha)).as("the other incident's new document holds it").hasValueSatisfying(c -> assertThat(c).isEqualTo(shared));
     }
 
     @Test

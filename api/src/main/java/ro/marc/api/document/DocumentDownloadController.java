@@ -17,6 +17,7 @@ import ro.marc.api.authorization.AccessPolicy;
 import ro.marc.api.authorization.Caller;
 import ro.marc.api.authorization.CallerAuthentication;
 import ro.marc.api.common.CorrelationIdFilter;
+import ro.marc.api.incident.IncidentDocumentDownloads;
 import ro.marc.api.web.GraphQlErrorResponse;
 import ro.marc.events.text.Uuids;
 import ro.marc.query.document.DocumentContent;
@@ -29,10 +30,12 @@ import java.util.List;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * {@code GET /documents/{id}}: a stored document's content, for whoever may read its owner (same bearer token
- * as GraphQL; {@link DocumentAccess}). {@code Content-Type} is the document's media type,
+ * as GraphQL; {@link DocumentAccess}), or an incident document's, for whoever sees the incident
+ * ({@link IncidentDocumentDownloads}; a removed one is unknown). {@code Content-Type} is the document's media type,
  * {@code Content-Disposition} names its file (attachment, RFC 6266 with a UTF-8 name), {@code ETag} is its
  * SHA-256 (a matching {@code If-None-Match} answers 304). Refused: 403 with a GraphQL-shaped JSON body
  * ({@code FORBIDDEN}); unknown or malformed id: 404 ({@code NOT_FOUND}). Every download, allowed or not, is a
@@ -49,12 +52,15 @@ public class DocumentDownloadController {
     private final DocumentStore store;
     private final AccessPolicy policy;
     private final AccessAuditLog audit;
+    private final IncidentDocumentDownloads incidentDocuments;
 
-    public DocumentDownloadController(DocumentAccess access, DocumentStore store, AccessPolicy policy, AccessAuditLog audit) {
+    public DocumentDownloadController(DocumentAccess access, DocumentStore store, AccessPolicy policy, AccessAuditLog audit,
+                                      IncidentDocumentDownloads incidentDocuments) {
         this.access = access;
         this.store = store;
         this.policy = policy;
         this.audit = audit;
+        this.incidentDocuments = incidentDocuments;
     }
 
     /** The URL a client downloads the document from (relative to the API's origin). */
@@ -67,9 +73,9 @@ public class DocumentDownloadController {
                          HttpServletRequest request, HttpServletResponse response) throws IOException {
         long started = System.nanoTime();
         UUID documentId = Uuids.parseOrNull(id);
-        Optional<StoredDocument> document;
+        Optional<Served> document;
         try {
-            document = documentId == null ? Optional.empty() : access.readable(documentId, OPERATION);
+            document = documentId == null ? Optional.empty() : readable(documentId);
         } catch (AccessDenied denied) {
             audit(request, documentId, null, Outcome.DENIED, List.of("FORBIDDEN"), started);
             GraphQlErrorResponse.write(response, HttpServletResponse.SC_FORBIDDEN, denied.getMessage(), "FORBIDDEN", "FORBIDDEN");
@@ -80,26 +86,45 @@ public class DocumentDownloadController {
             notFound(response);
             return;
         }
-        audit(request, documentId, document.get().orgUnitId(), Outcome.OK, List.of(), started);
-        String etag = "\"" + document.get().sha256() + "\"";
+        Served served = document.get();
+        audit(request, documentId, served.orgUnitId(), Outcome.OK, List.of(), started);
+        String etag = "\"" + served.sha256() + "\"";
         response.setHeader(HttpHeaders.ETAG, etag);
         if (ifNoneMatch != null && (ifNoneMatch.contains(etag) || ifNoneMatch.trim().equals("*"))) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;
         }
-        Optional<DocumentContent> content = store.content(documentId);
+        Optional<byte[]> content = served.content().get();
         if (content.isEmpty()) {
             notFound(response);
             return;
         }
-        StoredDocument d = content.get().document();
-        byte[] bytes = content.get().bytes();
+        byte[] bytes = content.get();
         response.setStatus(HttpServletResponse.SC_OK);
-        response.setContentType(d.mediaType());
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, contentDisposition(d.fileName()));
+        response.setContentType(served.mediaType());
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, contentDisposition(served.fileName()));
         response.setContentLengthLong(bytes.length);
         response.getOutputStream().write(bytes);
         response.flushBuffer();
+    }
+
+    /** What a download serves, whichever store holds it: the org unit it belongs to, its metadata, its bytes. */
+    private record Served(UUID orgUnitId, String sha256, String mediaType, String fileName, Supplier<Optional<byte[]>> content) {
+    }
+
+    /**
+     * The plan or analysis document (DocumentStore), else the incident document (issue 12: metadata in the incident
+     * read model, bytes in the incident file store), when the caller may read it; AccessDenied when refused.
+     */
+    private Optional<Served> readable(UUID documentId) {
+        Optional<StoredDocument> stored = access.readable(documentId, OPERATION);
+        if (stored.isPresent()) {
+            StoredDocument d = stored.get();
+            return Optional.of(new Served(d.orgUnitId(), d.sha256(), d.mediaType(), d.fileName(),
+                    () -> store.content(documentId).map(DocumentContent::bytes)));
+        }
+        return incidentDocuments.readable(documentId, OPERATION).map(d -> new Served(d.orgUnitId(), d.sha256(),
+                d.mediaType(), d.fileName(), () -> incidentDocuments.content(d)));
     }
 
     /** One access-audit row per download (who, which document, its org unit, the outcome, any refusal). */

@@ -138,6 +138,8 @@ public class SecurityConfig {
                             .requestMatchers("/exports/**").authenticated()
                             // downloads (PDF documents): the same bearer token, authorised by each endpoint
                             .requestMatchers(HttpMethod.GET, "/documents/*").authenticated()
+                            // uploads (incident documents, multipart): the same bearer token, authorised by the endpoint
+                            .requestMatchers(HttpMethod.POST, "/incidents/*/documents").authenticated()
                             .anyRequest().denyAll();
                 })
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(accessDenied()))

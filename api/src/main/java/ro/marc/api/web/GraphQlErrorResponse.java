@@ -21,9 +21,15 @@ public final class GraphQlErrorResponse {
     }
 
     public static String body(String message, String classification, String code) {
+        return body(message, classification, code, Map.of());
+    }
+
+    /** With more extensions after the code: the field at fault and the rule's details (an upload's refusal). */
+    public static String body(String message, String classification, String code, Map<String, Object> more) {
         Map<String, Object> extensions = new LinkedHashMap<>();
         extensions.put("classification", classification);
         extensions.put("code", code);
+        more.forEach(extensions::putIfAbsent);
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("message", message);
         error.put("extensions", extensions);
@@ -33,12 +39,18 @@ public final class GraphQlErrorResponse {
     /** Writes the status and the body unless the response is already committed. */
     public static void write(HttpServletResponse response, int status, String message, String classification,
                              String code) throws IOException {
+        write(response, status, message, classification, code, Map.of());
+    }
+
+    /** As {@link #write(HttpServletResponse, int, String, String, String)}, with more extensions (field, details). */
+    public static void write(HttpServletResponse response, int status, String message, String classification,
+                             String code, Map<String, Object> more) throws IOException {
         if (response.isCommitted()) {
             return;
         }
         response.setStatus(status);
         response.setContentType("application/json;charset=UTF-8");
-        byte[] bytes = body(message, classification, code).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] bytes = body(message, classification, code, more).getBytes(java.nio.charset.StandardCharsets.UTF_8);
         response.setContentLength(bytes.length);
         response.getOutputStream().write(bytes);
         response.flushBuffer();

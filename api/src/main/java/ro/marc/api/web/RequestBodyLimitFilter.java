@@ -13,6 +13,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
+import ro.marc.api.incident.IncidentDocumentUploadController;
 
 import java.io.IOException;
 
@@ -20,7 +21,8 @@ import java.io.IOException;
  * Bounds the body of a GraphQL request ({@code marc.http.max-body-size}, 4 MB by default): a
  * declared {@code Content-Length} above it is refused at once with HTTP 413 and a GraphQL-shaped
  * body, before anything is read; a chunked body is counted while it is read and refused the same
- * way when it passes the bound ({@link BodyTooLarge}, mapped by {@link GraphQlHttpErrors}).
+ * way when it passes the bound ({@link BodyTooLarge}, mapped by {@link GraphQlHttpErrors}). An incident document's
+ * upload is bounded instead by the multipart limits ({@code spring.servlet.multipart}, just above the 20 MiB of a file).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 2)
@@ -41,6 +43,11 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
 
     public long limit() {
         return limit;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return IncidentDocumentUploadController.isUpload(request);
     }
 
     @Override

@@ -236,6 +236,59 @@ class AuthorizationMatrixTest extends ApiTestSupport {
                 || t == Target.IASI && user.equals("head.iasi");
     }
 
+    // integrity incidents (issue 12): fixtures the central administrator records in fixtures(): IPJ Cluj's linked to a
+    // risk of an Ordine publică activity (a work unit member.cluj holds in the active plan, and IPJ Iași holds too), IPJ
+    // Iași's linked through IGI's Migrație (a work unit no county police structure holds), DGA's without links
+    private static final String INCIDENT_ACTIVITY_CLUJ = "Asigurarea ordinii publice la adunări publice și competiții sportive";
+    private static final String INCIDENT_RISK_CLUJ = "Permiterea accesului unor persoane cu interdicție, în schimbul unor foloase necuvenite";
+    private static final String INCIDENT_ACTIVITY_IASI = "Acordarea și prelungirea dreptului de ședere al străinilor";
+    private static final String INCIDENT_RISK_IASI = "Prelungirea dreptului de ședere pe baza unor căsătorii de conveniență sau a unor contracte de muncă fictive";
+
+    private static UUID incident(Target t) {
+        return fixture("incident-" + t);
+    }
+
+    private static UUID incidentLink(Target t) {
+        return fixture("incident-link-" + t);
+    }
+
+    private static String county(Target t) {
+        return switch (t) {
+            case CLUJ -> "CJ";
+            case IASI -> "IS";
+            case CENTRAL, NONE -> "B";
+        };
+    }
+
+    /**
+     * INCIDENT_READ (administrators, territorial ones too, and auditors nationwide; the central counsellor below IGPR;
+     * a head or counsellor their structure) or INCIDENT_READ_LINKED: member.cluj and IPJ Cluj's head and counsellor
+     * through Ordine publică, head.iasi through IPJ Iași's Ordine publică (wherever it happened: Cluj too); member.iasi's
+     * plan is a draft (no work units covered); risk owners read no incident.
+     */
+    private static boolean readsIncident(String user, Target t) {
+        return Set.of("admin", "auditor", "admin.cluj", "admin.iasi").contains(user)
+                || user.equals("counsellor.central") && (t == Target.CLUJ || t == Target.IASI)
+                || Set.of("head.cluj", "counsellor.cluj", "member.cluj").contains(user) && t == Target.CLUJ
+                || user.equals("head.iasi") && (t == Target.IASI || t == Target.CLUJ);
+    }
+
+    /** UCA 48, 50: as the administrators edit, and the structure's head and integrity counsellor. */
+    private static boolean writesIncidentDocuments(String user, Target t) {
+        return administers(user, t) || t == Target.CLUJ && Set.of("head.cluj", "counsellor.cluj").contains(user)
+                || t == Target.IASI && user.equals("head.iasi");
+    }
+
+    /** §4: every structure its own counts (risk owners too); territorial administrators nationwide. */
+    private static boolean readsIncidentCounts(String user, Target t) {
+        return readsOrg(user, t) || Set.of("admin.cluj", "admin.iasi").contains(user);
+    }
+
+    /** UCA 63: a structure within INCIDENT_READ's or INCIDENT_READ_LINKED's reach (not risk owners). */
+    private static boolean readsRiskIncidents(String user, Target t) {
+        return readsOrg(user, t) && !user.startsWith("owner.") || Set.of("admin.cluj", "admin.iasi").contains(user);
+    }
+
     private static final List<Target> PLACES = List.of(Target.CLUJ, Target.IASI, Target.CENTRAL);
     private static final List<Target> NOWHERE = List.of(Target.NONE);
     private static final int STALE = 999;
@@ -418,6 +471,48 @@ class AuthorizationMatrixTest extends ApiTestSupport {
         read("gantt", List.of(Target.CLUJ, Target.IASI), AuthorizationMatrixTest::readsOrg,
                 t -> "{ gantt(planId: \"%s\", scale: MONTHS) { from } }".formatted(plan(t)));
 
+        // integrity incidents (issue 12): refused rows a territorial administrator of another county editing, a member
+        // editing, a member reading an incident outside their work units (member.cluj on Iași's), a risk owner reading;
+        // allowed edits are stale (expectedVersion 999) or have an empty title
+        mutation("recordIncident", PLACES, AuthorizationMatrixTest::administers, "BAD_REQUEST",
+                t -> ("mutation { recordIncident(input: {id: \"%s\", title: \"\", county: %s, orgUnitId: \"%s\", type: INDICTMENT, "
+                        + "incidentDate: \"2026-01-10\", fileNumber: \"123\", fileRegisteredOn: \"2026-02-01\", content: \"Fapte\"}) { id } }")
+                        .formatted(UUID.randomUUID(), county(t), unit(t)));
+        mutation("editIncident", PLACES, AuthorizationMatrixTest::administers, "CONFLICT",
+                t -> ("mutation { editIncident(input: {id: \"%s\", title: \"X\", county: %s, orgUnitId: \"%s\", type: CONVICTION, "
+                        + "incidentDate: \"2026-01-10\", fileNumber: \"123\", fileRegisteredOn: \"2026-02-01\", content: \"Fapte\", "
+                        + "expectedVersion: %d}) { id } }").formatted(incident(t), county(t), unit(t), STALE));
+        mutation("archiveIncident", PLACES, AuthorizationMatrixTest::centralAdminOnly, "CONFLICT",
+                t -> "mutation { archiveIncident(input: {id: \"%s\", expectedVersion: %d}) { id } }".formatted(incident(t), STALE));
+        mutation("linkIncidentRisk", PLACES, AuthorizationMatrixTest::administers, "CONFLICT",
+                t -> ("mutation { linkIncidentRisk(input: {incidentId: \"%s\", workUnitId: \"%s\", activityId: \"%s\", riskId: \"%s\", "
+                        + "expectedVersion: %d}) { id } }").formatted(incident(t), ORDINE_PUBLICA,
+                        ro.marc.api.local.DemoNomenclature.activityId(INCIDENT_ACTIVITY_CLUJ),
+                        ro.marc.api.local.DemoNomenclature.riskId(INCIDENT_ACTIVITY_CLUJ, INCIDENT_RISK_CLUJ), STALE));
+        mutation("reviseIncidentRiskLink", PLACES, AuthorizationMatrixTest::administers, "CONFLICT",
+                t -> ("mutation { reviseIncidentRiskLink(input: {incidentId: \"%s\", linkId: \"%s\", workUnitId: \"%s\", activityId: \"%s\", "
+                        + "riskId: \"%s\", expectedVersion: %d}) { id } }").formatted(incident(t), incidentLink(t), ORDINE_PUBLICA,
+                        ro.marc.api.local.DemoNomenclature.activityId(INCIDENT_ACTIVITY_CLUJ),
+                        ro.marc.api.local.DemoNomenclature.riskId(INCIDENT_ACTIVITY_CLUJ, INCIDENT_RISK_CLUJ), STALE));
+        mutation("unlinkIncidentRisk", PLACES, AuthorizationMatrixTest::administers, "CONFLICT",
+                t -> "mutation { unlinkIncidentRisk(input: {incidentId: \"%s\", linkId: \"%s\", expectedVersion: %d}) { id } }"
+                        .formatted(incident(t), incidentLink(t), STALE));
+        mutation("reviseIncidentDocument", PLACES, AuthorizationMatrixTest::writesIncidentDocuments, "CONFLICT",
+                t -> "mutation { reviseIncidentDocument(input: {incidentId: \"%s\", documentId: \"%s\", title: \"X\", expectedVersion: %d}) { id } }"
+                        .formatted(incident(t), UUID.randomUUID(), STALE));
+        mutation("removeIncidentDocument", PLACES, AuthorizationMatrixTest::writesIncidentDocuments, "CONFLICT",
+                t -> "mutation { removeIncidentDocument(input: {incidentId: \"%s\", documentId: \"%s\", expectedVersion: %d}) { id } }"
+                        .formatted(incident(t), UUID.randomUUID(), STALE));
+        read("incident", PLACES, AuthorizationMatrixTest::readsIncident,
+                t -> "{ incident(id: \"%s\") { id } }".formatted(incident(t)));
+        list("incidents", AuthorizationMatrixTest::readsIncident, "/data/incidents/edges",
+                t -> "{ incidents(first: 500) { edges { node { id } } } }");
+        read("incidentCountsByActivity", PLACES, AuthorizationMatrixTest::readsIncidentCounts,
+                t -> "{ incidentCountsByActivity(orgUnitId: \"%s\") { activityId incidents } }".formatted(unit(t)));
+        read("incidentsForRisk", PLACES, AuthorizationMatrixTest::readsRiskIncidents,
+                t -> "{ incidentsForRisk(riskId: \"%s\", orgUnitId: \"%s\") { where } }".formatted(
+                        ro.marc.api.local.DemoNomenclature.riskId(INCIDENT_ACTIVITY_CLUJ, INCIDENT_RISK_CLUJ), unit(t)));
+
         // notifications: one's own inbox, for everyone (notificationAdded is checked over WebSocket)
         read("notifications", NOWHERE, AuthorizationMatrixTest::everyone, t -> "{ notifications(first: 1) { unreadCount } }");
         read("markNotificationsRead", NOWHERE, AuthorizationMatrixTest::everyone,
@@ -481,6 +576,7 @@ class AuthorizationMatrixTest extends ApiTestSupport {
             data("admin", "mutation($id: ID!, $unit: ID!) { defineWorkingGroup(input: {id: $id, orgUnitId: $unit, "
                     + "name: \"Grupul de lucru DGA\"}) { workingGroup { id } } }", Map.of("id", CENTRAL_GROUP.toString(), "unit", DGA.toString()));
         }
+        incidentFixtures();
         if (jdbc.sql("SELECT count(*) FROM nomenclature_item WHERE id = ?").param(activity(Target.CENTRAL)).query(Long.class).single() > 0) {
             return;
         }
@@ -508,6 +604,35 @@ class AuthorizationMatrixTest extends ApiTestSupport {
                 Thread.sleep(100);
             } catch (InterruptedException e) {
                 throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /** The incidents the incident rows read and (stale) edit, recorded once per database by the central administrator. */
+    private void incidentFixtures() {
+        if (jdbc.sql("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?").param(incident(Target.CENTRAL).toString())
+                .query(Long.class).single() > 0) {
+            return;
+        }
+        record Link(Target target, UUID orgUnitId, UUID workUnitId, String activity, String risk) {
+        }
+        List<Link> links = List.of(
+                new Link(Target.CLUJ, IPJ_CLUJ, ORDINE_PUBLICA, INCIDENT_ACTIVITY_CLUJ, INCIDENT_RISK_CLUJ),
+                new Link(Target.IASI, DemoOrganisation.id("Inspectoratul General pentru Imigrări"),
+                        DemoOrganisation.id("wu:Migrație"), INCIDENT_ACTIVITY_IASI, INCIDENT_RISK_IASI));
+        for (Target t : List.of(Target.CLUJ, Target.IASI, Target.CENTRAL)) {
+            long version = data("admin", ("mutation { recordIncident(input: {id: \"%s\", title: \"Incident matrice %s\", county: %s, "
+                    + "orgUnitId: \"%s\", type: INDICTMENT, incidentDate: \"2026-01-10\", fileNumber: \"4471\", "
+                    + "fileRegisteredOn: \"2026-02-01\", content: \"Fapte de corupție (matrice)\"}) { version } }")
+                    .formatted(incident(t), t, county(t), unit(t)), Map.of()).at("/recordIncident/version").asLong();
+            for (Link link : links) {
+                if (link.target() == t) {
+                    data("admin", ("mutation { linkIncidentRisk(input: {incidentId: \"%s\", linkId: \"%s\", orgUnitId: \"%s\", "
+                            + "workUnitId: \"%s\", activityId: \"%s\", riskId: \"%s\", expectedVersion: %d}) { version } }")
+                            .formatted(incident(t), incidentLink(t), link.orgUnitId(), link.workUnitId(),
+                                    ro.marc.api.local.DemoNomenclature.activityId(link.activity()),
+                                    ro.marc.api.local.DemoNomenclature.riskId(link.activity(), link.risk()), version), Map.of());
+                }
             }
         }
     }
@@ -641,6 +766,7 @@ class AuthorizationMatrixTest extends ApiTestSupport {
                     case "workingGroups" -> group(target).toString();
                     case "proposals", "searchNomenclature" -> activity(target).toString();
                     case "plans" -> plan(target).toString();
+                    case "incidents" -> incident(target).toString();
                     default -> unit(target).toString();
                 };
                 boolean listed = false;

@@ -1,5 +1,8 @@
 package ro.marc.api.cluster;
 
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -12,20 +15,32 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import ro.marc.api.MarcApplication;
+import ro.marc.api.local.DemoAccess;
 import ro.marc.api.local.DemoOrganisation;
 import ro.marc.api.local.DevTokenSigner;
 import ro.marc.api.startup.StartupSequence;
 import ro.marc.api.support.GraphQlClientSupport;
 import ro.marc.api.support.GraphQlWebSocket;
+import ro.marc.events.incident.IncidentType;
+import ro.marc.events.incident.command.RecordIntegrityIncident;
+import ro.marc.events.org.County;
 import ro.marc.ops.services.MarcServices;
+import ro.marc.query.incident.IncidentQueries;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +50,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -57,6 +73,8 @@ class TwoNodesTest {
     private static final String ROOT = "{ root { id } }";
     private static final String IPJ_CLUJ = DemoOrganisation.id("Inspectoratul de Poliție Județean Cluj").toString();
     private static final String ORDINE_PUBLICA = DemoOrganisation.id("wu:Ordine publică").toString();
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     static String database;
     static String indexPrefix;
@@ -305,6 +323,69 @@ class TwoNodesTest {
                         .as("pushed twice").isNotEqualTo(activity);
             }
         }
+    }
+
+    /**
+     * An incident document uploaded through node A is downloaded, byte for byte, through node B: the content is kept
+     * in PostgreSQL (incident_file), which both nodes share, not on either node's disk (issue 12).
+     */
+    @Test
+    @Order(7)
+    void an_incident_document_uploaded_through_node_a_downloads_byte_identical_through_node_b() throws Exception {
+        UUID incident = UUID.randomUUID();
+        nodeA.context.getBean(CommandGateway.class).sendAndWait(
+                GenericCommandMessage.asCommandMessage(
+                        new RecordIntegrityIncident(incident, "Incident pe două noduri " + suffix(),
+                                County.CJ, UUID.fromString(IPJ_CLUJ),
+                                IncidentType.INDICTMENT, LocalDate.of(2026, 2, 3), "7702026",
+                                LocalDate.of(2026, 4, 1), "Foloase necuvenite la un control în trafic."))
+                        .andMetaData(MetaData.from(Map.of("userId",
+                                DemoAccess.userId("admin.cluj").toString(), "role", "TERRITORIAL_ADMIN",
+                                "correlationId", UUID.randomUUID().toString()))));
+        IncidentQueries readModel = nodeA.context.getBean(IncidentQueries.class);
+        long deadline = System.currentTimeMillis() + 15_000;
+        while (readModel.incident(incident).isEmpty() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50);
+        }
+        BufferedImage image = new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB);
+        image.setRGB(1, 1, ThreadLocalRandom.current().nextInt(0xFFFFFF));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", out);
+        byte[] png = out.toByteArray();
+
+        String boundary = "nodes-" + suffix();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        for (String[] part : new String[][]{{"kind", "OTHER"}, {"title", "Proces-verbal"}, {"expectedVersion", "1"}}) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part[0] + "\"\r\n\r\n"
+                    + part[1] + "\r\n").getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"proces-verbal.png\"\r\n"
+                + "Content-Type: image/png\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(png);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> uploaded = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + nodeA.port()
+                        + "/incidents/" + incident + "/documents"))
+                .header("Authorization", "Bearer " + nodeA.token("admin.cluj"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
+        String url = JSON.readTree(uploaded.body()).at("/url").asString();
+
+        // node B: the same bytes (once its read model has the document: it may be node A that projects it)
+        HttpResponse<byte[]> downloaded = null;
+        deadline = System.currentTimeMillis() + 15_000;
+        while (System.currentTimeMillis() < deadline) {
+            downloaded = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + nodeB.port() + url))
+                    .header("Authorization", "Bearer " + nodeB.token("auditor")).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (downloaded.statusCode() != 404) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        assertThat(downloaded.statusCode()).isEqualTo(200);
+        assertThat(downloaded.body()).isEqualTo(png);
+        assertThat(downloaded.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("image/png"));
     }
 
     private static List<JsonNode> together(int count, java.util.function.IntFunction<JsonNode> call) throws Exception {

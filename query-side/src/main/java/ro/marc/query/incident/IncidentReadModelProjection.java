@@ -28,6 +28,8 @@ import ro.marc.query.common.Sql;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -182,8 +184,8 @@ public class IncidentReadModelProjection {
                 .param("at", Sql.timestamp(at)).update() == 1;
     }
 
-    private static java.util.Map<String, Object> details(IncidentDetails d) {
-        java.util.Map<String, Object> params = new java.util.HashMap<>();
+    private static Map<String, Object> details(IncidentDetails d) {
+        Map<String, Object> params = new HashMap<>();
         params.put("title", d.title());
         params.put("titleFolded", fold(d.title()));
         params.put("county", d.county() == null ? null : d.county().name());
@@ -201,8 +203,8 @@ public class IncidentReadModelProjection {
         return params;
     }
 
-    private java.util.Map<String, Object> linkParams(UUID incidentId, RiskLink link) {
-        java.util.Map<String, Object> params = new java.util.HashMap<>();
+    private Map<String, Object> linkParams(UUID incidentId, RiskLink link) {
+        Map<String, Object> params = new HashMap<>();
         params.put("incident", incidentId);
         params.put("link", link.linkId());
         params.put("orgUnit", link.orgUnitId());

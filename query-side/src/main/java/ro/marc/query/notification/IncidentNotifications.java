@@ -38,8 +38,8 @@ import java.util.stream.Stream;
  * covers every work unit their structure holds. Nationwide, not only in the incident's structure: Anexa 4 must take
  * the incidents of all structures into account (§4.4). "Active" is the edition's own flag (A102) and the account as
  * the directory knows it. The activity's work units are the directory's (as accepted or corrected), with the
- * link's own work unit in any case. Revising a link or linking again after a removal tells nobody more than the
- * first link did of the same event; a link's revision tells nobody.
+ * link's own work unit in any case. A member told through several of their work units gets one notice per link; a
+ * link's revision tells nobody; each new link is a new notice.
  */
 @Component
 @DisallowReplay

@@ -27,6 +27,7 @@ import ro.marc.events.incident.event.IntegrityIncidentEdited;
 import ro.marc.events.incident.event.IntegrityIncidentRecorded;
 import ro.marc.events.org.County;
 import ro.marc.events.text.RomanianText;
+import ro.marc.query.common.Cursor;
 import ro.marc.query.common.InvalidCursor;
 import ro.marc.query.common.OrgScope;
 import ro.marc.query.common.Page;
@@ -44,6 +45,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -315,10 +317,10 @@ class IncidentProjectionTest {
                 new IncidentSort(IncidentSort.Field.INCIDENT_DATE, false), 1, cursor)).isInstanceOf(InvalidCursor.class);
         assertThatThrownBy(() -> queries.incidents(IncidentFilter.none(), IncidentVisibility.everything(), null,
                 byTitle, 1, "not-a-cursor!")).isInstanceOf(InvalidCursor.class);
-        String badDate = ro.marc.query.common.Cursor.encode("INCIDENT_DATE:asc", "2026-13-40", a.toString());
+        String badDate = Cursor.encode("INCIDENT_DATE:asc", "2026-13-40", a.toString());
         assertThatThrownBy(() -> queries.incidents(IncidentFilter.none(), IncidentVisibility.everything(), null,
                 new IncidentSort(IncidentSort.Field.INCIDENT_DATE, false), 1, badDate)).isInstanceOf(InvalidCursor.class);
-        String badRank = ro.marc.query.common.Cursor.encode("TYPE:asc", "-1", a.toString());
+        String badRank = Cursor.encode("TYPE:asc", "-1", a.toString());
         assertThatThrownBy(() -> queries.incidents(IncidentFilter.none(), IncidentVisibility.everything(), null,
                 new IncidentSort(IncidentSort.Field.TYPE, false), 1, badRank)).isInstanceOf(InvalidCursor.class);
     }
@@ -487,7 +489,7 @@ class IncidentProjectionTest {
         boolean includeArchived;
     }
 
-    private static IncidentFilter filter(java.util.function.Consumer<FilterBuilder> set) {
+    private static IncidentFilter filter(Consumer<FilterBuilder> set) {
         FilterBuilder f = new FilterBuilder();
         set.accept(f);
         return new IncidentFilter(null, f.counties, f.orgUnitIds, f.types, f.from, f.to, f.workUnitIds, f.domainIds,

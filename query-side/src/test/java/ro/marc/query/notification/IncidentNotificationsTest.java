@@ -44,6 +44,7 @@ import ro.marc.query.support.TestServices;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -277,7 +278,7 @@ class IncidentNotificationsTest {
     private static MemberEdition member(UUID id, String name, Role role, boolean active, boolean followsMemberWorkflow,
                                         UUID... workUnits) {
         return new MemberEdition(id, name, role, active,
-                java.util.Arrays.stream(workUnits).map(w -> new WorkUnitRef(w, w.toString())).toList(), false,
+                Arrays.stream(workUnits).map(w -> new WorkUnitRef(w, w.toString())).toList(), false,
                 followsMemberWorkflow);
     }
 

@@ -19,7 +19,12 @@ import ro.marc.events.incident.event.IntegrityIncidentArchived;
 import ro.marc.events.incident.event.IntegrityIncidentEdited;
 import ro.marc.events.incident.event.IntegrityIncidentRecorded;
 import ro.marc.events.org.County;
+import ro.marc.query.incident.IncidentFilter;
+import ro.marc.query.incident.IncidentQueries;
 import ro.marc.query.incident.IncidentSearch;
+import ro.marc.query.incident.IncidentSort;
+import ro.marc.query.incident.IncidentView;
+import ro.marc.query.incident.IncidentVisibility;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -58,6 +63,9 @@ class DemoIncidentsTest extends ApiTestSupport {
 
     @Autowired
     private JdbcClient jdbc;
+
+    @Autowired
+    private IncidentQueries queries;
 
     private List<Object> events(UUID incidentId) {
         return eventStore.readEvents(incidentId.toString()).asStream().<Object>map(Message::getPayload).toList();
@@ -159,6 +167,27 @@ class DemoIncidentsTest extends ApiTestSupport {
                 .contains(DemoIncidents.BUCHAREST_ARCHIVED);
         assertThat(search.matching("stergerea inregistrarilor radar")).contains(DemoIncidents.IASI_CONVICTION)
                 .doesNotContain(DemoIncidents.CLUJ_CONVICTION);
+    }
+
+    @Test
+    void the_read_model_lists_them_the_archived_one_only_when_asked_and_the_acquitted_one_without_links() {
+        IncidentView archived = awaitValue(() -> queries.incident(DemoIncidents.BUCHAREST_ARCHIVED).orElse(null),
+                v -> v != null && v.archived());
+        assertThat(archived.archived()).isTrue();
+        IncidentView acquitted = awaitValue(() -> queries.incident(DemoIncidents.IASI_ACQUITTAL).orElse(null),
+                v -> v != null && v.type() == IncidentType.ACQUITTAL && v.documents().size() == 1);
+        assertThat(acquitted.links()).isEmpty();
+        IncidentView cluj = awaitValue(() -> queries.incident(DemoIncidents.CLUJ_CONVICTION).orElse(null),
+                v -> v != null && v.type() == IncidentType.CONVICTION && v.documents().size() == 2);
+        assertThat(cluj.links()).hasSize(1);
+
+        List<UUID> listed = queries.incidents(IncidentFilter.none(), IncidentVisibility.everything(), null,
+                IncidentSort.byDefault(), 500, null).items().stream().map(IncidentView::id).toList();
+        assertThat(listed).containsAll(DemoIncidents.ALL.stream().filter(id -> !id.equals(DemoIncidents.BUCHAREST_ARCHIVED)).toList())
+                .doesNotContain(DemoIncidents.BUCHAREST_ARCHIVED);
+        IncidentFilter withArchived = new IncidentFilter(null, null, null, null, null, null, null, null, null, null, true);
+        assertThat(queries.incidents(withArchived, IncidentVisibility.everything(), null, IncidentSort.byDefault(), 500, null)
+                .items().stream().map(IncidentView::id)).contains(DemoIncidents.BUCHAREST_ARCHIVED);
     }
 
     @Test

@@ -335,6 +335,7 @@ class IncidentApiTest extends ApiTestSupport {
                 new Case("a title with an e-mail address", with(good, "title", "Sesizare de la ion.popescu@example.ro"), "BAD_REQUEST",
                         "PERSONAL_DATA", "title"),
                 new Case("an empty title", with(good, "title", ""), "BAD_REQUEST", "REQUIRED", "title"),
+                new Case("a NUL in the title", with(good, "title", "Mită \u0000 la stadion"), "BAD_REQUEST", "INVALID_CHARACTERS", "title"),
                 new Case("a date that is not one", with(good, "incidentDate", "20.01.2026"), "BAD_REQUEST", "INVALID_INSTANT", "incidentDate"),
                 new Case("a county other than the org unit's", with(good, "county", "IS"), "BAD_REQUEST", "COUNTY_MISMATCH", "county"));
         for (Case c : cases) {

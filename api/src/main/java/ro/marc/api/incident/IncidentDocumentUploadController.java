@@ -140,7 +140,8 @@ public class IncidentDocumentUploadController {
             objects.add(documentId);
             IncidentDocumentKind kind = kind(rawKind);
             long expectedVersion = expectedVersion(rawExpectedVersion);
-            if (file == null) {
+            if (file == null || file.isEmpty() && (file.getOriginalFilename() == null || file.getOriginalFilename().isBlank())) {
+                // no part, or a form's file field left empty (an empty part without a name)
                 throw new InvalidInput("file", "REQUIRED", "The file is required (multipart part \"file\")");
             }
             byte[] content = file.getBytes();

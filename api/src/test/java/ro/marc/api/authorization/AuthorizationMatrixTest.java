@@ -705,6 +705,63 @@ class AuthorizationMatrixTest extends ApiTestSupport {
         assertThat(wrong).as("export rows").isEmpty();
     }
 
+    /**
+     * Incident documents over HTTP (issue 12, not GraphQL): an upload (on a stale version, so nothing is stored) is
+     * refused 403 unless the caller writes the incident's documents (then the version's 409); a download of the
+     * incident's document is refused 403 to anyone who may not read the incident (200 otherwise).
+     */
+    @Test
+    void incident_documents_are_uploaded_and_downloaded_by_the_same_rows() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        List<String> wrong = new ArrayList<>();
+        for (Target target : PLACES) {
+            UUID document = fixture("incident-document-" + target);
+            long version = data("admin", "{ incident(id: \"%s\") { version documents { documentId } } }".formatted(incident(target)),
+                    Map.of()).at("/incident/version").asLong();
+            // the fixture's document, once per database (the same id and content again: the document already attached)
+            assertThat(uploadIncidentDocument(http, "admin", target, document, version).statusCode()).isIn(200, 201);
+            for (DemoUsers.DemoUser user : DemoUsers.ALL) {
+                int upload = uploadIncidentDocument(http, user.username(), target, UUID.randomUUID(), STALE).statusCode();
+                int expectedUpload = writesIncidentDocuments(user.username(), target) ? 409 : 403;
+                if (upload != expectedUpload) {
+                    wrong.add("upload by " + user.username() + " on " + target + ": " + upload + " (expected " + expectedUpload + ")");
+                }
+                int download = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port
+                                + "/documents/" + document)).header("Authorization", "Bearer " + token(user.username())).GET().build(),
+                        java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+                int expectedDownload = readsIncident(user.username(), target) ? 200 : 403;
+                if (download != expectedDownload) {
+                    wrong.add("download by " + user.username() + " on " + target + ": " + download + " (expected " + expectedDownload + ")");
+                }
+            }
+        }
+        assertThat(wrong).as("incident document rows").isEmpty();
+    }
+
+    /** A small PNG (the same bytes for one target, so the fixture's upload is a retry the second time) as multipart. */
+    private java.net.http.HttpResponse<String> uploadIncidentDocument(java.net.http.HttpClient http, String user, Target target,
+                                                                     UUID documentId, long expectedVersion) throws Exception {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(4, 4, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        image.setRGB(0, 0, target.ordinal());
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "png", png);
+        String boundary = "matrix-" + UUID.randomUUID();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        Map<String, String> parts = Map.of("kind", "OTHER", "title", "Document matrice", "documentId", documentId.toString(),
+                "expectedVersion", String.valueOf(expectedVersion));
+        parts.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name
+                + "\"\r\n\r\n" + value + "\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"matrice.png\"\r\n\r\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        body.writeBytes(png.toByteArray());
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/incidents/"
+                        + incident(target) + "/documents")).header("Authorization", "Bearer " + token(user))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
     @Test
     void nothing_without_a_token() throws Exception {
         for (Operation operation : OPERATIONS) {

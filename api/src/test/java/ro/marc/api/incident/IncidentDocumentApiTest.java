@@ -254,6 +254,9 @@ class IncidentDocumentApiTest extends ApiTestSupport {
                 "gol.pdf", new byte[0]), 400, "BAD_REQUEST", "REQUIRED", "file");
         assertError(upload("admin.cluj", incident, Map.of("kind", "OTHER", "title", "Fără fișier", "expectedVersion", "1"),
                 null, null), 400, "BAD_REQUEST", "REQUIRED", "file");
+        // a form's file field left empty: an empty part without a name
+        assertError(upload("admin.cluj", incident, Map.of("kind", "OTHER", "title", "Fără fișier", "expectedVersion", "1"),
+                "", new byte[0]), 400, "BAD_REQUEST", "REQUIRED", "file");
         assertError(upload("admin.cluj", incident, Map.of("title", "Fără fel", "expectedVersion", "1"),
                 "a.pdf", pdf), 400, "BAD_REQUEST", "REQUIRED", "kind");
         assertError(upload("admin.cluj", incident, Map.of("kind", "VERDICT", "title", "T", "expectedVersion", "1"),

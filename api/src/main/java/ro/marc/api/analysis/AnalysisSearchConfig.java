@@ -22,8 +22,8 @@ public class AnalysisSearchConfig {
     }
 
     @Bean
-    AnalysisSearchProjection analysisSearchProjection(ElasticsearchClient client, AnalysisIndex index) {
-        return new AnalysisSearchProjection(client, index);
+    AnalysisSearchProjection analysisSearchProjection(AnalysisIndex index) {
+        return new AnalysisSearchProjection(index);
     }
 
     @Bean

@@ -27,8 +27,8 @@ public class IncidentSearchConfig {
     }
 
     @Bean
-    IncidentSearchProjection incidentSearchProjection(ElasticsearchClient client, IncidentIndex index) {
-        return new IncidentSearchProjection(client, index);
+    IncidentSearchProjection incidentSearchProjection(IncidentIndex index) {
+        return new IncidentSearchProjection(index);
     }
 
     @Bean

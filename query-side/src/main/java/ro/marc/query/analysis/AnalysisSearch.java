@@ -1,13 +1,8 @@
 package ro.marc.query.analysis;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
-import ro.marc.events.text.RomanianText;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -28,19 +23,7 @@ public class AnalysisSearch {
     }
 
     /** The ids of the analyses whose names match every word of {@code text}. */
-    @SuppressWarnings("rawtypes")
     public List<UUID> matching(String text) {
-        String folded = RomanianText.fold(text == null ? "" : text.strip());
-        if (folded.isBlank()) {
-            return List.of();
-        }
-        try {
-            var response = client.search(s -> s.index(index.name()).size(MAX_MATCHES).source(src -> src.fetch(false))
-                    .query(q -> q.matchBoolPrefix(m -> m.field(AnalysisIndex.TEXT_FOLDED).query(folded).operator(Operator.And))),
-                    Map.class);
-            return response.hits().hits().stream().map(h -> UUID.fromString(h.id())).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return index.matching(client, text, MAX_MATCHES);
     }
 }

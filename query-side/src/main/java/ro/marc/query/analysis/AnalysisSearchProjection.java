@@ -1,6 +1,5 @@
 package ro.marc.query.analysis;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -9,39 +8,31 @@ import ro.marc.events.analysis.AnalysedActivity;
 import ro.marc.events.analysis.event.ActivityAnalysisFinalised;
 import ro.marc.events.analysis.event.ActivityAnalysisSaved;
 import ro.marc.events.analysis.event.ActivityAnalysisStarted;
-import ro.marc.events.text.RomanianText;
-import ro.marc.query.common.EntityVersion;
-import ro.marc.query.search.PendingWrites;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
  * Projects the activity analyses into the {@link AnalysisIndex}: each event writes the whole document from
  * itself alone (the names it carries), with the analysis' own version ({@code seq + 1}) as the external
  * version, so a replayed or late event is refused by Elasticsearch and changes nothing. Writes are buffered
- * per batch ({@link PendingWrites}).
+ * per batch ({@link ro.marc.query.search.PendingWrites}).
  */
 @ProcessingGroup(AnalysisSearchProjection.PROCESSING_GROUP)
 public class AnalysisSearchProjection {
 
     public static final String PROCESSING_GROUP = "analysis-elasticsearch";
 
-    private final ElasticsearchClient client;
     private final AnalysisIndex index;
 
-    public AnalysisSearchProjection(ElasticsearchClient client, AnalysisIndex index) {
-        this.client = client;
+    public AnalysisSearchProjection(AnalysisIndex index) {
         this.index = index;
     }
 
     @ResetHandler
     void reset() {
-        index.delete();
-        index.ensureCreated();
+        index.recreate();
     }
 
     @EventHandler
@@ -70,10 +61,6 @@ public class AnalysisSearchProjection {
     }
 
     private void write(UUID analysisId, List<String> names, long seq) {
-        Map<String, Object> document = new LinkedHashMap<>();
-        document.put(AnalysisIndex.ID, analysisId.toString());
-        document.put(AnalysisIndex.TEXT_FOLDED, names.stream().filter(n -> n != null)
-                .map(RomanianText::fold).reduce((a, b) -> a + "\n" + b).orElse(""));
-        PendingWrites.ofCurrentBatch(client, this).put(index.name(), analysisId.toString(), document, EntityVersion.of(seq));
+        index.put(this, analysisId, names, seq);
     }
 }

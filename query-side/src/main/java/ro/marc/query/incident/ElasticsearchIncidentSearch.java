@@ -1,12 +1,7 @@
 package ro.marc.query.incident;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
-import co.elastic.clients.elasticsearch.core.search.Hit;
-import ro.marc.events.text.RomanianText;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.UUID;
 
@@ -31,17 +26,6 @@ public class ElasticsearchIncidentSearch implements IncidentSearch {
 
     @Override
     public List<UUID> matching(String text) {
-        String folded = RomanianText.fold(text == null ? "" : text.strip());
-        if (folded.isBlank()) {
-            return List.of();
-        }
-        try {
-            var response = client.search(s -> s.index(index.name()).size(MAX_MATCHES).source(src -> src.fetch(false))
-                    .query(q -> q.matchBoolPrefix(m -> m.field(IncidentIndex.TEXT_FOLDED).query(folded).operator(Operator.And))),
-                    Void.class);
-            return response.hits().hits().stream().map(Hit::id).map(UUID::fromString).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return index.matching(client, text, MAX_MATCHES);
     }
 }

@@ -44,7 +44,7 @@ class AnalysisProjectionTest {
     private final AnalysisReadModelProjection projection = new AnalysisReadModelProjection(jdbc, json);
     private final AnalysisQueries queries = new AnalysisQueries(jdbc, json);
     private final AnalysisIndex index = new AnalysisIndex(client, PREFIX);
-    private final AnalysisSearchProjection searchProjection = new AnalysisSearchProjection(client, index);
+    private final AnalysisSearchProjection searchProjection = new AnalysisSearchProjection(index);
     private final AnalysisSearch search = new AnalysisSearch(client, index);
     private final OrganisationStream org = new OrganisationStream(new OrgReadModelProjection(jdbc));
 

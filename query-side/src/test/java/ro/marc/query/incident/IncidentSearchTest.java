@@ -28,7 +28,7 @@ class IncidentSearchTest {
 
     private final ElasticsearchClient client = TestServices.elasticsearch();
     private final IncidentIndex index = new IncidentIndex(client, PREFIX);
-    private final IncidentSearchProjection projection = new IncidentSearchProjection(client, index);
+    private final IncidentSearchProjection projection = new IncidentSearchProjection(index);
     private final IncidentSearch search = new ElasticsearchIncidentSearch(client, index);
 
     private final UUID bribe = UUID.randomUUID();

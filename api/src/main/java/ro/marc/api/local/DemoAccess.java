@@ -106,7 +106,16 @@ public class DemoAccess {
     }
 
     private List<Object> groupEvents(UUID groupId) {
-        return eventStore.readEvents(groupId.toString()).asStream().<Object>map(Message::getPayload).toList();
+        return history(eventStore, groupId);
+    }
+
+    /**
+     * Every event of an entity, from its first: a demo step looks in it for what it would send. Read from sequence
+     * 0, never from a snapshot — after a snapshot the stream would start with the aggregate's state instead of the
+     * events that made it, and a step done long ago would look undone (and be refused when sent again).
+     */
+    static List<Object> history(EventStore eventStore, UUID entityId) {
+        return eventStore.readEvents(entityId.toString(), 0).asStream().<Object>map(Message::getPayload).toList();
     }
 
     private long version(UUID groupId) {

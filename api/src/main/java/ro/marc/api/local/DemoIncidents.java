@@ -1,7 +1,6 @@
 package ro.marc.api.local;
 
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.messaging.Message;
 import org.openpdf.text.Document;
 import org.openpdf.text.Font;
 import org.openpdf.text.PageSize;
@@ -348,7 +347,7 @@ public class DemoIncidents {
     }
 
     private List<Object> events(UUID incidentId) {
-        return eventStore.readEvents(incidentId.toString()).asStream().<Object>map(Message::getPayload).toList();
+        return DemoAccess.history(eventStore, incidentId);
     }
 
     // -------------------------------------------------------------------------------------------- the documents

@@ -1,7 +1,6 @@
 package ro.marc.api.local;
 
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.messaging.Message;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -68,7 +67,7 @@ class DemoIncidentsTest extends ApiTestSupport {
     private IncidentQueries queries;
 
     private List<Object> events(UUID incidentId) {
-        return eventStore.readEvents(incidentId.toString()).asStream().<Object>map(Message::getPayload).toList();
+        return DemoAccess.history(eventStore, incidentId);
     }
 
     private <T> List<T> events(UUID incidentId, Class<T> type) {

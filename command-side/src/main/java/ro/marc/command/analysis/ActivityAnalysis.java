@@ -1,7 +1,6 @@
 package ro.marc.command.analysis;
 
 import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.messaging.annotation.SourceId;
@@ -14,6 +13,7 @@ import ro.marc.command.access.AccountDirectory.AccountFact;
 import ro.marc.command.common.CommandRejected;
 import ro.marc.command.common.CommandRejected.Reason;
 import ro.marc.command.common.Creations;
+import ro.marc.command.common.RomanianCalendar;
 import ro.marc.command.common.Versions;
 import ro.marc.command.nomenclature.NomenclatureCatalogue;
 import ro.marc.command.org.OrgFacts;
@@ -32,7 +32,6 @@ import ro.marc.events.analysis.event.ActivityAnalysisStarted;
 import ro.marc.events.org.County;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.*;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -53,7 +52,6 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 @Aggregate(snapshotTriggerDefinition = "aggregateSnapshotTrigger") // ro.marc.api.config.AggregateSnapshots
 public class ActivityAnalysis {
 
-    static final ZoneId ROMANIA = ZoneId.of("Europe/Bucharest");
     private static final String SYSTEM = "system";
 
     @AggregateIdentifier
@@ -149,7 +147,7 @@ public class ActivityAnalysis {
         OrgUnitFact unit = org.orgUnit(orgUnitId).orElseThrow(() -> CommandRejected.notFound("planId", orgUnitId, "Org unit"));
         String workUnitName = org.workUnit(workUnitId).map(OrgFacts.WorkUnitFact::name).orElse("");
         String memberName = accounts.account(memberUserId).map(AccountFact::displayName).orElse("");
-        LocalDate today = LocalDate.ofInstant(GenericEventMessage.clock.instant(), ROMANIA);
+        LocalDate today = RomanianCalendar.today();
         LocalDate deadline = plan.deadlines() == null ? null : plan.deadlines().identification();
         County county = unit.county();
         AnalysisEdition published = new AnalysisEdition(edition, planId, plan.purpose(), orgUnitId, unit.name(), county,

@@ -169,13 +169,7 @@ final class AnalysisContent {
 
     /** A nomenclature item of {@code kind} under {@code parent} (null for activities) the member may select. */
     private Entry item(String field, UUID id, EntryKind kind, Entry parent) {
-        if (id == null) {
-            throw CommandRejected.invalid(field, "REQUIRED", "An id is required");
-        }
-        Entry entry = catalogue.entry(id).orElseThrow(() -> CommandRejected.notFound(field, id, kindName(kind)));
-        if (entry.kind() != kind) {
-            throw CommandRejected.invalid(field, "WRONG_KIND", "The entry " + id + " is not a " + kindName(kind).toLowerCase(Locale.ROOT));
-        }
+        Entry entry = catalogue.require(field, id, kind);
         if (parent != null && !parent.id().equals(entry.parentId())) {
             throw CommandRejected.invalid(field, "NOT_UNDER_PARENT", entry.label() + " does not belong to " + parent.label());
         }
@@ -217,14 +211,5 @@ final class AnalysisContent {
         if (size > MAX_ITEMS) {
             throw CommandRejected.invalid(field, "TOO_MANY", size + " entries; at most " + MAX_ITEMS + " are allowed");
         }
-    }
-
-    private static String kindName(EntryKind kind) {
-        return switch (kind) {
-            case ACTIVITY -> "Activity";
-            case TASK -> "Task";
-            case DOCUMENT -> "Document";
-            default -> "Entry";
-        };
     }
 }

@@ -1,6 +1,7 @@
 package ro.marc.command.common;
 
 import ro.marc.events.text.CleanText;
+import ro.marc.events.text.Excerpt;
 
 import java.util.Map;
 
@@ -35,6 +36,21 @@ public final class Texts {
     /** Like {@link #optional} for a one-line text (a reference, a title): {@link CleanText#singleLine}. */
     public static String optionalLine(String field, String value, int max) {
         return limited(field, clean(field, value, false), max);
+    }
+
+    /**
+     * A number written as digits only (an act's, an article's, a criminal file's): {@code tidy} is the value already
+     * tidied and present; INVALID DIGITS_ONLY, then TOO_LONG above {@code max} digits, naming {@code field}.
+     */
+    public static String digits(String field, String tidy, int max, String what) {
+        if (!tidy.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            throw CommandRejected.invalid(field, "DIGITS_ONLY", what + " must contain digits only, not " + Excerpt.quoted(tidy));
+        }
+        if (tidy.length() > max) {
+            throw CommandRejected.invalid(field, "TOO_LONG",
+                    what + " has " + tidy.length() + " digits; at most " + max + " are allowed");
+        }
+        return tidy;
     }
 
     /** {@link CleanText#singleLine} or {@link CleanText#multiLine}; INVALID INVALID_CHARACTERS naming {@code field}. */

@@ -1,9 +1,9 @@
 package ro.marc.command.incident;
 
-import org.axonframework.eventhandling.GenericEventMessage;
 import ro.marc.command.common.CommandRejected;
 import ro.marc.command.common.Names;
 import ro.marc.command.common.PersonalData;
+import ro.marc.command.common.RomanianCalendar;
 import ro.marc.command.common.Texts;
 import ro.marc.command.org.OrgFacts;
 import ro.marc.command.org.OrgFacts.OrgUnitFact;
@@ -12,7 +12,6 @@ import ro.marc.events.incident.IncidentType;
 import ro.marc.events.org.County;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Map;
 import java.util.UUID;
 
@@ -25,18 +24,12 @@ import java.util.UUID;
  */
 final class IncidentRules {
 
-    static final ZoneId ROMANIA = ZoneId.of("Europe/Bucharest");
     /** "Short" (§4.2 i): a summary of the case, not the file; the documents hold the rest. */
     static final int MAX_CONTENT = 4_000;
     /** Romanian criminal file numbers are a few digits (plus year, court codes); 20 bounds them generously. */
     static final int MAX_FILE_NUMBER = 20;
 
     private IncidentRules() {
-    }
-
-    /** Today in Romania, by the clock Axon stamps events with (tests move it). */
-    static LocalDate today() {
-        return LocalDate.ofInstant(GenericEventMessage.clock.instant(), ROMANIA);
     }
 
     /** The details, tidied and with the org unit's name resolved, or a typed refusal naming the field at fault. */
@@ -58,19 +51,13 @@ final class IncidentRules {
         if (type == null) {
             throw CommandRejected.invalid("type", "REQUIRED", "The type (indictment, conviction, acquittal) is required");
         }
-        LocalDate today = today();
+        LocalDate today = RomanianCalendar.today();
         notInFuture("incidentDate", incidentDate, today, "The incident date");
         String number = Texts.optionalLine("fileNumber", fileNumber, Integer.MAX_VALUE);
         if (number == null) {
             throw CommandRejected.invalid("fileNumber", "REQUIRED", "The criminal file number is required");
         }
-        if (!number.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            throw CommandRejected.invalid("fileNumber", "DIGITS_ONLY", "The criminal file number holds digits only");
-        }
-        if (number.length() > MAX_FILE_NUMBER) {
-            throw CommandRejected.invalid("fileNumber", "TOO_LONG",
-                    "The file number has " + number.length() + " digits; at most " + MAX_FILE_NUMBER + " are allowed");
-        }
+        Texts.digits("fileNumber", number, MAX_FILE_NUMBER, "The criminal file number");
         notInFuture("fileRegisteredOn", fileRegisteredOn, today, "The file's registration date");
         if (fileRegisteredOn.isBefore(incidentDate)) {
             throw CommandRejected.invalid("fileRegisteredOn", "BEFORE_INCIDENT",

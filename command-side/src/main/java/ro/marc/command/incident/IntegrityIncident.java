@@ -28,9 +28,6 @@ import ro.marc.events.incident.UnlinkReason;
 import ro.marc.events.incident.command.*;
 import ro.marc.events.incident.event.*;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -217,7 +214,7 @@ public class IntegrityIncident {
         }
         PersonalData.refuse("fileName", fileName);
         FileType type = FileTypes.check(fileName, command.content());
-        String sha256 = files.keep(command.content());
+        String sha256 = files.keep(command.content(), type.mediaType());
         IncidentDocument document = new IncidentDocument(command.documentId(), command.kind(), title, summary, fileName,
                 type.mediaType(), sha256, command.content().length);
         apply(new IncidentDocumentAttached(incidentId, document, uploaderName(accounts, userId)));
@@ -319,7 +316,7 @@ public class IntegrityIncident {
     }
 
     private static boolean sameAttachment(IncidentDocument first, AttachIncidentDocument again) {
-        if (again.content() == null || first.kind() != again.kind() || !first.sha256().equals(sha256(again.content()))) {
+        if (again.content() == null || first.kind() != again.kind() || !first.sha256().equals(IncidentFiles.sha256(again.content()))) {
             return false;
         }
         String title = Texts.clean("title", again.title(), false);
@@ -327,14 +324,6 @@ public class IntegrityIncident {
         String fileName = Texts.clean("fileName", again.fileName(), false);
         return first.title().equals(title) && java.util.Objects.equals(first.summary(), summary)
                 && first.fileName().equals(fileName);
-    }
-
-    static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
     }
 
     /** The uploader's display name now; MARC for the system itself. */

@@ -20,7 +20,6 @@ public class JdbcIncidentFiles implements IncidentFiles {
 
     /** Mixed into the advisory lock keys, so they do not meet other lookups' keys. */
     private static final long LOCK_SPACE = 0x494E4346494C45L; // "INCFILE"
-    private static final String UNKNOWN_TYPE = "application/octet-stream";
 
     private final JdbcClient jdbc;
 
@@ -29,13 +28,12 @@ public class JdbcIncidentFiles implements IncidentFiles {
     }
 
     @Override
-    public String keep(byte[] content) {
+    public String keep(byte[] content, String mediaType) {
         if (content == null || content.length == 0 || content.length > MAX_SIZE) {
             throw new IllegalArgumentException("an incident file has 1 to " + MAX_SIZE + " bytes; the handler checks this first");
         }
-        String sha256 = IntegrityIncident.sha256(content);
+        String sha256 = IncidentFiles.sha256(content);
         lock(jdbc, sha256);
-        String mediaType = FileTypes.detect(content).map(FileTypes.FileType::mediaType).orElse(UNKNOWN_TYPE);
         jdbc.sql("""
                         INSERT INTO incident_file (sha256, size, media_type, content) VALUES (?, ?, ?, ?)
                         ON CONFLICT (sha256) DO NOTHING""")

@@ -81,14 +81,7 @@ final class RiskLinkRules {
 
     /** An APPROVED entry of {@code kind}: NOT_FOUND, WRONG_KIND, NOT_APPROVED, INACTIVE_ENTRY naming {@code field}. */
     private static Entry item(NomenclatureCatalogue catalogue, String field, UUID id, EntryKind kind, Set<UUID> alreadyUsed) {
-        String what = kind == EntryKind.ACTIVITY ? "Activity" : "Risk";
-        if (id == null) {
-            throw CommandRejected.invalid(field, "REQUIRED", what + " is required");
-        }
-        Entry entry = catalogue.entry(id).orElseThrow(() -> CommandRejected.notFound(field, id, what));
-        if (entry.kind() != kind) {
-            throw CommandRejected.invalid(field, "WRONG_KIND", "The entry " + id + " is not a " + what.toLowerCase(java.util.Locale.ROOT));
-        }
+        Entry entry = catalogue.require(field, id, kind);
         ItemStatus status = entry.itemStatus();
         if (status == ItemStatus.INACTIVE && !alreadyUsed.contains(id)) {
             throw CommandRejected.invalid(field, "INACTIVE_ENTRY", entry.label() + " is deactivated");

@@ -1,5 +1,6 @@
 package ro.marc.command.nomenclature;
 
+import ro.marc.command.common.CommandRejected;
 import ro.marc.events.nomenclature.ItemKind;
 import ro.marc.events.nomenclature.ItemStatus;
 import ro.marc.events.nomenclature.ReferenceList;
@@ -24,6 +25,22 @@ public interface NomenclatureCatalogue {
 
     /** A domain, nomenclature item or reference entry, empty when no entry has this id. */
     Optional<Entry> entry(UUID id);
+
+    /**
+     * The entry {@code id} of {@code kind}, whatever its status (the caller's rule decides which it takes), or a
+     * refusal naming {@code field}: REQUIRED (no id), NOT_FOUND, WRONG_KIND.
+     */
+    default Entry require(String field, UUID id, EntryKind kind) {
+        if (id == null) {
+            throw CommandRejected.invalid(field, "REQUIRED", kind.displayName() + " is required");
+        }
+        Entry entry = entry(id).orElseThrow(() -> CommandRejected.notFound(field, id, kind.displayName()));
+        if (entry.kind() != kind) {
+            throw CommandRejected.invalid(field, "WRONG_KIND",
+                    "The entry " + id + " is not a " + kind.displayName().toLowerCase(Locale.ROOT));
+        }
+        return entry;
+    }
 
     /**
      * The entry of {@code kind} whose name has {@code nameKey} ({@link ro.marc.events.text.RomanianText#nameKey})
@@ -56,6 +73,15 @@ public interface NomenclatureCatalogue {
 
         public ItemKind itemKind() {
             return this == DOMAIN || this == REFERENCE ? null : ItemKind.valueOf(name());
+        }
+
+        /** "Activity", "Risk", "Domain", "Reference entry". */
+        public String displayName() {
+            return switch (this) {
+                case DOMAIN -> "Domain";
+                case REFERENCE -> "Reference entry";
+                default -> NomenclatureRules.kindName(itemKind());
+            };
         }
     }
 

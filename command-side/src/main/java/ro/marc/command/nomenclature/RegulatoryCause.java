@@ -24,13 +24,11 @@ import ro.marc.events.nomenclature.command.EditRegulatoryCause;
 import ro.marc.events.nomenclature.event.RegulatoryCauseAdded;
 import ro.marc.events.nomenclature.event.RegulatoryCauseDeactivated;
 import ro.marc.events.nomenclature.event.RegulatoryCauseEdited;
-import ro.marc.events.text.Excerpt;
 
 import java.time.Year;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static ro.marc.command.nomenclature.NomenclatureRules.*;
@@ -48,7 +46,6 @@ public class RegulatoryCause {
     static final int MAX_DIGITS = 10;
     static final int FIRST_YEAR_IN_FORCE = 1864;
     private static final ZoneId ROMANIA = ZoneId.of("Europe/Bucharest");
-    private static final Pattern DIGITS = Pattern.compile("[0-9]+");
 
     @AggregateIdentifier
     private UUID causeId;
@@ -232,14 +229,7 @@ public class RegulatoryCause {
         if (tidy.isEmpty()) {
             throw CommandRejected.invalid(field, "REQUIRED", what + " is required");
         }
-        if (!DIGITS.matcher(tidy).matches()) {
-            throw CommandRejected.invalid(field, "DIGITS_ONLY", what + " must contain digits only, not " + Excerpt.quoted(tidy));
-        }
-        if (tidy.length() > MAX_DIGITS) {
-            throw CommandRejected.invalid(field, "TOO_LONG",
-                    what + " has " + tidy.length() + " digits; at most " + MAX_DIGITS + " are allowed");
-        }
-        return tidy;
+        return Texts.digits(field, tidy, MAX_DIGITS, what);
     }
 
     // ---------------------------------------------------------------- state

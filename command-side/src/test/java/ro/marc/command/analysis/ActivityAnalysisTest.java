@@ -1,5 +1,6 @@
 package ro.marc.command.analysis;
 
+import ro.marc.command.common.RomanianCalendar;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
@@ -175,7 +176,7 @@ class ActivityAnalysisTest {
 
     /** Noon in Bucharest on that day. */
     static Instant on(LocalDate day) {
-        return day.atTime(12, 0).atZone(ActivityAnalysis.ROMANIA).toInstant();
+        return day.atTime(12, 0).atZone(RomanianCalendar.ROMANIA).toInstant();
     }
 
     // ---------------------------------------------------------------- start

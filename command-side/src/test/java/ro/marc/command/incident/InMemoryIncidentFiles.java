@@ -10,8 +10,8 @@ final class InMemoryIncidentFiles implements IncidentFiles {
     final Map<String, byte[]> kept = new LinkedHashMap<>();
 
     @Override
-    public String keep(byte[] content) {
-        String sha256 = IntegrityIncident.sha256(content);
+    public String keep(byte[] content, String mediaType) {
+        String sha256 = IncidentFiles.sha256(content);
         kept.putIfAbsent(sha256, content.clone());
         return sha256;
     }

@@ -233,7 +233,7 @@ class IncidentLookupPostgresTest {
     @Test
     void a_content_is_kept_once_per_hash_and_goes_with_the_last_document_holding_it() throws Exception {
         byte[] pdf = pdf("decizia comună");
-        String sha = IntegrityIncident.sha256(pdf);
+        String sha = IncidentFiles.sha256(pdf);
         UUID one = record(County.CJ, CLUJ, "Primul caz cu decizia", LocalDate.of(2026, 3, 1));
         UUID two = record(County.IS, IASI, "Al doilea caz cu decizia", LocalDate.of(2026, 3, 2));
         UUID first = attach(one, 1, "Sentința", "sentinta.pdf", pdf);
@@ -258,7 +258,7 @@ class IncidentLookupPostgresTest {
     @Test
     void an_attach_racing_the_removal_of_the_last_other_document_with_its_content_keeps_the_content() throws Exception {
         byte[] shared = pdf("cursă");
-        String sha = IntegrityIncident.sha256(shared);
+        String sha = IncidentFiles.sha256(shared);
         UUID one = record(County.CJ, CLUJ, "Cazul care își scoate documentul", LocalDate.of(2026, 3, 1));
         UUID two = record(County.IS, IASI, "Cazul care atașează același fișier", LocalDate.of(2026, 3, 1));
         UUID removed = attach(one, 1, "Sentința", "sentinta.pdf", shared);
@@ -271,7 +271,7 @@ class IncidentLookupPostgresTest {
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try {
             Future<?> attach = threads.submit(() -> new TransactionTemplate(transactions).executeWithoutResult(s -> {
-                files.keep(shared);
+                files.keep(shared, "application/pdf");
                 lookup.apply(new GenericDomainEventMessage<>("IntegrityIncident", two.toString(), 1, attaching));
                 kept.countDown();
                 try {
@@ -307,16 +307,16 @@ class IncidentLookupPostgresTest {
             assertThat(r.field()).isEqualTo("file");
             assertThat(r.code()).isEqualTo("FILE_TYPE_NOT_ALLOWED");
         });
-        assertThat(fileRows(IntegrityIncident.sha256(exe))).isZero();
+        assertThat(fileRows(IncidentFiles.sha256(exe))).isZero();
 
         byte[] misnamed = pdf("denumit greșit");
         assertThat(refusal(attachCommand(incident, 1, "Decizia", "decizie.xlsx", misnamed)).code()).isEqualTo("FILE_TYPE_MISMATCH");
-        assertThat(fileRows(IntegrityIncident.sha256(misnamed))).isZero();
+        assertThat(fileRows(IncidentFiles.sha256(misnamed))).isZero();
 
         // valid, kept, and then the command fails: the content goes with the rolled-back transaction
         byte[] late = pdf("eșuează târziu");
         assertThatThrownBy(() -> attach(incident, 1, FAILS_LATE, "tarziu.pdf", late)).hasRootCauseMessage("failing after the file was kept");
-        assertThat(fileRows(IntegrityIncident.sha256(late))).isZero();
+        assertThat(fileRows(IncidentFiles.sha256(late))).isZero();
         assertThat(jdbc.sql("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?").param(incident.toString())
                 .query(Long.class).single()).as("only the recording").isEqualTo(1L);
         assertThat(jdbc.sql("SELECT count(*) FROM incident_document_lookup WHERE incident_id = ?").param(incident)
@@ -339,7 +339,7 @@ class IncidentLookupPostgresTest {
         });
         // two attaches racing past the handler's check: the unique index refuses the second at commit, typed
         IncidentDocumentAttached racing = new IncidentDocumentAttached(two, new IncidentDocument(document, IncidentDocumentKind.OTHER,
-                "Altul", null, "altul.pdf", "application/pdf", IntegrityIncident.sha256(other), other.length), "MARC");
+                "Altul", null, "altul.pdf", "application/pdf", IncidentFiles.sha256(other), other.length), "MARC");
         assertThatThrownBy(() -> new TransactionTemplate(transactions).executeWithoutResult(s ->
                 lookup.apply(new GenericDomainEventMessage<>("IntegrityIncident", two.toString(), 1, racing))))
                 .isInstanceOfSatisfying(CommandRejected.class, r -> assertThat(r.code()).isEqualTo("DUPLICATE_ID"));
@@ -348,13 +348,13 @@ class IncidentLookupPostgresTest {
 
         send(new RemoveIncidentDocument(one, 2, document));
         assertThat(refusal(sameId).code()).as("a removed document's id stays its own").isEqualTo("DUPLICATE_ID");
-        assertThat(fileRows(IntegrityIncident.sha256(other))).isZero();
+        assertThat(fileRows(IncidentFiles.sha256(other))).isZero();
     }
 
     @Test
     void a_rebuild_keeps_a_content_removed_and_attached_again_and_deletes_what_nothing_holds() throws Exception {
         byte[] again = pdf("atașat din nou");
-        String sha = IntegrityIncident.sha256(again);
+        String sha = IncidentFiles.sha256(again);
         UUID incident = record(County.CJ, CLUJ, "Caz reconstruit", LocalDate.of(2026, 3, 1));
         UUID first = attach(incident, 1, "Raportul", "raport.pdf", again);
         send(new RemoveIncidentDocument(incident, 2, first));
@@ -363,15 +363,15 @@ class IncidentLookupPostgresTest {
         assertThat(fileRows(sha)).isEqualTo(1);
         // a content no document holds (left by a crash between releases, say): the build sweeps it
         byte[] orphan = pdf("orfan");
-        new TransactionTemplate(transactions).executeWithoutResult(s -> files.keep(orphan));
-        assertThat(fileRows(IntegrityIncident.sha256(orphan))).isEqualTo(1);
+        new TransactionTemplate(transactions).executeWithoutResult(s -> files.keep(orphan, "application/pdf"));
+        assertThat(fileRows(IncidentFiles.sha256(orphan))).isEqualTo(1);
 
         jdbc.sql("DELETE FROM command_lookup_build WHERE name IN (?, ?)").params(IncidentLookup.NAME, "failing_test_lookup").update();
         lookups.buildMissing();
 
         assertThat(files.content(sha)).as("the replayed removal did not delete what a later attach holds")
                 .hasValueSatisfying(c -> assertThat(c).isEqualTo(again));
-        assertThat(fileRows(IntegrityIncident.sha256(orphan))).isZero();
+        assertThat(fileRows(IncidentFiles.sha256(orphan))).isZero();
         assertThat(jdbc.sql("SELECT live FROM incident_document_lookup WHERE incident_id = ? ORDER BY live").param(incident)
                 .query(Boolean.class).list()).as("the removed document's row and the live one").containsExactly(false, true);
         assertThat(jdbc.sql("SELECT last_seq FROM incident_lookup WHERE incident_id = ?").param(incident).query(Long.class).single())

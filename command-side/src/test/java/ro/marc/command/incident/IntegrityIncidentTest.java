@@ -1,5 +1,6 @@
 package ro.marc.command.incident;
 
+import ro.marc.command.common.RomanianCalendar;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.axonframework.test.aggregate.TestExecutor;
@@ -82,7 +83,7 @@ class IntegrityIncidentTest {
     static final IncidentRiskLinked LINKED2 = new IncidentRiskLinked(INCIDENT, link(LINK2, RISK2, "Divulgarea ofertelor", List.of()));
     static final IncidentDocument DOCUMENT = new IncidentDocument(DOC, IncidentDocumentKind.EVALUATION_REPORT,
             "Raport de evaluare", "Vizita de evaluare din aprilie", "raport.pdf", "application/pdf",
-            IntegrityIncident.sha256(PDF), PDF.length);
+            IncidentFiles.sha256(PDF), PDF.length);
     static final IncidentDocumentAttached ATTACHED = new IncidentDocumentAttached(INCIDENT, DOCUMENT, "Elena Dobre");
 
     private InMemoryIncidentFiles files;
@@ -150,7 +151,7 @@ class IntegrityIncidentTest {
     }
 
     static Instant on(LocalDate day) {
-        return day.atTime(12, 0).atZone(IncidentRules.ROMANIA).toInstant();
+        return day.atTime(12, 0).atZone(RomanianCalendar.ROMANIA).toInstant();
     }
 
     private static Map<String, Object> as(UUID user) {

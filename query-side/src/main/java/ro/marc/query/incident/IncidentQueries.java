@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -112,10 +111,8 @@ public class IncidentQueries {
                     Row row = row(rs, n);
                     return row.withSortKey(key.text(rs));
                 }).list();
-        List<Row> kept = rows.size() > first ? rows.subList(0, first) : rows;
-        List<IncidentView> views = complete(kept);
-        List<String> cursors = kept.stream().map(r -> Cursor.encode(token(order), r.sortKey(), r.id().toString())).toList();
-        return new Page<>(views, cursors, rows.size() > first);
+        Page<Row> page = Page.of(rows, first, r -> Cursor.encode(token(order), r.sortKey(), r.id().toString()));
+        return new Page<>(complete(page.items()), page.cursors(), page.hasNextPage()); // links and documents in one read
     }
 
     /** Counts of what {@link #incidents} pages through (same arguments). */
@@ -181,10 +178,10 @@ public class IncidentQueries {
 
     /** A live document (empty when unknown or removed). */
     public Optional<IncidentDocumentView> document(UUID documentId) {
-        // a document id is unique within its incident; should two incidents hold the same one, the earlier upload
+        // document ids are unique across incidents (the command side refuses one used before)
         return jdbc.sql("""
                         SELECT d.*, i.org_unit_id FROM incident_document d JOIN incident i ON i.id = d.incident_id
-                         WHERE d.document_id = ? ORDER BY d.uploaded_at, d.incident_id LIMIT 1""")
+                         WHERE d.document_id = ?""")
                 .param(documentId).query(IncidentQueries::document).optional();
     }
 
@@ -389,16 +386,5 @@ public class IncidentQueries {
 
     private static Instant instant(Timestamp at) {
         return at == null ? null : at.toInstant();
-    }
-
-    /** The domains of an incident's live links, in link order, each once (I01: the list's column). */
-    public static List<String> domainNames(IncidentView incident) {
-        Set<String> names = new LinkedHashSet<>();
-        incident.links().forEach(l -> {
-            if (l.domainName() != null) {
-                names.add(l.domainName());
-            }
-        });
-        return List.copyOf(names);
     }
 }

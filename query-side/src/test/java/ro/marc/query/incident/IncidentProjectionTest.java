@@ -157,7 +157,7 @@ class IncidentProjectionTest {
         assertThat(convicted.version()).isEqualTo(8);
         assertThat(convicted.archived()).isFalse();
         assertThat(convicted.links()).containsExactly(revised);
-        assertThat(IncidentQueries.domainNames(convicted)).containsExactly("Ordine publică");
+        assertThat(convicted.links()).extracting(RiskLink::domainName).containsExactly("Ordine publică");
         assertThat(convicted.documents()).singleElement().satisfies(doc -> {
             assertThat(doc.documentId()).isEqualTo(report);
             assertThat(doc.incidentId()).isEqualTo(a);

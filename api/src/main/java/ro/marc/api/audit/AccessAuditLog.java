@@ -1,9 +1,14 @@
 package ro.marc.api.audit;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import ro.marc.api.authorization.Caller;
+import ro.marc.api.authorization.CallerAuthentication;
+import ro.marc.api.common.CorrelationIdFilter;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -97,6 +102,25 @@ public class AccessAuditLog {
             LOG.error("Access audit entry NOT stored: {}", entry, e);
             return false;
         }
+    }
+
+    /**
+     * The row of a request to a plain HTTP endpoint (a document's download, an upload), which no GraphQL
+     * interceptor sees: the current caller (none: an anonymous row), MARC's and the client's correlation ids, the
+     * client's address and the time since {@code startedNanos} ({@link System#nanoTime}). Never fails the request.
+     */
+    public boolean appendHttpRequest(HttpServletRequest request, String operationType, String operation,
+                                     String operationName, List<UUID> objects, List<UUID> orgUnits, Outcome outcome,
+                                     List<String> errorCodes, List<String> denials, long startedNanos) {
+        CallerAuthentication auth = CallerAuthentication.current();
+        Caller caller = auth == null ? null : auth.caller();
+        List<String> roles = caller == null ? List.of() : caller.roleNames().stream().map(Enum::name).sorted().toList();
+        return append(new AccessAuditEntry(Instant.now(), caller == null ? null : caller.userId(),
+                caller == null ? null : caller.issuer(), caller == null ? null : caller.subject(), roles,
+                caller == null ? null : caller.orgUnitId(), operationType, List.of(operation), operationName, objects,
+                orgUnits, outcome, errorCodes, denials, MDC.get(CorrelationIdFilter.MDC_KEY), request.getRemoteAddr(),
+                (int) ((System.nanoTime() - startedNanos) / 1_000_000), MDC.get(CorrelationIdFilter.CLIENT_MDC_KEY),
+                null, null));
     }
 
     /**

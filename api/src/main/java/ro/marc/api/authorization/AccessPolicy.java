@@ -106,7 +106,17 @@ public class AccessPolicy {
      * elsewhere must not slip through before its county is known.
      */
     public OrgUnitView requireOrgUnit(Permission permission, String operation, UUID orgUnitId) {
-        OrgScope scope = require(permission, operation);
+        return requireOrgUnit(require(permission, operation), operation, orgUnitId);
+    }
+
+    /**
+     * Like {@link #requireOrgUnit(Permission, String, UUID)} over a scope the caller composed (e.g. the union of two
+     * permissions' scopes); an empty scope is refused like a permission the caller does not hold.
+     */
+    public OrgUnitView requireOrgUnit(OrgScope scope, String operation, UUID orgUnitId) {
+        if (scope.isEmpty()) {
+            throw deny(operation, null, "the caller's roles do not allow it");
+        }
         Optional<OrgUnitView> unit = scope.national() ? org.orgUnit(orgUnitId) : awaitKnown(() -> org.orgUnit(orgUnitId));
         trail().touched(orgUnitId);
         trail().touchedOrgUnit(orgUnitId);

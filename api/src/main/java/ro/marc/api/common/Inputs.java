@@ -4,6 +4,8 @@ import ro.marc.events.text.CleanText;
 import ro.marc.events.text.Excerpt;
 import ro.marc.events.text.Uuids;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
 /** Parsing of GraphQL arguments into domain values, with errors that name the argument. */
@@ -40,6 +42,18 @@ public final class Inputs {
             return CleanText.singleLine(field, text);
         } catch (CleanText.Refused refused) {
             throw new InvalidInput(field, refused.code(), refused.getMessage());
+        }
+    }
+
+    /** A day, ISO-8601 (2026-11-02); blank stays null; anything else is INVALID_INSTANT naming {@code field}. */
+    public static LocalDate date(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw new InvalidInput(field, "INVALID_INSTANT", Excerpt.quoted(value) + " is not a date (2026-11-02 is expected)");
         }
     }
 

@@ -8,15 +8,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import jakarta.servlet.http.HttpServletRequest;
-import org.slf4j.MDC;
 import ro.marc.api.audit.AccessAuditLog;
-import ro.marc.api.audit.AccessAuditLog.AccessAuditEntry;
 import ro.marc.api.audit.AccessAuditLog.Outcome;
 import ro.marc.api.authorization.AccessDenied;
 import ro.marc.api.authorization.AccessPolicy;
-import ro.marc.api.authorization.Caller;
-import ro.marc.api.authorization.CallerAuthentication;
-import ro.marc.api.common.CorrelationIdFilter;
 import ro.marc.api.incident.IncidentDocumentDownloads;
 import ro.marc.api.web.GraphQlErrorResponse;
 import ro.marc.events.text.Uuids;
@@ -25,7 +20,6 @@ import ro.marc.query.document.DocumentStore;
 import ro.marc.query.document.StoredDocument;
 
 import java.io.IOException;
-import java.time.Instant;
 import java.util.List;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -130,15 +124,9 @@ public class DocumentDownloadController {
     /** One access-audit row per download (who, which document, its org unit, the outcome, any refusal). */
     private void audit(HttpServletRequest request, UUID documentId, UUID orgUnitId, Outcome outcome, List<String> codes,
                        long started) {
-        CallerAuthentication auth = CallerAuthentication.current();
-        Caller caller = auth == null ? null : auth.caller();
-        List<String> roles = caller == null ? List.of() : caller.roleNames().stream().map(Enum::name).sorted().toList();
-        audit.append(new AccessAuditEntry(Instant.now(), caller == null ? null : caller.userId(),
-                caller == null ? null : caller.issuer(), caller == null ? null : caller.subject(), roles,
-                caller == null ? null : caller.orgUnitId(), "query", List.of(OPERATION), "GET " + PATH + "{id}",
+        audit.appendHttpRequest(request, "query", OPERATION, "GET " + PATH + "{id}",
                 documentId == null ? List.of() : List.of(documentId), orgUnitId == null ? List.of() : List.of(orgUnitId),
-                outcome, codes, policy.trail().denials(), MDC.get(CorrelationIdFilter.MDC_KEY), request.getRemoteAddr(),
-                (int) ((System.nanoTime() - started) / 1_000_000), MDC.get(CorrelationIdFilter.CLIENT_MDC_KEY), null, null));
+                outcome, codes, policy.trail().denials(), started);
     }
 
     /**

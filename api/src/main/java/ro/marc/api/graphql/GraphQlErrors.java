@@ -45,16 +45,21 @@ public class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
 
     private static final Logger log = LoggerFactory.getLogger(GraphQlErrors.class);
 
+    /** How a refused command is classified ({@code extensions.classification}), here and on MARC's HTTP endpoints. */
+    public static ErrorClassification classification(CommandRejected.Reason reason) {
+        return switch (reason) {
+            case INVALID -> ErrorType.BAD_REQUEST;
+            case NOT_FOUND -> ErrorType.NOT_FOUND;
+            case CONFLICT -> CONFLICT;
+            case FORBIDDEN -> ErrorType.FORBIDDEN;
+        };
+    }
+
     @Override
     protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
         Throwable cause = ex instanceof java.util.concurrent.CompletionException && ex.getCause() != null ? ex.getCause() : ex;
         if (cause instanceof CommandRejected rejected) {
-            ErrorClassification type = switch (rejected.reason()) {
-                case INVALID -> ErrorType.BAD_REQUEST;
-                case NOT_FOUND -> ErrorType.NOT_FOUND;
-                case CONFLICT -> CONFLICT;
-                case FORBIDDEN -> ErrorType.FORBIDDEN;
-            };
+            ErrorClassification type = classification(rejected.reason());
             Map<String, Object> extensions = new LinkedHashMap<>();
             extensions.put("code", rejected.code());
             extensions.put("field", rejected.field());

@@ -3,7 +3,6 @@ package ro.marc.api.incident;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.axonframework.modelling.command.ConcurrencyException;
-import org.slf4j.MDC;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -13,23 +12,21 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import ro.marc.api.audit.AccessAuditLog;
-import ro.marc.api.audit.AccessAuditLog.AccessAuditEntry;
 import ro.marc.api.audit.AccessAuditLog.Outcome;
 import ro.marc.api.authorization.AccessDenied;
 import ro.marc.api.authorization.AccessPolicy;
-import ro.marc.api.authorization.Caller;
-import ro.marc.api.authorization.CallerAuthentication;
 import ro.marc.api.authorization.Permission;
 import ro.marc.api.common.Causes;
 import ro.marc.api.common.CommandSender;
-import ro.marc.api.common.CorrelationIdFilter;
 import ro.marc.api.common.Inputs;
+import ro.marc.api.graphql.GraphQlErrors;
 import ro.marc.api.common.InvalidInput;
 import ro.marc.api.common.ReadYourWrites;
 import ro.marc.api.document.DocumentDownloadController;
 import ro.marc.api.web.GraphQlErrorResponse;
 import ro.marc.command.common.CommandRejected;
 import ro.marc.command.incident.FileTypes;
+import ro.marc.command.incident.IncidentFiles;
 import ro.marc.events.incident.IncidentDocumentKind;
 import ro.marc.events.incident.command.AttachIncidentDocument;
 import ro.marc.query.common.OrgScope;
@@ -40,11 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -145,7 +138,7 @@ public class IncidentDocumentUploadController {
                 throw new InvalidInput("file", "REQUIRED", "The file is required (multipart part \"file\")");
             }
             byte[] content = file.getBytes();
-            String sha256 = sha256(content);
+            String sha256 = IncidentFiles.sha256(content);
 
             // a retry of an upload that succeeded: the same document, the same content
             Optional<IncidentDocumentView> earlier = clientsId ? sameDocument(incidentId, documentId, sha256, false) : Optional.empty();
@@ -224,14 +217,9 @@ public class IncidentDocumentUploadController {
         };
     }
 
-    /** As GraphQlErrors classifies the same refusal in GraphQL. */
+    /** As the same refusal is classified in GraphQL. */
     private static String classification(CommandRejected rejected) {
-        return switch (rejected.reason()) {
-            case INVALID -> "BAD_REQUEST";
-            case NOT_FOUND -> "NOT_FOUND";
-            case CONFLICT -> "CONFLICT";
-            case FORBIDDEN -> "FORBIDDEN";
-        };
+        return String.valueOf(GraphQlErrors.classification(rejected.reason()));
     }
 
     private static Outcome outcome(CommandRejected rejected) {
@@ -291,14 +279,6 @@ public class IncidentDocumentUploadController {
         return original.substring(cut + 1);
     }
 
-    static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private void answer(HttpServletRequest request, HttpServletResponse response, int status, Uploaded body, long started,
                         List<UUID> objects, UUID orgUnitId) throws IOException {
         audit(request, Outcome.OK, List.of(), started, objects, orgUnitId);
@@ -320,14 +300,7 @@ public class IncidentDocumentUploadController {
     /** One access-audit row per upload, as the download writes one per download. */
     private void audit(HttpServletRequest request, Outcome outcome, List<String> codes, long started, List<UUID> objects,
                        UUID orgUnitId) {
-        CallerAuthentication auth = CallerAuthentication.current();
-        Caller caller = auth == null ? null : auth.caller();
-        List<String> roles = caller == null ? List.of() : caller.roleNames().stream().map(Enum::name).sorted().toList();
-        audit.append(new AccessAuditEntry(Instant.now(), caller == null ? null : caller.userId(),
-                caller == null ? null : caller.issuer(), caller == null ? null : caller.subject(), roles,
-                caller == null ? null : caller.orgUnitId(), "mutation", List.of(OPERATION), "POST " + PATH,
-                objects, orgUnitId == null ? List.of() : List.of(orgUnitId), outcome, codes, access.trail().denials(),
-                MDC.get(CorrelationIdFilter.MDC_KEY), request.getRemoteAddr(),
-                (int) ((System.nanoTime() - started) / 1_000_000), MDC.get(CorrelationIdFilter.CLIENT_MDC_KEY), null, null));
+        audit.appendHttpRequest(request, "mutation", OPERATION, "POST " + PATH, objects,
+                orgUnitId == null ? List.of() : List.of(orgUnitId), outcome, codes, access.trail().denials(), started);
     }
 }

@@ -105,8 +105,8 @@ public class IncidentMutations {
         UUID id = Inputs.idOrNew("id", input.id());
         access.trail().touched(id);
         return done(id, commands.send(new RecordIntegrityIncident(id, input.title(), input.county(), orgUnitId,
-                input.type(), IncidentDates.date("incidentDate", input.incidentDate()), input.fileNumber(),
-                IncidentDates.date("fileRegisteredOn", input.fileRegisteredOn()), input.content())));
+                input.type(), Inputs.date("incidentDate", input.incidentDate()), input.fileNumber(),
+                Inputs.date("fileRegisteredOn", input.fileRegisteredOn()), input.content())));
     }
 
     @MutationMapping
@@ -119,8 +119,8 @@ public class IncidentMutations {
             access.requireOrgUnit(Permission.INCIDENT_EDIT, operation, orgUnitId); // moving it: reach over the new one too
         }
         return done(id, commands.send(new EditIntegrityIncident(id, input.expectedVersion(), input.title(), input.county(),
-                orgUnitId, input.type(), IncidentDates.date("incidentDate", input.incidentDate()), input.fileNumber(),
-                IncidentDates.date("fileRegisteredOn", input.fileRegisteredOn()), input.content())));
+                orgUnitId, input.type(), Inputs.date("incidentDate", input.incidentDate()), input.fileNumber(),
+                Inputs.date("fileRegisteredOn", input.fileRegisteredOn()), input.content())));
     }
 
     @MutationMapping
@@ -215,7 +215,10 @@ public class IncidentMutations {
         return new IncidentPayload(id, version, incident);
     }
 
-    /** The categories as the command takes them; a missing category or person is refused naming its place. */
+    /**
+     * The categories as the command takes them (which refuses a missing category of personnel); an absent category
+     * or person record, which the command's records cannot carry, is refused here naming its place.
+     */
     private static List<CategoryRecord> categories(List<CategoryInput> input) {
         if (input == null) {
             return List.of();
@@ -226,9 +229,6 @@ public class IncidentMutations {
             String at = "categories[" + i + "]";
             if (c == null) {
                 throw new InvalidInput(at, "REQUIRED", "A category is required");
-            }
-            if (c.category() == null) {
-                throw new InvalidInput(at + ".category", "REQUIRED", "The category of personnel is required");
             }
             List<InvolvedPerson> persons = new ArrayList<>();
             List<PersonInput> personInputs = c.persons() == null ? List.of() : c.persons();

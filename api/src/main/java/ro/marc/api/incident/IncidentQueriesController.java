@@ -10,6 +10,7 @@ import ro.marc.api.authorization.AccessPolicy;
 import ro.marc.api.authorization.Permission;
 import ro.marc.api.common.Inputs;
 import ro.marc.api.common.InvalidInput;
+import ro.marc.api.document.DocumentDownloadController;
 import ro.marc.api.graphql.Connection;
 import ro.marc.command.incident.MaterialisedRisks;
 import ro.marc.command.incident.MaterialisedRisks.LinkedIncident;
@@ -19,7 +20,6 @@ import ro.marc.events.incident.IncidentType;
 import ro.marc.events.incident.RiskLink;
 import ro.marc.events.org.County;
 import ro.marc.query.common.InvalidCursor;
-import ro.marc.query.common.OrgScope;
 import ro.marc.query.incident.ActivityIncidentCount;
 import ro.marc.query.incident.IncidentDocumentView;
 import ro.marc.query.incident.IncidentFilter;
@@ -30,7 +30,6 @@ import ro.marc.query.incident.IncidentStatistics;
 import ro.marc.query.incident.IncidentView;
 import ro.marc.query.incident.IncidentVisibility;
 import ro.marc.query.org.OrgQueries;
-import ro.marc.query.org.OrgUnitView;
 import ro.marc.query.org.WorkUnitView;
 
 import java.time.LocalDate;
@@ -42,7 +41,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 import static ro.marc.api.common.Inputs.id;
 
@@ -147,8 +145,8 @@ public class IncidentQueriesController {
         if (text != null && text.length() > MAX_TEXT) {
             throw new InvalidInput("filter.text", "TOO_LONG", "Search text is limited to " + MAX_TEXT + " characters");
         }
-        LocalDate from = IncidentDates.date("filter.from", f.from());
-        LocalDate to = IncidentDates.date("filter.to", f.to());
+        LocalDate from = Inputs.date("filter.from", f.from());
+        LocalDate to = Inputs.date("filter.to", f.to());
         IncidentFilter query = new IncidentFilter(text, f.counties() == null ? null : Set.copyOf(f.counties()),
                 ids("filter.orgUnitIds", f.orgUnitIds()), f.types() == null ? null : Set.copyOf(f.types()), from, to,
                 ids("filter.workUnitIds", f.workUnitIds()), ids("filter.domainIds", f.domainIds()),
@@ -189,7 +187,9 @@ public class IncidentQueriesController {
         String operation = "incidentsForRisk";
         UUID risk = id("riskId", riskId);
         UUID unit = id("orgUnitId", orgUnitId);
-        requireReadableStructure(operation, unit);
+        // the asking structure within the reach of INCIDENT_READ or INCIDENT_READ_LINKED (fail closed)
+        access.requireOrgUnit(access.scope(Permission.INCIDENT_READ).union(access.scope(Permission.INCIDENT_READ_LINKED)),
+                operation, unit);
         // may be empty (a member whose structure has no active plan covers no work unit): the counts, no incident listed
         IncidentVisibility visibility = incidentAccess.visibility();
         RiskIncidents answer = materialisedRisks.incidentsFor(risk, unit);
@@ -227,32 +227,10 @@ public class IncidentQueriesController {
     /** The download (the documents' endpoint serves incident documents too, to whoever may read the incident). */
     @SchemaMapping(typeName = "IncidentDocument", field = "url")
     public String url(IncidentDocumentView document) {
-        return url(document.documentId());
-    }
-
-    public static String url(UUID documentId) {
-        return "/documents/" + documentId;
+        return DocumentDownloadController.downloadUrl(document.documentId());
     }
 
     // ---------------------------------------------------------------- helpers
-
-    /** The asking structure must be within the reach of INCIDENT_READ or INCIDENT_READ_LINKED (fail closed). */
-    private void requireReadableStructure(String operation, UUID unit) {
-        OrgScope scope = access.scope(Permission.INCIDENT_READ).union(access.scope(Permission.INCIDENT_READ_LINKED));
-        if (scope.isEmpty()) {
-            throw access.deny(operation, null, "the caller's roles do not allow reading integrity incidents");
-        }
-        access.trail().touched(unit);
-        access.trail().touchedOrgUnit(unit);
-        if (scope.national()) {
-            return;
-        }
-        Supplier<Optional<OrgUnitView>> read = () -> org.orgUnit(unit);
-        Optional<OrgUnitView> found = access.awaitKnown(read);
-        if (found.isEmpty() || !scope.contains(found.get().id(), found.get().county(), found.get().path())) {
-            throw access.deny(operation, unit, "the org unit is outside the caller's reach");
-        }
-    }
 
     private boolean readable(UUID incidentId, IncidentVisibility visibility, Map<UUID, Boolean> seen) {
         return visibility.national() || !visibility.isEmpty()

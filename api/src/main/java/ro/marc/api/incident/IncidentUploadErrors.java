@@ -75,12 +75,9 @@ public class IncidentUploadErrors implements HandlerExceptionResolver, Ordered {
 
     /** Tomcat's size refusal, however Spring wrapped it (its message names the size exceeded). */
     private static boolean sizeExceeded(Throwable ex) {
-        for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        return Causes.anyCause(ex, t -> {
             String text = t.getClass().getSimpleName() + " " + t.getMessage();
-            if (text.contains("SizeLimitExceeded") || text.contains("SizeException") || text.contains("exceeds")) {
-                return true;
-            }
-        }
-        return false;
+            return text.contains("SizeLimitExceeded") || text.contains("SizeException") || text.contains("exceeds");
+        });
     }
 }

@@ -1,5 +1,6 @@
 package ro.marc.api.plan;
 
+import ro.marc.api.common.Inputs;
 import ro.marc.api.common.InvalidInput;
 import ro.marc.events.text.Excerpt;
 import ro.marc.query.plan.Gantt;
@@ -23,8 +24,8 @@ final class GanttRequest {
 
     static Gantt build(PlanView plan, String from, String to, String scale, LocalDate today) {
         GanttScale s = scale(scale);
-        LocalDate start = PlanDates.date("from", from);
-        LocalDate end = PlanDates.date("to", to);
+        LocalDate start = Inputs.date("from", from);
+        LocalDate end = Inputs.date("to", to);
         if (start == null) {
             start = plan.startDate() != null ? plan.startDate() : today;
         }

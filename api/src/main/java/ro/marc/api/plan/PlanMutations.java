@@ -72,14 +72,14 @@ public class PlanMutations {
         access.requireOrgUnit(Permission.PLAN_EDIT, "draftPlan", orgUnitId);
         UUID id = Inputs.idOrNew("id", input.id());
         access.trail().touched(id);
-        return done(id, commands.send(new DraftPlan(id, orgUnitId, PlanDates.date("startDate", input.startDate()),
+        return done(id, commands.send(new DraftPlan(id, orgUnitId, Inputs.date("startDate", input.startDate()),
                 input.purpose(), members(input.members()), deadlines(input.deadlines()))));
     }
 
     @MutationMapping
     public PlanPayload editPlan(@Argument EditPlanInput input) {
         UUID id = requireEditable("editPlan", input.id());
-        return done(id, commands.send(new EditPlan(id, PlanDates.date("startDate", input.startDate()), input.purpose(),
+        return done(id, commands.send(new EditPlan(id, Inputs.date("startDate", input.startDate()), input.purpose(),
                 members(input.members()), deadlines(input.deadlines()), input.expectedVersion())));
     }
 
@@ -140,7 +140,7 @@ public class PlanMutations {
         if (in == null) {
             return null;
         }
-        return new StageDeadlines(PlanDates.date("deadlines.identification", in.identification()),
-                PlanDates.date("deadlines.evaluation", in.evaluation()), PlanDates.date("deadlines.measures", in.measures()));
+        return new StageDeadlines(Inputs.date("deadlines.identification", in.identification()),
+                Inputs.date("deadlines.evaluation", in.evaluation()), Inputs.date("deadlines.measures", in.measures()));
     }
 }

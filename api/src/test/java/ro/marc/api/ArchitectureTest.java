@@ -88,6 +88,13 @@ class ArchitectureTest {
                         JavaClass.Predicates.belongToAnyOf(ro.marc.command.nomenclature.NomenclatureCatalogue.class))
                 .ignoreDependency(JavaClass.Predicates.resideInAPackage("ro.marc.command.."),
                         JavaClass.Predicates.belongToAnyOf(ro.marc.command.incident.MaterialisedRisks.class))
+                // the risk assessment (Anexa 4): the risk and effects from the nomenclature, the causes of its activity
+                // (Anexa 5), the activities its member selected (Anexa 3) and the methodology it is scored with
+                .ignoreDependency(JavaClass.Predicates.resideInAPackage("ro.marc.command.assessment.."),
+                        JavaClass.Predicates.belongToAnyOf(ro.marc.command.nomenclature.NomenclatureCatalogue.class,
+                                ro.marc.command.nomenclature.RegulatoryCauses.class,
+                                ro.marc.command.analysis.AnalysedActivities.class,
+                                ro.marc.command.methodology.Methodologies.class))
                 .check(classes);
     }
 

@@ -105,6 +105,17 @@ public final class AccessRules {
         // UCA 48, 50: the evaluation report and other documents also by the head or counsellor of the structure
         rule(INCIDENT_DOCUMENT_WRITE, Map.of(CENTRAL_ADMIN, NATIONAL, TERRITORIAL_ADMIN, COUNTIES,
                 WORKING_GROUP_HEAD, OWN_UNIT, INTEGRITY_COUNSELLOR, OWN_UNIT));
+        // risk assessment (Anexa 4): the member workflow, as the activity analysis; read as the analyses are (risk owners
+        // come to the register's measures with issue 14, not to the working group's drafts)
+        rule(ASSESSMENT_WRITE, Map.of(WORKING_GROUP_HEAD, OWN_UNIT, INTEGRITY_COUNSELLOR, OWN_UNIT, WORKING_GROUP_MEMBER, OWN_UNIT));
+        rule(ASSESSMENT_READ, Map.of(CENTRAL_ADMIN, NATIONAL, AUDITOR, NATIONAL, TERRITORIAL_ADMIN, COUNTIES,
+                CENTRAL_COUNSELLOR, OWN_SUBTREE, WORKING_GROUP_HEAD, OWN_UNIT, INTEGRITY_COUNSELLOR, OWN_UNIT,
+                WORKING_GROUP_MEMBER, OWN_UNIT));
+        // UCA 75–77: every role views the Anexa 6, 7, 8 tables; central administrators keep the methodology
+        rule(METHODOLOGY_READ, Map.of(CENTRAL_ADMIN, NATIONAL, AUDITOR, NATIONAL, TERRITORIAL_ADMIN, NATIONAL,
+                CENTRAL_COUNSELLOR, NATIONAL, WORKING_GROUP_HEAD, NATIONAL, INTEGRITY_COUNSELLOR, NATIONAL,
+                WORKING_GROUP_MEMBER, NATIONAL, RISK_OWNER, NATIONAL));
+        rule(METHODOLOGY_EDIT, Map.of(CENTRAL_ADMIN, NATIONAL));
         // operations: auditors see the projections' failures, only central administrators act on them
         rule(PROJECTION_READ, Map.of(CENTRAL_ADMIN, NATIONAL, AUDITOR, NATIONAL));
         rule(PROJECTION_ADMIN, Map.of(CENTRAL_ADMIN, NATIONAL));

@@ -69,6 +69,17 @@ public enum Permission {
     INCIDENT_ARCHIVE,
     /** Attach, edit and remove an incident's evaluation report and other documents (UCA 48, 50). */
     INCIDENT_DOCUMENT_WRITE,
+    /**
+     * Write one's own risk assessments (Anexa 4): start, save drafts, score, finalise, open a new edition, inactivate.
+     * The command side narrows it to the work units the active plan assigns the caller and to their own assessments.
+     */
+    ASSESSMENT_WRITE,
+    /** Read risk assessments (Anexa 4), their evaluation history, editions and PDFs; search them. */
+    ASSESSMENT_READ,
+    /** Read the methodology: the Anexa 6, 7, 8 and 9 tables of every version (UCA 75–77). */
+    METHODOLOGY_READ,
+    /** Publish a methodology version and see its dry run (central administrators). */
+    METHODOLOGY_EDIT,
     /** Read the projections' dead letters (operations). */
     PROJECTION_READ,
     /** Retry and evict dead letters, rebuild a projection from zero (operations). */

@@ -65,9 +65,10 @@ CREATE TABLE risk_assessment_evaluation (
     PRIMARY KEY (assessment_id, event_seq)
 );
 
--- assessment-elasticsearch: the names an assessment was started with, so a draft save (which carries only the
--- description and measures) writes the whole search document from this group's own facts.
-CREATE TABLE assessment_search_subject (
+-- assessment-elasticsearch: each assessment's searched texts (its subject's names as started or last finalised,
+-- its content's texts as last saved), so every event writes the whole search document from this group's own facts.
+CREATE TABLE assessment_search_text (
     assessment_id  uuid PRIMARY KEY,
-    texts          jsonb NOT NULL
+    subject        jsonb NOT NULL,
+    content        jsonb NOT NULL DEFAULT '[]'::jsonb
 );

@@ -41,6 +41,8 @@ class TableOwnershipTest {
             Map.entry("incident_risk_link_lookup", "ro.marc.command.incident"),
             Map.entry("incident_document_lookup", "ro.marc.command.incident"),
             Map.entry("incident_file", "ro.marc.command.incident"),
+            Map.entry("analysis_selection_lookup", "ro.marc.command.analysis"),
+            Map.entry("regulatory_cause_lookup", "ro.marc.command.nomenclature"),
             Map.entry("org_unit", "ro.marc.query.org"),
             Map.entry("org_unit_work_unit", "ro.marc.query.org"),
             Map.entry("work_unit", "ro.marc.query.org"),
@@ -95,7 +97,9 @@ class TableOwnershipTest {
             Map.entry("incident_document", "ro.marc.query.incident"),
             Map.entry("risk_assessment", "ro.marc.query.assessment"),
             Map.entry("risk_assessment_evaluation", "ro.marc.query.assessment"),
-            Map.entry("assessment_search_text", "ro.marc.query.assessment"));
+            Map.entry("assessment_search_text", "ro.marc.query.assessment"),
+            Map.entry("methodology_lookup", "ro.marc.command.methodology"),
+            Map.entry("methodology_version", "ro.marc.query.methodology"));
 
     /** "package reads table": the known exceptions, each with its reason. */
     private static final Set<String> EXCEPTIONS = Set.of(

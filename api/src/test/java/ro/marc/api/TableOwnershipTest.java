@@ -92,7 +92,9 @@ class TableOwnershipTest {
             Map.entry("activity_analysis_selected", "ro.marc.query.analysis"),
             Map.entry("incident", "ro.marc.query.incident"),
             Map.entry("incident_risk_link", "ro.marc.query.incident"),
-            Map.entry("incident_document", "ro.marc.query.incident"));
+            Map.entry("incident_document", "ro.marc.query.incident"),
+            Map.entry("methodology_lookup", "ro.marc.command.methodology"),
+            Map.entry("methodology_version", "ro.marc.query.methodology"));
 
     /** "package reads table": the known exceptions, each with its reason. */
     private static final Set<String> EXCEPTIONS = Set.of(

@@ -6,6 +6,7 @@ import ro.marc.query.analysis.AnalysisSearchProjection;
 import ro.marc.query.document.CampaignDocumentsProjection;
 import ro.marc.query.incident.IncidentReadModelProjection;
 import ro.marc.query.incident.IncidentSearchProjection;
+import ro.marc.query.methodology.MethodologyReadModelProjection;
 import ro.marc.query.nomenclature.NomenclatureReadModelProjection;
 import ro.marc.query.notification.NotificationProjection;
 import ro.marc.query.org.OrgReadModelProjection;
@@ -30,7 +31,8 @@ public final class ProjectionGroups {
             AnalysisReadModelProjection.PROCESSING_GROUP, AnalysisSearchProjection.PROCESSING_GROUP,
             QuestionnaireReadModelProjection.PROCESSING_GROUP, QuestionnaireSearchProjection.PROCESSING_GROUP,
             CampaignDocumentsProjection.PROCESSING_GROUP,
-            IncidentReadModelProjection.PROCESSING_GROUP, IncidentSearchProjection.PROCESSING_GROUP);
+            IncidentReadModelProjection.PROCESSING_GROUP, IncidentSearchProjection.PROCESSING_GROUP,
+            MethodologyReadModelProjection.PROCESSING_GROUP);
 
     private ProjectionGroups() {
     }

@@ -1,0 +1,137 @@
+package ro.marc.api.assessment;
+
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import ro.marc.api.authorization.AccessPolicy;
+import ro.marc.api.authorization.JudgedCommands;
+import ro.marc.api.authorization.Permission;
+import ro.marc.api.common.Inputs;
+import ro.marc.command.plan.ActivePlans;
+import ro.marc.events.assessment.command.EvaluateRisk;
+import ro.marc.events.assessment.command.FinaliseRiskAssessment;
+import ro.marc.events.assessment.command.InactivateRiskAssessment;
+import ro.marc.events.assessment.command.ReactivateRiskAssessment;
+import ro.marc.events.assessment.command.SaveRiskAssessmentDraft;
+import ro.marc.events.assessment.command.StartAssessmentEdition;
+import ro.marc.events.assessment.command.StartRiskAssessment;
+import ro.marc.query.assessment.AssessmentQueries;
+import ro.marc.query.assessment.AssessmentView;
+
+import java.util.UUID;
+
+import static ro.marc.api.common.Inputs.id;
+
+/**
+ * Risk assessment (Anexa 4) mutations, one command each. Authorised first: ASSESSMENT_WRITE over the structure of
+ * the plan (start) or of the assessment (the others) — the caller's own structure. The member is always the caller;
+ * the command decides the rest: the structure's active plan and the work unit it assigns the caller (a refusal naming
+ * {@code workUnitId}, recorded as a refusal of access), the activity of their Anexa 3, the risk, that the assessment
+ * is theirs (NOT_YOURS, recorded too), and the content. Every change returns once the read model shows it.
+ */
+@Controller
+@PreAuthorize("isAuthenticated()")
+public class AssessmentMutations {
+
+    public record AssessmentPayload(UUID id, long version) {
+    }
+
+    public record StartInput(String id, String planId, String workUnitId, String activityId, String riskId) {
+    }
+
+    public record VersionInput(String id, long expectedVersion) {
+    }
+
+    private final JudgedCommands commands;
+    private final AssessmentQueries assessments;
+    private final ActivePlans plans;
+    private final AccessPolicy access;
+
+    public AssessmentMutations(JudgedCommands commands, AssessmentQueries assessments, ActivePlans plans, AccessPolicy access) {
+        this.commands = commands;
+        this.assessments = assessments;
+        this.plans = plans;
+        this.access = access;
+    }
+
+    @MutationMapping
+    public AssessmentPayload startRiskAssessment(@Argument StartInput input) {
+        String operation = "startRiskAssessment";
+        access.require(Permission.ASSESSMENT_WRITE, operation);
+        UUID planId = id("planId", input.planId());
+        // the plan's structure must be within reach (the caller's own); an unknown plan is the command's NOT_FOUND
+        plans.plan(planId).ifPresent(plan -> access.requireOrgUnit(Permission.ASSESSMENT_WRITE, operation, plan.orgUnitId()));
+        UUID id = Inputs.idOrNew("id", input.id());
+        access.trail().touched(id);
+        return send(operation, id, new StartRiskAssessment(id, planId, id("workUnitId", input.workUnitId()),
+                id("activityId", input.activityId()), id("riskId", input.riskId()), null));
+    }
+
+    @MutationMapping
+    public AssessmentPayload saveRiskAssessmentDraft(@Argument AssessmentInputs.SaveInput input) {
+        String operation = "saveRiskAssessmentDraft";
+        UUID id = authorised(operation, input.id());
+        return send(operation, id, new SaveRiskAssessmentDraft(id, AssessmentInputs.description(input.description()),
+                AssessmentInputs.measures(input.measures()), input.expectedVersion()));
+    }
+
+    @MutationMapping
+    public AssessmentPayload evaluateRisk(@Argument AssessmentInputs.EvaluateInput input) {
+        String operation = "evaluateRisk";
+        UUID id = authorised(operation, input.id());
+        return send(operation, id, new EvaluateRisk(id, input.probability(), AssessmentInputs.impacts(input.impacts()),
+                input.expectedVersion()));
+    }
+
+    @MutationMapping
+    public AssessmentPayload finaliseRiskAssessment(@Argument VersionInput input) {
+        String operation = "finaliseRiskAssessment";
+        UUID id = authorised(operation, input.id());
+        return send(operation, id, new FinaliseRiskAssessment(id, input.expectedVersion()));
+    }
+
+    @MutationMapping
+    public AssessmentPayload startAssessmentEdition(@Argument VersionInput input) {
+        String operation = "startAssessmentEdition";
+        UUID id = authorised(operation, input.id());
+        return send(operation, id, new StartAssessmentEdition(id, input.expectedVersion()));
+    }
+
+    @MutationMapping
+    public AssessmentPayload inactivateRiskAssessment(@Argument VersionInput input) {
+        String operation = "inactivateRiskAssessment";
+        UUID id = authorised(operation, input.id());
+        return send(operation, id, new InactivateRiskAssessment(id, input.expectedVersion()));
+    }
+
+    @MutationMapping
+    public AssessmentPayload reactivateRiskAssessment(@Argument VersionInput input) {
+        String operation = "reactivateRiskAssessment";
+        UUID id = authorised(operation, input.id());
+        return send(operation, id, new ReactivateRiskAssessment(id, input.expectedVersion()));
+    }
+
+    @SchemaMapping(typeName = "RiskAssessmentPayload")
+    public AssessmentView assessment(AssessmentPayload payload) {
+        return assessments.assessment(payload.id()).orElse(null);
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    /** ASSESSMENT_WRITE over the assessment's structure; an unknown assessment is the command's NOT_FOUND. */
+    private UUID authorised(String operation, String rawId) {
+        access.require(Permission.ASSESSMENT_WRITE, operation);
+        UUID id = id("id", rawId);
+        access.trail().touched(id);
+        assessments.assessment(id).or(() -> access.awaitKnown(() -> assessments.assessment(id)))
+                .ifPresent(view -> access.requireOrgUnit(Permission.ASSESSMENT_WRITE, operation, view.orgUnitId()));
+        return id;
+    }
+
+    private AssessmentPayload send(String operation, UUID id, Object command) {
+        return new AssessmentPayload(id, commands.send(operation, id, command, () -> assessments.assessment(id),
+                AssessmentView::version));
+    }
+}

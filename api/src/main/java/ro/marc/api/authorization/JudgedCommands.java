@@ -1,0 +1,57 @@
+package ro.marc.api.authorization;
+
+import org.springframework.stereotype.Component;
+import ro.marc.api.common.CommandSender;
+import ro.marc.api.common.ReadYourWrites;
+import ro.marc.command.common.CommandRejected;
+
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
+
+/**
+ * Commands of the member workflow (Anexa 3, Anexa 4), whose rules judge who acts: a work unit the plan does not assign
+ * the caller, another member's analysis or assessment. Their FORBIDDEN refusals are recorded like every refusal of
+ * access (naming the object the refusal's details name, else the entity), then answered with the field they name;
+ * an accepted change returns once the read model shows it (read-your-writes).
+ */
+@Component
+public class JudgedCommands {
+
+    private final CommandSender commands;
+    private final AccessPolicy access;
+
+    public JudgedCommands(CommandSender commands, AccessPolicy access) {
+        this.commands = commands;
+        this.access = access;
+    }
+
+    /**
+     * Sends {@code command} on entity {@code id} and waits until {@code read} shows the version it produced.
+     *
+     * @return that version
+     */
+    public <T> long send(String operation, UUID id, Object command, Supplier<Optional<T>> read, ToLongFunction<T> version) {
+        long produced;
+        try {
+            produced = commands.send(command);
+        } catch (CommandRejected rejected) {
+            if (rejected.reason() == CommandRejected.Reason.FORBIDDEN) {
+                Object named = rejected.details().get("id");
+                access.deny(operation, named == null ? id : uuidOr(named.toString(), id), rejected.getMessage());
+            }
+            throw rejected;
+        }
+        ReadYourWrites.awaitVersion(read, version, produced);
+        return produced;
+    }
+
+    private static UUID uuidOr(String value, UUID fallback) {
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            return fallback;
+        }
+    }
+}

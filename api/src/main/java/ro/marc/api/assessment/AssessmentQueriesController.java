@@ -10,6 +10,8 @@ import ro.marc.api.authorization.AccessPolicy;
 import ro.marc.api.authorization.Permission;
 import ro.marc.api.common.Inputs;
 import ro.marc.api.common.InvalidInput;
+import ro.marc.api.document.DocumentAccess;
+import ro.marc.api.document.DocumentQueriesController;
 import ro.marc.api.graphql.Connection;
 import ro.marc.api.incident.RiskIncidentsReader;
 import ro.marc.api.incident.RiskIncidentsReader.LinkedIncidentOut;
@@ -36,6 +38,7 @@ import ro.marc.query.assessment.EvaluationEntry;
 import ro.marc.query.common.InvalidCursor;
 import ro.marc.query.common.OrgScope;
 import ro.marc.query.common.Page;
+import ro.marc.query.document.OwnerKind;
 
 import java.util.HashSet;
 import java.util.List;
@@ -108,15 +111,17 @@ public class AssessmentQueriesController {
     private final AssessmentSearch search;
     private final MaterialisedRisks materialisedRisks;
     private final RiskIncidentsReader riskIncidents;
+    private final DocumentAccess documents;
     private final AccessPolicy access;
 
     public AssessmentQueriesController(AssessmentQueries assessments, AssessmentSearch search,
                                        MaterialisedRisks materialisedRisks, RiskIncidentsReader riskIncidents,
-                                       AccessPolicy access) {
+                                       DocumentAccess documents, AccessPolicy access) {
         this.assessments = assessments;
         this.search = search;
         this.materialisedRisks = materialisedRisks;
         this.riskIncidents = riskIncidents;
+        this.documents = documents;
         this.access = access;
     }
 
@@ -233,6 +238,13 @@ public class AssessmentQueriesController {
     @SchemaMapping(typeName = "RiskAssessment", field = "history")
     public List<HistoryEntryOut> history(AssessmentView view) {
         return assessments.history(view.id()).stream().map(AssessmentQueriesController::historyEntry).toList();
+    }
+
+    /** The Anexa 4 PDF of every finalised edition, newest first (the documents' own reach rule: ASSESSMENT_READ). */
+    @SchemaMapping(typeName = "RiskAssessment", field = "editions")
+    public List<DocumentQueriesController.StoredDocumentView> editions(AssessmentView view) {
+        return documents.documentsOf(OwnerKind.ASSESSMENT, view.id(), "riskAssessment").stream()
+                .map(DocumentQueriesController.StoredDocumentView::of).toList();
     }
 
     // ---------------------------------------------------------------- helpers

@@ -109,12 +109,8 @@ public class AnalysisMutations {
 
     /** ANALYSIS_WRITE over the analysis' structure; an unknown analysis is the command's NOT_FOUND. */
     private UUID authorised(String operation, String rawId) {
-        access.require(Permission.ANALYSIS_WRITE, operation);
-        UUID id = id("id", rawId);
-        access.trail().touched(id);
-        analyses.analysis(id).or(() -> access.awaitKnown(() -> analyses.analysis(id)))
-                .ifPresent(view -> access.requireOrgUnit(Permission.ANALYSIS_WRITE, operation, view.orgUnitId()));
-        return id;
+        return commands.authorise(Permission.ANALYSIS_WRITE, operation, rawId,
+                id -> analyses.analysis(id).map(AnalysisView::orgUnitId));
     }
 
     private AnalysisPayload send(String operation, UUID id, Object command) {

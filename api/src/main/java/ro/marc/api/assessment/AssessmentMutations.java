@@ -21,6 +21,7 @@ import ro.marc.query.assessment.AssessmentQueries;
 import ro.marc.query.assessment.AssessmentView;
 
 import java.util.UUID;
+import java.util.function.Function;
 
 import static ro.marc.api.common.Inputs.id;
 
@@ -87,30 +88,22 @@ public class AssessmentMutations {
 
     @MutationMapping
     public AssessmentPayload finaliseRiskAssessment(@Argument VersionInput input) {
-        String operation = "finaliseRiskAssessment";
-        UUID id = authorised(operation, input.id());
-        return send(operation, id, new FinaliseRiskAssessment(id, input.expectedVersion()));
+        return versioned("finaliseRiskAssessment", input, id -> new FinaliseRiskAssessment(id, input.expectedVersion()));
     }
 
     @MutationMapping
     public AssessmentPayload startAssessmentEdition(@Argument VersionInput input) {
-        String operation = "startAssessmentEdition";
-        UUID id = authorised(operation, input.id());
-        return send(operation, id, new StartAssessmentEdition(id, input.expectedVersion()));
+        return versioned("startAssessmentEdition", input, id -> new StartAssessmentEdition(id, input.expectedVersion()));
     }
 
     @MutationMapping
     public AssessmentPayload inactivateRiskAssessment(@Argument VersionInput input) {
-        String operation = "inactivateRiskAssessment";
-        UUID id = authorised(operation, input.id());
-        return send(operation, id, new InactivateRiskAssessment(id, input.expectedVersion()));
+        return versioned("inactivateRiskAssessment", input, id -> new InactivateRiskAssessment(id, input.expectedVersion()));
     }
 
     @MutationMapping
     public AssessmentPayload reactivateRiskAssessment(@Argument VersionInput input) {
-        String operation = "reactivateRiskAssessment";
-        UUID id = authorised(operation, input.id());
-        return send(operation, id, new ReactivateRiskAssessment(id, input.expectedVersion()));
+        return versioned("reactivateRiskAssessment", input, id -> new ReactivateRiskAssessment(id, input.expectedVersion()));
     }
 
     @SchemaMapping(typeName = "RiskAssessmentPayload")
@@ -122,12 +115,14 @@ public class AssessmentMutations {
 
     /** ASSESSMENT_WRITE over the assessment's structure; an unknown assessment is the command's NOT_FOUND. */
     private UUID authorised(String operation, String rawId) {
-        access.require(Permission.ASSESSMENT_WRITE, operation);
-        UUID id = id("id", rawId);
-        access.trail().touched(id);
-        assessments.assessment(id).or(() -> access.awaitKnown(() -> assessments.assessment(id)))
-                .ifPresent(view -> access.requireOrgUnit(Permission.ASSESSMENT_WRITE, operation, view.orgUnitId()));
-        return id;
+        return commands.authorise(Permission.ASSESSMENT_WRITE, operation, rawId,
+                id -> assessments.assessment(id).map(AssessmentView::orgUnitId));
+    }
+
+    /** A change that takes only the assessment and its expected version. */
+    private AssessmentPayload versioned(String operation, VersionInput input, Function<UUID, Object> command) {
+        UUID id = authorised(operation, input.id());
+        return send(operation, id, command.apply(id));
     }
 
     private AssessmentPayload send(String operation, UUID id, Object command) {

@@ -2,16 +2,19 @@ package ro.marc.api.authorization;
 
 import org.springframework.stereotype.Component;
 import ro.marc.api.common.CommandSender;
+import ro.marc.api.common.Inputs;
 import ro.marc.api.common.ReadYourWrites;
 import ro.marc.command.common.CommandRejected;
 
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
 
 /**
- * Commands of the member workflow (Anexa 3, Anexa 4), whose rules judge who acts: a work unit the plan does not assign
+ * Commands of the member workflow (Anexa 3, Anexa 4) on an existing entity, authorised over its structure first,
+ * whose rules then judge who acts: a work unit the plan does not assign
  * the caller, another member's analysis or assessment. Their FORBIDDEN refusals are recorded like every refusal of
  * access (naming the object the refusal's details name, else the entity), then answered with the field they name;
  * an accepted change returns once the read model shows it (read-your-writes).
@@ -25,6 +28,20 @@ public class JudgedCommands {
     public JudgedCommands(CommandSender commands, AccessPolicy access) {
         this.commands = commands;
         this.access = access;
+    }
+
+    /**
+     * The entity named by {@code rawId} (MALFORMED_ID naming {@code id}), once the caller holds {@code permission} over
+     * its structure; an entity the read model does not show (after a short wait for one created a moment ago) is let
+     * through to the command, whose NOT_FOUND answers it.
+     */
+    public UUID authorise(Permission permission, String operation, String rawId, Function<UUID, Optional<UUID>> orgUnitOf) {
+        access.require(permission, operation);
+        UUID id = Inputs.id("id", rawId);
+        access.trail().touched(id);
+        orgUnitOf.apply(id).or(() -> access.awaitKnown(() -> orgUnitOf.apply(id)))
+                .ifPresent(orgUnitId -> access.requireOrgUnit(permission, operation, orgUnitId));
+        return id;
     }
 
     /**

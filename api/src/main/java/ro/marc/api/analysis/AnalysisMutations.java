@@ -9,7 +9,6 @@ import ro.marc.api.authorization.AccessPolicy;
 import ro.marc.api.authorization.JudgedCommands;
 import ro.marc.api.authorization.Permission;
 import ro.marc.api.common.InvalidInput;
-import ro.marc.command.plan.ActivePlans;
 import ro.marc.events.analysis.AnalysedActivity;
 import ro.marc.events.analysis.AnalysedTask;
 import ro.marc.events.analysis.AnalysisIds;
@@ -64,23 +63,18 @@ public class AnalysisMutations {
 
     private final JudgedCommands commands;
     private final AnalysisQueries analyses;
-    private final ActivePlans plans;
     private final AccessPolicy access;
 
-    public AnalysisMutations(JudgedCommands commands, AnalysisQueries analyses, ActivePlans plans, AccessPolicy access) {
+    public AnalysisMutations(JudgedCommands commands, AnalysisQueries analyses, AccessPolicy access) {
         this.commands = commands;
         this.analyses = analyses;
-        this.plans = plans;
         this.access = access;
     }
 
     @MutationMapping
     public AnalysisPayload startActivityAnalysis(@Argument StartInput input) {
         String operation = "startActivityAnalysis";
-        access.require(Permission.ANALYSIS_WRITE, operation);
-        UUID planId = id("planId", input.planId());
-        // the plan's structure must be within reach (the caller's own); an unknown plan is the command's NOT_FOUND
-        plans.plan(planId).ifPresent(plan -> access.requireOrgUnit(Permission.ANALYSIS_WRITE, operation, plan.orgUnitId()));
+        UUID planId = commands.authoriseUnderPlan(Permission.ANALYSIS_WRITE, operation, input.planId());
         UUID workUnitId = id("workUnitId", input.workUnitId());
         UUID id = AnalysisIds.of(planId, access.caller().userId(), workUnitId);
         return send(operation, id, new StartActivityAnalysis(id, planId, workUnitId, null));

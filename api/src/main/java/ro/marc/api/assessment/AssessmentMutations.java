@@ -9,7 +9,6 @@ import ro.marc.api.authorization.AccessPolicy;
 import ro.marc.api.authorization.JudgedCommands;
 import ro.marc.api.authorization.Permission;
 import ro.marc.api.common.Inputs;
-import ro.marc.command.plan.ActivePlans;
 import ro.marc.events.assessment.command.EvaluateRisk;
 import ro.marc.events.assessment.command.FinaliseRiskAssessment;
 import ro.marc.events.assessment.command.InactivateRiskAssessment;
@@ -47,23 +46,18 @@ public class AssessmentMutations {
 
     private final JudgedCommands commands;
     private final AssessmentQueries assessments;
-    private final ActivePlans plans;
     private final AccessPolicy access;
 
-    public AssessmentMutations(JudgedCommands commands, AssessmentQueries assessments, ActivePlans plans, AccessPolicy access) {
+    public AssessmentMutations(JudgedCommands commands, AssessmentQueries assessments, AccessPolicy access) {
         this.commands = commands;
         this.assessments = assessments;
-        this.plans = plans;
         this.access = access;
     }
 
     @MutationMapping
     public AssessmentPayload startRiskAssessment(@Argument StartInput input) {
         String operation = "startRiskAssessment";
-        access.require(Permission.ASSESSMENT_WRITE, operation);
-        UUID planId = id("planId", input.planId());
-        // the plan's structure must be within reach (the caller's own); an unknown plan is the command's NOT_FOUND
-        plans.plan(planId).ifPresent(plan -> access.requireOrgUnit(Permission.ASSESSMENT_WRITE, operation, plan.orgUnitId()));
+        UUID planId = commands.authoriseUnderPlan(Permission.ASSESSMENT_WRITE, operation, input.planId());
         UUID id = Inputs.idOrNew("id", input.id());
         access.trail().touched(id);
         return send(operation, id, new StartRiskAssessment(id, planId, id("workUnitId", input.workUnitId()),

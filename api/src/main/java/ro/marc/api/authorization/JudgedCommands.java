@@ -5,6 +5,7 @@ import ro.marc.api.common.CommandSender;
 import ro.marc.api.common.Inputs;
 import ro.marc.api.common.ReadYourWrites;
 import ro.marc.command.common.CommandRejected;
+import ro.marc.command.plan.ActivePlans;
 
 import java.util.Optional;
 import java.util.UUID;
@@ -23,11 +24,24 @@ import java.util.function.ToLongFunction;
 public class JudgedCommands {
 
     private final CommandSender commands;
+    private final ActivePlans plans;
     private final AccessPolicy access;
 
-    public JudgedCommands(CommandSender commands, AccessPolicy access) {
+    public JudgedCommands(CommandSender commands, ActivePlans plans, AccessPolicy access) {
         this.commands = commands;
+        this.plans = plans;
         this.access = access;
+    }
+
+    /**
+     * The plan named by {@code rawPlanId} (MALFORMED_ID naming {@code planId}), once the caller holds {@code permission}
+     * over its structure (their own); an unknown plan is let through to the command, whose NOT_FOUND answers it.
+     */
+    public UUID authoriseUnderPlan(Permission permission, String operation, String rawPlanId) {
+        access.require(permission, operation);
+        UUID planId = Inputs.id("planId", rawPlanId);
+        plans.plan(planId).ifPresent(plan -> access.requireOrgUnit(permission, operation, plan.orgUnitId()));
+        return planId;
     }
 
     /**

@@ -95,7 +95,9 @@ class TableOwnershipTest {
             Map.entry("incident_document", "ro.marc.query.incident"),
             Map.entry("risk_assessment", "ro.marc.query.assessment"),
             Map.entry("risk_assessment_evaluation", "ro.marc.query.assessment"),
-            Map.entry("assessment_search_text", "ro.marc.query.assessment"));
+            Map.entry("assessment_search_text", "ro.marc.query.assessment"),
+            Map.entry("methodology_lookup", "ro.marc.command.methodology"),
+            Map.entry("methodology_version", "ro.marc.query.methodology"));
 
     /** "package reads table": the known exceptions, each with its reason. */
     private static final Set<String> EXCEPTIONS = Set.of(

@@ -8,6 +8,7 @@ import ro.marc.query.assessment.AssessmentSearchProjection;
 import ro.marc.query.document.CampaignDocumentsProjection;
 import ro.marc.query.incident.IncidentReadModelProjection;
 import ro.marc.query.incident.IncidentSearchProjection;
+import ro.marc.query.methodology.MethodologyReadModelProjection;
 import ro.marc.query.nomenclature.NomenclatureReadModelProjection;
 import ro.marc.query.notification.NotificationProjection;
 import ro.marc.query.org.OrgReadModelProjection;
@@ -33,7 +34,8 @@ public final class ProjectionGroups {
             QuestionnaireReadModelProjection.PROCESSING_GROUP, QuestionnaireSearchProjection.PROCESSING_GROUP,
             CampaignDocumentsProjection.PROCESSING_GROUP,
             IncidentReadModelProjection.PROCESSING_GROUP, IncidentSearchProjection.PROCESSING_GROUP,
-            AssessmentReadModelProjection.PROCESSING_GROUP, AssessmentSearchProjection.PROCESSING_GROUP);
+            AssessmentReadModelProjection.PROCESSING_GROUP, AssessmentSearchProjection.PROCESSING_GROUP,
+            MethodologyReadModelProjection.PROCESSING_GROUP);
 
     private ProjectionGroups() {
     }

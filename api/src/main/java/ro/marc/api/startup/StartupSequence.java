@@ -13,6 +13,7 @@ import ro.marc.api.local.DemoIncidents;
 import ro.marc.api.local.DemoNomenclature;
 import ro.marc.api.local.DemoOrganisation;
 import ro.marc.api.local.DemoQuestionnaire;
+import ro.marc.api.methodology.MethodologyBootstrap;
 import ro.marc.api.nomenclature.NomenclatureBootstrap;
 import ro.marc.api.org.OrganisationBootstrap;
 import ro.marc.api.questionnaire.QuestionnaireBootstrap;
@@ -44,6 +45,7 @@ public class StartupSequence implements ApplicationRunner {
     private final ObjectProvider<DemoActivityAnalysis> demoActivityAnalysis;
     private final ObjectProvider<DemoIncidents> demoIncidents;
     private final QuestionnaireBootstrap questionnaire;
+    private final MethodologyBootstrap methodology;
     private final ObjectProvider<DemoQuestionnaire> demoQuestionnaire;
     private final ClusterLock lock;
 
@@ -52,8 +54,9 @@ public class StartupSequence implements ApplicationRunner {
                            ObjectProvider<DemoNomenclature> demoNomenclature, QuestionnaireBootstrap questionnaire,
                            ObjectProvider<DemoCampaign> demoCampaign, ObjectProvider<DemoQuestionnaire> demoQuestionnaire,
                            ObjectProvider<DemoActivityAnalysis> demoActivityAnalysis,
-                           ObjectProvider<DemoIncidents> demoIncidents, ClusterLock lock) {
+                           ObjectProvider<DemoIncidents> demoIncidents, MethodologyBootstrap methodology, ClusterLock lock) {
         this.lock = lock;
+        this.methodology = methodology;
         this.questionnaire = questionnaire;
         this.demoQuestionnaire = demoQuestionnaire;
         this.organisation = organisation;
@@ -85,6 +88,9 @@ public class StartupSequence implements ApplicationRunner {
         demoNomenclature.ifAvailable(DemoNomenclature::seed);
         // 6. the methodology's impact dimensions, when the nomenclature is empty (after the demo, which defines them)
         nomenclature.defineImpactDimensionsIfEmpty();
+        //    and its tables (Anexa 6–9): version 1, the defaults, when none is published yet (every profile; before
+        //    anything can evaluate a risk)
+        methodology.publishDefaultsIfMissing();
         // 7. the standard management questionnaire (Anexa 2), version 1, when none is published yet (every profile)
         questionnaire.publishStandardIfMissing();
         // 8. demo: the yearly campaign's plans (IPJ Cluj active, IPJ Iași draft), after the standard questionnaire

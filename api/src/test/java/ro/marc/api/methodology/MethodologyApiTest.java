@@ -1,17 +1,29 @@
 package ro.marc.api.methodology;
 
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import ro.marc.api.support.ApiTestSupport;
+import ro.marc.events.assessment.event.RiskAssessmentStarted;
+import ro.marc.events.assessment.event.RiskEvaluated;
+import ro.marc.events.methodology.ImpactScore;
 import ro.marc.events.methodology.MethodologyContent;
+import ro.marc.events.methodology.RiskEvaluation;
+import ro.marc.events.org.County;
 import ro.marc.events.methodology.MethodologyIds;
 import tools.jackson.databind.JsonNode;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,6 +47,10 @@ class MethodologyApiTest extends ApiTestSupport {
 
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    EventStore eventStore;
+    @Autowired
+    TransactionManager transactionManager;
 
     private JsonNode current(String user) {
         return data(user, "{ methodology { version note publishedAt publishedByUserId " + TABLES + " } }", Map.of())
@@ -223,5 +239,70 @@ class MethodologyApiTest extends ApiTestSupport {
         }
         assertThat(methodologyEvents()).as("a dry run appends nothing").isEqualTo(events);
         assertThat(current("admin").get("version").asLong()).isEqualTo(now.get("version").asLong());
+    }
+
+    /**
+     * Two evaluated assessments as their events state them (the assessment's command side is another part of issue
+     * 13): exposure 13.98 (P 3, importances 33/33/34 scored 5/5/4), moderate under the defaults, and 7.00, minor.
+     * Under a high band from 12.50 the first would become high, priority 1; the second stays; nothing changes.
+     */
+    @Test
+    void the_dry_run_lists_the_current_assessments_whose_class_or_priority_the_candidate_would_change() {
+        JsonNode now = current("admin");
+        int version = now.get("version").asInt();
+        Map<String, Object> lowerHigh = withHighBandFrom(tables(now), "12.50");
+        int before = data("admin", DRY_RUN, Map.of("i", lowerHigh)).at("/methodologyDryRun/evaluated").asInt();
+        UUID structure = UUID.randomUUID(); // in no org tree: no list of any caller shows these two
+        UUID moderate = evaluated(structure, 3, List.of(33, 33, 34), List.of(5, 5, 4), version);
+        UUID minor = evaluated(structure, 2, List.of(50, 50), List.of(3, 4), version);
+        long events = methodologyEvents();
+
+        // both projected (the read model follows the events asynchronously)
+        JsonNode dryRun = eventually(() -> data("admin", DRY_RUN, Map.of("i", lowerHigh)).get("methodologyDryRun"),
+                result -> result.get("evaluated").asInt() >= before + 2);
+        JsonNode change = null;
+        for (JsonNode c : dryRun.get("changes")) {
+            if (c.get("assessmentId").asString().equals(moderate.toString())) {
+                change = c;
+            }
+        }
+        assertThat(change).isNotNull();
+        assertThat(change.get("exposure").asString()).isEqualTo("13.98");
+        assertThat(change.get("riskClass").asString()).isEqualTo("MODERATE");
+        assertThat(change.get("candidateClass").asString()).isEqualTo("HIGH");
+        assertThat(dryRun.get("changes").findValuesAsString("assessmentId")).doesNotContain(minor.toString());
+        assertThat(dryRun.get("classChanges").asInt()).isPositive();
+
+        // the tables in force change nothing; and no dry run published anything
+        JsonNode unchanged = data("admin", DRY_RUN, Map.of("i", tables(now))).get("methodologyDryRun");
+        assertThat(unchanged.get("changes").findValuesAsString("assessmentId")).doesNotContain(moderate.toString(), minor.toString());
+        assertThat(methodologyEvents()).isEqualTo(events);
+        assertThat(current("admin").get("version").asInt()).isEqualTo(version);
+    }
+
+    private UUID evaluated(UUID structure, int probability, List<Integer> importances, List<Integer> scores, int version) {
+        UUID id = UUID.randomUUID();
+        List<ImpactScore> impacts = new java.util.ArrayList<>();
+        Map<UUID, String> names = new HashMap<>();
+        for (int i = 0; i < importances.size(); i++) {
+            UUID dimension = UUID.randomUUID();
+            impacts.add(new ImpactScore(dimension, importances.get(i), scores.get(i)));
+            names.put(dimension, "Dimensiune " + (i + 1));
+        }
+        RiskEvaluation evaluation = RiskEvaluation.of(probability, impacts, MethodologyContent.defaults(), version);
+        Instant at = Instant.now();
+        List<GenericDomainEventMessage<?>> events = List.of(
+                new GenericDomainEventMessage<>("RiskAssessment", id.toString(), 0, new RiskAssessmentStarted(id,
+                        UUID.randomUUID(), "Plan de probă", structure, "Structură de probă (metodologie)", County.CJ,
+                        UUID.randomUUID(), "Unitate de probă", UUID.randomUUID(), "Domeniu de probă", UUID.randomUUID(),
+                        "Activitate de probă", UUID.randomUUID(), "Risc de probă", UUID.randomUUID(), "Membru de probă"),
+                        MetaData.with("userId", "system"), UUID.randomUUID().toString(), at),
+                new GenericDomainEventMessage<>("RiskAssessment", id.toString(), 1,
+                        new RiskEvaluated(id, 1, evaluation, names, 1, List.of()),
+                        MetaData.with("userId", "system"), UUID.randomUUID().toString(), at));
+        DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(events.getFirst());
+        unitOfWork.attachTransaction(transactionManager);
+        unitOfWork.execute(() -> eventStore.publish(events));
+        return id;
     }
 }

@@ -13,6 +13,7 @@ import ro.marc.api.local.DemoIncidents;
 import ro.marc.api.local.DemoNomenclature;
 import ro.marc.api.local.DemoOrganisation;
 import ro.marc.api.local.DemoQuestionnaire;
+import ro.marc.api.local.DemoRiskAssessments;
 import ro.marc.api.nomenclature.NomenclatureBootstrap;
 import ro.marc.api.org.OrganisationBootstrap;
 import ro.marc.api.questionnaire.QuestionnaireBootstrap;
@@ -43,6 +44,7 @@ public class StartupSequence implements ApplicationRunner {
     private final ObjectProvider<DemoCampaign> demoCampaign;
     private final ObjectProvider<DemoActivityAnalysis> demoActivityAnalysis;
     private final ObjectProvider<DemoIncidents> demoIncidents;
+    private final ObjectProvider<DemoRiskAssessments> demoRiskAssessments;
     private final QuestionnaireBootstrap questionnaire;
     private final ObjectProvider<DemoQuestionnaire> demoQuestionnaire;
     private final ClusterLock lock;
@@ -52,7 +54,8 @@ public class StartupSequence implements ApplicationRunner {
                            ObjectProvider<DemoNomenclature> demoNomenclature, QuestionnaireBootstrap questionnaire,
                            ObjectProvider<DemoCampaign> demoCampaign, ObjectProvider<DemoQuestionnaire> demoQuestionnaire,
                            ObjectProvider<DemoActivityAnalysis> demoActivityAnalysis,
-                           ObjectProvider<DemoIncidents> demoIncidents, ClusterLock lock) {
+                           ObjectProvider<DemoIncidents> demoIncidents,
+                           ObjectProvider<DemoRiskAssessments> demoRiskAssessments, ClusterLock lock) {
         this.lock = lock;
         this.questionnaire = questionnaire;
         this.demoQuestionnaire = demoQuestionnaire;
@@ -65,6 +68,7 @@ public class StartupSequence implements ApplicationRunner {
         this.demoCampaign = demoCampaign;
         this.demoActivityAnalysis = demoActivityAnalysis;
         this.demoIncidents = demoIncidents;
+        this.demoRiskAssessments = demoRiskAssessments;
     }
 
     @Override
@@ -96,5 +100,8 @@ public class StartupSequence implements ApplicationRunner {
         // 11. demo: integrity incidents in Cluj, Iași and Bucharest, linked to the demo nomenclature's risks (after the
         //     active plan, so the links notify its members)
         demoIncidents.ifAvailable(DemoIncidents::seed);
+        // 12. demo: risk assessments (Anexa 4) in IPJ Cluj, after the incidents (their floors hold when the risks are
+        //     scored) and the methodology's version 1: high, moderate and minor finalised, one risk by two members, a draft
+        demoRiskAssessments.ifAvailable(DemoRiskAssessments::seed);
     }
 }

@@ -111,6 +111,25 @@ public abstract class GraphQlClientSupport {
     }
 
     /**
+     * Reads anything until {@code done} holds (the projections run in the background), at most 30 s; answers the
+     * last read, so the caller's assertion says what was wrong.
+     */
+    protected static <T> T awaitValue(Supplier<T> read, Predicate<T> done) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        T value = read.get();
+        while (!done.test(value) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            value = read.get();
+        }
+        return value;
+    }
+
+    /**
      * Every page of a cursor-paged list, {@code first} at a time (the query takes {@code $first} and {@code $after}
      * and selects {@code totalCount edges { cursor node { id } } pageInfo { hasNextPage endCursor }} of
      * {@code field}): the ids in order, each page checked for its size, its total and its end cursor.

@@ -73,33 +73,7 @@ record BenchOptions(
             "window-file", "edit");
 
     static BenchOptions parse(String[] args) {
-        Map<String, String> values = new LinkedHashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            if (arg.equals("-h") || arg.equals("--help")) {
-                throw new UsageException(null);
-            }
-            if (!arg.startsWith("--")) {
-                throw new UsageException("Unexpected argument '" + arg + "'");
-            }
-            String name;
-            String value;
-            int eq = arg.indexOf('=');
-            if (eq > 0) {
-                name = arg.substring(2, eq);
-                value = arg.substring(eq + 1);
-            } else {
-                name = arg.substring(2);
-                if (i + 1 >= args.length) {
-                    throw new UsageException("Option --" + name + " needs a value");
-                }
-                value = args[++i];
-            }
-            if (!NAMES.contains(name)) {
-                throw new UsageException("Unknown option --" + name);
-            }
-            values.put(name, value);
-        }
+        Map<String, String> values = values(args, NAMES);
         BenchOptions options = new BenchOptions(
                 urls(values.getOrDefault("url", "http://127.0.0.1:8080")),
                 loopbackJdbc(values.getOrDefault("jdbc", "jdbc:postgresql://127.0.0.1:5432/marc")),
@@ -138,7 +112,39 @@ record BenchOptions(
         return urls.getFirst();
     }
 
-    private static List<URI> urls(String value) {
+    /** {@code --name value} or {@code --name=value} pairs, each name one of {@code names}; -h / --help: usage. */
+    static Map<String, String> values(String[] args, Set<String> names) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals("-h") || arg.equals("--help")) {
+                throw new UsageException(null);
+            }
+            if (!arg.startsWith("--")) {
+                throw new UsageException("Unexpected argument '" + arg + "'");
+            }
+            String name;
+            String value;
+            int eq = arg.indexOf('=');
+            if (eq > 0) {
+                name = arg.substring(2, eq);
+                value = arg.substring(eq + 1);
+            } else {
+                name = arg.substring(2);
+                if (i + 1 >= args.length) {
+                    throw new UsageException("Option --" + name + " needs a value");
+                }
+                value = args[++i];
+            }
+            if (!names.contains(name)) {
+                throw new UsageException("Unknown option --" + name);
+            }
+            values.put(name, value);
+        }
+        return values;
+    }
+
+    static List<URI> urls(String value) {
         List<URI> urls = new ArrayList<>();
         for (String url : value.split(",")) {
             if (!url.isBlank()) {
@@ -172,11 +178,11 @@ record BenchOptions(
         return value;
     }
 
-    private static String stripSlash(String url) {
+    static String stripSlash(String url) {
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
-    private static int positive(String option, String value, int min, int max) {
+    static int positive(String option, String value, int min, int max) {
         try {
             int parsed = Integer.parseInt(value.trim());
             if (parsed < min || parsed > max) {

@@ -7,7 +7,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Array;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,7 +17,6 @@ import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -174,12 +172,7 @@ abstract class ProjectionWatcher implements Runnable, AutoCloseable {
 
         Postgres(String jdbcUrl, String user, String password, String table, Duration interval) throws SQLException {
             super("PostgreSQL", Tracked.POSTGRES, interval);
-            Properties properties = new Properties();
-            properties.setProperty("user", user);
-            properties.setProperty("password", password);
-            properties.setProperty("connectTimeout", "5");
-            properties.setProperty("ApplicationName", "marc-org-command-benchmark");
-            connection = DriverManager.getConnection(jdbcUrl, properties);
+            connection = new BenchDatabase(jdbcUrl, user, password, "marc-bench-projection-watcher").connect();
             connection.setAutoCommit(true);
             select = connection.prepareStatement("SELECT id, version FROM " + table + " WHERE id = ANY(?)");
             select.setQueryTimeout(10);

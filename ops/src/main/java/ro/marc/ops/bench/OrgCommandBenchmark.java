@@ -304,7 +304,7 @@ public final class OrgCommandBenchmark {
     private Phase runPhase(String name, int count, List<HttpClient> clients, CommandSource commands) throws Exception {
         return PhaseRunner.run(name, count, clients, commands, Pace.CLOSED_LOOP, new PhaseRunner.ReadModels(options.jdbcUrl(),
                 options.dbUser(), options.dbPassword(), options.workload().table, options.elasticsearchUrl(),
-                options.elasticsearchIndex(), Duration.ofMillis(options.pgPollMillis()), Duration.ofMillis(options.esPollMillis()),
+                options.elasticsearchIndex(), false, Duration.ofMillis(options.pgPollMillis()), Duration.ofMillis(options.esPollMillis()),
                 Duration.ofSeconds(options.projectionTimeoutSeconds())), json);
     }
 

@@ -37,9 +37,13 @@ final class PhaseRunner {
 
     private PhaseRunner() {}
 
-    /** Where the watchers look: a PostgreSQL table with {@code id, version}, an index whose sources hold {@code version}. */
+    /**
+     * Where the watchers look: a PostgreSQL table with {@code id, version}; an index whose sources hold
+     * {@code version}, or ({@code externalVersion}) whose documents' {@code _version} is the entity's version.
+     */
     record ReadModels(String jdbcUrl, String dbUser, String dbPassword, String table, URI elasticsearchUrl,
-                      String elasticsearchIndex, Duration pgPoll, Duration esPoll, Duration projectionTimeout) {}
+                      String elasticsearchIndex, boolean externalVersion, Duration pgPoll, Duration esPoll,
+                      Duration projectionTimeout) {}
 
     record StoreLag(String store, Duration pollInterval, int acknowledged, int seen, int missing, int seenBeforeAck,
                     Histogram lag, double catchUpMsAfterLastAck, int polls, int pollErrors, String lastPollError) {}
@@ -85,7 +89,7 @@ final class PhaseRunner {
         try (ProjectionWatcher postgres = new ProjectionWatcher.Postgres(readModels.jdbcUrl(), readModels.dbUser(),
                 readModels.dbPassword(), readModels.table(), readModels.pgPoll());
              ProjectionWatcher elasticsearch = new ProjectionWatcher.Elasticsearch(readModels.elasticsearchUrl(),
-                     readModels.elasticsearchIndex(), json, readModels.esPoll())) {
+                     readModels.elasticsearchIndex(), readModels.externalVersion(), json, readModels.esPoll())) {
             List<ProjectionWatcher> watchers = List.of(postgres, elasticsearch);
             List<Thread> watcherThreads = watchers.stream()
                     .map(w -> Thread.ofPlatform().name("bench-watch-" + w.storeName).start(w)).toList();

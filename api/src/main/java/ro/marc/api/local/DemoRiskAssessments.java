@@ -29,8 +29,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.function.Predicate;
 
 import static ro.marc.api.local.DemoNomenclature.activityId;
 import static ro.marc.api.local.DemoNomenclature.referenceEntryId;
@@ -121,7 +119,7 @@ public class DemoRiskAssessments {
         }
         int sent = 0;
         for (Script script : scripts()) {
-            sent += run(script);
+            sent += DemoSteps.run(eventStore, commands, script.assessmentId, script.steps);
         }
         if (sent > 0) {
             log.info("Demo risk assessments seeded: {} commands for {} assessments in IPJ Cluj (high, moderate, minor, a draft)",
@@ -269,15 +267,11 @@ public class DemoRiskAssessments {
 
     // ---------------------------------------------------------------------------------------------- the scripts
 
-    /** One step: done when the assessment's history satisfies {@code done}; otherwise its command, at the current version. */
-    private record Step(Predicate<List<Object>> done, Function<Long, Object> command) {
-    }
-
     /** The steps of one demo assessment, in order, all on behalf of its member. */
     private static final class Script {
         final UUID assessmentId;
         final UUID member;
-        final List<Step> steps = new ArrayList<>();
+        final List<DemoSteps.Step> steps = new ArrayList<>();
 
         Script(UUID assessmentId, String member) {
             this.assessmentId = assessmentId;
@@ -287,25 +281,25 @@ public class DemoRiskAssessments {
         Script start(UUID workUnitId, String activity, String risk) {
             StartRiskAssessment command = new StartRiskAssessment(assessmentId, PLAN, workUnitId, activityId(activity),
                     riskId(activity, risk), member);
-            steps.add(new Step(events -> count(events, RiskAssessmentStarted.class) > 0, version -> command));
+            steps.add(new DemoSteps.Step(member, events -> count(events, RiskAssessmentStarted.class) > 0, version -> command));
             return this;
         }
 
         Script save(RiskDescription description, List<Measure> measures) {
-            steps.add(new Step(events -> count(events, RiskAssessmentDraftSaved.class) > 0,
+            steps.add(new DemoSteps.Step(member, events -> count(events, RiskAssessmentDraftSaved.class) > 0,
                     version -> new SaveRiskAssessmentDraft(assessmentId, description, measures, version)));
             return this;
         }
 
         /** The {@code nth} evaluation of the assessment (each one a line of its history). */
         Script evaluate(int nth, int probability, List<ImpactScore> impacts) {
-            steps.add(new Step(events -> count(events, RiskEvaluated.class) >= nth,
+            steps.add(new DemoSteps.Step(member, events -> count(events, RiskEvaluated.class) >= nth,
                     version -> new EvaluateRisk(assessmentId, probability, impacts, version)));
             return this;
         }
 
         Script finalise() {
-            steps.add(new Step(events -> count(events, RiskAssessmentFinalised.class) > 0,
+            steps.add(new DemoSteps.Step(member, events -> count(events, RiskAssessmentFinalised.class) > 0,
                     version -> new FinaliseRiskAssessment(assessmentId, version)));
             return this;
         }
@@ -313,23 +307,5 @@ public class DemoRiskAssessments {
         private static long count(List<Object> events, Class<?> type) {
             return events.stream().filter(type::isInstance).count();
         }
-    }
-
-    /** Runs the steps not done yet; the number of commands sent. */
-    private int run(Script script) {
-        int sent = 0;
-        for (Step step : script.steps) {
-            if (step.done().test(history(script.assessmentId))) {
-                continue;
-            }
-            commands.sendAsDemoUserOnce(step.command().apply(DemoAccess.version(eventStore, script.assessmentId)),
-                    script.member, () -> step.done().test(history(script.assessmentId)));
-            sent++;
-        }
-        return sent;
-    }
-
-    private List<Object> history(UUID assessmentId) {
-        return DemoAccess.history(eventStore, assessmentId);
     }
 }

@@ -30,14 +30,7 @@ record AssessmentBenchOptions(
         String windowFile,
         int profiledMembers) {
 
-    static final String USAGE = """
-            Usage: AssessmentBenchmark [options]
-              --url URL[,URL...]   MARC base URL(s), one per node; member k sends to node k mod n
-                                   (default http://127.0.0.1:8080)
-              --jdbc URL           the app's PostgreSQL database    (default jdbc:postgresql://127.0.0.1:5432/marc)
-              --db-user USER       (default postgres)
-              --db-password PWD    (default empty)
-              --es URL             Elasticsearch                    (default http://127.0.0.1:9200)
+    static final String USAGE = "Usage: AssessmentBenchmark [options] (client k = member k)\n" + BenchOptions.ENDPOINTS_USAGE + """
               --es-index NAME      the assessments' index, <prefix>-assessments (default marc-assessments)
               --members C[,C...]   concurrent members, one phase each, in order (default 50,100,200)
               --operations N       measured operations per phase    (default 1500)
@@ -49,9 +42,7 @@ record AssessmentBenchOptions(
               --users U[,U...]     the demo members who act, member k as U[k mod n] (default
                                    member.cluj,counsellor.cluj: IPJ Cluj's plan members with a finalised Anexa 3)
               --baseline-connections B  JDBC connections of the INSERT+COMMIT baseline, at most C (default 32)
-              --projection-timeout-seconds S  wait for the read models after the last ack (default 600)
-              --pg-poll-ms MS      PostgreSQL read-model poll interval (default 5)
-              --es-poll-ms MS      Elasticsearch read-model poll interval (default 10)
+            """ + BenchOptions.WATCHERS_USAGE + """
               --window-file PATH   write the measured phase of --profiled-members (epoch ms start end) there,
                                    for the JFR profile of that phase
               --profiled-members C the phase whose window is written (default 100, else the last)

@@ -98,30 +98,8 @@ public final class AssessmentBenchmark {
     }
 
     public static void main(String[] args) {
-        AssessmentBenchOptions options;
-        try {
-            options = AssessmentBenchOptions.parse(args);
-        } catch (BenchOptions.UsageException e) {
-            if (e.getMessage() != null) {
-                System.err.println(e.getMessage());
-            }
-            System.err.println(AssessmentBenchOptions.USAGE);
-            System.exit(e.getMessage() == null ? 0 : 2);
-            return;
-        }
-        int exit;
-        try {
-            exit = new AssessmentBenchmark(options).run();
-        } catch (java.net.ConnectException e) {
-            System.err.println("BENCHMARK FAILED: cannot connect to " + options.urls() + " or " + options.elasticsearchUrl()
-                    + " (" + e + "); is the app running?");
-            exit = 3;
-        } catch (Exception e) {
-            System.err.println("BENCHMARK FAILED: " + e);
-            e.printStackTrace(System.err);
-            exit = 3;
-        }
-        System.exit(exit);
+        BenchSupport.main(args, AssessmentBenchOptions::parse, AssessmentBenchOptions.USAGE, o -> o.urls() + " or " + o.elasticsearchUrl(),
+                o -> new AssessmentBenchmark(o).run());
     }
 
     // ---------------------------------------------------------------- the scene

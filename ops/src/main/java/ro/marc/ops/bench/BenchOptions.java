@@ -31,14 +31,24 @@ record BenchOptions(
         String windowFile,
         String edit) {
 
-    static final String USAGE = """
-            Usage: OrgCommandBenchmark [options]
+    /** The endpoint options every write benchmark takes, as its usage lists them. */
+    static final String ENDPOINTS_USAGE = """
               --url URL[,URL...]   MARC base URL(s), one per node; client k sends to node k mod n
                                    (default http://127.0.0.1:8080)
               --jdbc URL           the app's PostgreSQL database    (default jdbc:postgresql://127.0.0.1:5432/marc)
               --db-user USER       (default postgres)
               --db-password PWD    (default empty)
               --es URL             Elasticsearch                    (default http://127.0.0.1:9200)
+            """;
+    /** The options of the read-model watchers every write benchmark takes. */
+    static final String WATCHERS_USAGE = """
+              --projection-timeout-seconds S  wait for the read models after the last ack (default 600: a lagging
+                                   Elasticsearch projection must drain for its lag p99 to be known)
+              --pg-poll-ms MS      PostgreSQL read-model poll interval (default 5)
+              --es-poll-ms MS      Elasticsearch read-model poll interval (default 10)
+            """;
+
+    static final String USAGE = "Usage: OrgCommandBenchmark [options]\n" + ENDPOINTS_USAGE + """
               --es-index NAME      the workload's index: <prefix>-org-units for create/rename,
                                    <prefix>-nomenclature for activity (default marc-org-units)
               --workload W         create: every command is a createOrgUnit of a new org unit under the
@@ -55,10 +65,7 @@ record BenchOptions(
               --commands N         measured commands                (default 2000)
               --clients C          concurrent clients               (default 8)
               --warmup W           unmeasured warm-up commands      (default 200)
-              --projection-timeout-seconds S  wait for the read models after the last ack (default 600: a lagging
-                                   Elasticsearch projection must drain for its lag p99 to be known)
-              --pg-poll-ms MS      PostgreSQL read-model poll interval (default 5)
-              --es-poll-ms MS      Elasticsearch read-model poll interval (default 10)
+            """ + WATCHERS_USAGE + """
               --parents P          spread the org units round-robin over P parents created under the
                                    run's parent (default 1: all directly under the run's parent;
                                    create workload only)

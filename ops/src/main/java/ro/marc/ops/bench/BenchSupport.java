@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.function.Function;
 
 import org.HdrHistogram.Histogram;
 
@@ -12,6 +13,43 @@ import org.HdrHistogram.Histogram;
 final class BenchSupport {
 
     private BenchSupport() {}
+
+    /** A benchmark's run on its parsed options: its exit code. */
+    interface Run<O> {
+        int run(O options) throws Exception;
+    }
+
+    /**
+     * A benchmark's {@code main}: the options parsed (a bad command line prints the message and {@code usage}, exit
+     * code 2; -h / --help the usage alone, 0), the run's exit code, or 3 when the run could not be carried out
+     * ({@code endpoints} says where it looked when it could not connect).
+     */
+    static <O> void main(String[] args, Function<String[], O> parse, String usage,
+                         Function<O, String> endpoints, Run<O> run) {
+        O options;
+        try {
+            options = parse.apply(args);
+        } catch (BenchOptions.UsageException e) {
+            if (e.getMessage() != null) {
+                System.err.println(e.getMessage());
+            }
+            System.err.println(usage);
+            System.exit(e.getMessage() == null ? 0 : 2);
+            return;
+        }
+        int exit;
+        try {
+            exit = run.run(options);
+        } catch (java.net.ConnectException e) {
+            System.err.println("BENCHMARK FAILED: cannot connect to " + endpoints.apply(options) + " (" + e + "); is the app running?");
+            exit = 3;
+        } catch (Exception e) {
+            System.err.println("BENCHMARK FAILED: " + e);
+            e.printStackTrace(System.err);
+            exit = 3;
+        }
+        System.exit(exit);
+    }
 
     /** A progress line on stderr (the report goes to stdout). */
     static void progress(String format, Object... args) {

@@ -126,27 +126,19 @@ final class MarcClient {
 
     /** The request for one createOrgUnit with a client-chosen id, built before the clock starts. */
     HttpRequest createRequest(UUID id, UUID parentId, String name) {
-        Map<String, Object> input = new LinkedHashMap<>();
-        input.put("id", id.toString());
-        input.put("parentId", parentId.toString());
-        input.put("name", name);
+        Map<String, Object> input = input("id", id.toString(), "parentId", parentId.toString(), "name", name);
         return post(CREATE_ORG_UNIT, Map.of("input", input));
     }
 
     /** The request for one renameOrgUnit, built before the clock starts. */
     HttpRequest renameRequest(UUID id, String name, long expectedVersion) {
-        Map<String, Object> input = new LinkedHashMap<>();
-        input.put("id", id.toString());
-        input.put("name", name);
-        input.put("expectedVersion", expectedVersion);
+        Map<String, Object> input = input("id", id.toString(), "name", name, "expectedVersion", expectedVersion);
         return post(RENAME_ORG_UNIT, Map.of("input", input));
     }
 
     /** Defines a top-level domain (no subdomains, so activities may attach to it); fails on any error. */
     UUID defineDomain(HttpClient http, UUID id, String name) throws IOException, InterruptedException {
-        Map<String, Object> input = new LinkedHashMap<>();
-        input.put("id", id.toString());
-        input.put("name", name);
+        Map<String, Object> input = input("id", id.toString(), "name", name);
         JsonNode data = execute(http, DEFINE_DOMAIN, Map.of("input", input));
         return UUID.fromString(data.path("defineDomain").path("id").asString());
     }
@@ -167,11 +159,8 @@ final class MarcClient {
      */
     long proposeActivityVersion(HttpClient http, UUID id, UUID domainId, UUID workUnitId, String name)
             throws IOException, InterruptedException {
-        Map<String, Object> input = new LinkedHashMap<>();
-        input.put("id", id.toString());
-        input.put("name", name);
-        input.put("domainId", domainId.toString());
-        input.put("workUnitIds", List.of(workUnitId.toString()));
+        Map<String, Object> input = input("id", id.toString(), "name", name, "domainId", domainId.toString(),
+                "workUnitIds", List.of(workUnitId.toString()));
         JsonNode version = execute(http, PROPOSE_ACTIVITY, Map.of("input", input)).path("proposeActivity").path("version");
         if (!version.isIntegralNumber()) {
             throw new IllegalStateException("proposeActivity '" + name + "' answered without a version");
@@ -184,10 +173,7 @@ final class MarcClient {
      * "description") a new description, built before the clock starts.
      */
     HttpRequest correctRequest(UUID id, String field, String value, long expectedVersion) {
-        Map<String, Object> input = new LinkedHashMap<>();
-        input.put("id", id.toString());
-        input.put(field, value);
-        input.put("expectedVersion", expectedVersion);
+        Map<String, Object> input = input("id", id.toString(), field, value, "expectedVersion", expectedVersion);
         return post(CORRECT_APPROVED_ITEM, Map.of("input", input));
     }
 
@@ -236,23 +222,17 @@ final class MarcClient {
 
     /** Starts an assessment with a client-chosen id, outside the measurements; answers its version. */
     long startAssessment(HttpClient http, UUID id, UUID planId, Assessable what) throws IOException, InterruptedException {
-        Map<String, Object> input = new LinkedHashMap<>();
-        input.put("id", id.toString());
-        input.put("planId", planId.toString());
-        input.put("workUnitId", what.workUnitId().toString());
-        input.put("activityId", what.activityId().toString());
-        input.put("riskId", what.riskId().toString());
+        Map<String, Object> input = input("id", id.toString(), "planId", planId.toString(),
+                "workUnitId", what.workUnitId().toString(), "activityId", what.activityId().toString(),
+                "riskId", what.riskId().toString());
         return version(execute(http, START_ASSESSMENT, Map.of("input", input)), "startRiskAssessment");
     }
 
     /** Scores the risk (every dimension given, importances totalling 100), outside the measurements; answers the version. */
     long evaluateRisk(HttpClient http, UUID id, int probability, List<Map<String, Object>> impacts, long expectedVersion)
             throws IOException, InterruptedException {
-        Map<String, Object> input = new LinkedHashMap<>();
-        input.put("id", id.toString());
-        input.put("probability", probability);
-        input.put("impacts", impacts);
-        input.put("expectedVersion", expectedVersion);
+        Map<String, Object> input = input("id", id.toString(), "probability", probability, "impacts", impacts,
+                "expectedVersion", expectedVersion);
         return version(execute(http, EVALUATE_RISK, Map.of("input", input)), "evaluateRisk");
     }
 
@@ -271,19 +251,14 @@ final class MarcClient {
     /** The request for one draft save (A401), built before the clock starts. */
     HttpRequest saveDraftRequest(UUID id, Map<String, Object> description, List<Map<String, Object>> measures,
                                  long expectedVersion) {
-        Map<String, Object> input = new LinkedHashMap<>();
-        input.put("id", id.toString());
-        input.put("description", description);
-        input.put("measures", measures);
-        input.put("expectedVersion", expectedVersion);
+        Map<String, Object> input = input("id", id.toString(), "description", description, "measures", measures,
+                "expectedVersion", expectedVersion);
         return post(SAVE_ASSESSMENT_DRAFT, Map.of("input", input));
     }
 
     /** The request for a finalisation or a new edition ({@code mutation}: one of the two), built before the clock starts. */
     HttpRequest assessmentVersionRequest(String mutation, UUID id, long expectedVersion) {
-        Map<String, Object> input = new LinkedHashMap<>();
-        input.put("id", id.toString());
-        input.put("expectedVersion", expectedVersion);
+        Map<String, Object> input = input("id", id.toString(), "expectedVersion", expectedVersion);
         return post(mutation, Map.of("input", input));
     }
 
@@ -360,6 +335,15 @@ final class MarcClient {
                 .header("Authorization", "Bearer " + token)
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
+    }
+
+    /** A mutation's input: names and values in pairs, in order. */
+    private static Map<String, Object> input(Object... namesAndValues) {
+        Map<String, Object> input = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            input.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return input;
     }
 
     static String snippet(String body) {

@@ -80,30 +80,8 @@ public final class OrgCommandBenchmark {
     }
 
     public static void main(String[] args) {
-        BenchOptions options;
-        try {
-            options = BenchOptions.parse(args);
-        } catch (BenchOptions.UsageException e) {
-            if (e.getMessage() != null) {
-                System.err.println(e.getMessage());
-            }
-            System.err.println(BenchOptions.USAGE);
-            System.exit(e.getMessage() == null ? 0 : 2);
-            return;
-        }
-        int exit;
-        try {
-            exit = new OrgCommandBenchmark(options).run();
-        } catch (java.net.ConnectException e) {
-            System.err.println("BENCHMARK FAILED: cannot connect to " + options.urls() + " or " + options.elasticsearchUrl()
-                    + " (" + e + "); is the app running?");
-            exit = 3;
-        } catch (Exception e) {
-            System.err.println("BENCHMARK FAILED: " + e);
-            e.printStackTrace(System.err);
-            exit = 3;
-        }
-        System.exit(exit);
+        BenchSupport.main(args, BenchOptions::parse, BenchOptions.USAGE, o -> o.urls() + " or " + o.elasticsearchUrl(),
+                o -> new OrgCommandBenchmark(o).run());
     }
 
     // ---------------------------------------------------------------- the run

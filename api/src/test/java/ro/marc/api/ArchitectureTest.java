@@ -75,10 +75,12 @@ class ArchitectureTest {
                 .ignoreDependency(JavaClass.Predicates.resideInAPackage("ro.marc.command.."),
                         JavaClass.Predicates.belongToAnyOf(ro.marc.command.org.OrgFacts.class))
                 // the yearly campaign's named queries: accounts (respondent's structure and roles, G04), working-group
-                // membership (plan members) and the active plan ("no Anexa 2, 3 or 4 without an active plan")
+                // membership (plan members) and the active plan ("no Anexa 2, 3 or 4 without an active plan", and only for
+                // the work units it assigns: PlanAssignments)
                 .ignoreDependency(JavaClass.Predicates.resideInAPackage("ro.marc.command.."),
                         JavaClass.Predicates.belongToAnyOf(ro.marc.command.access.AccountDirectory.class,
-                                ro.marc.command.access.WorkingGroupDirectory.class, ro.marc.command.plan.ActivePlans.class))
+                                ro.marc.command.access.WorkingGroupDirectory.class, ro.marc.command.plan.ActivePlans.class,
+                                ro.marc.command.plan.PlanAssignments.class))
                 // the activity analysis (Anexa 3) asks the nomenclature for the entries a member selects
                 .ignoreDependency(JavaClass.Predicates.resideInAPackage("ro.marc.command.analysis.."),
                         JavaClass.Predicates.belongToAnyOf(ro.marc.command.nomenclature.NomenclatureCatalogue.class))

@@ -41,6 +41,8 @@ class TableOwnershipTest {
             Map.entry("incident_risk_link_lookup", "ro.marc.command.incident"),
             Map.entry("incident_document_lookup", "ro.marc.command.incident"),
             Map.entry("incident_file", "ro.marc.command.incident"),
+            Map.entry("analysis_selection_lookup", "ro.marc.command.analysis"),
+            Map.entry("regulatory_cause_lookup", "ro.marc.command.nomenclature"),
             Map.entry("org_unit", "ro.marc.query.org"),
             Map.entry("org_unit_work_unit", "ro.marc.query.org"),
             Map.entry("work_unit", "ro.marc.query.org"),

@@ -121,9 +121,11 @@ class AggregateSnapshotsTest extends ApiTestSupport {
         Serializer serializer = AggregateSnapshots.serializer();
         aPlanExists();
         anIncidentExists();
+        anAssessmentExists();
         for (Class<?> type : List.of(OrgUnit.class, WorkUnit.class, UserAccount.class, WorkingGroup.class, Domain.class,
                 NomenclatureItem.class, ReferenceEntry.class, RegulatoryCause.class, Plan.class,
-                ro.marc.command.analysis.ActivityAnalysis.class, ro.marc.command.incident.IntegrityIncident.class)) {
+                ro.marc.command.analysis.ActivityAnalysis.class, ro.marc.command.incident.IntegrityIncident.class,
+                ro.marc.command.assessment.RiskAssessment.class)) {
             // the demo data holds each kind: its entity with the most events
             String id = jdbc.sql("""
                     SELECT aggregate_identifier FROM domain_event_entry WHERE type = ?
@@ -194,6 +196,29 @@ class AggregateSnapshotsTest extends ApiTestSupport {
         commands.sendAsSystem(new ro.marc.events.incident.command.EditIntegrityIncident(incident, 1, "Instantanee de incident",
                 ro.marc.events.org.County.CJ, cluj, ro.marc.events.incident.IncidentType.CONVICTION, happened, "1234",
                 happened.plusDays(20), "Conținut scurt."));
+    }
+
+    /**
+     * A risk assessment of two events when the demo data holds none (before the demo assessments are seeded): member.cluj's,
+     * of an approved risk of the first activity of their demo analysis (Anexa 3).
+     */
+    private void anAssessmentExists() {
+        if (jdbc.sql("SELECT EXISTS (SELECT 1 FROM domain_event_entry WHERE type = 'RiskAssessment')").query(Boolean.class).single()) {
+            return;
+        }
+        UUID activity = ro.marc.api.local.DemoActivityAnalysis.content().getFirst().activityId();
+        UUID risk = jdbc.sql("""
+                        SELECT id FROM nomenclature_entry_lookup WHERE kind = 'RISK' AND parent_id = ? AND status = 'APPROVED'
+                         ORDER BY id LIMIT 1""")
+                .param(activity).query(UUID.class).optional()
+                .orElseThrow(() -> new AssertionError("no approved risk of the demo analysis' activity " + activity));
+        UUID assessment = UUID.randomUUID();
+        commands.sendAsSystem(new ro.marc.events.assessment.command.StartRiskAssessment(assessment,
+                ro.marc.api.local.DemoActivityAnalysis.PLAN, ro.marc.api.local.DemoActivityAnalysis.WORK_UNIT, activity, risk,
+                ro.marc.api.local.DemoActivityAnalysis.MEMBER));
+        commands.sendAsSystem(new ro.marc.events.assessment.command.SaveRiskAssessmentDraft(assessment,
+                new ro.marc.events.assessment.RiskDescription(List.of("Instantanee de evaluare"), List.of(), List.of(), List.of(),
+                        List.of(), List.of()), List.of(), 1));
     }
 
     /**

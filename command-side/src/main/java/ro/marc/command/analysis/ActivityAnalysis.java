@@ -20,6 +20,7 @@ import ro.marc.command.org.OrgFacts;
 import ro.marc.command.org.OrgFacts.OrgUnitFact;
 import ro.marc.command.plan.ActivePlans;
 import ro.marc.command.plan.ActivePlans.PlanFact;
+import ro.marc.command.plan.PlanAssignments;
 import ro.marc.events.analysis.AnalysedActivity;
 import ro.marc.events.analysis.AnalysisEdition;
 import ro.marc.events.analysis.AnalysisIds;
@@ -191,38 +192,8 @@ public class ActivityAnalysis {
         }
     }
 
-    /**
-     * The plan is the structure's active plan, the member's structure's, and assigns them the work unit
-     * (A103: a counsellor following the member workflow, every work unit the structure holds).
-     */
     private static PlanFact requirePlan(ActivePlans plans, OrgFacts org, UUID planId, AccountFact account, UUID workUnitId) {
-        PlanFact plan = plans.plan(planId).orElseThrow(() -> CommandRejected.notFound("planId", planId, "Plan"));
-        if (!plan.orgUnitId().equals(account.orgUnitId())) {
-            throw CommandRejected.forbidden("planId", "OTHER_STRUCTURE", planId,
-                    "The plan is another structure's: '" + account.displayName() + "' works under their own structure's plan");
-        }
-        Optional<PlanFact> active = plans.activePlanOf(plan.orgUnitId());
-        if (active.isEmpty()) {
-            throw new CommandRejected(Reason.CONFLICT, "planId", "NO_ACTIVE_PLAN",
-                    "The structure has no active plan: an activity analysis is drawn up only under an active plan",
-                    Map.of("id", String.valueOf(planId)));
-        }
-        if (!active.get().planId().equals(planId)) {
-            throw new CommandRejected(Reason.CONFLICT, "planId", "PLAN_NOT_ACTIVE",
-                    "The plan '" + plan.purpose() + "' is not the structure's active plan ('" + active.get().purpose() + "')",
-                    Map.of("id", String.valueOf(planId), "activePlanId", String.valueOf(active.get().planId())));
-        }
-        PlanFact current = active.get();
-        if (current.member(account.userId()).isEmpty()) {
-            throw CommandRejected.forbidden("planId", "NOT_A_PLAN_MEMBER", planId,
-                    "'" + account.displayName() + "' is not a member of the plan '" + current.purpose() + "'");
-        }
-        Optional<OrgUnitFact> unit = org.orgUnit(current.orgUnitId());
-        if (!current.assigns(account.userId(), workUnitId, wu -> unit.map(u -> u.holds(wu)).orElse(false))) {
-            throw CommandRejected.forbidden("workUnitId", "WORK_UNIT_NOT_ASSIGNED", workUnitId,
-                    "The plan '" + current.purpose() + "' does not assign this work unit to '" + account.displayName() + "'");
-        }
-        return current;
+        return PlanAssignments.require(plans, org, planId, account, workUnitId, "an activity analysis");
     }
 
     private void requireExisting(UUID commandId, String userId, long expectedVersion) {

@@ -10,11 +10,11 @@ import java.util.Set;
 import java.util.UUID;
 
 /** {@link AccountDirectory} in memory: the accounts a test names. */
-final class InMemoryAccounts implements AccountDirectory {
+public final class InMemoryAccounts implements AccountDirectory {
 
     private final Map<UUID, AccountFact> accounts = new LinkedHashMap<>();
 
-    InMemoryAccounts account(UUID userId, String name, UUID orgUnitId, boolean active, Role... roles) {
+    public InMemoryAccounts account(UUID userId, String name, UUID orgUnitId, boolean active, Role... roles) {
         accounts.put(userId, new AccountFact(userId, name, orgUnitId, active, Set.of(roles)));
         return this;
     }

@@ -31,6 +31,7 @@ public class DocumentAccess {
         return switch (owner) {
             case PLAN -> Permission.PLAN_READ;
             case ANALYSIS -> Permission.ANALYSIS_READ;
+            case ASSESSMENT -> Permission.ASSESSMENT_READ;
         };
     }
 

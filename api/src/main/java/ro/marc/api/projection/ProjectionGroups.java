@@ -3,9 +3,12 @@ package ro.marc.api.projection;
 import ro.marc.query.access.AccessReadModelProjection;
 import ro.marc.query.analysis.AnalysisReadModelProjection;
 import ro.marc.query.analysis.AnalysisSearchProjection;
+import ro.marc.query.assessment.AssessmentReadModelProjection;
+import ro.marc.query.assessment.AssessmentSearchProjection;
 import ro.marc.query.document.CampaignDocumentsProjection;
 import ro.marc.query.incident.IncidentReadModelProjection;
 import ro.marc.query.incident.IncidentSearchProjection;
+import ro.marc.query.methodology.MethodologyReadModelProjection;
 import ro.marc.query.nomenclature.NomenclatureReadModelProjection;
 import ro.marc.query.notification.NotificationProjection;
 import ro.marc.query.org.OrgReadModelProjection;
@@ -30,7 +33,9 @@ public final class ProjectionGroups {
             AnalysisReadModelProjection.PROCESSING_GROUP, AnalysisSearchProjection.PROCESSING_GROUP,
             QuestionnaireReadModelProjection.PROCESSING_GROUP, QuestionnaireSearchProjection.PROCESSING_GROUP,
             CampaignDocumentsProjection.PROCESSING_GROUP,
-            IncidentReadModelProjection.PROCESSING_GROUP, IncidentSearchProjection.PROCESSING_GROUP);
+            IncidentReadModelProjection.PROCESSING_GROUP, IncidentSearchProjection.PROCESSING_GROUP,
+            AssessmentReadModelProjection.PROCESSING_GROUP, AssessmentSearchProjection.PROCESSING_GROUP,
+            MethodologyReadModelProjection.PROCESSING_GROUP);
 
     private ProjectionGroups() {
     }

@@ -14,6 +14,7 @@ import ro.marc.api.local.DemoNomenclature;
 import ro.marc.api.local.DemoOrganisation;
 import ro.marc.api.local.DemoQuestionnaire;
 import ro.marc.api.local.DemoRiskAssessments;
+import ro.marc.api.methodology.MethodologyBootstrap;
 import ro.marc.api.nomenclature.NomenclatureBootstrap;
 import ro.marc.api.org.OrganisationBootstrap;
 import ro.marc.api.questionnaire.QuestionnaireBootstrap;
@@ -46,6 +47,7 @@ public class StartupSequence implements ApplicationRunner {
     private final ObjectProvider<DemoIncidents> demoIncidents;
     private final ObjectProvider<DemoRiskAssessments> demoRiskAssessments;
     private final QuestionnaireBootstrap questionnaire;
+    private final MethodologyBootstrap methodology;
     private final ObjectProvider<DemoQuestionnaire> demoQuestionnaire;
     private final ClusterLock lock;
 
@@ -54,9 +56,10 @@ public class StartupSequence implements ApplicationRunner {
                            ObjectProvider<DemoNomenclature> demoNomenclature, QuestionnaireBootstrap questionnaire,
                            ObjectProvider<DemoCampaign> demoCampaign, ObjectProvider<DemoQuestionnaire> demoQuestionnaire,
                            ObjectProvider<DemoActivityAnalysis> demoActivityAnalysis,
-                           ObjectProvider<DemoIncidents> demoIncidents,
+                           ObjectProvider<DemoIncidents> demoIncidents, MethodologyBootstrap methodology,
                            ObjectProvider<DemoRiskAssessments> demoRiskAssessments, ClusterLock lock) {
         this.lock = lock;
+        this.methodology = methodology;
         this.questionnaire = questionnaire;
         this.demoQuestionnaire = demoQuestionnaire;
         this.organisation = organisation;
@@ -89,13 +92,17 @@ public class StartupSequence implements ApplicationRunner {
         demoNomenclature.ifAvailable(DemoNomenclature::seed);
         // 6. the methodology's impact dimensions, when the nomenclature is empty (after the demo, which defines them)
         nomenclature.defineImpactDimensionsIfEmpty();
+        //    and its tables (Anexa 6–9): version 1, the defaults, when none is published yet (every profile; before
+        //    anything can evaluate a risk)
+        methodology.publishDefaultsIfMissing();
         // 7. the standard management questionnaire (Anexa 2), version 1, when none is published yet (every profile)
         questionnaire.publishStandardIfMissing();
         // 8. demo: the yearly campaign's plans (IPJ Cluj active, IPJ Iași draft), after the standard questionnaire
         demoCampaign.ifAvailable(DemoCampaign::seed);
         // 9. demo: answers to the questionnaire under the IPJ Cluj plan (after the demo plans): one finalised, one draft
         demoQuestionnaire.ifAvailable(DemoQuestionnaire::seed);
-        // 10. demo: member.cluj's finalised activity analysis (Anexa 3) of Ordine publică (after the demo plans and answers)
+        // 10. demo: finalised activity analyses (Anexa 3): member.cluj's of Ordine publică, counsellor.cluj's of Ordine publică
+        //     and Logistică (after the demo plans and answers)
         demoActivityAnalysis.ifAvailable(DemoActivityAnalysis::seed);
         // 11. demo: integrity incidents in Cluj, Iași and Bucharest, linked to the demo nomenclature's risks (after the
         //     active plan, so the links notify its members)

@@ -548,6 +548,18 @@ class AuthorizationMatrixTest extends ApiTestSupport {
         read("analysisDocuments", List.of(Target.CLUJ), (user, t) -> readsOrg(user, t) && !user.startsWith("owner."),
                 t -> "{ analysisDocuments(analysisId: \"%s\") { id } }".formatted(DEMO_ANALYSIS));
 
+        // the methodology (Anexa 6–9, UCA 75–77): every role reads its tables; only central administrators publish a
+        // version or dry-run one (a member, a head or a territorial administrator editing it is refused). Allowed rows
+        // are refused right after authorization: a stale version; empty tables (problems, the same check as publishing)
+        read("methodology", NOWHERE, AuthorizationMatrixTest::everyone, t -> "{ methodology { version priorityBands { minExposure } } }");
+        read("methodologyVersions", NOWHERE, AuthorizationMatrixTest::everyone, t -> "{ methodologyVersions { version } }");
+        mutation("publishMethodologyVersion", NOWHERE, AuthorizationMatrixTest::centralAdminOnly, "CONFLICT",
+                t -> ("mutation { publishMethodologyVersion(input: {probabilityScale: [], impactScale: [], effectivenessGrid: [], "
+                        + "priorityBands: [], note: \"Matrice\", expectedVersion: %d}) { version } }").formatted(STALE));
+        mutation("methodologyDryRun", NOWHERE, AuthorizationMatrixTest::centralAdminOnly, "BAD_REQUEST",
+                t -> "{ methodologyDryRun(input: {probabilityScale: [], impactScale: [], effectivenessGrid: [], priorityBands: []}) "
+                        + "{ evaluated changed } }");
+
         // access audit (G03)
         read("accessAudit", NOWHERE, (user, t) -> NATIONAL_READERS.contains(user),
                 t -> "{ accessAudit(first: 1) { edges { node { id } } } }");
@@ -676,7 +688,7 @@ class AuthorizationMatrixTest extends ApiTestSupport {
         // every operation has at least one row that must be refused, except the few open to all
         Set<String> openToAll = Set.of("root", "workUnit", "workUnits", "viewer", "domains", "referenceEntries", "regulatoryCause",
                 "regulatoryCauses", "notifications", "markNotificationsRead", "notificationAdded", "myTasks",
-                "questionnaire", "questionnaireVersions");
+                "questionnaire", "questionnaireVersions", "methodology", "methodologyVersions");
         for (Operation operation : OPERATIONS) {
             if (!openToAll.contains(operation.name())) {
                 assertThat(outcomes.stream().anyMatch(o -> o.operation().equals(operation.name()) && !o.expectedAllowed()))

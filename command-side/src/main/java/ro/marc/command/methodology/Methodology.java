@@ -11,19 +11,11 @@ import ro.marc.command.common.CommandRejected;
 import ro.marc.command.common.Creations;
 import ro.marc.command.common.Texts;
 import ro.marc.command.common.Versions;
-import ro.marc.events.methodology.EffectivenessBand;
 import ro.marc.events.methodology.MethodologyContent;
 import ro.marc.events.methodology.MethodologyIds;
-import ro.marc.events.methodology.MethodologyProblem;
-import ro.marc.events.methodology.PriorityBand;
-import ro.marc.events.methodology.ScaleLevel;
 import ro.marc.events.methodology.command.PublishMethodologyVersion;
 import ro.marc.events.methodology.event.MethodologyVersionPublished;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -77,73 +69,13 @@ public class Methodology {
         if (command.content() == null) {
             throw CommandRejected.invalid("content", "REQUIRED", "The methodology's tables are required");
         }
-        MethodologyContent cleaned = cleaned(command.content());
-        refuseProblems(cleaned.problems());
+        MethodologyContent cleaned = MethodologyRules.publishable(command.content());
         if (cleaned.equals(content)) {
             throw CommandRejected.invalid("content", "NOTHING_NEW",
                     "The tables are those of version " + version + ", which is in force: there is nothing to publish");
         }
         apply(new MethodologyVersionPublished(command.methodologyId(), version + 1, cleaned, note));
         return Versions.current();
-    }
-
-    /**
-     * The texts as MARC stores texts ({@link Texts#clean}: labels on one line, descriptors and intervention terms
-     * may hold line breaks; INVALID_CHARACTERS naming the field); whether they are present and short enough is
-     * {@link MethodologyContent#problems()}'s to say.
-     */
-    static MethodologyContent cleaned(MethodologyContent given) {
-        return new MethodologyContent(scale("probabilityScale", given.probabilityScale()),
-                scale("impactScale", given.impactScale()),
-                each(given.effectivenessGrid(), (band, at) -> new EffectivenessBand(band.minCriteriaMet(),
-                        band.maxCriteriaMet(), band.level(), line("effectivenessGrid" + at + ".label", band.label()))),
-                each(given.priorityBands(), (band, at) -> new PriorityBand(band.priority(), band.riskClass(),
-                        band.minExposure(), line("priorityBands" + at + ".label", band.label()),
-                        text("priorityBands" + at + ".interventionTerm", band.interventionTerm()))));
-    }
-
-    private static List<ScaleLevel> scale(String field, List<ScaleLevel> scale) {
-        return each(scale, (level, at) -> new ScaleLevel(level.score(), line(field + at + ".label", level.label()),
-                text(field + at + ".descriptor", level.descriptor())));
-    }
-
-    private interface Cleaner<T> {
-        T clean(T item, String at);
-    }
-
-    /** Each entry cleaned, {@code at} its index as the API spells it ({@code [2]}); a null entry stays null. */
-    private static <T> List<T> each(List<T> items, Cleaner<T> cleaner) {
-        List<T> cleaned = new ArrayList<>();
-        for (int i = 0; i < items.size(); i++) {
-            T item = items.get(i);
-            cleaned.add(item == null ? null : cleaner.clean(item, "[" + i + "]"));
-        }
-        return cleaned;
-    }
-
-    private static String line(String field, String value) {
-        return Texts.clean(field, value, false);
-    }
-
-    private static String text(String field, String value) {
-        return Texts.clean(field, value, true);
-    }
-
-    private static void refuseProblems(List<MethodologyProblem> problems) {
-        if (problems.isEmpty()) {
-            return;
-        }
-        MethodologyProblem first = problems.getFirst();
-        List<Map<String, Object>> all = problems.stream().map(p -> {
-            Map<String, Object> one = new LinkedHashMap<>();
-            one.put("field", p.field());
-            one.put("code", p.code());
-            one.put("message", p.message());
-            return one;
-        }).toList();
-        String more = problems.size() == 1 ? "" : " (and " + (problems.size() - 1) + " more: see problems)";
-        throw new CommandRejected(CommandRejected.Reason.INVALID, first.field(), first.code(), first.message() + more,
-                Map.of("problems", all));
     }
 
     @EventSourcingHandler

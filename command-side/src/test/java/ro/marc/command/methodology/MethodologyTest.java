@@ -173,6 +173,6 @@ class MethodologyTest {
 
     @Test
     void the_cleaned_defaults_are_the_defaults() {
-        assertThat(Methodology.cleaned(DEFAULTS)).isEqualTo(DEFAULTS);
+        assertThat(MethodologyRules.publishable(DEFAULTS)).isEqualTo(DEFAULTS);
     }
 }

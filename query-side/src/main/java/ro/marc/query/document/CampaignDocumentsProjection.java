@@ -8,6 +8,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import ro.marc.events.analysis.AnalysisEdition;
 import ro.marc.events.analysis.event.ActivityAnalysisFinalised;
+import ro.marc.events.assessment.AssessmentEdition;
+import ro.marc.events.assessment.event.RiskAssessmentFinalised;
 import ro.marc.events.plan.PlanEdition;
 import ro.marc.events.plan.event.PlanActivated;
 import ro.marc.events.plan.event.PlanDrafted;
@@ -18,8 +20,9 @@ import java.util.UUID;
 
 /**
  * The campaign's generated documents: the Anexa 1 PDF of every plan edition (activation: edition 1; every
- * change after it: the next edition, so the plan's list, newest first, keeps every previous edition's PDF)
- * and the Anexa 3 PDF of every finalised activity analysis. Each is rendered from the event alone (the
+ * change after it: the next edition, so the plan's list, newest first, keeps every previous edition's PDF),
+ * the Anexa 3 PDF of every finalised activity analysis and the Anexa 4 PDF of every finalised edition of a risk
+ * assessment (UCA 62: the previous editions' PDFs are kept). Each is rendered from the event alone (the
  * edition carries every name, resolved when it was published) and stored in the {@link DocumentStore}
  * with the event's org unit, its publisher (the plan's head or counsellor, the analysing member) and the
  * event's time.
@@ -74,6 +77,21 @@ public class CampaignDocumentsProjection {
                 AnalysisSheetPdf.title(edition), AnalysisSheetPdf.fileName(edition), DocumentKinds.PDF,
                 edition.memberUserId(), edition.memberName(), at));
         log.debug("Anexa 3 of analysis {} edition {} stored as {}", event.analysisId(), edition.edition(), stored.id());
+    }
+
+    @EventHandler
+    void on(RiskAssessmentFinalised event, @Timestamp Instant at) {
+        AssessmentEdition edition = event.edition();
+        if (store.hasEdition(OwnerKind.ASSESSMENT, event.assessmentId(), DocumentKinds.ANEXA_4, edition.edition())) {
+            return;
+        }
+        byte[] pdf = AssessmentSheetPdf.render(edition, at);
+        StoredDocument stored = store.store(pdf, new NewDocument(
+                NewDocument.generatedId(OwnerKind.ASSESSMENT, event.assessmentId(), DocumentKinds.ANEXA_4, edition.edition()),
+                OwnerKind.ASSESSMENT, event.assessmentId(), edition.orgUnitId(), DocumentKinds.ANEXA_4, edition.edition(),
+                AssessmentSheetPdf.title(edition), AssessmentSheetPdf.fileName(edition), DocumentKinds.PDF,
+                edition.memberUserId(), edition.memberName(), at));
+        log.debug("Anexa 4 of assessment {} edition {} stored as {}", event.assessmentId(), edition.edition(), stored.id());
     }
 
     private void planSheet(UUID planId, UUID orgUnitId, PlanEdition edition, Instant at) {

@@ -7,6 +7,8 @@ public final class DocumentKinds {
     public static final String ANEXA_1 = "ANEXA_1";
     /** Fișa de analiză a activităților vulnerabile la corupție (Anexa 3). */
     public static final String ANEXA_3 = "ANEXA_3";
+    /** Formularul de identificare și evaluare a riscurilor de corupție (Anexa 4). */
+    public static final String ANEXA_4 = "ANEXA_4";
 
     public static final String PDF = "application/pdf";
 

@@ -12,8 +12,12 @@ import org.springframework.stereotype.Component;
 import ro.marc.events.access.Role;
 import ro.marc.events.analysis.AnalysisEdition;
 import ro.marc.events.analysis.event.ActivityAnalysisFinalised;
+import ro.marc.events.assessment.AssessmentEdition;
+import ro.marc.events.assessment.event.RiskAssessmentFinalised;
+import ro.marc.events.methodology.RiskEvaluation;
 import ro.marc.events.org.County;
 import ro.marc.events.plan.PlanEdition;
+import ro.marc.events.plan.Stage;
 import ro.marc.events.plan.PlanEdition.MemberEdition;
 import ro.marc.events.plan.PlanEdition.StageSchedule;
 import ro.marc.events.plan.PlanEdition.WorkUnitRef;
@@ -47,6 +51,8 @@ import java.util.stream.Collectors;
  *       {@link NotificationSeverity#URGENT}, to the plan's heads and integrity counsellors, every active central
  *       administrator and the territorial administrators of the structure's county, but its author. Each of them
  *       receives that one notification (a head is not told twice of the same finalisation);</li>
+ *   <li>an Anexa 4 (risk assessment) finalised, in time or after the measures-stage deadline → the same, with
+ *       {@link NotificationKind#ASSESSMENT_FINALISED} / {@link NotificationKind#ASSESSMENT_FINALISED_LATE};</li>
  *   <li>an Anexa 2 answer finalised → the plan's heads and integrity counsellors (INFO), but the respondent.</li>
  * </ul>
  * "Active" is the edition's own flag (A102) and the account as the directory knows it at that point: a member
@@ -180,36 +186,88 @@ public class CampaignNotifications {
     void on(ActivityAnalysisFinalised event, @SequenceNumber long sequence, @MessageIdentifier String eventId,
             @Timestamp Instant at, @MetaDataValue("userId") String actor) {
         AnalysisEdition analysis = event.edition();
-        Source source = new Source(eventId, sequence, at);
-        UUID author = analysis.memberUserId();
-        String structure = analysis.orgUnitName() + (analysis.county() == null ? "" : ", " + county(analysis.county()));
         String what = (analysis.edition() > 1 ? "versiunea " + analysis.edition() + " a analizei" : "analiza")
                 + " activităților vulnerabile (Anexa 3) pentru unitatea de lucru „" + analysis.workUnitName()
-                + "”, în cadrul planului „" + analysis.planPurpose() + "” (" + structure + ")";
-        String who = analysis.memberName() != null ? analysis.memberName() : "Un membru al grupului de lucru";
-        List<UUID> workUnit = analysis.workUnitId() == null ? List.of() : List.of(analysis.workUnitId());
-        List<String> workUnitName = analysis.workUnitName() == null ? List.of() : List.of(analysis.workUnitName());
-        String actorId = actorOr(actor, author);
+                + "”, în cadrul planului „" + analysis.planPurpose() + "” (" + structure(analysis.orgUnitName(), analysis.county()) + ")";
+        finalised(new Finalisation(event.analysisId(), "ANALYSIS", NotificationKind.ANALYSIS_FINALISED,
+                NotificationKind.ANALYSIS_FINALISED_LATE, "Anexa 3", analysis.workUnitName(), what, Stage.IDENTIFICATION,
+                analysis.planId(), analysis.memberUserId(), analysis.memberName(), analysis.orgUnitName(),
+                analysis.county(), analysis.workUnitId(), analysis.workUnitName(), analysis.late(),
+                analysis.finalisedOn(), analysis.stageDeadline()), new Source(eventId, sequence, at), actor);
+    }
 
-        Set<UUID> recipients = new LinkedHashSet<>(headsAndCounsellors(analysis.planId()));
-        if (!analysis.late()) {
-            writer.send(but(List.copyOf(recipients), author), new Draft(NotificationKind.ANALYSIS_FINALISED,
-                    NotificationSeverity.INFO, "Anexa 3 finalizată: " + analysis.workUnitName() + " ("
-                    + analysis.orgUnitName() + ")", who + " a finalizat " + what + ".", event.analysisId(), "ANALYSIS",
-                    workUnit, workUnitName, null, null, actorId), source);
+    @EventHandler
+    void on(RiskAssessmentFinalised event, @SequenceNumber long sequence, @MessageIdentifier String eventId,
+            @Timestamp Instant at, @MetaDataValue("userId") String actor) {
+        AssessmentEdition assessment = event.edition();
+        String what = (assessment.edition() > 1 ? "versiunea " + assessment.edition() + " a evaluării" : "evaluarea")
+                + " riscului „" + assessment.riskName() + "” (Anexa 4) pentru activitatea „" + assessment.activityName()
+                + "” a unității de lucru „" + assessment.workUnitName() + "”, în cadrul planului „"
+                + assessment.planPurpose() + "” (" + structure(assessment.orgUnitName(), assessment.county()) + ")"
+                + classOf(assessment.evaluation());
+        finalised(new Finalisation(event.assessmentId(), "ASSESSMENT", NotificationKind.ASSESSMENT_FINALISED,
+                NotificationKind.ASSESSMENT_FINALISED_LATE, "Anexa 4", assessment.riskName(), what, Stage.MEASURES,
+                assessment.planId(), assessment.memberUserId(), assessment.memberName(), assessment.orgUnitName(),
+                assessment.county(), assessment.workUnitId(), assessment.workUnitName(), assessment.late(),
+                assessment.finalisedOn(), assessment.stageDeadline()), new Source(eventId, sequence, at), actor);
+    }
+
+    /**
+     * A member's form (Anexa 3 or 4) finalised under a plan: {@code what} it is, in a sentence; {@code form} and
+     * {@code subject} make the title; a late one is measured against {@code stage}'s deadline.
+     */
+    private record Finalisation(UUID subjectId, String subjectType, NotificationKind kind, NotificationKind lateKind,
+                                String form, String subject, String what, Stage stage, UUID planId, UUID author,
+                                String authorName, String orgUnitName, County county, UUID workUnitId,
+                                String workUnitName, boolean late, LocalDate finalisedOn, LocalDate stageDeadline) {
+    }
+
+    /**
+     * In time → the plan's heads and integrity counsellors (INFO); late → URGENT, also to every active central
+     * administrator and the territorial administrators of the county; never to the author, each recipient once.
+     */
+    private void finalised(Finalisation f, Source source, String actor) {
+        String who = f.authorName() != null ? f.authorName() : "Un membru al grupului de lucru";
+        List<UUID> workUnit = f.workUnitId() == null ? List.of() : List.of(f.workUnitId());
+        List<String> workUnitName = f.workUnitName() == null ? List.of() : List.of(f.workUnitName());
+        String actorId = actorOr(actor, f.author());
+
+        Set<UUID> recipients = new LinkedHashSet<>(headsAndCounsellors(f.planId()));
+        if (!f.late()) {
+            writer.send(but(List.copyOf(recipients), f.author()), new Draft(f.kind(), NotificationSeverity.INFO,
+                    f.form() + " finalizată: " + f.subject() + " (" + f.orgUnitName() + ")", who + " a finalizat "
+                    + f.what() + ".", f.subjectId(), f.subjectType(), workUnit, workUnitName, null, null, actorId), source);
             return;
         }
         recipients.addAll(centralAdministrators());
-        if (analysis.county() != null) {
-            recipients.addAll(territorialAdministrators(analysis.county()));
+        if (f.county() != null) {
+            recipients.addAll(territorialAdministrators(f.county()));
         }
-        String message = who + " a finalizat " + what + (analysis.finalisedOn() == null ? "" : " la " + day(analysis.finalisedOn()))
-                + ", după termenul etapei de identificare și descriere a riscurilor de corupție"
-                + (analysis.stageDeadline() == null ? "" : " (" + day(analysis.stageDeadline()) + ")") + ".";
-        writer.send(but(List.copyOf(recipients), author), new Draft(NotificationKind.ANALYSIS_FINALISED_LATE,
-                NotificationSeverity.URGENT, "Anexa 3 finalizată după termen: " + analysis.workUnitName() + " ("
-                + analysis.orgUnitName() + ")", message, event.analysisId(), "ANALYSIS", workUnit, workUnitName, null,
-                null, actorId), source);
+        String message = who + " a finalizat " + f.what() + (f.finalisedOn() == null ? "" : " la " + day(f.finalisedOn()))
+                + ", după termenul etapei " + f.stage().title().replaceFirst("^Etapa ", "")
+                + (f.stageDeadline() == null ? "" : " (" + day(f.stageDeadline()) + ")") + ".";
+        writer.send(but(List.copyOf(recipients), f.author()), new Draft(f.lateKind(), NotificationSeverity.URGENT,
+                f.form() + " finalizată după termen: " + f.subject() + " (" + f.orgUnitName() + ")", message,
+                f.subjectId(), f.subjectType(), workUnit, workUnitName, null, null, actorId), source);
+    }
+
+    /** "IPJ Cluj, județul Cluj". */
+    private static String structure(String orgUnitName, County county) {
+        return orgUnitName + (county == null ? "" : ", " + county(county));
+    }
+
+    /** "; risc înalt (prioritatea 1, expunere 15,00)", or nothing when not evaluated. */
+    private static String classOf(RiskEvaluation evaluation) {
+        if (evaluation == null) {
+            return "";
+        }
+        String riskClass = switch (evaluation.riskClass()) {
+            case HIGH -> "risc înalt";
+            case MODERATE -> "risc moderat";
+            case MINOR -> "risc minor";
+        };
+        return "; " + riskClass + " (prioritatea " + evaluation.priority() + ", expunere "
+                + evaluation.exposure().toPlainString().replace('.', ',') + ")";
     }
 
     @EventHandler

@@ -30,6 +30,13 @@ public enum NotificationKind {
      * counsellors, every active central administrator and the territorial administrators of the county.
      */
     ANALYSIS_FINALISED_LATE,
+    /** To the plan's heads and integrity counsellors (not the author): an Anexa 4 (risk assessment) finalised in time. */
+    ASSESSMENT_FINALISED,
+    /**
+     * URGENT: an Anexa 4 finalised after the measures-stage deadline, to the plan's heads and integrity counsellors,
+     * every active central administrator and the territorial administrators of the county.
+     */
+    ASSESSMENT_FINALISED_LATE,
     /** To the plan's heads and integrity counsellors (not the respondent): an Anexa 2 answer finalised. */
     QUESTIONNAIRE_FINALISED,
     /**

@@ -109,7 +109,7 @@ public final class AssessmentSheetPdf {
             return;
         }
         PdfPTable impacts = s.table(6, 2, 2, 2.5f);
-        for (String h : List.of("Dimensiunea impactului", "Importanța relativă (%)", "Scorul (1–5)", "Importanța × scorul")) {
+        for (String h : List.of("Dimensiunea impactului", "Importanța relativă (%)", "Scorul (1–5)", "Contribuția (importanța % × scorul)")) {
             impacts.addCell(s.header(h));
         }
         impacts.setHeaderRows(1);

@@ -14,6 +14,19 @@ import ro.marc.events.analysis.AnalysisEdition.RelationLine;
 import ro.marc.events.analysis.AnalysisEdition.TaskLine;
 import ro.marc.events.analysis.CollaborationRelation.Direction;
 import ro.marc.events.analysis.event.ActivityAnalysisFinalised;
+import ro.marc.events.assessment.AssessmentEdition;
+import ro.marc.events.assessment.Indicator;
+import ro.marc.events.assessment.IndicatorKind;
+import ro.marc.events.assessment.Measure;
+import ro.marc.events.assessment.MeasureKind;
+import ro.marc.events.assessment.RiskDescription;
+import ro.marc.events.assessment.event.RiskAssessmentFinalised;
+import ro.marc.events.methodology.EffectivenessCriteria;
+import ro.marc.events.methodology.EffectivenessLevel;
+import ro.marc.events.methodology.ImpactScore;
+import ro.marc.events.methodology.MeasureEffectiveness;
+import ro.marc.events.methodology.MethodologyContent;
+import ro.marc.events.methodology.RiskEvaluation;
 import ro.marc.events.nomenclature.Periodicity;
 import ro.marc.events.org.County;
 import ro.marc.events.plan.PlanEdition;
@@ -37,12 +50,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The Anexa 1 and Anexa 3 PDFs rendered from hand-built editions and read back with PDFBox (text, and the
+ * The Anexa 1, Anexa 3 and Anexa 4 PDFs rendered from hand-built editions and read back with PDFBox (text, and the
  * first page as a PNG under {@code target/pdf-samples/} for a person to look at), and the
  * {@link DocumentStore} with the {@link CampaignDocumentsProjection} on a real PostgreSQL.
  */
@@ -112,6 +126,57 @@ class CampaignDocumentsTest {
         assertThat(flat).contains("Ș", "ț", "ă");
         Path png = page(pdf, "anexa-3.png");
         System.out.println("Anexa 3 sample: " + png.toAbsolutePath() + " (PDF: " + save(pdf, "anexa-3.pdf").toAbsolutePath() + ")");
+    }
+
+    // ---------------------------------------------------------------- Anexa 4
+
+    @Test
+    void assessment_sheet_holds_the_description_the_evaluation_as_computed_and_the_measures_with_indicators() throws IOException {
+        byte[] pdf = AssessmentSheetPdf.render(assessment(1), Instant.parse("2027-03-20T10:00:00Z"));
+        String flat = flat(text(pdf));
+
+        assertThat(flat).contains("ANEXA nr. 4", "FORMULARUL DE IDENTIFICARE ȘI EVALUARE A RISCURILOR DE CORUPȚIE",
+                "Inspectoratul de Poliție Județean Cluj", "Cluj", "Poliție rutieră", "Ordine și siguranță publică",
+                "Constatarea contravențiilor rutiere", "Luarea de mită de către agentul constatator", "Ioana Mureșan",
+                "Evaluarea riscurilor de corupție 2026–2027", "20.03.2027", "Ediția 1");
+        // the four lists, the effects, the causes
+        assertThat(flat).contains("Agenți de poliție rutieră", "Control ierarhic rar pe teren",
+                "Conducători auto care oferă bani", "Toleranța față de atenții", "Afectarea imaginii instituției",
+                "OUG nr. 195/2002, art. 109");
+        // the evaluation exactly as the event carries it: 33 % × 5 + 33 % × 5 + 34 % × 4 = 4,66; × 3 = 13,98
+        assertThat(flat).contains("Financiar", "Imagine", "Operațional", "33", "34", "1,65", "1,36", "4,66", "13,98",
+                "Risc moderat", "Intervenție pe termen mediu", "Versiunea metodologiei");
+        // measures: existing with its Anexa 8 answers and effectiveness; additional with its responsible; indicators
+        assertThat(flat).contains("Rotația agenților pe sectoare", "Existentă", "Se adresează riscului: Da",
+                "Comunicată: Nu", "Parțial eficientă (3 din 4 criterii", "Camere video purtate pe uniformă", "Suplimentară",
+                "Responsabil: Șeful Serviciului Rutier", "Număr de rotații pe trimestru (numeric)",
+                "Instruirea efectuată (realizat / nerealizat (1 / 0))",
+                "Calitatea înregistrărilor (calitativ: Slab, Satisfăcător, Bine, Foarte bine)");
+        assertThat(flat).doesNotContain("după termenul etapei");
+        Path png = page(pdf, "anexa-4.png");
+        System.out.println("Anexa 4 sample: " + png.toAbsolutePath() + " (PDF: " + save(pdf, "anexa-4.pdf").toAbsolutePath() + ")");
+    }
+
+    @Test
+    void a_finalised_assessment_is_stored_once_per_edition_read_as_an_assessment() {
+        UUID assessmentId = UUID.randomUUID();
+        Instant at = Instant.parse("2027-03-20T10:00:00Z");
+        RiskAssessmentFinalised finalised = new RiskAssessmentFinalised(assessmentId, assessment(1));
+        projection.on(finalised, at);
+        projection.on(finalised, at);
+        assertThat(store.documentsOf(OwnerKind.ASSESSMENT, assessmentId)).singleElement().satisfies(d -> {
+            assertThat(d.kind()).isEqualTo(DocumentKinds.ANEXA_4);
+            assertThat(d.orgUnitId()).isEqualTo(orgUnit);
+            assertThat(d.createdById()).isEqualTo(member);
+            assertThat(d.title()).isEqualTo("Anexa 4 — Luarea de mită de către agentul constatator, Ioana Mureșan (ediția 1)");
+            assertThat(d.fileName()).isEqualTo("Anexa4-Luarea-de-mita-de-catre-agentul-constatator-Ioana-Muresan-editia-1.pdf");
+        });
+        // UCA 62: the next edition's PDF is added; the previous one is kept
+        projection.on(new RiskAssessmentFinalised(assessmentId, assessment(2)), at.plusSeconds(60));
+        assertThat(store.documentsOf(OwnerKind.ASSESSMENT, assessmentId)).extracting(StoredDocument::edition).containsExactly(2, 1);
+        assertThat(flat(text(store.content(store.documentsOf(OwnerKind.ASSESSMENT, assessmentId).getLast().id())
+                .orElseThrow().bytes()))).contains("Ediția 1");
+        assertThat(store.ownerOrgUnit(OwnerKind.ASSESSMENT, assessmentId)).contains(orgUnit);
     }
 
     // ---------------------------------------------------------------- the store
@@ -242,6 +307,38 @@ class CampaignDocumentsTest {
         return new AnalysisEdition(edition, planId, "Evaluarea riscurilor de corupție 2026–2027", orgUnit,
                 "Inspectoratul de Poliție Județean Cluj", County.CJ, UUID.randomUUID(), "Ordine publică", member,
                 "Ioana Mureșan", LocalDate.of(2027, 1, 20), LocalDate.of(2027, 1, 29), false, activities);
+    }
+
+    private AssessmentEdition assessment(int edition) {
+        UUID effect = UUID.randomUUID();
+        UUID cause = UUID.randomUUID();
+        UUID financial = UUID.randomUUID();
+        UUID image = UUID.randomUUID();
+        UUID operational = UUID.randomUUID();
+        UUID existing = UUID.randomUUID();
+        RiskEvaluation evaluation = RiskEvaluation.of(3, List.of(new ImpactScore(financial, 33, 5),
+                new ImpactScore(image, 33, 5), new ImpactScore(operational, 34, 4)), MethodologyContent.defaults(), 1);
+        List<Measure> measures = List.of(
+                new Measure(existing, MeasureKind.EXISTING, "Rotația agenților pe sectoare",
+                        new EffectivenessCriteria(true, true, false, true), null, List.of(
+                        new Indicator(UUID.randomUUID(), "Număr de rotații pe trimestru", IndicatorKind.NUMERIC, List.of()))),
+                new Measure(UUID.randomUUID(), MeasureKind.ADDITIONAL, "Camere video purtate pe uniformă", null,
+                        "Șeful Serviciului Rutier", List.of(
+                        new Indicator(UUID.randomUUID(), "Instruirea efectuată", IndicatorKind.DONE_NOT_DONE, List.of()),
+                        new Indicator(UUID.randomUUID(), "Calitatea înregistrărilor", IndicatorKind.QUALITATIVE,
+                                List.of("Slab", "Satisfăcător", "Bine", "Foarte bine")))));
+        return new AssessmentEdition(edition, planId, "Evaluarea riscurilor de corupție 2026–2027", orgUnit,
+                "Inspectoratul de Poliție Județean Cluj", County.CJ, UUID.randomUUID(), "Poliție rutieră",
+                UUID.randomUUID(), "Ordine și siguranță publică", UUID.randomUUID(), "Constatarea contravențiilor rutiere",
+                UUID.randomUUID(), "Luarea de mită de către agentul constatator", member, "Ioana Mureșan",
+                LocalDate.of(2027, 3, 20), LocalDate.of(2027, 5, 31), false,
+                new RiskDescription(List.of("Agenți de poliție rutieră"), List.of("Control ierarhic rar pe teren"),
+                        List.of("Conducători auto care oferă bani"), List.of("Toleranța față de atenții"),
+                        List.of(effect), List.of(cause)),
+                evaluation, measures,
+                Map.of(existing, new MeasureEffectiveness(3, EffectivenessLevel.PARTIALLY_EFFECTIVE, "Parțial eficientă", 1)),
+                Map.of(effect, "Afectarea imaginii instituției", cause, "OUG nr. 195/2002, art. 109", financial, "Financiar",
+                        image, "Imagine", operational, "Operațional"));
     }
 
     // ---------------------------------------------------------------- PDF reading

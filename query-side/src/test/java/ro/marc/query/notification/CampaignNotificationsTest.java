@@ -19,6 +19,12 @@ import ro.marc.events.access.event.UserReactivated;
 import ro.marc.events.access.event.UserRegistered;
 import ro.marc.events.analysis.AnalysisEdition;
 import ro.marc.events.analysis.event.ActivityAnalysisFinalised;
+import ro.marc.events.assessment.AssessmentEdition;
+import ro.marc.events.assessment.RiskDescription;
+import ro.marc.events.assessment.event.RiskAssessmentFinalised;
+import ro.marc.events.methodology.ImpactScore;
+import ro.marc.events.methodology.MethodologyContent;
+import ro.marc.events.methodology.RiskEvaluation;
 import ro.marc.events.org.County;
 import ro.marc.events.org.event.OrgUnitCreated;
 import ro.marc.events.org.event.WorkUnitDefined;
@@ -46,7 +52,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@link CampaignNotifications} on a real PostgreSQL, with the group's directory ({@link NotificationDirectory}) and
- * {@link NotificationProjection} as the processor runs them: the plan's, Anexa 3's and Anexa 2's notifications,
+ * {@link NotificationProjection} as the processor runs them: the plan's, Anexa 3's, Anexa 4's and Anexa 2's notifications,
  * their recipients as the directory knows them at the event's place in the store, N01's severity, and redelivery.
  * The events are built by hand, as the command side writes them.
  */
@@ -304,6 +310,63 @@ class CampaignNotificationsTest {
     }
 
     @Test
+    void anAssessmentFinalisedInTimeIsToldToTheHeadsAndCounsellorsButItsAuthorWithItsClass() {
+        deliver(activated(edition(1, members(true))));
+        UUID assessment = UUID.randomUUID();
+        deliver(event(assessment, new RiskAssessmentFinalised(assessment, assessment(1, ana, "Ana Mureșan", false)),
+                ana.toString()));
+
+        for (UUID recipient : List.of(head, counsellor)) {
+            NotificationView n = inbox(recipient).getFirst();
+            assertThat(n.kind()).isEqualTo(NotificationKind.ASSESSMENT_FINALISED);
+            assertThat(n.severity()).isEqualTo(NotificationSeverity.INFO);
+            assertThat(n.title()).isEqualTo("Anexa 4 finalizată: Luarea de mită (IPJ Cluj)");
+            assertThat(n.message()).isEqualTo("Ana Mureșan a finalizat evaluarea riscului „Luarea de mită” (Anexa 4) "
+                    + "pentru activitatea „Constatarea contravențiilor” a unității de lucru „Ordine publică”, în cadrul "
+                    + "planului „Evaluarea riscurilor de corupție 2026–2027” (IPJ Cluj, județul Cluj); risc moderat "
+                    + "(prioritatea 2, expunere 13,98).");
+            assertThat(n.subjectId()).isEqualTo(assessment);
+            assertThat(n.subjectKind()).isEqualTo("ASSESSMENT");
+            assertThat(n.workUnitNames()).containsExactly("Ordine publică");
+        }
+        assertThat(inbox(ana)).extracting(NotificationView::kind).containsExactly(NotificationKind.PLAN_ACTIVATED);
+        assertThat(inbox(centralAdmin)).isEmpty();
+        assertThat(inbox(territorialCluj)).isEmpty();
+
+        // the counsellor's own assessment, a second edition: the head is told, not the counsellor
+        UUID counsellors = UUID.randomUUID();
+        deliver(event(counsellors, new RiskAssessmentFinalised(counsellors,
+                assessment(2, counsellor, "Corina Consilier", false)), counsellor.toString()));
+        assertThat(inbox(head).getFirst().message()).startsWith("Corina Consilier a finalizat versiunea 2 a evaluării "
+                + "riscului „Luarea de mită” (Anexa 4)");
+        assertThat(inbox(counsellor)).hasSize(2);
+    }
+
+    @Test
+    void aLateAssessmentIsUrgentAgainstTheMeasuresStageDeadline() {
+        deliver(activated(edition(1, members(true))));
+        UUID assessment = UUID.randomUUID();
+        DomainEventMessage<?> late = deliver(event(assessment,
+                new RiskAssessmentFinalised(assessment, assessment(1, ana, "Ana Mureșan", true)), ana.toString()));
+
+        List<UUID> recipients = jdbc.sql("SELECT recipient_user_id FROM notification WHERE source_event_id = ?")
+                .param(late.getIdentifier()).query(UUID.class).list();
+        assertThat(recipients).containsExactlyInAnyOrder(head, counsellor, centralAdmin, territorialCluj,
+                territorialRegranted);
+        NotificationView n = inbox(centralAdmin).getFirst();
+        assertThat(n.kind()).isEqualTo(NotificationKind.ASSESSMENT_FINALISED_LATE);
+        assertThat(n.severity()).isEqualTo(NotificationSeverity.URGENT);
+        assertThat(n.title()).isEqualTo("Anexa 4 finalizată după termen: Luarea de mită (IPJ Cluj)");
+        assertThat(n.message()).endsWith("(IPJ Cluj, județul Cluj); risc moderat (prioritatea 2, expunere 13,98) "
+                + "la 03.06.2027, după termenul etapei de determinare și implementare a măsurilor de prevenire/control "
+                + "a riscurilor de corupție (31.05.2027).");
+        assertThat(inbox(head)).extracting(NotificationView::kind)
+                .containsExactly(NotificationKind.ASSESSMENT_FINALISED_LATE, NotificationKind.PLAN_ACTIVATED);
+        assertThat(inbox(ana)).extracting(NotificationView::kind).containsExactly(NotificationKind.PLAN_ACTIVATED);
+        assertThat(inbox(territorialIasi)).isEmpty();
+    }
+
+    @Test
     void theDirectoryFollowsTheTerritorialRoleAndTheAccount() {
         deliver(activated(edition(1, members(true))));
         // Tudor deactivated, then reactivated: told again; Irina's role now covers Cluj
@@ -476,6 +539,20 @@ class CampaignNotificationsTest {
         return new AnalysisEdition(edition, plan, "Evaluarea riscurilor de corupție 2026–2027", cluj, "IPJ Cluj",
                 County.CJ, ordinePublica, "Ordine publică", member, memberName,
                 late ? LocalDate.of(2027, 2, 2) : LocalDate.of(2027, 1, 20), LocalDate.of(2027, 1, 29), late, List.of());
+    }
+
+    /** Exposure 3 × 4.66 = 13.98, moderate, priority 2. */
+    private AssessmentEdition assessment(int edition, UUID member, String memberName, boolean late) {
+        UUID a = UUID.randomUUID();
+        UUID b = UUID.randomUUID();
+        UUID c = UUID.randomUUID();
+        RiskEvaluation evaluation = RiskEvaluation.of(3, List.of(new ImpactScore(a, 33, 5), new ImpactScore(b, 33, 5),
+                new ImpactScore(c, 34, 4)), MethodologyContent.defaults(), 1);
+        return new AssessmentEdition(edition, plan, "Evaluarea riscurilor de corupție 2026–2027", cluj, "IPJ Cluj",
+                County.CJ, ordinePublica, "Ordine publică", UUID.randomUUID(), "Ordine și siguranță publică",
+                UUID.randomUUID(), "Constatarea contravențiilor", UUID.randomUUID(), "Luarea de mită", member, memberName,
+                late ? LocalDate.of(2027, 6, 3) : LocalDate.of(2027, 5, 20), LocalDate.of(2027, 5, 31), late,
+                RiskDescription.empty(), evaluation, List.of(), Map.of(), Map.of());
     }
 
     private void account(UUID id, String name, UUID orgUnit, Role role, County... counties) {

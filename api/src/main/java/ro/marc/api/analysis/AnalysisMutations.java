@@ -6,12 +6,9 @@ import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import ro.marc.api.authorization.AccessPolicy;
+import ro.marc.api.authorization.JudgedCommands;
 import ro.marc.api.authorization.Permission;
-import ro.marc.api.common.CommandSender;
 import ro.marc.api.common.InvalidInput;
-import ro.marc.api.common.ReadYourWrites;
-import ro.marc.command.common.CommandRejected;
-import ro.marc.command.plan.ActivePlans;
 import ro.marc.events.analysis.AnalysedActivity;
 import ro.marc.events.analysis.AnalysedTask;
 import ro.marc.events.analysis.AnalysisIds;
@@ -29,6 +26,7 @@ import java.util.List;
 import java.util.UUID;
 
 import static ro.marc.api.common.Inputs.id;
+import static ro.marc.api.common.Inputs.ids;
 
 /**
  * Activity analysis (Anexa 3) mutations, one command each. Authorised first: ANALYSIS_WRITE over the
@@ -63,25 +61,20 @@ public class AnalysisMutations {
     public record FinaliseInput(String id, long expectedVersion) {
     }
 
-    private final CommandSender commands;
+    private final JudgedCommands commands;
     private final AnalysisQueries analyses;
-    private final ActivePlans plans;
     private final AccessPolicy access;
 
-    public AnalysisMutations(CommandSender commands, AnalysisQueries analyses, ActivePlans plans, AccessPolicy access) {
+    public AnalysisMutations(JudgedCommands commands, AnalysisQueries analyses, AccessPolicy access) {
         this.commands = commands;
         this.analyses = analyses;
-        this.plans = plans;
         this.access = access;
     }
 
     @MutationMapping
     public AnalysisPayload startActivityAnalysis(@Argument StartInput input) {
         String operation = "startActivityAnalysis";
-        access.require(Permission.ANALYSIS_WRITE, operation);
-        UUID planId = id("planId", input.planId());
-        // the plan's structure must be within reach (the caller's own); an unknown plan is the command's NOT_FOUND
-        plans.plan(planId).ifPresent(plan -> access.requireOrgUnit(Permission.ANALYSIS_WRITE, operation, plan.orgUnitId()));
+        UUID planId = commands.authoriseUnderPlan(Permission.ANALYSIS_WRITE, operation, input.planId());
         UUID workUnitId = id("workUnitId", input.workUnitId());
         UUID id = AnalysisIds.of(planId, access.caller().userId(), workUnitId);
         return send(operation, id, new StartActivityAnalysis(id, planId, workUnitId, null));
@@ -110,39 +103,12 @@ public class AnalysisMutations {
 
     /** ANALYSIS_WRITE over the analysis' structure; an unknown analysis is the command's NOT_FOUND. */
     private UUID authorised(String operation, String rawId) {
-        access.require(Permission.ANALYSIS_WRITE, operation);
-        UUID id = id("id", rawId);
-        access.trail().touched(id);
-        analyses.analysis(id).or(() -> access.awaitKnown(() -> analyses.analysis(id)))
-                .ifPresent(view -> access.requireOrgUnit(Permission.ANALYSIS_WRITE, operation, view.orgUnitId()));
-        return id;
+        return commands.authorise(Permission.ANALYSIS_WRITE, operation, rawId,
+                id -> analyses.analysis(id).map(AnalysisView::orgUnitId));
     }
 
-    /**
-     * Sends a command whose rules judge who acts: its FORBIDDEN refusals (a work unit not assigned, another
-     * member's analysis) are recorded like every refusal of access and answered with the field they name.
-     */
     private AnalysisPayload send(String operation, UUID id, Object command) {
-        long version;
-        try {
-            version = commands.send(command);
-        } catch (CommandRejected rejected) {
-            if (rejected.reason() == CommandRejected.Reason.FORBIDDEN) {
-                Object object = rejected.details().get("id");
-                access.deny(operation, object == null ? id : uuidOr(object.toString(), id), rejected.getMessage());
-            }
-            throw rejected;
-        }
-        ReadYourWrites.awaitVersion(() -> analyses.analysis(id), AnalysisView::version, version);
-        return new AnalysisPayload(id, version);
-    }
-
-    private static UUID uuidOr(String value, UUID fallback) {
-        try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            return fallback;
-        }
+        return new AnalysisPayload(id, commands.send(operation, id, command, () -> analyses.analysis(id), AnalysisView::version));
     }
 
     /** The input as the command takes it; a malformed id is refused naming its place (activities[0].tasks[1].taskId). */
@@ -184,19 +150,5 @@ public class AnalysisMutations {
             activities.add(new AnalysedActivity(id(at + ".activityId", a.activityId()), tasks, relations));
         }
         return activities;
-    }
-
-    private static List<UUID> ids(String field, List<String> values) {
-        if (values == null) {
-            return List.of();
-        }
-        List<UUID> ids = new ArrayList<>();
-        for (int k = 0; k < values.size(); k++) {
-            if (values.get(k) == null) {
-                throw new InvalidInput(field + "[" + k + "]", "REQUIRED", "An id is required");
-            }
-            ids.add(id(field + "[" + k + "]", values.get(k)));
-        }
-        return ids;
     }
 }

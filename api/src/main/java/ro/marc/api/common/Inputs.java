@@ -6,6 +6,8 @@ import ro.marc.events.text.Uuids;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /** Parsing of GraphQL arguments into domain values, with errors that name the argument. */
@@ -55,6 +57,24 @@ public final class Inputs {
         } catch (DateTimeParseException e) {
             throw new InvalidInput(field, "INVALID_INSTANT", Excerpt.quoted(value) + " is not a date (2026-11-02 is expected)");
         }
+    }
+
+    /**
+     * A list of client-sent ids, each parsed as {@link #id} and named by its place ({@code field[2]}); a missing
+     * element is REQUIRED. An absent list is empty.
+     */
+    public static List<UUID> ids(String field, List<String> values) {
+        if (values == null) {
+            return List.of();
+        }
+        List<UUID> ids = new ArrayList<>();
+        for (int k = 0; k < values.size(); k++) {
+            if (values.get(k) == null) {
+                throw new InvalidInput(field + "[" + k + "]", "REQUIRED", "An id is required");
+            }
+            ids.add(id(field + "[" + k + "]", values.get(k)));
+        }
+        return ids;
     }
 
     public static UUID idOrNew(String field, String value) {

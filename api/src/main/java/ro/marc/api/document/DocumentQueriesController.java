@@ -24,7 +24,7 @@ public class DocumentQueriesController {
                                      String mediaType, long size, String sha256, DocumentCreatorView createdBy,
                                      String createdAt, String downloadUrl) {
 
-        static StoredDocumentView of(StoredDocument d) {
+        public static StoredDocumentView of(StoredDocument d) {
             return new StoredDocumentView(d.id().toString(), d.title(), d.kind(), d.edition(), d.fileName(), d.mediaType(),
                     d.size(), d.sha256(), new DocumentCreatorView(d.createdById() == null ? null : d.createdById().toString(),
                     d.createdByName()), d.createdAt().toString(), DocumentDownloadController.downloadUrl(d.id()));

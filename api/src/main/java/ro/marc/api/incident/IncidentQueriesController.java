@@ -12,10 +12,6 @@ import ro.marc.api.common.Inputs;
 import ro.marc.api.common.InvalidInput;
 import ro.marc.api.document.DocumentDownloadController;
 import ro.marc.api.graphql.Connection;
-import ro.marc.command.incident.MaterialisedRisks;
-import ro.marc.command.incident.MaterialisedRisks.LinkedIncident;
-import ro.marc.command.incident.MaterialisedRisks.RiskIncidents;
-import ro.marc.command.incident.MaterialisedRisks.Where;
 import ro.marc.events.incident.IncidentType;
 import ro.marc.events.incident.RiskLink;
 import ro.marc.events.org.County;
@@ -83,27 +79,19 @@ public class IncidentQueriesController {
     public record Domain(UUID id, String name) {
     }
 
-    public record LinkedIncidentOut(UUID incidentId, UUID linkId, String title, County county, UUID orgUnitId,
-                                    String orgUnitName, IncidentType type, LocalDate incidentDate, boolean sameStructure) {
-    }
-
-    public record RiskIncidentsOut(UUID riskId, UUID orgUnitId, Where where, int lowestAllowedProbability,
-                                   int sameStructureCount, int otherStructuresCount, List<LinkedIncidentOut> incidents) {
-    }
-
     private final IncidentQueries incidents;
     private final IncidentSearch search;
     private final IncidentAccess incidentAccess;
-    private final MaterialisedRisks materialisedRisks;
+    private final RiskIncidentsReader riskIncidents;
     private final AccessPolicy access;
     private final OrgQueries org;
 
     public IncidentQueriesController(IncidentQueries incidents, IncidentSearch search, IncidentAccess incidentAccess,
-                                     MaterialisedRisks materialisedRisks, AccessPolicy access, OrgQueries org) {
+                                     RiskIncidentsReader riskIncidents, AccessPolicy access, OrgQueries org) {
         this.incidents = incidents;
         this.search = search;
         this.incidentAccess = incidentAccess;
-        this.materialisedRisks = materialisedRisks;
+        this.riskIncidents = riskIncidents;
         this.access = access;
         this.org = org;
     }
@@ -178,35 +166,19 @@ public class IncidentQueriesController {
     }
 
     /**
-     * UCA 63, through the named query Anexa 4 asks ({@link MaterialisedRisks}): for a structure within the reach of
+     * UCA 63, through the named query Anexa 4 asks ({@link RiskIncidentsReader}): for a structure within the reach of
      * INCIDENT_READ or INCIDENT_READ_LINKED (the permission, even when it shows the caller no incident yet). Where the
      * risk materialised counts every incident (the rule does); the list holds only those the caller may read.
      */
     @QueryMapping
-    public RiskIncidentsOut incidentsForRisk(@Argument String riskId, @Argument String orgUnitId) {
+    public RiskIncidentsReader.RiskIncidentsOut incidentsForRisk(@Argument String riskId, @Argument String orgUnitId) {
         String operation = "incidentsForRisk";
         UUID risk = id("riskId", riskId);
         UUID unit = id("orgUnitId", orgUnitId);
         // the asking structure within the reach of INCIDENT_READ or INCIDENT_READ_LINKED (fail closed)
         access.requireOrgUnit(access.scope(Permission.INCIDENT_READ).union(access.scope(Permission.INCIDENT_READ_LINKED)),
                 operation, unit);
-        // may be empty (a member whose structure has no active plan covers no work unit): the counts, no incident listed
-        IncidentVisibility visibility = incidentAccess.visibility();
-        RiskIncidents answer = materialisedRisks.incidentsFor(risk, unit);
-        List<LinkedIncidentOut> listed = new ArrayList<>();
-        Map<UUID, Boolean> seen = new LinkedHashMap<>();
-        for (LinkedIncident i : answer.sameStructure()) {
-            if (readable(i.incidentId(), visibility, seen)) {
-                listed.add(out(i, true));
-            }
-        }
-        for (LinkedIncident i : answer.otherStructures()) {
-            if (readable(i.incidentId(), visibility, seen)) {
-                listed.add(out(i, false));
-            }
-        }
-        return new RiskIncidentsOut(risk, unit, answer.where(), answer.lowestAllowedProbability(),
-                answer.sameStructure().size(), answer.otherStructures().size(), listed);
+        return riskIncidents.read(risk, unit);
     }
 
     // ---------------------------------------------------------------- fields
@@ -231,16 +203,6 @@ public class IncidentQueriesController {
     }
 
     // ---------------------------------------------------------------- helpers
-
-    private boolean readable(UUID incidentId, IncidentVisibility visibility, Map<UUID, Boolean> seen) {
-        return visibility.national() || !visibility.isEmpty()
-                && seen.computeIfAbsent(incidentId, id -> incidents.visible(id, visibility));
-    }
-
-    private static LinkedIncidentOut out(LinkedIncident i, boolean sameStructure) {
-        return new LinkedIncidentOut(i.incidentId(), i.linkId(), i.title(), i.county(), i.orgUnitId(), i.orgUnitName(),
-                i.type(), i.incidentDate(), sameStructure);
-    }
 
     private static Statistics statistics(IncidentStatistics s) {
         List<TypeCount> byType = new ArrayList<>();

@@ -196,7 +196,14 @@ class AuthorizationMatrixTest extends ApiTestSupport {
         return readsOrg(user, t) && !user.startsWith("owner.");
     }
 
-    private static UUID unit(Target t) {
+    /**
+     * member.cluj's draft risk assessment (Anexa 4) of a risk of an activity of their demo Anexa 3, started once per
+     * database in {@link #assessmentFixture()}: the member workflow writes it (the command keeps a member to their own
+     * assessment, so the structure's head and counsellor are refused NOT_YOURS); reads as the analyses (ASSESSMENT_READ).
+     */
+    private static final UUID ASSESSMENT = fixture("assessment-CLUJ");
+
+        private static UUID unit(Target t) {
         return switch (t) {
             case CLUJ -> IPJ_CLUJ;
             case IASI -> IPJ_IASI;
@@ -448,6 +455,27 @@ class AuthorizationMatrixTest extends ApiTestSupport {
                 t -> "{ activityAnalysis(id: \"%s\") { id } }".formatted(DEMO_ANALYSIS));
         read("activityAnalyses", PLACES, AuthorizationMatrixTest::readsAnalyses,
                 t -> "{ activityAnalyses(filter: {orgUnitId: \"%s\"}) { edges { node { id } } } }".formatted(unit(t)));
+        // risk assessment (Anexa 4): as the activity analysis; a risk owner scores nothing, another member's assessment
+        // is refused by the command (NOT_YOURS); what a member may assess is read under their own structure's plan
+        mutation("startRiskAssessment", List.of(Target.CLUJ, Target.IASI), AuthorizationMatrixTest::writesAnalysis, "BAD_REQUEST",
+                t -> ("mutation { startRiskAssessment(input: {planId: \"%s\", workUnitId: \"not-an-id\", activityId: \"%s\", "
+                        + "riskId: \"%s\"}) { id } }").formatted(plan(t), activity(t), activity(t)));
+        mutation("saveRiskAssessmentDraft", List.of(Target.CLUJ), (user, t) -> user.equals("member.cluj"), "CONFLICT",
+                t -> "mutation { saveRiskAssessmentDraft(input: {id: \"%s\", expectedVersion: %d}) { id } }".formatted(ASSESSMENT, STALE));
+        mutation("evaluateRisk", List.of(Target.CLUJ), (user, t) -> user.equals("member.cluj"), "CONFLICT",
+                t -> "mutation { evaluateRisk(input: {id: \"%s\", probability: 3, impacts: [], expectedVersion: %d}) { id } }"
+                        .formatted(ASSESSMENT, STALE));
+        for (String versioned : List.of("finaliseRiskAssessment", "startAssessmentEdition", "inactivateRiskAssessment",
+                "reactivateRiskAssessment")) {
+            mutation(versioned, List.of(Target.CLUJ), (user, t) -> user.equals("member.cluj"), "CONFLICT",
+                    t -> "mutation { %s(input: {id: \"%s\", expectedVersion: %d}) { id } }".formatted(versioned, ASSESSMENT, STALE));
+        }
+        read("riskAssessment", List.of(Target.CLUJ), AuthorizationMatrixTest::readsAnalyses,
+                t -> "{ riskAssessment(id: \"%s\") { id } }".formatted(ASSESSMENT));
+        read("riskAssessments", PLACES, AuthorizationMatrixTest::readsAnalyses,
+                t -> "{ riskAssessments(filter: {orgUnitIds: [\"%s\"]}) { edges { node { id } } } }".formatted(unit(t)));
+        read("assessableRisks", List.of(Target.CLUJ, Target.IASI), AuthorizationMatrixTest::writesAnalysis,
+                t -> "{ assessableRisks(planId: \"%s\") { workUnitId } }".formatted(plan(t)));
         read("myActivityAnalyses", NOWHERE, (user, t) -> Set.of("head.cluj", "counsellor.cluj", "member.cluj", "head.iasi",
                 "member.iasi").contains(user), t -> "{ myActivityAnalyses { id } }");
         // the yearly campaign: the plan (Anexa 1). Targets are the demo plans (IPJ Cluj active, IPJ Iași draft);
@@ -589,6 +617,7 @@ class AuthorizationMatrixTest extends ApiTestSupport {
                     + "name: \"Grupul de lucru DGA\"}) { workingGroup { id } } }", Map.of("id", CENTRAL_GROUP.toString(), "unit", DGA.toString()));
         }
         incidentFixtures();
+        assessmentFixture();
         if (jdbc.sql("SELECT count(*) FROM nomenclature_item WHERE id = ?").param(activity(Target.CENTRAL)).query(Long.class).single() > 0) {
             return;
         }
@@ -618,6 +647,19 @@ class AuthorizationMatrixTest extends ApiTestSupport {
                 throw new IllegalStateException(e);
             }
         }
+    }
+
+    /** member.cluj's draft assessment the assessment rows read and (stale) edit, started once per database. */
+    private void assessmentFixture() {
+        if (jdbc.sql("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?").param(ASSESSMENT.toString())
+                .query(Long.class).single() > 0) {
+            return;
+        }
+        String activity = "Constatarea și sancționarea contravențiilor";
+        data("member.cluj", ("mutation { startRiskAssessment(input: {id: \"%s\", planId: \"%s\", workUnitId: \"%s\", "
+                + "activityId: \"%s\", riskId: \"%s\"}) { id } }").formatted(ASSESSMENT, plan(Target.CLUJ), ORDINE_PUBLICA,
+                ro.marc.api.local.DemoNomenclature.activityId(activity),
+                ro.marc.api.local.DemoNomenclature.riskId(activity, "Luarea de mită de către polițiști")), Map.of());
     }
 
     /** The incidents the incident rows read and (stale) edit, recorded once per database by the central administrator. */

@@ -37,7 +37,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the management questionnaire (draft, then final; a second finalisation refused) → starts, saves and finalises
  * the Anexa 3 of a work unit assigned to them, from the demo nomenclature; the head is notified and downloads
  * its PDF → the head revises the plan (edition 2: two Anexa 1 PDFs, newest first; the member notified) → the
- * head exports the answers to .xlsx and reads the member's row back; another structure is refused the export.
+ * head exports the answers to .xlsx and reads the member's row back; another structure is refused the export → the
+ * member assesses a risk of the activity (Anexa 4, issue 13): the allowed probabilities with the incident behind them,
+ * a score below them refused, the description, the exact evaluation, measures and indicators of every kind, finalised;
+ * the head is notified and downloads the Anexa 4 PDF.
  */
 class CampaignWalkTest extends ApiTestSupport {
 
@@ -342,6 +345,134 @@ class CampaignWalkTest extends ApiTestSupport {
         assertThat(export(token("head.iasi"), s.orgUnitId()).statusCode()).isEqualTo(403);
         // and the member of this structure does not export it either
         assertThat(export(token(s.member()), s.orgUnitId()).statusCode()).isEqualTo(403);
+
+        // ---------------------------------------------------------------- 8. the Anexa 4 of a risk of that activity
+        assessmentWalk(s, planId, activityId);
+    }
+
+    /**
+     * Issue 13's walk: the member sees what they may assess (the work unit, the activity of their Anexa 3, its risks),
+     * starts an assessment of a risk that materialised in their own structure, sees the allowed probabilities with the
+     * incident behind them (UCA 63), is refused a score below them, describes the risk, scores it, adds existing and
+     * additional measures with indicators of every kind and finalises; the head is notified and reads the Anexa 4 PDF.
+     */
+    private void assessmentWalk(Structure s, String planId, String activityId) throws Exception {
+        String riskName = "Manipularea aparatului etilotest pentru obținerea unui rezultat negativ";
+        String riskId = DemoNomenclature.riskId(ALCOOL, riskName).toString();
+
+        JsonNode assessable = data(s.member(), """
+                query($p: ID!) { assessableRisks(planId: $p) { workUnitId workUnitName activities { activityId name risks { riskId name } } } }""",
+                Map.of("p", planId)).get("assessableRisks");
+        assertThat(assessable.findValuesAsString("workUnitName")).containsExactlyInAnyOrder("Ordine publică", "Poliție rutieră");
+        JsonNode rutiera = assessable.get(0).at("/workUnitId").asString().equals(RUTIERA) ? assessable.get(0) : assessable.get(1);
+        assertThat(rutiera.at("/activities").findValuesAsString("activityId")).containsExactly(activityId);
+        assertThat(rutiera.at("/activities/0/risks").findValuesAsString("riskId")).contains(riskId);
+
+        // an integrity incident linked to the risk in this very structure: only 4 and 5 are allowed
+        String incidentTitle = "Rezultat etilotest falsificat " + s.orgUnitName().substring(s.orgUnitName().length() - 8);
+        String incidentId = UUID.randomUUID().toString();
+        long incidentVersion = data("admin", """
+                mutation($i: RecordIncidentInput!) { recordIncident(input: $i) { version } }""", Map.of("i", Map.of("id", incidentId,
+                "title", incidentTitle, "county", "CJ", "orgUnitId", s.orgUnitId(), "type", "INDICTMENT", "incidentDate", "2026-03-02",
+                "fileNumber", "5120", "fileRegisteredOn", "2026-04-01", "content", "Manipularea aparatului în schimbul unei sume")))
+                .at("/recordIncident/version").asLong();
+        data("admin", "mutation($i: IncidentRiskLinkInput!) { linkIncidentRisk(input: $i) { version } }", Map.of("i", Map.of(
+                "incidentId", incidentId, "orgUnitId", s.orgUnitId(), "workUnitId", RUTIERA, "activityId", activityId, "riskId", riskId,
+                "expectedVersion", incidentVersion)));
+
+        String fields = """
+                id status edition finalisedEdition version memberName riskName complete
+                probabilityConstraint { lowestAllowed allowedScores where reason sameStructureCount incidents { incidentId title sameStructure } }
+                evaluation { probability globalImpact exposure priority riskClass methodologyVersion impacts { dimensionName importance score } }
+                measures { kind effectiveness { level } indicators { kind allowedValues } }
+                sections { section status reasons { field code } }
+                history { edition evaluation { exposure } }
+                editions { kind edition downloadUrl }""";
+        String assessmentId = UUID.randomUUID().toString();
+        JsonNode started = data(s.member(), "mutation($i: StartRiskAssessmentInput!) { startRiskAssessment(input: $i) { id version assessment { "
+                + fields + " } } }", Map.of("i", Map.of("id", assessmentId, "planId", planId, "workUnitId", RUTIERA,
+                "activityId", activityId, "riskId", riskId))).get("startRiskAssessment");
+        assertThat(started.at("/id").asString()).isEqualTo(assessmentId);
+        assertThat(started.at("/assessment/memberName").asString()).isEqualTo(s.memberName());
+        JsonNode constraint = started.at("/assessment/probabilityConstraint");
+        assertThat(constraint.at("/lowestAllowed").asInt()).isEqualTo(4);
+        assertThat(strings(constraint.at("/allowedScores"))).containsExactly("4", "5");
+        assertThat(constraint.at("/where").asString()).isEqualTo("SAME_STRUCTURE");
+        assertThat(constraint.at("/reason").asString()).isNotBlank();
+        assertThat(constraint.at("/incidents/0/incidentId").asString()).isEqualTo(incidentId);
+        assertThat(constraint.at("/incidents/0/title").asString()).isEqualTo(incidentTitle);
+        assertThat(constraint.at("/incidents/0/sameStructure").asBoolean()).isTrue();
+
+        JsonNode dimensions = data(s.member(), "{ referenceEntries(list: IMPACT_DIMENSION) { id name } }", Map.of()).get("referenceEntries");
+        String evaluate = "mutation($i: EvaluateRiskInput!) { evaluateRisk(input: $i) { id version assessment { " + fields + " } } }";
+        List<Map<String, Object>> impacts = List.of(
+                Map.of("dimensionId", dimensions.get(0).at("/id").asString(), "importance", 33, "score", 3),
+                Map.of("dimensionId", dimensions.get(1).at("/id").asString(), "importance", 33, "score", 4),
+                Map.of("dimensionId", dimensions.get(2).at("/id").asString(), "importance", 34, "score", 2));
+        long version = started.at("/version").asLong();
+        JsonNode below = graphql(s.member(), evaluate, Map.of("i", Map.of("id", assessmentId, "probability", 3, "impacts", impacts,
+                "expectedVersion", version)));
+        assertThat(firstError(below).at("/extensions/code").asString()).as(below.toString()).isEqualTo("BELOW_INCIDENT_FLOOR");
+        assertThat(firstError(below).at("/extensions/field").asString()).isEqualTo("probability");
+
+        Map<String, Object> description = Map.of(
+                "exposedPersonnel", List.of("Agenți de poliție rutieră", "Ofițeri din serviciul rutier"),
+                "controlWeaknesses", List.of("Aparatele nu păstrează jurnalul testărilor"),
+                "threatSources", List.of("Conducători auto care oferă foloase"),
+                "cultureParticularities", List.of("Echipaje formate mereu din aceleași persoane"),
+                "effectIds", List.of(DemoNomenclature.referenceEntryId(ReferenceList.EFFECT, "Afectarea siguranței rutiere și a ordinii publice").toString()));
+        List<Map<String, Object>> measures = List.of(
+                Map.of("measureId", UUID.randomUUID().toString(), "kind", "EXISTING", "description", "Verificarea metrologică a aparatelor",
+                        "criteria", Map.of("addressesRisk", true, "documented", true, "communicated", true, "appliedConsistently", true),
+                        "indicators", List.of(Map.of("indicatorId", UUID.randomUUID().toString(), "name", "Aparate verificate", "kind", "NUMERIC"))),
+                Map.of("measureId", UUID.randomUUID().toString(), "kind", "ADDITIONAL", "description", "Rotirea lunară a echipajelor",
+                        "responsible", "Șeful Serviciului Rutier",
+                        "indicators", List.of(
+                                Map.of("indicatorId", UUID.randomUUID().toString(), "name", "Rotirea aplicată", "kind", "DONE_NOT_DONE"),
+                                Map.of("indicatorId", UUID.randomUUID().toString(), "name", "Calitatea rotirii", "kind", "QUALITATIVE",
+                                        "allowedValues", List.of("Slab", "Satisfăcător", "Bine", "Foarte bine")))));
+        JsonNode saved = data(s.member(), "mutation($i: SaveRiskAssessmentDraftInput!) { saveRiskAssessmentDraft(input: $i) { id version assessment { "
+                + fields + " } } }", Map.of("i", Map.of("id", assessmentId, "description", description, "measures", measures,
+                "expectedVersion", version))).get("saveRiskAssessmentDraft");
+        assertThat(saved.at("/assessment/measures/0/effectiveness/level").asString()).isEqualTo("EFFECTIVE");
+        assertThat(saved.at("/assessment/measures/1/indicators").findValuesAsString("kind")).containsExactly("DONE_NOT_DONE", "QUALITATIVE");
+        assertThat(saved.at("/assessment/sections/0/status").asString()).isEqualTo("COMPLETE");
+        assertThat(saved.at("/assessment/sections/1/status").asString()).isEqualTo("INCOMPLETE");
+
+        // P 4 × (33 × 3 + 33 × 4 + 34 × 2) / 100 = 4 × 2.99 = 11.96: moderate, priority 2
+        JsonNode scored = data(s.member(), evaluate, Map.of("i", Map.of("id", assessmentId, "probability", 4, "impacts", impacts,
+                "expectedVersion", saved.at("/version").asLong()))).get("evaluateRisk");
+        JsonNode evaluation = scored.at("/assessment/evaluation");
+        assertThat(evaluation.at("/globalImpact").asString()).isEqualTo("2.99");
+        assertThat(evaluation.at("/exposure").asString()).isEqualTo("11.96");
+        assertThat(evaluation.at("/priority").asInt()).isEqualTo(2);
+        assertThat(evaluation.at("/riskClass").asString()).isEqualTo("MODERATE");
+        assertThat(evaluation.at("/impacts/0/dimensionName").asString()).isEqualTo(dimensions.get(0).at("/name").asString());
+        assertThat(scored.at("/assessment/complete").asBoolean()).as(scored.toString()).isTrue();
+        assertThat(scored.at("/assessment/sections").findValuesAsString("status")).containsOnly("COMPLETE");
+        assertThat(scored.at("/assessment/history").findValuesAsString("exposure")).containsExactly("11.96");
+
+        JsonNode finalised = data(s.member(), "mutation($i: RiskAssessmentVersionInput!) { finaliseRiskAssessment(input: $i) { id version assessment { "
+                + fields + " } } }", Map.of("i", Map.of("id", assessmentId, "expectedVersion", scored.at("/version").asLong())))
+                .get("finaliseRiskAssessment");
+        assertThat(finalised.at("/assessment/status").asString()).isEqualTo("FINALISED");
+        assertThat(finalised.at("/assessment/finalisedEdition").asInt()).isEqualTo(1);
+
+        JsonNode notice = notification(s.head(), "ASSESSMENT_FINALISED", assessmentId);
+        assertThat(notice.at("/severity").asString()).isEqualTo("INFO");
+        assertThat(notice.at("/subjectKind").asString()).isEqualTo("ASSESSMENT");
+        assertThat(notice.at("/title").asString() + " " + notice.at("/message").asString()).contains(s.memberName(), riskName);
+
+        String read = "query($id: ID!) { riskAssessment(id: $id) { " + fields + " } }";
+        JsonNode withPdf = eventually(() -> data(s.head(), read, Map.of("id", assessmentId)),
+                d -> d.at("/riskAssessment/editions").size() > 0).get("riskAssessment");
+        assertThat(withPdf.at("/editions/0/kind").asString()).isEqualTo("ANEXA_4");
+        assertThat(withPdf.at("/editions/0/edition").asInt()).isEqualTo(1);
+        HttpResponse<byte[]> anexa4 = get(withPdf.at("/editions/0/downloadUrl").asString(), token(s.head()));
+        assertThat(anexa4.statusCode()).isEqualTo(200);
+        assertThat(pdfText(anexa4.body())).contains(s.memberName(), riskName, "11,96", "Rotirea lunară a echipajelor",
+                "Foarte bine");
+        assertThat(get(withPdf.at("/editions/0/downloadUrl").asString(), token("head.iasi")).statusCode()).isEqualTo(403);
     }
 
     // ==================================================================== the fresh structure

@@ -41,7 +41,8 @@ record AssessmentBenchOptions(
                                    next one opens a new edition (default 20; 0 = never)
               --users U[,U...]     the demo members who act, member k as U[k mod n] (default
                                    member.cluj,counsellor.cluj: IPJ Cluj's plan members with a finalised Anexa 3)
-              --baseline-connections B  JDBC connections of the INSERT+COMMIT baseline, at most C (default 32)
+              --baseline-connections B  JDBC connections of the INSERT+COMMIT baseline, at most C (default 16:
+                                   the server's 100 connections are shared with the app and its pool)
             """ + BenchOptions.WATCHERS_USAGE + """
               --window-file PATH   write the measured phase of --profiled-members (epoch ms start end) there,
                                    for the JFR profile of that phase
@@ -67,7 +68,7 @@ record AssessmentBenchOptions(
                 BenchOptions.positive("autosave-ms", values.getOrDefault("autosave-ms", "3000"), 0, 600_000),
                 BenchOptions.positive("finalise-every", values.getOrDefault("finalise-every", "20"), 0, 1_000_000),
                 users(values.getOrDefault("users", "member.cluj,counsellor.cluj")),
-                BenchOptions.positive("baseline-connections", values.getOrDefault("baseline-connections", "32"), 1, 512),
+                BenchOptions.positive("baseline-connections", values.getOrDefault("baseline-connections", "16"), 1, 512),
                 BenchOptions.positive("projection-timeout-seconds", values.getOrDefault("projection-timeout-seconds", "600"), 1, 3600),
                 BenchOptions.positive("pg-poll-ms", values.getOrDefault("pg-poll-ms", "5"), 1, 10_000),
                 BenchOptions.positive("es-poll-ms", values.getOrDefault("es-poll-ms", "10"), 1, 10_000),

@@ -156,6 +156,8 @@ public final class AssessmentBenchmark {
         volatile int savesSinceEdition;
         volatile int typed;
         volatile boolean finalised;
+        /** An operation failed: it may still have taken effect, so the next one first reads where the form is. */
+        volatile boolean resync;
 
         OwnAssessment(int member, MarcClient marc) {
             this.member = member;
@@ -254,6 +256,9 @@ public final class AssessmentBenchmark {
             @Override
             public Command next(int k, int i) {
                 OwnAssessment form = forms.get(k);
+                if (form.resync) {
+                    resync(form);
+                }
                 Op op = form.finalised ? Op.EDITION
                         : finaliseEvery > 1 && form.savesSinceEdition >= finaliseEvery - 1 ? Op.FINALISE : Op.SAVE;
                 Tracked command = new Tracked(form.id, form.version + 1);
@@ -274,6 +279,11 @@ public final class AssessmentBenchmark {
             }
 
             @Override
+            public void failed(int k, Tracked command, String error) {
+                forms.get(k).resync = true;
+            }
+
+            @Override
             public void acknowledged(int k, Tracked command) {
                 OwnAssessment form = forms.get(k);
                 form.version = command.version;
@@ -287,6 +297,28 @@ public final class AssessmentBenchmark {
                 }
             }
         };
+    }
+
+    /**
+     * Where the form is after a failed operation, as a front end would read it back: its version and whether its last
+     * event finalised it, from the event store (a request stopped by the server's timeout may still have committed).
+     * On the member's thread, before its next operation's clock starts.
+     */
+    private void resync(OwnAssessment form) {
+        try (var connection = database.connect(); var statement = connection.prepareStatement(
+                "SELECT sequence_number, payload_type FROM domain_event_entry WHERE aggregate_identifier = ? "
+                        + "ORDER BY sequence_number DESC LIMIT 1")) {
+            statement.setString(1, form.id.toString());
+            try (var rows = statement.executeQuery()) {
+                if (rows.next()) {
+                    form.version = rows.getLong(1) + 1;
+                    form.finalised = rows.getString(2).endsWith("RiskAssessmentFinalised");
+                }
+            }
+            form.resync = false;
+        } catch (java.sql.SQLException e) {
+            BenchSupport.progress("member %d: could not read its assessment back: %s", form.member + 1, e.getMessage());
+        }
     }
 
     // ---------------------------------------------------------------- the run

@@ -68,6 +68,9 @@ final class PhaseRunner {
 
         /** The command was acknowledged. */
         default void acknowledged(int k, Tracked command) {}
+
+        /** The command failed ({@code error}: what went wrong); it may still have taken effect (a timeout). */
+        default void failed(int k, Tracked command, String error) {}
     }
 
     record Command(Tracked tracked, HttpRequest request) {}
@@ -132,6 +135,7 @@ final class PhaseRunner {
                             }
                             if (error != null) {
                                 command.failed = true;
+                                commands.failed(k, command, error);
                                 errors.incrementAndGet();
                                 errorKinds.merge(errorKind(error), 1, Integer::sum);
                                 synchronized (errorSamples) {

@@ -53,7 +53,6 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 @Aggregate(snapshotTriggerDefinition = "aggregateSnapshotTrigger") // ro.marc.api.config.AggregateSnapshots
 public class ActivityAnalysis {
 
-    private static final String SYSTEM = "system";
 
     @AggregateIdentifier
     private String id;
@@ -84,7 +83,7 @@ public class ActivityAnalysis {
         if (command.workUnitId() == null) {
             throw CommandRejected.invalid("workUnitId", "REQUIRED", "A work unit id is required");
         }
-        UUID member = member(userId, command.memberUserId());
+        UUID member = PlanAssignments.member(userId, command.memberUserId(), "an activity analysis");
         if (!command.analysisId().equals(AnalysisIds.of(command.planId(), member, command.workUnitId()))) {
             throw CommandRejected.invalid("analysisId", "WRONG_ID",
                     "An activity analysis' id is the one of its plan, member and work unit");
@@ -167,30 +166,6 @@ public class ActivityAnalysis {
         return analysisId != null;
     }
 
-    /** The member the command is for: the caller; MARC itself (seeding) names them. */
-    private static UUID member(String userId, UUID named) {
-        if (SYSTEM.equals(userId)) {
-            if (named == null) {
-                throw CommandRejected.invalid("memberUserId", "REQUIRED", "Seeding names the member");
-            }
-            return named;
-        }
-        UUID caller = callerId(userId);
-        if (named != null && !named.equals(caller)) {
-            throw CommandRejected.forbidden("memberUserId", "NOT_YOURSELF", named,
-                    "A member draws up only their own activity analysis");
-        }
-        return caller;
-    }
-
-    private static UUID callerId(String userId) {
-        try {
-            return UUID.fromString(userId);
-        } catch (RuntimeException e) {
-            throw CommandRejected.forbidden("memberUserId", "NO_ACCOUNT", userId,
-                    "Only a MARC account draws up an activity analysis");
-        }
-    }
 
     private static PlanFact requirePlan(ActivePlans plans, OrgFacts org, UUID planId, AccountFact account, UUID workUnitId) {
         return PlanAssignments.require(plans, org, planId, account, workUnitId, "an activity analysis");
@@ -203,10 +178,7 @@ public class ActivityAnalysis {
         if (!exists()) {
             throw CommandRejected.notFound("analysisId", commandId, "Activity analysis");
         }
-        if (!SYSTEM.equals(userId) && !memberUserId.equals(callerId(userId))) {
-            throw CommandRejected.forbidden("analysisId", "NOT_YOURS", analysisId,
-                    "Only its member edits an activity analysis");
-        }
+        PlanAssignments.requireMember(userId, memberUserId, "analysisId", analysisId, "an activity analysis");
         Versions.require("Activity analysis", analysisId, expectedVersion);
     }
 

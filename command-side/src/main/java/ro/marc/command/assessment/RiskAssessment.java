@@ -63,7 +63,6 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 @Aggregate(snapshotTriggerDefinition = "aggregateSnapshotTrigger") // ro.marc.api.config.AggregateSnapshots
 public class RiskAssessment {
 
-    private static final String SYSTEM = "system";
     private static final String WHAT = "Risk assessment";
 
     @AggregateIdentifier
@@ -102,7 +101,7 @@ public class RiskAssessment {
         required("workUnitId", command.workUnitId(), "A work unit id");
         required("activityId", command.activityId(), "A vulnerable activity");
         required("riskId", command.riskId(), "A risk");
-        UUID member = member(userId, command.memberUserId());
+        UUID member = PlanAssignments.member(userId, command.memberUserId(), "a risk assessment");
         Start asked = new Start(command.planId(), command.workUnitId(), command.activityId(), command.riskId(), member);
         if (exists()) {
             return Creations.repeated(new Start(planId, workUnitId, activityId, riskId, memberUserId), asked,
@@ -311,29 +310,6 @@ public class RiskAssessment {
         }
     }
 
-    /** The member the command is for: the caller; MARC itself (seeding) names them. */
-    private static UUID member(String userId, UUID named) {
-        if (SYSTEM.equals(userId)) {
-            if (named == null) {
-                throw CommandRejected.invalid("memberUserId", "REQUIRED", "Seeding names the member");
-            }
-            return named;
-        }
-        UUID caller = callerId(userId);
-        if (named != null && !named.equals(caller)) {
-            throw CommandRejected.forbidden("memberUserId", "NOT_YOURSELF", named,
-                    "A member draws up only their own risk assessments");
-        }
-        return caller;
-    }
-
-    private static UUID callerId(String userId) {
-        try {
-            return UUID.fromString(userId);
-        } catch (RuntimeException e) {
-            throw CommandRejected.forbidden("memberUserId", "NO_ACCOUNT", userId, "Only a MARC account draws up a risk assessment");
-        }
-    }
 
     /** The assessment exists and the caller is its member (or MARC itself). */
     private void requireOwn(UUID commandId, String userId) {
@@ -341,9 +317,7 @@ public class RiskAssessment {
         if (!exists()) {
             throw CommandRejected.notFound("assessmentId", commandId, WHAT);
         }
-        if (!SYSTEM.equals(userId) && !memberUserId.equals(callerId(userId))) {
-            throw CommandRejected.forbidden("assessmentId", "NOT_YOURS", assessmentId, "Only its member edits a risk assessment");
-        }
+        PlanAssignments.requireMember(userId, memberUserId, "assessmentId", assessmentId, "a risk assessment");
     }
 
     private void requireActive() {

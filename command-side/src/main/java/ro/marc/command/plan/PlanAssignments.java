@@ -12,13 +12,51 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * "Under the structure's active plan, only for the work units it assigns them": the rule every member workflow
- * of the yearly campaign checks on each command (the activity analysis, Anexa 3; the risk assessment, Anexa 4),
- * with the same typed refusals everywhere.
+ * "Under the structure's active plan, only for the work units it assigns them, each member their own": the rules
+ * every member workflow of the yearly campaign checks on each command (the activity analysis, Anexa 3; the risk
+ * assessment, Anexa 4), with the same typed refusals everywhere.
  */
 public final class PlanAssignments {
 
+    /** The caller id of MARC itself (seeding), which acts for any member. */
+    public static final String SYSTEM = "system";
+
     private PlanAssignments() {
+    }
+
+    /**
+     * The member a command is for: the caller (FORBIDDEN NOT_YOURSELF when it names someone else, NO_ACCOUNT when the
+     * caller is no MARC account); MARC itself (seeding) names them (INVALID REQUIRED when it does not).
+     *
+     * @param what what the member draws up, for the messages ("an activity analysis")
+     */
+    public static UUID member(String userId, UUID named, String what) {
+        if (SYSTEM.equals(userId)) {
+            if (named == null) {
+                throw CommandRejected.invalid("memberUserId", "REQUIRED", "Seeding names the member");
+            }
+            return named;
+        }
+        UUID caller = caller(userId, what);
+        if (named != null && !named.equals(caller)) {
+            throw CommandRejected.forbidden("memberUserId", "NOT_YOURSELF", named, "A member draws up only their own: " + what);
+        }
+        return caller;
+    }
+
+    /** Only its member (or MARC itself) acts on what a member draws up: FORBIDDEN NOT_YOURS naming {@code field}. */
+    public static void requireMember(String userId, UUID memberUserId, String field, UUID id, String what) {
+        if (!SYSTEM.equals(userId) && !memberUserId.equals(caller(userId, what))) {
+            throw CommandRejected.forbidden(field, "NOT_YOURS", id, "Only its member edits " + what);
+        }
+    }
+
+    private static UUID caller(String userId, String what) {
+        try {
+            return UUID.fromString(userId);
+        } catch (RuntimeException e) {
+            throw CommandRejected.forbidden("memberUserId", "NO_ACCOUNT", userId, "Only a MARC account draws up " + what);
+        }
     }
 
     /**

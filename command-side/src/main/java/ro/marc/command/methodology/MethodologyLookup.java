@@ -10,6 +10,8 @@ import ro.marc.events.methodology.event.MethodologyVersionPublished;
 import tools.jackson.databind.json.JsonMapper;
 
 import javax.sql.DataSource;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Optional;
 
 /**
@@ -35,19 +37,17 @@ public class MethodologyLookup implements CommandLookup, Methodologies {
     @Override
     public Optional<MethodologyVersion> current() {
         return jdbc.sql("SELECT version, content FROM methodology_lookup ORDER BY version DESC LIMIT 1")
-                .query((rs, n) -> new MethodologyVersion(rs.getInt("version"), content(rs.getString("content"))))
-                .optional();
+                .query(MethodologyLookup::row).optional();
     }
 
     @Override
     public Optional<MethodologyVersion> version(int version) {
         return jdbc.sql("SELECT version, content FROM methodology_lookup WHERE version = ?").param(version)
-                .query((rs, n) -> new MethodologyVersion(rs.getInt("version"), content(rs.getString("content"))))
-                .optional();
+                .query(MethodologyLookup::row).optional();
     }
 
-    private static MethodologyContent content(String json) {
-        return JSON.readValue(json, MethodologyContent.class);
+    private static MethodologyVersion row(ResultSet rs, int row) throws SQLException {
+        return new MethodologyVersion(rs.getInt("version"), JSON.readValue(rs.getString("content"), MethodologyContent.class));
     }
 
     @Override

@@ -17,6 +17,7 @@ import ro.marc.events.plan.event.PlanRevised;
 
 import java.time.Instant;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * The campaign's generated documents: the Anexa 1 PDF of every plan edition (activation: edition 1; every
@@ -67,31 +68,35 @@ public class CampaignDocumentsProjection {
     @EventHandler
     void on(ActivityAnalysisFinalised event, @Timestamp Instant at) {
         AnalysisEdition edition = event.edition();
-        if (store.hasEdition(OwnerKind.ANALYSIS, event.analysisId(), DocumentKinds.ANEXA_3, edition.edition())) {
-            return;
-        }
-        byte[] pdf = AnalysisSheetPdf.render(edition, at);
-        StoredDocument stored = store.store(pdf, new NewDocument(
-                NewDocument.generatedId(OwnerKind.ANALYSIS, event.analysisId(), DocumentKinds.ANEXA_3, edition.edition()),
-                OwnerKind.ANALYSIS, event.analysisId(), edition.orgUnitId(), DocumentKinds.ANEXA_3, edition.edition(),
-                AnalysisSheetPdf.title(edition), AnalysisSheetPdf.fileName(edition), DocumentKinds.PDF,
-                edition.memberUserId(), edition.memberName(), at));
-        log.debug("Anexa 3 of analysis {} edition {} stored as {}", event.analysisId(), edition.edition(), stored.id());
+        memberSheet(new Sheet(OwnerKind.ANALYSIS, event.analysisId(), DocumentKinds.ANEXA_3, edition.edition(),
+                edition.orgUnitId(), edition.memberUserId(), edition.memberName(), AnalysisSheetPdf.title(edition),
+                AnalysisSheetPdf.fileName(edition)), () -> AnalysisSheetPdf.render(edition, at), at);
     }
 
     @EventHandler
     void on(RiskAssessmentFinalised event, @Timestamp Instant at) {
         AssessmentEdition edition = event.edition();
-        if (store.hasEdition(OwnerKind.ASSESSMENT, event.assessmentId(), DocumentKinds.ANEXA_4, edition.edition())) {
+        memberSheet(new Sheet(OwnerKind.ASSESSMENT, event.assessmentId(), DocumentKinds.ANEXA_4, edition.edition(),
+                edition.orgUnitId(), edition.memberUserId(), edition.memberName(), AssessmentSheetPdf.title(edition),
+                AssessmentSheetPdf.fileName(edition)), () -> AssessmentSheetPdf.render(edition, at), at);
+    }
+
+    /** A finalised edition of a member's form (Anexa 3, Anexa 4), published by the member. */
+    private record Sheet(OwnerKind owner, UUID ownerId, String kind, int edition, UUID orgUnitId, UUID memberUserId,
+                         String memberName, String title, String fileName) {
+    }
+
+    /** Renders and stores the sheet unless its edition is stored already. */
+    private void memberSheet(Sheet sheet, Supplier<byte[]> render, Instant at) {
+        if (store.hasEdition(sheet.owner(), sheet.ownerId(), sheet.kind(), sheet.edition())) {
             return;
         }
-        byte[] pdf = AssessmentSheetPdf.render(edition, at);
-        StoredDocument stored = store.store(pdf, new NewDocument(
-                NewDocument.generatedId(OwnerKind.ASSESSMENT, event.assessmentId(), DocumentKinds.ANEXA_4, edition.edition()),
-                OwnerKind.ASSESSMENT, event.assessmentId(), edition.orgUnitId(), DocumentKinds.ANEXA_4, edition.edition(),
-                AssessmentSheetPdf.title(edition), AssessmentSheetPdf.fileName(edition), DocumentKinds.PDF,
-                edition.memberUserId(), edition.memberName(), at));
-        log.debug("Anexa 4 of assessment {} edition {} stored as {}", event.assessmentId(), edition.edition(), stored.id());
+        StoredDocument stored = store.store(render.get(), new NewDocument(
+                NewDocument.generatedId(sheet.owner(), sheet.ownerId(), sheet.kind(), sheet.edition()),
+                sheet.owner(), sheet.ownerId(), sheet.orgUnitId(), sheet.kind(), sheet.edition(), sheet.title(),
+                sheet.fileName(), DocumentKinds.PDF, sheet.memberUserId(), sheet.memberName(), at));
+        log.debug("{} of {} {} edition {} stored as {}", sheet.kind(), sheet.owner(), sheet.ownerId(), sheet.edition(),
+                stored.id());
     }
 
     private void planSheet(UUID planId, UUID orgUnitId, PlanEdition edition, Instant at) {

@@ -281,6 +281,31 @@ class AssessmentProjectionTest {
     }
 
     @Test
+    void a_rebuild_replays_the_stream_into_the_same_rows_history_and_document() throws IOException {
+        List<Object> stream = List.of(started(assessment, cluj, "IPJ Cluj", risk, "Luarea de mită"), saved(1),
+                evaluated(assessment, 1, 3), evaluated(assessment, 1, 4),
+                finalised(evaluated(assessment, 1, 4).evaluation()), new AssessmentEditionStarted(assessment, 2));
+        for (int seq = 0; seq < stream.size(); seq++) {
+            both(stream.get(seq), seq);
+        }
+        AssessmentView before = queries.assessment(assessment).orElseThrow();
+        List<EvaluationEntry> history = queries.history(assessment);
+
+        projection.reset();
+        searchProjection.reset();
+        assertThat(queries.assessment(assessment)).isEmpty();
+        assertThat(queries.history(assessment)).isEmpty();
+        clock = 0;
+        for (int seq = 0; seq < stream.size(); seq++) {
+            both(stream.get(seq), seq);
+        }
+        assertThat(queries.assessment(assessment).orElseThrow()).isEqualTo(before);
+        assertThat(queries.history(assessment)).isEqualTo(history);
+        client.indices().refresh(r -> r.index(index.name()));
+        assertThat(search.matching("camere video mita")).containsExactly(assessment);
+    }
+
+    @Test
     void lists_by_reach_with_keyset_pages_filters_facets_and_text_with_diacritics_folded() throws IOException {
         UUID iasiAssessment = UUID.randomUUID();
         UUID unevaluated = UUID.randomUUID();

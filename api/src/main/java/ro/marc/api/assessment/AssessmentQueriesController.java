@@ -167,7 +167,7 @@ public class AssessmentQueriesController {
         AssessmentFilter query = new AssessmentFilter(text, idSet("filter.planIds", f.planIds()), orgUnitIds,
                 idSet("filter.workUnitIds", f.workUnitIds()), idSet("filter.activityIds", f.activityIds()),
                 idSet("filter.riskIds", f.riskIds()), idSet("filter.memberIds", f.memberIds()),
-                f.statuses() == null ? null : Set.copyOf(f.statuses()), f.classes() == null ? null : Set.copyOf(f.classes()),
+                f.statuses() == null ? Set.of() : Set.copyOf(f.statuses()), f.classes() == null ? null : Set.copyOf(f.classes()),
                 f.priorities() == null ? null : Set.copyOf(f.priorities()), Boolean.TRUE.equals(f.includeInactive()));
         List<UUID> matches = text == null || text.isBlank() ? null : search.matching(text);
         Page<AssessmentView> page;
@@ -284,6 +284,6 @@ public class AssessmentQueriesController {
     }
 
     private static Set<UUID> idSet(String field, List<String> values) {
-        return values == null ? null : new HashSet<>(Inputs.ids(field, values));
+        return new HashSet<>(Inputs.ids(field, values));
     }
 }

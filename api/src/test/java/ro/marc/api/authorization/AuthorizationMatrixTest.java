@@ -659,7 +659,7 @@ class AuthorizationMatrixTest extends ApiTestSupport {
         data("member.cluj", ("mutation { startRiskAssessment(input: {id: \"%s\", planId: \"%s\", workUnitId: \"%s\", "
                 + "activityId: \"%s\", riskId: \"%s\"}) { id } }").formatted(ASSESSMENT, plan(Target.CLUJ), ORDINE_PUBLICA,
                 ro.marc.api.local.DemoNomenclature.activityId(activity),
-                ro.marc.api.local.DemoNomenclature.riskId(activity, "Luarea de mită de către polițiști")), Map.of());
+                ro.marc.api.local.DemoNomenclature.riskId(activity, "Încadrarea faptei într-o contravenție mai ușoară decât cea săvârșită")), Map.of());
     }
 
     /** The incidents the incident rows read and (stale) edit, recorded once per database by the central administrator. */

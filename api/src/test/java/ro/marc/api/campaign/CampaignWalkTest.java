@@ -357,7 +357,7 @@ class CampaignWalkTest extends ApiTestSupport {
      * additional measures with indicators of every kind and finalises; the head is notified and reads the Anexa 4 PDF.
      */
     private void assessmentWalk(Structure s, String planId, String activityId) throws Exception {
-        String riskName = "Manipularea aparatului etilotest pentru obținerea unui rezultat negativ";
+        String riskName = "Înlocuirea sau compromiterea probelor biologice recoltate";
         String riskId = DemoNomenclature.riskId(ALCOOL, riskName).toString();
 
         JsonNode assessable = data(s.member(), """

@@ -20,9 +20,17 @@
 # Each prints commands/s, ack p50/p99, projection lag p99 (PostgreSQL, Elasticsearch), the raw INSERT+COMMIT
 # rate at the same concurrency, their ratio, the load average, and a one-line RESULT {json}.
 #
+# Issue 13's campaign hot path (ro.marc.ops.bench.AssessmentBenchmark; also `ops/marc bench assessment`): C = 50,
+# 100, 200 members each autosaving their own draft risk assessment every 3 s ±20%, every 20th operation of a member
+# a finalisation (then a new edition), 1500 measured operations per C, one app start for the three:
+#   BENCH_WORKLOAD=assessment ops/bench/run-benchmark.sh
+#   BENCH_WORKLOAD=assessment BENCH_MEMBERS=100 BENCH_AUTOSAVE_MS=0 ops/bench/run-benchmark.sh   (closed loop: capacity)
+#
 # Environment: BENCH_WORKLOAD (default create: each command creates a new org unit; rename: per-entity
 #              edits, each client renames only its own org unit; activity: per-entity edits, each client
-#              renames only its own approved activity; see --workload in the benchmark's usage),
+#              renames only its own approved activity; see --workload in the benchmark's usage; assessment:
+#              the risk assessment benchmark, with BENCH_MEMBERS (default 50,100,200), BENCH_AUTOSAVE_MS (3000),
+#              BENCH_FINALISE_EVERY (20), BENCH_COMMANDS = operations per C (default 1500)),
 #              BENCH_COMMANDS (default 2000), BENCH_CLIENTS (8), BENCH_WARMUP (200),
 #              BENCH_NODES (1 or 2; default 1), BENCH_APP_PORT (first node's port, default 18080; node 2
 #              gets the next one), BENCH_DATABASE (default marc_bench), BENCH_INDEX_PREFIX (default
@@ -38,7 +46,10 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$ROOT"
 
 WORKLOAD="${BENCH_WORKLOAD:-create}"
-COMMANDS="${BENCH_COMMANDS:-2000}"
+if [[ "$WORKLOAD" == assessment ]]; then COMMANDS="${BENCH_COMMANDS:-1500}"; else COMMANDS="${BENCH_COMMANDS:-2000}"; fi
+MEMBERS="${BENCH_MEMBERS:-50,100,200}"
+AUTOSAVE_MS="${BENCH_AUTOSAVE_MS:-3000}"
+FINALISE_EVERY="${BENCH_FINALISE_EVERY:-20}"
 CLIENTS="${BENCH_CLIENTS:-8}"
 WARMUP="${BENCH_WARMUP:-200}"
 APP_PORT="${BENCH_APP_PORT:-18080}"
@@ -58,8 +69,13 @@ done
 case "$WORKLOAD" in
   create | rename) ES_INDEX="$INDEX_PREFIX-org-units" ;;
   activity) ES_INDEX="$INDEX_PREFIX-nomenclature" ;;
-  *) die "BENCH_WORKLOAD must be create, rename or activity (got '$WORKLOAD')" ;;
+  assessment) ES_INDEX="$INDEX_PREFIX-assessments" ;;
+  *) die "BENCH_WORKLOAD must be create, rename, activity or assessment (got '$WORKLOAD')" ;;
 esac
+[[ "$MEMBERS" =~ ^[0-9]+(,[0-9]+)*$ ]] || die "BENCH_MEMBERS must be counts separated by commas (got '$MEMBERS')"
+for value in "$AUTOSAVE_MS" "$FINALISE_EVERY"; do
+  [[ "$value" =~ ^[0-9]+$ ]] || die "BENCH_AUTOSAVE_MS and BENCH_FINALISE_EVERY must be numbers (got '$value')"
+done
 [[ "$NODES" == 1 || "$NODES" == 2 ]] || die "BENCH_NODES must be 1 or 2 (got '$NODES')"
 [[ "$PROFILE" == 0 || "$PROFILE" == 1 ]] || die "BENCH_PROFILE must be 0 or 1 (got '$PROFILE')"
 [[ "$BENCH_DATABASE" =~ ^[a-z_][a-z0-9_]*$ ]] || die "BENCH_DATABASE must be a plain lower-case name (got '$BENCH_DATABASE')"
@@ -208,15 +224,23 @@ EXTRA_ARGS=()
 if [[ -n "${BENCH_ARGS:-}" ]]; then
   read -r -a EXTRA_ARGS <<<"$BENCH_ARGS"
 fi
-log "running the benchmark: workload $WORKLOAD, $COMMANDS commands, $CLIENTS clients, $WARMUP warm-up, $NODES node(s) ${EXTRA_ARGS[*]}"
+if [[ "$WORKLOAD" == assessment ]]; then
+  log "running the benchmark: workload assessment, members $MEMBERS, $COMMANDS operations each, autosave every $AUTOSAVE_MS ms, $NODES node(s) ${EXTRA_ARGS[*]}"
+else
+  log "running the benchmark: workload $WORKLOAD, $COMMANDS commands, $CLIENTS clients, $WARMUP warm-up, $NODES node(s) ${EXTRA_ARGS[*]}"
+fi
 log "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+COMMON_ARGS=(--url "$URLS" --jdbc "$BENCH_DB_URL" --db-user "$MARC_DB_USER" --db-password "$MARC_DB_PASSWORD"
+  --es "$MARC_ES_URL" --es-index "$ES_INDEX" --window-file "$WORK/window.txt" --warmup "$WARMUP")
 set +e
-"$JAVA" -cp "$CLASSPATH_OPS" ro.marc.ops.bench.OrgCommandBenchmark \
-  --url "$URLS" \
-  --jdbc "$BENCH_DB_URL" --db-user "$MARC_DB_USER" --db-password "$MARC_DB_PASSWORD" \
-  --es "$MARC_ES_URL" --es-index "$ES_INDEX" --window-file "$WORK/window.txt" \
-  --workload "$WORKLOAD" --commands "$COMMANDS" --clients "$CLIENTS" --warmup "$WARMUP" "${EXTRA_ARGS[@]}" \
-  | tee "$WORK/report.txt"
+if [[ "$WORKLOAD" == assessment ]]; then
+  "$JAVA" -cp "$CLASSPATH_OPS" ro.marc.ops.bench.AssessmentBenchmark "${COMMON_ARGS[@]}" \
+    --members "$MEMBERS" --operations "$COMMANDS" --autosave-ms "$AUTOSAVE_MS" --finalise-every "$FINALISE_EVERY" \
+    "${EXTRA_ARGS[@]}" | tee "$WORK/report.txt"
+else
+  "$JAVA" -cp "$CLASSPATH_OPS" ro.marc.ops.bench.OrgCommandBenchmark "${COMMON_ARGS[@]}" \
+    --workload "$WORKLOAD" --commands "$COMMANDS" --clients "$CLIENTS" "${EXTRA_ARGS[@]}" | tee "$WORK/report.txt"
+fi
 rc=${PIPESTATUS[0]}
 set -e
 

@@ -28,10 +28,13 @@ import static ro.marc.api.local.DemoNomenclature.referenceEntryId;
 import static ro.marc.api.local.DemoNomenclature.taskId;
 
 /**
- * Demo data: member.cluj's finalised activity analysis (Anexa 3) of "Ordine publică" under IPJ Cluj's active
- * plan, from the demo nomenclature's activities, tasks, documents and reference lists — sent as commands
- * (start, save, finalise). A step of {@link ro.marc.api.startup.StartupSequence}, after the demo plans; it
- * continues from wherever an interrupted start left the analysis, and does nothing once it is finalised.
+ * Demo data: finalised activity analyses (Anexa 3) under IPJ Cluj's active plan, from the demo nomenclature's
+ * activities, tasks, documents and reference lists — member.cluj's of "Ordine publică", and integrity counsellor
+ * counsellor.cluj's (A103: every work unit of the structure) of "Ordine publică" and "Logistică", so that the
+ * demo risk assessments (Anexa 4, {@link DemoRiskAssessments}) have activities to be about: the same risk by
+ * two members (A402) and a risk with an incident in another structure. Sent as commands (start, save,
+ * finalise). A step of {@link ro.marc.api.startup.StartupSequence}, after the demo plans; it continues from
+ * wherever an interrupted start left an analysis, and does nothing for one that is finalised.
  */
 @Component
 @Profile("local")
@@ -44,9 +47,27 @@ public class DemoActivityAnalysis {
     public static final UUID WORK_UNIT = DemoOrganisation.id("wu:Ordine publică");
     public static final UUID MEMBER = DemoAccess.userId("member.cluj");
     public static final UUID ANALYSIS = AnalysisIds.of(PLAN, MEMBER, WORK_UNIT);
+    public static final UUID COUNSELLOR = DemoAccess.userId("counsellor.cluj");
+    public static final UUID LOGISTICS = DemoOrganisation.id("wu:Logistică");
+    /** counsellor.cluj's analysis of Ordine publică: the fines activity only. */
+    public static final UUID COUNSELLOR_PUBLIC_ORDER = AnalysisIds.of(PLAN, COUNSELLOR, WORK_UNIT);
+    /** counsellor.cluj's analysis of Logistică: fuel management. */
+    public static final UUID COUNSELLOR_LOGISTICS = AnalysisIds.of(PLAN, COUNSELLOR, LOGISTICS);
 
     static final String CONTRAVENTII = "Constatarea și sancționarea contravențiilor";
     static final String ARME = "Eliberarea permiselor de armă și autorizarea deținerii armelor";
+    static final String CARBURANT = "Gestionarea carburanților și lubrifianților";
+
+    /** One demo analysis: whose, of which work unit, with what. */
+    private record Demo(UUID analysisId, UUID memberUserId, UUID workUnitId, List<AnalysedActivity> content, String label) {
+    }
+
+    private static List<Demo> demos() {
+        return List.of(new Demo(ANALYSIS, MEMBER, WORK_UNIT, content(), "member.cluj, Ordine publică"),
+                new Demo(COUNSELLOR_PUBLIC_ORDER, COUNSELLOR, WORK_UNIT, List.of(content().getFirst()),
+                        "counsellor.cluj, Ordine publică"),
+                new Demo(COUNSELLOR_LOGISTICS, COUNSELLOR, LOGISTICS, logistics(), "counsellor.cluj, Logistică"));
+    }
 
     private final EventStore eventStore;
     private final CommandSender commands;
@@ -86,27 +107,47 @@ public class DemoActivityAnalysis {
                                 "Legea nr. 295/2004 privind regimul armelor și al munițiilor", List.of()))));
     }
 
+    /** counsellor.cluj's Logistică: fuel management, its two tasks and their registers. */
+    static List<AnalysedActivity> logistics() {
+        String bonuri = "Distribuirea bonurilor valorice și a cardurilor de carburant";
+        String consum = "Calculul și justificarea consumului de carburant";
+        return List.of(new AnalysedActivity(activityId(CARBURANT), List.of(
+                new AnalysedTask(taskId(CARBURANT, bonuri), Periodicity.DAILY, List.of(
+                        documentId(CARBURANT, bonuri, "Registru de evidență a bonurilor valorice de carburant"),
+                        documentId(CARBURANT, bonuri, "Foaie de parcurs"))),
+                new AnalysedTask(taskId(CARBURANT, consum), Periodicity.MONTHLY, List.of(
+                        documentId(CARBURANT, consum, "Situație lunară a consumului de carburant")))),
+                List.of()));
+    }
+
     /** A step of {@link ro.marc.api.startup.StartupSequence}. */
     public void seed() {
         if (plans.activePlanOf(plans.plan(PLAN).map(ActivePlans.PlanFact::orgUnitId).orElse(new UUID(0, 0)))
                 .filter(p -> p.planId().equals(PLAN)).isEmpty()) {
-            log.warn("Demo activity analysis skipped: IPJ Cluj's demo plan {} is not active", PLAN);
+            log.warn("Demo activity analyses skipped: IPJ Cluj's demo plan {} is not active", PLAN);
             return;
         }
+        demos().forEach(this::seed);
+    }
+
+    /** Start, save, finalise: each sent once, at the version the previous one left. */
+    private void seed(Demo demo) {
+        UUID id = demo.analysisId();
         for (int step = 0; step < 3; step++) {
-            long version = version();
+            long version = version(id);
             if (version == 0) {
-                commands.sendAsSystemOnce(new StartActivityAnalysis(ANALYSIS, PLAN, WORK_UNIT, MEMBER), () -> version() > 0);
+                commands.sendAsSystemOnce(new StartActivityAnalysis(id, PLAN, demo.workUnitId(), demo.memberUserId()),
+                        () -> version(id) > 0);
             } else if (version == 1) {
-                commands.sendAsSystemOnce(new SaveActivityAnalysis(ANALYSIS, content(), 1), () -> version() > 1);
+                commands.sendAsSystemOnce(new SaveActivityAnalysis(id, demo.content(), 1), () -> version(id) > 1);
             } else if (version == 2) {
-                commands.sendAsSystemOnce(new FinaliseActivityAnalysis(ANALYSIS, 2), () -> version() > 2);
-                log.info("Demo activity analysis finalised: member.cluj, Ordine publică, IPJ Cluj 2026 ({})", ANALYSIS);
+                commands.sendAsSystemOnce(new FinaliseActivityAnalysis(id, 2), () -> version(id) > 2);
+                log.info("Demo activity analysis finalised: {}, IPJ Cluj 2026 ({})", demo.label(), id);
             }
         }
     }
 
-    private long version() {
-        return DemoAccess.version(eventStore, ANALYSIS);
+    private long version(UUID analysisId) {
+        return DemoAccess.version(eventStore, analysisId);
     }
 }

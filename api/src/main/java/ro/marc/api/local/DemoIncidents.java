@@ -122,7 +122,7 @@ public class DemoIncidents {
     public void seed() {
         int sent = 0;
         for (Script script : scripts()) {
-            sent += run(script);
+            sent += DemoSteps.run(eventStore, commands, script.incidentId, script.steps);
         }
         if (sent > 0) {
             log.info("Demo incidents seeded: {} commands for {} incidents (Cluj, Iași, București)", sent, ALL.size());
@@ -277,77 +277,60 @@ public class DemoIncidents {
 
     // ---------------------------------------------------------------------------------------------- the scripts
 
-    /** One step: done when the incident's history holds its event; otherwise its command, at the current version. */
-    private record Step(String user, Predicate<List<Object>> done, Function<Long, Object> command) {
-    }
-
     /** The steps of one demo incident, in order. */
     private static final class Script {
         final UUID incidentId;
         final String recorder;
-        final List<Step> steps = new ArrayList<>();
+        final List<DemoSteps.Step> steps = new ArrayList<>();
 
         Script(UUID incidentId, String recorder) {
             this.incidentId = incidentId;
             this.recorder = recorder;
         }
 
+        /** A step on behalf of the demo account {@code user}. */
+        private void step(String user, Predicate<List<Object>> done, Function<Long, Object> command) {
+            steps.add(new DemoSteps.Step(DemoAccess.userId(user), done, command));
+        }
+
         Script record(RecordIntegrityIncident command) {
-            steps.add(new Step(recorder, events -> events.stream().anyMatch(e -> e instanceof IntegrityIncidentRecorded),
-                    version -> command));
+            step(recorder, events -> events.stream().anyMatch(e -> e instanceof IntegrityIncidentRecorded),
+                    version -> command);
             return this;
         }
 
         /** A link on the incident's own structure; ids derived from the incident and {@code key}. */
         Script link(String user, String key, String workUnit, String activity, String risk, List<CategoryRecord> categories) {
             UUID linkId = id(incidentId + "/link/" + key);
-            steps.add(new Step(user, events -> events.stream().anyMatch(e -> e instanceof IncidentRiskLinked l
+            step(user, events -> events.stream().anyMatch(e -> e instanceof IncidentRiskLinked l
                     && l.link().linkId().equals(linkId)), version -> new LinkIncidentRisk(incidentId, version, linkId,
-                    null, DemoOrganisation.id("wu:" + workUnit), activityId(activity), riskId(activity, risk), categories)));
+                    null, DemoOrganisation.id("wu:" + workUnit), activityId(activity), riskId(activity, risk), categories));
             return this;
         }
 
         Script attach(String user, String key, IncidentDocumentKind kind, String title, String summary, String fileName,
                       Supplier<byte[]> content) {
             UUID documentId = id(incidentId + "/document/" + key);
-            steps.add(new Step(user, events -> events.stream().anyMatch(e -> e instanceof IncidentDocumentAttached a
+            step(user, events -> events.stream().anyMatch(e -> e instanceof IncidentDocumentAttached a
                     && a.document().documentId().equals(documentId)), version -> new AttachIncidentDocument(incidentId,
-                    version, documentId, kind, title, summary, fileName, content.get())));
+                    version, documentId, kind, title, summary, fileName, content.get()));
             return this;
         }
 
         /** The incident as recorded, with a new type and content. */
         Script edit(String user, RecordIntegrityIncident recorded, IncidentType type, String content) {
-            steps.add(new Step(user, events -> events.stream().anyMatch(e -> e instanceof IntegrityIncidentEdited ed
+            step(user, events -> events.stream().anyMatch(e -> e instanceof IntegrityIncidentEdited ed
                     && ed.details().type() == type), version -> new EditIntegrityIncident(incidentId, version,
                     recorded.title(), recorded.county(), recorded.orgUnitId(), type, recorded.incidentDate(),
-                    recorded.fileNumber(), recorded.fileRegisteredOn(), content)));
+                    recorded.fileNumber(), recorded.fileRegisteredOn(), content));
             return this;
         }
 
         Script archive(String user) {
-            steps.add(new Step(user, events -> events.stream().anyMatch(e -> e instanceof IntegrityIncidentArchived),
-                    version -> new ArchiveIntegrityIncident(incidentId, version)));
+            step(user, events -> events.stream().anyMatch(e -> e instanceof IntegrityIncidentArchived),
+                    version -> new ArchiveIntegrityIncident(incidentId, version));
             return this;
         }
-    }
-
-    /** Runs the steps not done yet; the number of commands sent. */
-    private int run(Script script) {
-        int sent = 0;
-        for (Step step : script.steps) {
-            if (step.done().test(events(script.incidentId))) {
-                continue;
-            }
-            commands.sendAsDemoUserOnce(step.command().apply(DemoAccess.version(eventStore, script.incidentId)),
-                    DemoAccess.userId(step.user()), () -> step.done().test(events(script.incidentId)));
-            sent++;
-        }
-        return sent;
-    }
-
-    private List<Object> events(UUID incidentId) {
-        return DemoAccess.history(eventStore, incidentId);
     }
 
     // -------------------------------------------------------------------------------------------- the documents

@@ -13,6 +13,7 @@ import ro.marc.api.local.DemoIncidents;
 import ro.marc.api.local.DemoNomenclature;
 import ro.marc.api.local.DemoOrganisation;
 import ro.marc.api.local.DemoQuestionnaire;
+import ro.marc.api.local.DemoRiskAssessments;
 import ro.marc.api.methodology.MethodologyBootstrap;
 import ro.marc.api.nomenclature.NomenclatureBootstrap;
 import ro.marc.api.org.OrganisationBootstrap;
@@ -44,6 +45,7 @@ public class StartupSequence implements ApplicationRunner {
     private final ObjectProvider<DemoCampaign> demoCampaign;
     private final ObjectProvider<DemoActivityAnalysis> demoActivityAnalysis;
     private final ObjectProvider<DemoIncidents> demoIncidents;
+    private final ObjectProvider<DemoRiskAssessments> demoRiskAssessments;
     private final QuestionnaireBootstrap questionnaire;
     private final MethodologyBootstrap methodology;
     private final ObjectProvider<DemoQuestionnaire> demoQuestionnaire;
@@ -54,7 +56,8 @@ public class StartupSequence implements ApplicationRunner {
                            ObjectProvider<DemoNomenclature> demoNomenclature, QuestionnaireBootstrap questionnaire,
                            ObjectProvider<DemoCampaign> demoCampaign, ObjectProvider<DemoQuestionnaire> demoQuestionnaire,
                            ObjectProvider<DemoActivityAnalysis> demoActivityAnalysis,
-                           ObjectProvider<DemoIncidents> demoIncidents, MethodologyBootstrap methodology, ClusterLock lock) {
+                           ObjectProvider<DemoIncidents> demoIncidents, MethodologyBootstrap methodology,
+                           ObjectProvider<DemoRiskAssessments> demoRiskAssessments, ClusterLock lock) {
         this.lock = lock;
         this.methodology = methodology;
         this.questionnaire = questionnaire;
@@ -68,6 +71,7 @@ public class StartupSequence implements ApplicationRunner {
         this.demoCampaign = demoCampaign;
         this.demoActivityAnalysis = demoActivityAnalysis;
         this.demoIncidents = demoIncidents;
+        this.demoRiskAssessments = demoRiskAssessments;
     }
 
     @Override
@@ -97,10 +101,14 @@ public class StartupSequence implements ApplicationRunner {
         demoCampaign.ifAvailable(DemoCampaign::seed);
         // 9. demo: answers to the questionnaire under the IPJ Cluj plan (after the demo plans): one finalised, one draft
         demoQuestionnaire.ifAvailable(DemoQuestionnaire::seed);
-        // 10. demo: member.cluj's finalised activity analysis (Anexa 3) of Ordine publică (after the demo plans and answers)
+        // 10. demo: finalised activity analyses (Anexa 3): member.cluj's of Ordine publică, counsellor.cluj's of Ordine publică
+        //     and Logistică (after the demo plans and answers)
         demoActivityAnalysis.ifAvailable(DemoActivityAnalysis::seed);
         // 11. demo: integrity incidents in Cluj, Iași and Bucharest, linked to the demo nomenclature's risks (after the
         //     active plan, so the links notify its members)
         demoIncidents.ifAvailable(DemoIncidents::seed);
+        // 12. demo: risk assessments (Anexa 4) in IPJ Cluj, after the incidents (their floors hold when the risks are
+        //     scored) and the methodology's version 1: high, moderate and minor finalised, one risk by two members, a draft
+        demoRiskAssessments.ifAvailable(DemoRiskAssessments::seed);
     }
 }

@@ -32,7 +32,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -195,21 +194,5 @@ class DemoIncidentsTest extends ApiTestSupport {
                 .param(MEMBER_CLUJ).query(Long.class).single(), n -> n >= 2);
         assertThat(notified).as("the two Cluj links are on Poliție rutieră and Ordine publică, both assigned to member.cluj")
                 .isGreaterThanOrEqualTo(2);
-    }
-
-    /** Reads until {@code done} holds (the projections run in the background), at most 30 s; the last read. */
-    private static <T> T awaitValue(Supplier<T> read, java.util.function.Predicate<T> done) {
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        T value = read.get();
-        while (!done.test(value) && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            value = read.get();
-        }
-        return value;
     }
 }

@@ -94,20 +94,34 @@ public abstract class GraphQlClientSupport {
 
     /** Reads until {@code done} holds (projections are asynchronous); fails with the last read after 15 s. */
     protected static JsonNode eventually(Supplier<JsonNode> read, Predicate<JsonNode> done) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        JsonNode last = read.get();
-        while (!done.test(last) && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-            last = read.get();
-        }
+        JsonNode last = awaitValue(read, done, Duration.ofSeconds(15));
         if (!done.test(last)) {
             throw new AssertionError("condition not met within 15 s; last: " + last);
         }
         return last;
+    }
+
+    /**
+     * Reads anything until {@code done} holds (the projections run in the background), at most 30 s; answers the
+     * last read, so the caller's assertion says what was wrong.
+     */
+    protected static <T> T awaitValue(Supplier<T> read, Predicate<T> done) {
+        return awaitValue(read, done, Duration.ofSeconds(30));
+    }
+
+    private static <T> T awaitValue(Supplier<T> read, Predicate<T> done, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        T value = read.get();
+        while (!done.test(value) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            value = read.get();
+        }
+        return value;
     }
 
     /**

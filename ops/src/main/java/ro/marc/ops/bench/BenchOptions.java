@@ -31,14 +31,24 @@ record BenchOptions(
         String windowFile,
         String edit) {
 
-    static final String USAGE = """
-            Usage: OrgCommandBenchmark [options]
+    /** The endpoint options every write benchmark takes, as its usage lists them. */
+    static final String ENDPOINTS_USAGE = """
               --url URL[,URL...]   MARC base URL(s), one per node; client k sends to node k mod n
                                    (default http://127.0.0.1:8080)
               --jdbc URL           the app's PostgreSQL database    (default jdbc:postgresql://127.0.0.1:5432/marc)
               --db-user USER       (default postgres)
               --db-password PWD    (default empty)
               --es URL             Elasticsearch                    (default http://127.0.0.1:9200)
+            """;
+    /** The options of the read-model watchers every write benchmark takes. */
+    static final String WATCHERS_USAGE = """
+              --projection-timeout-seconds S  wait for the read models after the last ack (default 600: a lagging
+                                   Elasticsearch projection must drain for its lag p99 to be known)
+              --pg-poll-ms MS      PostgreSQL read-model poll interval (default 5)
+              --es-poll-ms MS      Elasticsearch read-model poll interval (default 10)
+            """;
+
+    static final String USAGE = "Usage: OrgCommandBenchmark [options]\n" + ENDPOINTS_USAGE + """
               --es-index NAME      the workload's index: <prefix>-org-units for create/rename,
                                    <prefix>-nomenclature for activity (default marc-org-units)
               --workload W         create: every command is a createOrgUnit of a new org unit under the
@@ -55,10 +65,7 @@ record BenchOptions(
               --commands N         measured commands                (default 2000)
               --clients C          concurrent clients               (default 8)
               --warmup W           unmeasured warm-up commands      (default 200)
-              --projection-timeout-seconds S  wait for the read models after the last ack (default 600: a lagging
-                                   Elasticsearch projection must drain for its lag p99 to be known)
-              --pg-poll-ms MS      PostgreSQL read-model poll interval (default 5)
-              --es-poll-ms MS      Elasticsearch read-model poll interval (default 10)
+            """ + WATCHERS_USAGE + """
               --parents P          spread the org units round-robin over P parents created under the
                                    run's parent (default 1: all directly under the run's parent;
                                    create workload only)
@@ -73,33 +80,7 @@ record BenchOptions(
             "window-file", "edit");
 
     static BenchOptions parse(String[] args) {
-        Map<String, String> values = new LinkedHashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            if (arg.equals("-h") || arg.equals("--help")) {
-                throw new UsageException(null);
-            }
-            if (!arg.startsWith("--")) {
-                throw new UsageException("Unexpected argument '" + arg + "'");
-            }
-            String name;
-            String value;
-            int eq = arg.indexOf('=');
-            if (eq > 0) {
-                name = arg.substring(2, eq);
-                value = arg.substring(eq + 1);
-            } else {
-                name = arg.substring(2);
-                if (i + 1 >= args.length) {
-                    throw new UsageException("Option --" + name + " needs a value");
-                }
-                value = args[++i];
-            }
-            if (!NAMES.contains(name)) {
-                throw new UsageException("Unknown option --" + name);
-            }
-            values.put(name, value);
-        }
+        Map<String, String> values = values(args, NAMES);
         BenchOptions options = new BenchOptions(
                 urls(values.getOrDefault("url", "http://127.0.0.1:8080")),
                 loopbackJdbc(values.getOrDefault("jdbc", "jdbc:postgresql://127.0.0.1:5432/marc")),
@@ -138,7 +119,39 @@ record BenchOptions(
         return urls.getFirst();
     }
 
-    private static List<URI> urls(String value) {
+    /** {@code --name value} or {@code --name=value} pairs, each name one of {@code names}; -h / --help: usage. */
+    static Map<String, String> values(String[] args, Set<String> names) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals("-h") || arg.equals("--help")) {
+                throw new UsageException(null);
+            }
+            if (!arg.startsWith("--")) {
+                throw new UsageException("Unexpected argument '" + arg + "'");
+            }
+            String name;
+            String value;
+            int eq = arg.indexOf('=');
+            if (eq > 0) {
+                name = arg.substring(2, eq);
+                value = arg.substring(eq + 1);
+            } else {
+                name = arg.substring(2);
+                if (i + 1 >= args.length) {
+                    throw new UsageException("Option --" + name + " needs a value");
+                }
+                value = args[++i];
+            }
+            if (!names.contains(name)) {
+                throw new UsageException("Unknown option --" + name);
+            }
+            values.put(name, value);
+        }
+        return values;
+    }
+
+    static List<URI> urls(String value) {
         List<URI> urls = new ArrayList<>();
         for (String url : value.split(",")) {
             if (!url.isBlank()) {
@@ -172,11 +185,11 @@ record BenchOptions(
         return value;
     }
 
-    private static String stripSlash(String url) {
+    static String stripSlash(String url) {
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
-    private static int positive(String option, String value, int min, int max) {
+    static int positive(String option, String value, int min, int max) {
         try {
             int parsed = Integer.parseInt(value.trim());
             if (parsed < min || parsed > max) {

@@ -1,14 +1,12 @@
 package ro.marc.ops.bench;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -66,9 +64,14 @@ final class InsertBaseline implements AutoCloseable {
 
     /**
      * Creates the scratch table, runs {@code warmup} then {@code rows} measured inserts on the connections
-     * {@link #connect(int)} opened (one client each), drops the table.
+     * {@link #connect(int)} opened (one client each, closed loop), drops the table.
      */
     Result run(int rows, int warmup) throws Exception {
+        return run(rows, warmup, Pace.CLOSED_LOOP);
+    }
+
+    /** As {@link #run(int, int)}, each connection sending its measured inserts at {@code pace} (the warm-up unpaced). */
+    Result run(int rows, int warmup, Pace pace) throws Exception {
         int clients = connections.size();
         try (Connection admin = connect()) {
             admin.setAutoCommit(true);
@@ -78,9 +81,9 @@ final class InsertBaseline implements AutoCloseable {
             }
             try {
                 if (warmup > 0) {
-                    insert(warmup, clients, "warm-up");
+                    insert(warmup, clients, "warm-up", Pace.CLOSED_LOOP);
                 }
-                return insert(rows, clients, "row");
+                return insert(rows, clients, "row", pace);
             } finally {
                 try (Statement statement = admin.createStatement()) {
                     statement.execute("DROP TABLE IF EXISTS " + TABLE);
@@ -89,7 +92,7 @@ final class InsertBaseline implements AutoCloseable {
         }
     }
 
-    private Result insert(int rows, int clients, String namePrefix) throws Exception {
+    private Result insert(int rows, int clients, String namePrefix, Pace pace) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients, Thread.ofPlatform().name("bench-insert-", 0).factory());
         try {
             AtomicInteger next = new AtomicInteger();
@@ -103,9 +106,12 @@ final class InsertBaseline implements AutoCloseable {
                     try (PreparedStatement insert = connection.prepareStatement(
                             "INSERT INTO " + TABLE + " (id, name, at) VALUES (?, ?, ?)")) {
                         start.await();
+                        long tick = pace.first(System.nanoTime());
                         for (int i = next.getAndIncrement(); i < rows; i = next.getAndIncrement()) {
+                            Pace.awaitTick(tick);
                             UUID id = UUID.randomUUID();
                             long t0 = System.nanoTime();
+                            tick = pace.next(tick, t0);
                             try {
                                 insert.setObject(1, id);
                                 insert.setString(2, namePrefix + " " + i);
@@ -142,11 +148,6 @@ final class InsertBaseline implements AutoCloseable {
     }
 
     private Connection connect() throws SQLException {
-        Properties properties = new Properties();
-        properties.setProperty("user", user);
-        properties.setProperty("password", password);
-        properties.setProperty("connectTimeout", "5");
-        properties.setProperty("ApplicationName", "marc-org-command-benchmark");
-        return DriverManager.getConnection(jdbcUrl, properties);
+        return new BenchDatabase(jdbcUrl, user, password, "marc-bench-insert-baseline").connect();
     }
 }

@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,9 +17,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The few MARC HTTP calls the benchmark makes against one node: a dev token (each node signs its own, so
- * one MarcClient per node), the root, createOrgUnit, renameOrgUnit, and for the activity workload a
- * domain, a work unit, proposeActivity and correctApprovedItem.
+ * The few MARC HTTP calls the benchmarks make against one node, as one demo user: a dev token (each node signs
+ * its own, so one MarcClient per node and user), the root, createOrgUnit, renameOrgUnit, for the activity
+ * workload a domain, a work unit, proposeActivity and correctApprovedItem, and for the risk assessment benchmark
+ * the caller's plan, what they may assess, a reference list, startRiskAssessment, evaluateRisk and the draft
+ * save, finalisation and new edition.
  */
 final class MarcClient {
 
@@ -35,6 +38,22 @@ final class MarcClient {
     private static final String PROPOSE_ACTIVITY =
             "mutation($input: ProposeActivityInput!) { proposeActivity(input: $input) { id version } }";
     private static final String WORK_UNITS = "{ workUnits { id retired } }";
+    private static final String MY_PLAN = "{ myTasks { plan { id } } }";
+    private static final String REFERENCE_ENTRIES =
+            "query($list: ReferenceList!) { referenceEntries(list: $list) { id active } }";
+    private static final String ASSESSABLE_RISKS = "query($plan: ID!) { assessableRisks(planId: $plan) "
+            + "{ workUnitId activities { activityId risks { riskId status } } } }";
+    private static final String START_ASSESSMENT =
+            "mutation($input: StartRiskAssessmentInput!) { startRiskAssessment(input: $input) { id version } }";
+    private static final String EVALUATE_RISK =
+            "mutation($input: EvaluateRiskInput!) { evaluateRisk(input: $input) { id version } }";
+    /** Only {@code id version}: the ack is the command and its read-your-writes wait, not a read of the whole form. */
+    static final String SAVE_ASSESSMENT_DRAFT =
+            "mutation($input: SaveRiskAssessmentDraftInput!) { saveRiskAssessmentDraft(input: $input) { id version } }";
+    static final String FINALISE_ASSESSMENT =
+            "mutation($input: RiskAssessmentVersionInput!) { finaliseRiskAssessment(input: $input) { id version } }";
+    static final String START_ASSESSMENT_EDITION =
+            "mutation($input: RiskAssessmentVersionInput!) { startAssessmentEdition(input: $input) { id version } }";
     private static final String ROOT = "{ root { id } }";
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
@@ -107,27 +126,19 @@ final class MarcClient {
 
     /** The request for one createOrgUnit with a client-chosen id, built before the clock starts. */
     HttpRequest createRequest(UUID id, UUID parentId, String name) {
-        Map<String, Object> input = new LinkedHashMap<>();
-        input.put("id", id.toString());
-        input.put("parentId", parentId.toString());
-        input.put("name", name);
+        Map<String, Object> input = input("id", id.toString(), "parentId", parentId.toString(), "name", name);
         return post(CREATE_ORG_UNIT, Map.of("input", input));
     }
 
     /** The request for one renameOrgUnit, built before the clock starts. */
     HttpRequest renameRequest(UUID id, String name, long expectedVersion) {
-        Map<String, Object> input = new LinkedHashMap<>();
-        input.put("id", id.toString());
-        input.put("name", name);
-        input.put("expectedVersion", expectedVersion);
+        Map<String, Object> input = input("id", id.toString(), "name", name, "expectedVersion", expectedVersion);
         return post(RENAME_ORG_UNIT, Map.of("input", input));
     }
 
     /** Defines a top-level domain (no subdomains, so activities may attach to it); fails on any error. */
     UUID defineDomain(HttpClient http, UUID id, String name) throws IOException, InterruptedException {
-        Map<String, Object> input = new LinkedHashMap<>();
-        input.put("id", id.toString());
-        input.put("name", name);
+        Map<String, Object> input = input("id", id.toString(), "name", name);
         JsonNode data = execute(http, DEFINE_DOMAIN, Map.of("input", input));
         return UUID.fromString(data.path("defineDomain").path("id").asString());
     }
@@ -148,11 +159,8 @@ final class MarcClient {
      */
     long proposeActivityVersion(HttpClient http, UUID id, UUID domainId, UUID workUnitId, String name)
             throws IOException, InterruptedException {
-        Map<String, Object> input = new LinkedHashMap<>();
-        input.put("id", id.toString());
-        input.put("name", name);
-        input.put("domainId", domainId.toString());
-        input.put("workUnitIds", List.of(workUnitId.toString()));
+        Map<String, Object> input = input("id", id.toString(), "name", name, "domainId", domainId.toString(),
+                "workUnitIds", List.of(workUnitId.toString()));
         JsonNode version = execute(http, PROPOSE_ACTIVITY, Map.of("input", input)).path("proposeActivity").path("version");
         if (!version.isIntegralNumber()) {
             throw new IllegalStateException("proposeActivity '" + name + "' answered without a version");
@@ -165,11 +173,101 @@ final class MarcClient {
      * "description") a new description, built before the clock starts.
      */
     HttpRequest correctRequest(UUID id, String field, String value, long expectedVersion) {
-        Map<String, Object> input = new LinkedHashMap<>();
-        input.put("id", id.toString());
-        input.put(field, value);
-        input.put("expectedVersion", expectedVersion);
+        Map<String, Object> input = input("id", id.toString(), field, value, "expectedVersion", expectedVersion);
         return post(CORRECT_APPROVED_ITEM, Map.of("input", input));
+    }
+
+    // ---------------------------------------------------------------- risk assessment (Anexa 4)
+
+    /** What a member may assess: a work unit the plan assigns them, an activity of their Anexa 3, an approved risk. */
+    record Assessable(UUID workUnitId, UUID activityId, UUID riskId) {
+    }
+
+    /** The caller's structure's active plan ({@code myTasks}); fails when they have none. */
+    UUID myPlanId(HttpClient http) throws IOException, InterruptedException {
+        String id = execute(http, MY_PLAN, Map.of()).path("myTasks").path("plan").path("id").asString("");
+        if (id.isEmpty()) {
+            throw new IllegalStateException("the caller has no tasks under an active plan: is the demo campaign seeded?");
+        }
+        return UUID.fromString(id);
+    }
+
+    /** The active entries of a reference list (IMPACT_DIMENSION, EFFECT, ...). */
+    List<UUID> referenceEntryIds(HttpClient http, String list) throws IOException, InterruptedException {
+        List<UUID> ids = new ArrayList<>();
+        for (JsonNode entry : execute(http, REFERENCE_ENTRIES, Map.of("list", list)).path("referenceEntries")) {
+            if (entry.path("active").asBoolean(false)) {
+                ids.add(UUID.fromString(entry.path("id").asString()));
+            }
+        }
+        return ids;
+    }
+
+    /** The approved risks the caller may assess under the plan, by work unit and activity. */
+    List<Assessable> assessableRisks(HttpClient http, UUID planId) throws IOException, InterruptedException {
+        List<Assessable> found = new ArrayList<>();
+        for (JsonNode unit : execute(http, ASSESSABLE_RISKS, Map.of("plan", planId.toString())).path("assessableRisks")) {
+            for (JsonNode activity : unit.path("activities")) {
+                for (JsonNode risk : activity.path("risks")) {
+                    if ("APPROVED".equals(risk.path("status").asString(""))) {
+                        found.add(new Assessable(UUID.fromString(unit.path("workUnitId").asString()),
+                                UUID.fromString(activity.path("activityId").asString()),
+                                UUID.fromString(risk.path("riskId").asString())));
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    /** Starts an assessment with a client-chosen id, outside the measurements; answers its version. */
+    long startAssessment(HttpClient http, UUID id, UUID planId, Assessable what) throws IOException, InterruptedException {
+        Map<String, Object> input = input("id", id.toString(), "planId", planId.toString(),
+                "workUnitId", what.workUnitId().toString(), "activityId", what.activityId().toString(),
+                "riskId", what.riskId().toString());
+        return version(execute(http, START_ASSESSMENT, Map.of("input", input)), "startRiskAssessment");
+    }
+
+    /** Scores the risk (every dimension given, importances totalling 100), outside the measurements; answers the version. */
+    long evaluateRisk(HttpClient http, UUID id, int probability, List<Map<String, Object>> impacts, long expectedVersion)
+            throws IOException, InterruptedException {
+        Map<String, Object> input = input("id", id.toString(), "probability", probability, "impacts", impacts,
+                "expectedVersion", expectedVersion);
+        return version(execute(http, EVALUATE_RISK, Map.of("input", input)), "evaluateRisk");
+    }
+
+    /** A draft save outside the measurements (the first content); answers the version. */
+    long saveAssessmentDraft(HttpClient http, UUID id, Map<String, Object> description, List<Map<String, Object>> measures,
+                             long expectedVersion) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(saveDraftRequest(id, description, measures, expectedVersion),
+                HttpResponse.BodyHandlers.ofString());
+        String error = errorOf(response, "saveRiskAssessmentDraft", expectedVersion + 1);
+        if (error != null) {
+            throw new IllegalStateException("saveRiskAssessmentDraft of " + id + " failed: " + error);
+        }
+        return expectedVersion + 1;
+    }
+
+    /** The request for one draft save (A401), built before the clock starts. */
+    HttpRequest saveDraftRequest(UUID id, Map<String, Object> description, List<Map<String, Object>> measures,
+                                 long expectedVersion) {
+        Map<String, Object> input = input("id", id.toString(), "description", description, "measures", measures,
+                "expectedVersion", expectedVersion);
+        return post(SAVE_ASSESSMENT_DRAFT, Map.of("input", input));
+    }
+
+    /** The request for a finalisation or a new edition ({@code mutation}: one of the two), built before the clock starts. */
+    HttpRequest assessmentVersionRequest(String mutation, UUID id, long expectedVersion) {
+        Map<String, Object> input = input("id", id.toString(), "expectedVersion", expectedVersion);
+        return post(mutation, Map.of("input", input));
+    }
+
+    private static long version(JsonNode data, String mutation) {
+        JsonNode version = data.path(mutation).path("version");
+        if (!version.isIntegralNumber()) {
+            throw new IllegalStateException(mutation + " answered without a version: " + data);
+        }
+        return version.asLong();
     }
 
     /** {@link #errorOf(HttpResponse, String, long)} for a createOrgUnit, without a version check. */
@@ -237,6 +335,15 @@ final class MarcClient {
                 .header("Authorization", "Bearer " + token)
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
+    }
+
+    /** A mutation's input: names and values in pairs, in order. */
+    private static Map<String, Object> input(Object... namesAndValues) {
+        Map<String, Object> input = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            input.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return input;
     }
 
     static String snippet(String body) {

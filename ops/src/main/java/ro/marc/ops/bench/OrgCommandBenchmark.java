@@ -1,17 +1,8 @@
 package ro.marc.ops.bench;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -20,19 +11,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.HdrHistogram.Histogram;
+import ro.marc.ops.bench.PhaseRunner.Command;
+import ro.marc.ops.bench.PhaseRunner.CommandSource;
+import ro.marc.ops.bench.PhaseRunner.Phase;
+import ro.marc.ops.bench.PhaseRunner.StoreLag;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -72,8 +58,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class OrgCommandBenchmark {
 
-    private static final Duration MAX_PHASE = Duration.ofMinutes(30);
-    private static final int ERROR_SAMPLES = 5;
 
     private final BenchOptions options;
     private final JsonMapper json = JsonMapper.builder().build();
@@ -82,11 +66,13 @@ public final class OrgCommandBenchmark {
     /** One per node (each node signs its own dev tokens); client k sends to {@code nodes[k mod n]}. */
     private final List<MarcClient> nodes;
     private final PrintStream out = System.out;
+    private final BenchDatabase database;
 
     private OrgCommandBenchmark(BenchOptions options) {
         this.options = options;
         this.nodes = options.urls().stream().map(url -> new MarcClient(url, json)).toList();
         this.marc = nodes.getFirst();
+        this.database = new BenchDatabase(options.jdbcUrl(), options.dbUser(), options.dbPassword(), "marc-org-command-benchmark");
     }
 
     private MarcClient nodeOf(int client) {
@@ -94,60 +80,12 @@ public final class OrgCommandBenchmark {
     }
 
     public static void main(String[] args) {
-        BenchOptions options;
-        try {
-            options = BenchOptions.parse(args);
-        } catch (BenchOptions.UsageException e) {
-            if (e.getMessage() != null) {
-                System.err.println(e.getMessage());
-            }
-            System.err.println(BenchOptions.USAGE);
-            System.exit(e.getMessage() == null ? 0 : 2);
-            return;
-        }
-        int exit;
-        try {
-            exit = new OrgCommandBenchmark(options).run();
-        } catch (java.net.ConnectException e) {
-            System.err.println("BENCHMARK FAILED: cannot connect to " + options.urls() + " or " + options.elasticsearchUrl()
-                    + " (" + e + "); is the app running?");
-            exit = 3;
-        } catch (Exception e) {
-            System.err.println("BENCHMARK FAILED: " + e);
-            e.printStackTrace(System.err);
-            exit = 3;
-        }
-        System.exit(exit);
+        BenchSupport.main(args, BenchOptions::parse, BenchOptions.USAGE, o -> o.urls() + " or " + o.elasticsearchUrl(),
+                o -> new OrgCommandBenchmark(o).run());
     }
 
     // ---------------------------------------------------------------- the run
 
-    record StoreLag(String store, Duration pollInterval, int acknowledged, int seen, int missing, int seenBeforeAck,
-                    Histogram lag, double catchUpMsAfterLastAck, int polls, int pollErrors, String lastPollError) {}
-
-    record Phase(String name, int commands, int acknowledged, int errors, Map<String, Integer> errorKinds,
-                 List<String> errorSamples, long wallNanos, Histogram ack, List<StoreLag> lags) {
-        double commandsPerSecond() {
-            return acknowledged / (wallNanos / 1e9);
-        }
-    }
-
-    /**
-     * What the clients send in a phase. {@link #next} and {@link #acknowledged} for client {@code k} are
-     * called on that client's thread only, so per-client state needs no locking.
-     */
-    private interface CommandSource {
-        /** The phase's {@code i}-th command, sent by client {@code k}, and its request (built before the clock starts). */
-        Command next(int k, int i);
-
-        /** Null when the response acknowledges the command, else what went wrong. */
-        String errorOf(HttpResponse<String> response, Tracked command);
-
-        /** The command was acknowledged. */
-        default void acknowledged(int k, Tracked command) {}
-    }
-
-    record Command(Tracked tracked, HttpRequest request) {}
 
     /** createOrgUnit of a new org unit each time, round-robin over the parents. */
     private CommandSource creates(List<UUID> parents, String namePrefix) {
@@ -248,11 +186,11 @@ public final class OrgCommandBenchmark {
     private int run() throws Exception {
         String run = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
                 + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
-        Map<String, String> database = databaseFacts();
-        String loadAtStart = loadAverage();
+        Map<String, String> databaseFacts = database.facts();
+        String loadAtStart = BenchSupport.loadAverage();
         BenchOptions.Workload workload = options.workload();
         boolean perEntity = workload.perEntity();
-        progress("run %s: workload %s, %d commands, %d clients, %d warm-up, app %s, db %s, index %s", run,
+        BenchSupport.progress("run %s: workload %s, %d commands, %d clients, %d warm-up, app %s, db %s, index %s", run,
                 workload.label, options.commands(), options.clients(), options.warmup(), options.urls(),
                 options.jdbcUrl(), options.elasticsearchIndex());
 
@@ -269,7 +207,7 @@ public final class OrgCommandBenchmark {
             }
             UUID root = marc.rootId(control);
             UUID runUnit = marc.createOrgUnit(control, UUID.randomUUID(), root, "Bench " + run);
-            progress("parent org unit 'Bench %s' = %s (under root %s)", run, runUnit, root);
+            BenchSupport.progress("parent org unit 'Bench %s' = %s (under root %s)", run, runUnit, root);
             // --parents P > 1: the commands go round-robin to P sub-units of the run's unit instead of to it.
             List<UUID> parents = new ArrayList<>();
             if (options.parents() == 1) {
@@ -278,7 +216,7 @@ public final class OrgCommandBenchmark {
                 for (int p = 1; p <= options.parents(); p++) {
                     parents.add(marc.createOrgUnit(control, UUID.randomUUID(), runUnit, "Bench " + run + " parent " + p));
                 }
-                progress("created %d parents under it", options.parents());
+                BenchSupport.progress("created %d parents under it", options.parents());
             }
             // Per-entity workloads: one org unit or activity per client, created here, outside the measurements.
             List<OwnUnit> units = new ArrayList<>();
@@ -287,7 +225,7 @@ public final class OrgCommandBenchmark {
                     UUID id = UUID.randomUUID();
                     units.add(new OwnUnit(id, marc.createOrgUnitVersion(control, id, runUnit, "Bench " + run + " unit " + k)));
                 }
-                progress("created %d org units to rename (one per client) under it", units.size());
+                BenchSupport.progress("created %d org units to rename (one per client) under it", units.size());
             } else if (workload == BenchOptions.Workload.ACTIVITY) {
                 UUID domain = marc.defineDomain(control, UUID.randomUUID(), "Bench " + run);
                 UUID workUnit = marc.someWorkUnit(control);
@@ -296,15 +234,15 @@ public final class OrgCommandBenchmark {
                     units.add(new OwnUnit(id, marc.proposeActivityVersion(control, id, domain, workUnit,
                             "Bench " + run + " activity " + k)));
                 }
-                progress("created domain 'Bench %s' = %s and %d activities (one per client, work unit %s) in it",
+                BenchSupport.progress("created domain 'Bench %s' = %s and %d activities (one per client, work unit %s) in it",
                         run, domain, units.size(), workUnit);
             }
 
             if (options.warmup() > 0) {
-                progress("warm-up: %d commands", options.warmup());
+                BenchSupport.progress("warm-up: %d commands", options.warmup());
                 String prefix = "Bench " + run + " warm-up ";
                 Phase warmup = runPhase("warm-up", options.warmup(), clients, commands(parents, units, prefix));
-                progress("warm-up done: %.1f commands/s, ack p50 %s ms", warmup.commandsPerSecond(), Latency.fmt(Latency.ms(warmup.ack(), 50)));
+                BenchSupport.progress("warm-up done: %.1f commands/s, ack p50 %s ms", warmup.commandsPerSecond(), Latency.fmt(Latency.ms(warmup.ack(), 50)));
                 if (warmup.errors() > 0) {
                     throw new IllegalStateException("warm-up commands failed (" + warmup.errors() + "): " + warmup.errorSamples());
                 }
@@ -318,23 +256,23 @@ public final class OrgCommandBenchmark {
                 }
             }
 
-            long eventsBefore = eventCount();
-            progress("measured: %d commands from %d clients", options.commands(), options.clients());
+            long eventsBefore = database.eventCount();
+            BenchSupport.progress("measured: %d commands from %d clients", options.commands(), options.clients());
             String prefix = "Bench " + run + " ";
             long windowStart = System.currentTimeMillis();
             Phase measured = runPhase("measured", options.commands(), clients, commands(parents, units, prefix));
             // The clients' part only: runPhase returns after the read models have drained too.
-            writeWindow(windowStart, windowStart + measured.wallNanos() / 1_000_000 + 1);
-            long eventsAfter = eventCount();
+            BenchSupport.writeWindow(options.windowFile(), windowStart, windowStart + measured.wallNanos() / 1_000_000 + 1);
+            long eventsAfter = database.eventCount();
             long childrenInPostgres = perEntity
-                    ? count("SELECT count(*) FROM " + workload.table + " WHERE id = ANY(?)", units.stream().map(u -> u.id).toList())
+                    ? database.count("SELECT count(*) FROM " + workload.table + " WHERE id = ANY(?)", units.stream().map(u -> u.id).toList())
                     : childCount(parents);
-            progress("measured done: %.1f commands/s; INSERT baseline next", measured.commandsPerSecond());
+            BenchSupport.progress("measured done: %.1f commands/s; INSERT baseline next", measured.commandsPerSecond());
 
             InsertBaseline.Result baseline = insertBaseline.run(options.commands(), options.warmup());
 
-            report(run, database, measured, baseline, eventsBefore, eventsAfter, childrenInPostgres,
-                    loadAtStart, loadAverage());
+            report(run, databaseFacts, measured, baseline, eventsBefore, eventsAfter, childrenInPostgres,
+                    loadAtStart, BenchSupport.loadAverage());
             return verdict(measured, baseline, perEntity);
         } finally {
             clients.forEach(HttpClient::close);
@@ -342,138 +280,10 @@ public final class OrgCommandBenchmark {
     }
 
     private Phase runPhase(String name, int count, List<HttpClient> clients, CommandSource commands) throws Exception {
-        Tracked[] tracked = new Tracked[count];
-        AtomicInteger next = new AtomicInteger();
-        AtomicInteger errors = new AtomicInteger();
-        Map<String, Integer> errorKinds = new ConcurrentHashMap<>();
-        List<String> errorSamples = new ArrayList<>();
-        CountDownLatch start = new CountDownLatch(1);
-
-        try (ProjectionWatcher postgres = new ProjectionWatcher.Postgres(options.jdbcUrl(), options.dbUser(), options.dbPassword(), options.workload().table,
-                     Duration.ofMillis(options.pgPollMillis()));
-             ProjectionWatcher elasticsearch = new ProjectionWatcher.Elasticsearch(options.elasticsearchUrl(),
-                     options.elasticsearchIndex(), json, Duration.ofMillis(options.esPollMillis()))) {
-            List<ProjectionWatcher> watchers = List.of(postgres, elasticsearch);
-            List<Thread> watcherThreads = watchers.stream()
-                    .map(w -> Thread.ofPlatform().name("bench-watch-" + w.storeName).start(w)).toList();
-
-            ExecutorService pool = Executors.newFixedThreadPool(clients.size(),
-                    Thread.ofPlatform().name("bench-client-", 0).factory());
-            List<Future<Histogram>> results = new ArrayList<>();
-            long started;
-            long wall;
-            try {
-                for (int client = 0; client < clients.size(); client++) {
-                    int k = client; // client k always sends through clients[k] to node k mod n (and, per entity, edits entity k)
-                    HttpClient http = clients.get(k);
-                    results.add(pool.submit(() -> {
-                        Histogram histogram = Latency.newHistogram();
-                        start.await();
-                        for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-                            Command sending = commands.next(k, i);
-                            Tracked command = sending.tracked();
-                            tracked[i] = command;
-                            HttpRequest request = sending.request();
-                            watchers.forEach(w -> w.expect(command));
-                            String error;
-                            long t0 = System.nanoTime();
-                            command.sentNanos = t0;
-                            try {
-                                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-                                long t1 = System.nanoTime();
-                                error = commands.errorOf(response, command);
-                                if (error == null) {
-                                    command.ackNanos = t1;
-                                    Latency.record(histogram, t1 - t0);
-                                    commands.acknowledged(k, command);
-                                }
-                            } catch (IOException e) {
-                                error = "I/O: " + e;
-                            }
-                            if (error != null) {
-                                command.failed = true;
-                                errors.incrementAndGet();
-                                errorKinds.merge(errorKind(error), 1, Integer::sum);
-                                synchronized (errorSamples) {
-                                    if (errorSamples.size() < ERROR_SAMPLES) {
-                                        errorSamples.add("#" + (i + 1) + " " + error);
-                                    }
-                                }
-                            }
-                        }
-                        return histogram;
-                    }));
-                }
-                started = System.nanoTime();
-                start.countDown();
-                Histogram ack = Latency.newHistogram();
-                long phaseDeadline = started + MAX_PHASE.toNanos();
-                for (Future<Histogram> result : results) {
-                    long left = Math.max(1, phaseDeadline - System.nanoTime());
-                    try {
-                        ack.add(result.get(left, TimeUnit.NANOSECONDS));
-                    } catch (TimeoutException e) {
-                        throw new IllegalStateException(name + " phase took longer than " + MAX_PHASE);
-                    }
-                }
-                wall = System.nanoTime() - started;
-                long clientsDone = System.nanoTime();
-
-                Duration timeout = Duration.ofSeconds(options.projectionTimeoutSeconds());
-                watchers.forEach(w -> w.clientsFinished(timeout));
-                for (Thread thread : watcherThreads) {
-                    thread.join(timeout.plusSeconds(30).toMillis());
-                    if (thread.isAlive()) {
-                        thread.interrupt();
-                        thread.join(10_000);
-                    }
-                }
-                int acknowledged = (int) ack.getTotalCount();
-                List<StoreLag> lags = watchers.stream()
-                        .map(w -> lagOf(w, tracked, acknowledged, clientsDone)).toList();
-                return new Phase(name, count, acknowledged, errors.get(), Map.copyOf(errorKinds),
-                        List.copyOf(errorSamples), wall, ack, lags);
-            } finally {
-                pool.shutdownNow();
-                watcherThreads.forEach(Thread::interrupt);
-            }
-        }
-    }
-
-    private static StoreLag lagOf(ProjectionWatcher watcher, Tracked[] tracked, int acknowledged, long clientsDone) {
-        Histogram lag = Latency.newHistogram();
-        int seen = 0;
-        int missing = 0;
-        int beforeAck = 0;
-        long lastSeen = 0;
-        for (Tracked command : tracked) {
-            if (command == null || command.ackNanos == 0) {
-                continue;
-            }
-            long seenAt = command.seenNanos(watcher.store);
-            if (seenAt == 0) {
-                missing++;
-                continue;
-            }
-            seen++;
-            long nanos = seenAt - command.ackNanos;
-            if (nanos < 0) {
-                beforeAck++;
-                nanos = 0;
-            }
-            Latency.record(lag, nanos);
-            lastSeen = seen == 1 ? seenAt : Math.max(lastSeen, seenAt);
-        }
-        double catchUp = seen == 0 ? Double.NaN : Math.max(0, lastSeen - clientsDone) / 1e6;
-        return new StoreLag(watcher.storeName, watcher.interval, acknowledged, seen, missing, beforeAck, lag, catchUp,
-                watcher.polls(), watcher.pollErrors(), watcher.lastPollError());
-    }
-
-    /** Groups errors by their kind (the text before the first ':'), so one failure mode shows as one line. */
-    private static String errorKind(String error) {
-        int colon = error.indexOf(':');
-        String kind = colon > 0 ? error.substring(0, colon) : error;
-        return kind.length() > 80 ? kind.substring(0, 80) : kind;
+        return PhaseRunner.run(name, count, clients, commands, Pace.CLOSED_LOOP, new PhaseRunner.ReadModels(options.jdbcUrl(),
+                options.dbUser(), options.dbPassword(), options.workload().table, options.elasticsearchUrl(),
+                options.elasticsearchIndex(), false, Duration.ofMillis(options.pgPollMillis()), Duration.ofMillis(options.esPollMillis()),
+                Duration.ofSeconds(options.projectionTimeoutSeconds())), json);
     }
 
     private static int verdict(Phase measured, InsertBaseline.Result baseline, boolean perEntity) {
@@ -499,75 +309,8 @@ public final class OrgCommandBenchmark {
 
     // ---------------------------------------------------------------- database facts
 
-    private Connection connect() throws SQLException {
-        Properties properties = new Properties();
-        properties.setProperty("user", options.dbUser());
-        properties.setProperty("password", options.dbPassword());
-        properties.setProperty("connectTimeout", "5");
-        properties.setProperty("ApplicationName", "marc-org-command-benchmark");
-        return DriverManager.getConnection(options.jdbcUrl(), properties);
-    }
-
-    /** The settings that decide what a commit costs. */
-    private Map<String, String> databaseFacts() throws SQLException {
-        Map<String, String> facts = new LinkedHashMap<>();
-        try (Connection connection = connect()) {
-            for (String setting : List.of("server_version", "synchronous_commit", "fsync", "wal_sync_method", "commit_delay")) {
-                try (PreparedStatement show = connection.prepareStatement("SELECT current_setting(?)")) {
-                    show.setString(1, setting);
-                    try (ResultSet rows = show.executeQuery()) {
-                        rows.next();
-                        facts.put(setting, rows.getString(1));
-                    }
-                }
-            }
-        }
-        return facts;
-    }
-
-    /** Events in the event store (all aggregates); -1 when it cannot be read. */
-    private long eventCount() {
-        return count("SELECT count(*) FROM domain_event_entry", null);
-    }
-
     private long childCount(List<UUID> parents) {
-        return count("SELECT count(*) FROM org_unit WHERE parent_id = ANY(?)", parents);
-    }
-
-    private long count(String sql, List<UUID> parameter) {
-        try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
-            if (parameter != null) {
-                statement.setArray(1, connection.createArrayOf("uuid", parameter.toArray()));
-            }
-            try (ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        } catch (SQLException e) {
-            progress("could not run %s: %s", sql, e.getMessage());
-            return -1;
-        }
-    }
-
-    /** The measured phase's start and end (epoch ms), for the profile of that phase (--window-file). */
-    private void writeWindow(long startMillis, long endMillis) {
-        if (options.windowFile() != null) {
-            try {
-                Files.writeString(Path.of(options.windowFile()), startMillis + " " + endMillis + "\n");
-            } catch (IOException e) {
-                progress("could not write %s: %s", options.windowFile(), e.getMessage());
-            }
-        }
-    }
-
-    /** The 1, 5 and 15 minute load averages (Linux), or "n/a". */
-    private static String loadAverage() {
-        try {
-            String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
-            return fields[0] + " " + fields[1] + " " + fields[2];
-        } catch (IOException | RuntimeException e) {
-            return "n/a";
-        }
+        return database.count("SELECT count(*) FROM org_unit WHERE parent_id = ANY(?)", parents);
     }
 
     // ---------------------------------------------------------------- report
@@ -631,33 +374,16 @@ public final class OrgCommandBenchmark {
                     options.warmup(), measured.acknowledged());
         }
         out.println();
-        out.printf(Locale.ROOT, "  %-18s %9s %9s %9s %9s %9s %9s%n", "latency (ms)", "p50", "p90", "p99", "p99.9", "max", "mean");
-        latencyRow("MARC ack", ack);
-        latencyRow("INSERT+COMMIT", ins);
+        BenchSupport.latencyHeader(out);
+        BenchSupport.latencyRow(out, "MARC ack", ack);
+        BenchSupport.latencyRow(out, "INSERT+COMMIT", ins);
         if (workload == BenchOptions.Workload.ACTIVITY) {
             // NomenclatureMutations answer once the PostgreSQL read model shows the version (ReadYourWrites).
             out.println("  (a nomenclature mutation answers once the PostgreSQL read model shows its version: the ack");
             out.println("   includes that projection, so its lag below is ~0 and seen before the HTTP answer)");
         }
         out.println();
-        out.println(perEntity
-                ? "Projection lag (first seen in the read model at the edit's version or later - ack; resolution = poll interval)"
-                : "Projection lag (first seen in the read model - ack; resolution = poll interval)");
-        out.printf(Locale.ROOT, "  %-14s %6s %6s %8s %9s %9s %9s %9s %10s %7s%n",
-                "store", "poll", "seen", "missing", "p50 ms", "p90 ms", "p99 ms", "max ms", "drain ms", "<ack");
-        for (StoreLag lag : measured.lags()) {
-            out.printf(Locale.ROOT, "  %-14s %6s %6d %8d %9s %9s %9s %9s %10s %7d%n",
-                    lag.store(), lag.pollInterval().toMillis() + "ms", lag.seen(), lag.missing(),
-                    Latency.fmt(Latency.ms(lag.lag(), 50)), Latency.fmt(Latency.ms(lag.lag(), 90)),
-                    Latency.fmt(Latency.ms(lag.lag(), 99)), Latency.fmt(Latency.maxMs(lag.lag())),
-                    Latency.fmt(lag.catchUpMsAfterLastAck()), lag.seenBeforeAck());
-            if (lag.pollErrors() > 0) {
-                out.printf(Locale.ROOT, "    %d of %d polls failed, last: %s%n", lag.pollErrors(), lag.polls(), lag.lastPollError());
-            }
-        }
-        out.printf(Locale.ROOT, "  (drain = last %s seen, after the last ack; <ack = seen before the HTTP answer, counted as 0;%n",
-                perEntity ? "edit" : "org unit");
-        out.println("   Elasticsearch via realtime _mget, i.e. indexed - search additionally waits for the 1 s refresh)");
+        PhaseRunner.printLags(out, measured, perEntity ? "edit" : "org unit", perEntity);
         out.println();
         out.printf(Locale.ROOT, "Baseline: single-row INSERT + COMMIT, %d JDBC connections, autocommit off, table %s%n",
                 options.clients(), InsertBaseline.TABLE);
@@ -669,8 +395,8 @@ public final class OrgCommandBenchmark {
                 marcRate, insertRate, ratio, ratio * 100, 1 / ratio);
         // Issue 10's targets for the per-entity workload at C = 16 on one node of a 2-core machine.
         double ackP99 = Latency.ms(ack, 99);
-        StoreLag esLag = measured.lags().stream().filter(l -> l.store().equals("Elasticsearch")).findFirst().orElseThrow();
-        StoreLag pgLag = measured.lags().stream().filter(l -> l.store().equals("PostgreSQL")).findFirst().orElseThrow();
+        StoreLag esLag = PhaseRunner.lag(measured, "Elasticsearch");
+        StoreLag pgLag = PhaseRunner.lag(measured, "PostgreSQL");
         double esP99 = Latency.ms(esLag.lag(), 99);
         out.println();
         out.printf(Locale.ROOT, "Summary  %d node(s), C=%d, %s: %.1f commands/s, ack p50 %s / p99 %s ms, lag p99 PostgreSQL %s ms / Elasticsearch %s ms,%n",
@@ -678,7 +404,7 @@ public final class OrgCommandBenchmark {
                 Latency.fmt(ackP99), Latency.fmt(Latency.ms(pgLag.lag(), 99)), Latency.fmt(esP99));
         out.printf(Locale.ROOT, "         raw INSERT+COMMIT %.1f rows/s, ratio %.3f; load %s -> %s%n", insertRate, ratio, loadAtStart, loadAtEnd);
         out.printf(Locale.ROOT, "Targets  ratio >= 0.3: %s   ack p99 < 100 ms: %s   Elasticsearch lag p99 < 1500 ms: %s%n",
-                verdictWord(ratio >= 0.3), verdictWord(ackP99 < 100), verdictWord(esP99 < 1500));
+                BenchSupport.verdictWord(ratio >= 0.3), BenchSupport.verdictWord(ackP99 < 100), BenchSupport.verdictWord(esP99 < 1500));
         out.println("=".repeat(78));
 
         Map<String, Object> result = new LinkedHashMap<>();
@@ -721,18 +447,6 @@ public final class OrgCommandBenchmark {
         out.flush();
     }
 
-    private static String verdictWord(boolean met) {
-        return met ? "met" : "NOT met";
-    }
 
-    private void latencyRow(String label, Histogram histogram) {
-        out.printf(Locale.ROOT, "  %-18s %9s %9s %9s %9s %9s %9s%n", label,
-                Latency.fmt(Latency.ms(histogram, 50)), Latency.fmt(Latency.ms(histogram, 90)),
-                Latency.fmt(Latency.ms(histogram, 99)), Latency.fmt(Latency.ms(histogram, 99.9)),
-                Latency.fmt(Latency.maxMs(histogram)), Latency.fmt(Latency.meanMs(histogram)));
-    }
 
-    private static void progress(String format, Object... args) {
-        System.err.printf(Locale.ROOT, "[bench %tT] %s%n", System.currentTimeMillis(), String.format(Locale.ROOT, format, args));
-    }
 }

@@ -7,7 +7,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Array;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,7 +17,6 @@ import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -174,12 +172,7 @@ abstract class ProjectionWatcher implements Runnable, AutoCloseable {
 
         Postgres(String jdbcUrl, String user, String password, String table, Duration interval) throws SQLException {
             super("PostgreSQL", Tracked.POSTGRES, interval);
-            Properties properties = new Properties();
-            properties.setProperty("user", user);
-            properties.setProperty("password", password);
-            properties.setProperty("connectTimeout", "5");
-            properties.setProperty("ApplicationName", "marc-org-command-benchmark");
-            connection = DriverManager.getConnection(jdbcUrl, properties);
+            connection = new BenchDatabase(jdbcUrl, user, password, "marc-bench-projection-watcher").connect();
             connection.setAutoCommit(true);
             select = connection.prepareStatement("SELECT id, version FROM " + table + " WHERE id = ANY(?)");
             select.setQueryTimeout(10);
@@ -213,8 +206,10 @@ abstract class ProjectionWatcher implements Runnable, AutoCloseable {
     /**
      * {@code _mget?realtime=true} on the pending commands' ids: a realtime get reads the translog, so a
      * document counts as soon as it is indexed, without waiting for the next refresh (1 s) that search
-     * needs. Only the source's {@code version} field (the org unit's version, not Elasticsearch's
-     * {@code _version}, which the projection sets to the event's sequence number) is fetched.
+     * needs. The entity's version is the source's {@code version} field (the org unit's version, not
+     * Elasticsearch's {@code _version}, which that projection sets to the event's sequence number), or, for an
+     * index whose projection uses the entity's version as the external {@code _version} (the assessments),
+     * {@code _version} itself.
      */
     static final class Elasticsearch extends ProjectionWatcher {
 
@@ -225,9 +220,18 @@ abstract class ProjectionWatcher implements Runnable, AutoCloseable {
         private final URI mget;
         private final JsonMapper json;
 
+        private final boolean externalVersion;
+
         Elasticsearch(URI elasticsearchUrl, String index, JsonMapper json, Duration interval) {
+            this(elasticsearchUrl, index, false, json, interval);
+        }
+
+        /** {@code externalVersion}: the document's {@code _version} is the entity's version. */
+        Elasticsearch(URI elasticsearchUrl, String index, boolean externalVersion, JsonMapper json, Duration interval) {
             super("Elasticsearch", Tracked.ELASTICSEARCH, interval);
-            this.mget = URI.create(elasticsearchUrl + "/" + index + "/_mget?realtime=true&_source_includes=version");
+            this.mget = URI.create(elasticsearchUrl + "/" + index + "/_mget?realtime=true"
+                    + (externalVersion ? "&_source=false" : "&_source_includes=version"));
+            this.externalVersion = externalVersion;
             this.json = json;
         }
 
@@ -247,7 +251,7 @@ abstract class ProjectionWatcher implements Runnable, AutoCloseable {
             String docError = null;
             for (JsonNode doc : json.readTree(response.body()).path("docs")) {
                 if (doc.path("found").asBoolean(false)) {
-                    JsonNode version = doc.path("_source").path("version");
+                    JsonNode version = externalVersion ? doc.path("_version") : doc.path("_source").path("version");
                     if (!version.isIntegralNumber()) {
                         // Not an org-unit document as the projection writes it: say so rather than never see it.
                         throw new IOException("_mget: document " + doc.path("_id").asString()

@@ -19,6 +19,7 @@ import ro.marc.events.assessment.command.StartRiskAssessment;
 import ro.marc.query.assessment.AssessmentQueries;
 import ro.marc.query.assessment.AssessmentView;
 
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -110,7 +111,7 @@ public class AssessmentMutations {
     /** ASSESSMENT_WRITE over the assessment's structure; an unknown assessment is the command's NOT_FOUND. */
     private UUID authorised(String operation, String rawId) {
         return commands.authorise(Permission.ASSESSMENT_WRITE, operation, rawId,
-                id -> assessments.assessment(id).map(AssessmentView::orgUnitId));
+                assessments::orgUnitOf);
     }
 
     /** A change that takes only the assessment and its expected version. */
@@ -120,7 +121,7 @@ public class AssessmentMutations {
     }
 
     private AssessmentPayload send(String operation, UUID id, Object command) {
-        return new AssessmentPayload(id, commands.send(operation, id, command, () -> assessments.assessment(id),
-                AssessmentView::version));
+        return new AssessmentPayload(id, commands.send(operation, id, command, () -> Optional.of(assessments.version(id)),
+                Long::longValue));
     }
 }

@@ -210,6 +210,10 @@ class ClusterSignalsTest extends ApiTestSupport {
         data("admin", """
                 mutation($input: RenameOrgUnitInput!) { renameOrgUnit(input: $input) { version } }""",
                 Map.of("input", Map.of("id", id, "name", renamed, "expectedVersion", 1)));
+        // the rename answers once its read model shows it, or after the read-your-writes wait on a loaded machine:
+        // node B's append is timed from a read model that holds the rename
+        awaitValue(() -> jdbc.sql("SELECT name FROM org_unit WHERE id = ?").param(UUID.fromString(id))
+                .query(String.class).optional().orElse(null), renamed::equals);
         String byNodeB = first + " de B";
         try (Connection nodeB = DriverManager.getConnection(url, user, password)) {
             try (PreparedStatement append = nodeB.prepareStatement("""

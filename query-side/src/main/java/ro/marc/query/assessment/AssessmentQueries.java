@@ -60,6 +60,23 @@ public class AssessmentQueries {
     }
 
     /**
+     * The assessment's structure, without reading its content: what a change is authorised over. The autosave is
+     * the campaign's hot path (issue 13, item 8), so it reads one column, not the form.
+     */
+    public Optional<UUID> orgUnitOf(UUID id) {
+        return jdbc.sql("SELECT org_unit_id FROM risk_assessment WHERE id = ?").params(id).query(UUID.class).optional();
+    }
+
+    /**
+     * The version the read model shows (0 before the assessment is there): what a change waits for before it answers.
+     * Waiters re-read it on every projection commit of any node, so it is one indexed column.
+     */
+    public long version(UUID id) {
+        return jdbc.sql("SELECT version FROM risk_assessment WHERE id = ?").params(id).query(Long.class).optional()
+                .orElse(0L);
+    }
+
+    /**
      * A page of assessments, newest change first (then id). {@code textMatches}: null when the filter has no text,
      * else the ids {@link AssessmentSearch} matched (only those are listed).
      *

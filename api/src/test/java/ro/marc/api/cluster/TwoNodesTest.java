@@ -388,6 +388,53 @@ class TwoNodesTest {
         assertThat(downloaded.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("image/png"));
     }
 
+    /**
+     * Issue 13: an integrity incident linked to a risk through node A raises the probability floor of that risk's
+     * assessment at once through node B. The command side decides with the incidents' command-side lookup, written
+     * in the link's own transaction, not with a read model or anything a node holds in memory.
+     */
+    @Test
+    @Order(8)
+    void an_incident_linked_through_node_a_raises_the_probability_floor_at_once_through_node_b() throws Exception {
+        JsonNode draft = null;
+        long deadline = System.currentTimeMillis() + 30_000; // the demo's seeding is projected in the background
+        while ((draft == null || draft.isMissingNode()) && System.currentTimeMillis() < deadline) {
+            draft = nodeB.data("member.cluj", """
+                    { riskAssessments(filter: {statuses: [DRAFT]}) { edges { node { id version orgUnitId workUnitId activityId
+                      riskId evaluation { probability impacts { dimensionId importance score } } } } } }""", Map.of())
+                    .at("/riskAssessments/edges/0/node");
+            Thread.sleep(draft.isMissingNode() ? 200 : 0);
+        }
+        assertThat(draft.at("/orgUnitId").asString()).as("the demo's open draft of member.cluj").isEqualTo(IPJ_CLUJ);
+        List<Map<String, Object>> impacts = new ArrayList<>();
+        draft.at("/evaluation/impacts").forEach(i -> impacts.add(Map.of("dimensionId", i.at("/dimensionId").asString(),
+                "importance", i.at("/importance").asInt(), "score", i.at("/score").asInt())));
+        assertThat(impacts).isNotEmpty();
+
+        String incident = UUID.randomUUID().toString();
+        long recorded = nodeA.data("admin", """
+                mutation($i: RecordIncidentInput!) { recordIncident(input: $i) { version } }""", Map.of("i", Map.of("id", incident,
+                "title", "Permis eliberat contra foloase " + suffix(), "county", "CJ", "orgUnitId", IPJ_CLUJ, "type", "INDICTMENT",
+                "incidentDate", "2026-05-04", "fileNumber", "6130", "fileRegisteredOn", "2026-05-20",
+                "content", "Eliberarea unui permis fără îndeplinirea condițiilor"))).at("/recordIncident/version").asLong();
+        nodeA.data("admin", "mutation($i: IncidentRiskLinkInput!) { linkIncidentRisk(input: $i) { version } }", Map.of("i", Map.of(
+                "incidentId", incident, "orgUnitId", IPJ_CLUJ, "workUnitId", draft.at("/workUnitId").asString(),
+                "activityId", draft.at("/activityId").asString(), "riskId", draft.at("/riskId").asString(), "expectedVersion", recorded)));
+
+        // node B, at once: 3 is below the floor the link just set (only 4 and 5 in the structure where it happened)
+        String evaluate = "mutation($i: EvaluateRiskInput!) { evaluateRisk(input: $i) { version assessment { evaluation { probability } "
+                + "history { evaluation { probability } } } } }";
+        long version = draft.at("/version").asLong();
+        JsonNode below = nodeB.graphql("member.cluj", evaluate, Map.of("i", Map.of("id", draft.at("/id").asString(),
+                "probability", 3, "impacts", impacts, "expectedVersion", version)));
+        assertThat(below.at("/errors/0/extensions/code").asString()).as(below.toString()).isEqualTo("BELOW_INCIDENT_FLOOR");
+        assertThat(below.at("/errors/0/extensions/lowestAllowed").asInt()).isEqualTo(4);
+        JsonNode scored = nodeB.data("member.cluj", evaluate, Map.of("i", Map.of("id", draft.at("/id").asString(),
+                "probability", 4, "impacts", impacts, "expectedVersion", version))).get("evaluateRisk");
+        assertThat(scored.at("/version").asLong()).isEqualTo(version + 1);
+        assertThat(scored.at("/assessment/evaluation/probability").asInt()).isEqualTo(4);
+    }
+
     private static List<JsonNode> together(int count, java.util.function.IntFunction<JsonNode> call) throws Exception {
         try (ExecutorService pool = Executors.newFixedThreadPool(count)) {
             CountDownLatch start = new CountDownLatch(1);

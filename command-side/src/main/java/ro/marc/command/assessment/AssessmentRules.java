@@ -43,8 +43,14 @@ final class AssessmentRules {
                     "Integrity incidents are linked to this risk "
                             + (lowest == 4 ? "in this structure: only 4 or 5" : "in other structures: only 3 to 5")
                             + " may be given, not " + probability,
-                    Map.of("lowestAllowed", lowest, "incidentIds", incidentsBehindFloor(incidents).stream().map(UUID::toString).toList()));
+                    floorDetails(incidents));
         }
+    }
+
+    /** What a refusal below the floor tells, whether scoring or finalising: the lowest score allowed and the incidents behind it. */
+    static Map<String, Object> floorDetails(RiskIncidents incidents) {
+        return Map.of("lowestAllowed", incidents.lowestAllowedProbability(),
+                "incidentIds", incidentsBehindFloor(incidents).stream().map(UUID::toString).toList());
     }
 
     /** The incidents that set the floor: the structure's own when it has any, else the other structures'. */

@@ -215,8 +215,7 @@ public class RiskAssessment {
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("section", reports.stream().filter(r -> r.reasons().contains(first)).findFirst().orElseThrow().section().name());
             if (AssessmentSections.BELOW_INCIDENT_FLOOR.equals(first.code())) {
-                details.put("lowestAllowed", incidents.lowestAllowedProbability());
-                details.put("incidentIds", AssessmentRules.incidentsBehindFloor(incidents).stream().map(UUID::toString).toList());
+                details.putAll(AssessmentRules.floorDetails(incidents));
             }
             throw new CommandRejected(Reason.INVALID, first.field(), first.code(),
                     "The assessment cannot be finalised yet: " + first.message(), details);

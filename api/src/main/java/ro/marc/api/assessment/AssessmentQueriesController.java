@@ -160,10 +160,7 @@ public class AssessmentQueriesController {
         for (UUID orgUnitId : orgUnitIds) {
             access.requireOrgUnit(Permission.ASSESSMENT_READ, operation, orgUnitId);
         }
-        String text = Inputs.searchText("filter.text", f.text());
-        if (text != null && text.length() > MAX_TEXT) {
-            throw new InvalidInput("filter.text", "TOO_LONG", "Search text is limited to " + MAX_TEXT + " characters");
-        }
+        String text = Inputs.searchText("filter.text", f.text(), MAX_TEXT);
         AssessmentFilter query = new AssessmentFilter(text, idSet("filter.planIds", f.planIds()), orgUnitIds,
                 idSet("filter.workUnitIds", f.workUnitIds()), idSet("filter.activityIds", f.activityIds()),
                 idSet("filter.riskIds", f.riskIds()), idSet("filter.memberIds", f.memberIds()),

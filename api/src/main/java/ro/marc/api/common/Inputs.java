@@ -47,6 +47,15 @@ public final class Inputs {
         }
     }
 
+    /** {@link #searchText(String, String)} of at most {@code max} characters, else TOO_LONG naming {@code field}. */
+    public static String searchText(String field, String text, int max) {
+        String words = searchText(field, text);
+        if (words != null && words.length() > max) {
+            throw new InvalidInput(field, "TOO_LONG", "Search text is limited to " + max + " characters");
+        }
+        return words;
+    }
+
     /** A day, ISO-8601 (2026-11-02); blank stays null; anything else is INVALID_INSTANT naming {@code field}. */
     public static LocalDate date(String field, String value) {
         if (value == null || value.isBlank()) {

@@ -129,10 +129,7 @@ public class IncidentQueriesController {
         IncidentVisibility visibility = incidentAccess.require(operation);
         FilterInput f = filter == null
                 ? new FilterInput(null, null, null, null, null, null, null, null, null, null, false) : filter;
-        String text = Inputs.searchText("filter.text", f.text());
-        if (text != null && text.length() > MAX_TEXT) {
-            throw new InvalidInput("filter.text", "TOO_LONG", "Search text is limited to " + MAX_TEXT + " characters");
-        }
+        String text = Inputs.searchText("filter.text", f.text(), MAX_TEXT);
         LocalDate from = Inputs.date("filter.from", f.from());
         LocalDate to = Inputs.date("filter.to", f.to());
         IncidentFilter query = new IncidentFilter(text, f.counties() == null ? null : Set.copyOf(f.counties()),

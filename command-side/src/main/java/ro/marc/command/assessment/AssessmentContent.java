@@ -7,7 +7,6 @@ import ro.marc.command.methodology.Methodologies;
 import ro.marc.command.methodology.Methodologies.MethodologyVersion;
 import ro.marc.command.nomenclature.NomenclatureCatalogue;
 import ro.marc.command.nomenclature.NomenclatureCatalogue.Entry;
-import ro.marc.command.nomenclature.NomenclatureCatalogue.EntryKind;
 import ro.marc.command.nomenclature.RegulatoryCauses;
 import ro.marc.command.nomenclature.RegulatoryCauses.CauseFact;
 import ro.marc.events.assessment.Indicator;
@@ -233,14 +232,7 @@ final class AssessmentContent {
 
     /** A reference entry of {@code list}: active, or already used by the assessment. */
     Entry reference(String field, UUID id, ReferenceList list) {
-        Entry entry = catalogue.require(field, id, EntryKind.REFERENCE);
-        if (entry.list() != list) {
-            throw CommandRejected.invalid(field, "WRONG_LIST", "'" + entry.name() + "' is an entry of " + entry.list()
-                    + ", not of " + list);
-        }
-        if (!entry.active() && !alreadyUsed.contains(id)) {
-            throw CommandRejected.invalid(field, "INACTIVE_ENTRY", "'" + entry.name() + "' is deactivated and cannot be newly chosen");
-        }
+        Entry entry = catalogue.requireReference(field, id, list, alreadyUsed);
         names.put(entry.id(), entry.name());
         return entry;
     }

@@ -8,7 +8,6 @@ import ro.marc.command.methodology.Methodologies;
 import ro.marc.command.methodology.Methodologies.MethodologyVersion;
 import ro.marc.command.nomenclature.NomenclatureCatalogue;
 import ro.marc.command.nomenclature.NomenclatureCatalogue.Entry;
-import ro.marc.command.nomenclature.NomenclatureCatalogue.EntryKind;
 import ro.marc.events.methodology.ImpactScore;
 import ro.marc.events.methodology.RiskArithmetic;
 import ro.marc.events.nomenclature.ReferenceList;
@@ -79,15 +78,8 @@ final class AssessmentRules {
             if (impact == null) {
                 throw CommandRejected.invalid(at, "REQUIRED", "An impact is required");
             }
-            Entry dimension = catalogue.require(at + ".dimensionId", impact.dimensionId(), EntryKind.REFERENCE);
-            if (dimension.list() != ReferenceList.IMPACT_DIMENSION) {
-                throw CommandRejected.invalid(at + ".dimensionId", "WRONG_LIST",
-                        "'" + dimension.name() + "' is not an impact dimension");
-            }
-            if (!dimension.active() && !alreadyUsed.contains(dimension.id())) {
-                throw CommandRejected.invalid(at + ".dimensionId", "INACTIVE_ENTRY",
-                        "The impact dimension '" + dimension.name() + "' is deactivated and cannot be newly scored");
-            }
+            Entry dimension = catalogue.requireReference(at + ".dimensionId", impact.dimensionId(),
+                    ReferenceList.IMPACT_DIMENSION, alreadyUsed);
             if (names.put(dimension.id(), dimension.name()) != null) {
                 throw CommandRejected.invalid(at + ".dimensionId", "DUPLICATE",
                         "The impact dimension '" + dimension.name() + "' is scored twice");

@@ -8,6 +8,7 @@ import ro.marc.events.nomenclature.ReferenceList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -38,6 +39,23 @@ public interface NomenclatureCatalogue {
         if (entry.kind() != kind) {
             throw CommandRejected.invalid(field, "WRONG_KIND",
                     "The entry " + id + " is not a " + kind.displayName().toLowerCase(Locale.ROOT));
+        }
+        return entry;
+    }
+
+    /**
+     * An entry of the reference list {@code list} to be chosen, or a refusal naming {@code field}: REQUIRED, NOT_FOUND,
+     * WRONG_KIND (as {@link #require}), WRONG_LIST; INACTIVE_ENTRY when deactivated, unless it is in {@code alreadyUsed}
+     * (an entry deactivated since it was chosen stays where it is used, but is not chosen anew).
+     */
+    default Entry requireReference(String field, UUID id, ReferenceList list, Set<UUID> alreadyUsed) {
+        Entry entry = require(field, id, EntryKind.REFERENCE);
+        if (entry.list() != list) {
+            throw CommandRejected.invalid(field, "WRONG_LIST", "'" + entry.name() + "' is an entry of " + entry.list()
+                    + ", not of " + list);
+        }
+        if (!entry.active() && !alreadyUsed.contains(id)) {
+            throw CommandRejected.invalid(field, "INACTIVE_ENTRY", "'" + entry.name() + "' is deactivated and cannot be newly chosen");
         }
         return entry;
     }

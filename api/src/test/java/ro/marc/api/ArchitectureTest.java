@@ -97,6 +97,12 @@ class ArchitectureTest {
                                 ro.marc.command.nomenclature.RegulatoryCauses.class,
                                 ro.marc.command.analysis.AnalysedActivities.class,
                                 ro.marc.command.methodology.Methodologies.class))
+                // the register (Anexa 10) and the monitoring (§2.4): the finalised assessments, the measures' schedules
+                // of the saved register (the monitoring and the re-evaluation wait for them), what reminders are due
+                .ignoreDependency(JavaClass.Predicates.resideInAnyPackage("ro.marc.command.register..", "ro.marc.command.monitoring.."),
+                        JavaClass.Predicates.belongToAnyOf(ro.marc.command.assessment.FinalisedAssessments.class))
+                .ignoreDependency(JavaClass.Predicates.resideInAnyPackage("ro.marc.command.assessment..", "ro.marc.command.monitoring.."),
+                        JavaClass.Predicates.belongToAnyOf(ro.marc.command.register.MeasureSchedules.class))
                 .check(classes);
     }
 

@@ -116,6 +116,15 @@ public final class AccessRules {
                 CENTRAL_COUNSELLOR, NATIONAL, WORKING_GROUP_HEAD, NATIONAL, INTEGRITY_COUNSELLOR, NATIONAL,
                 WORKING_GROUP_MEMBER, NATIONAL, RISK_OWNER, NATIONAL));
         rule(METHODOLOGY_EDIT, Map.of(CENTRAL_ADMIN, NATIONAL));
+        // the register (Anexa 10, §2.3): read as the assessments are, and by the structure's risk owners, who evaluate its
+        // measures (G04); generated, saved and exported / imported (A1001) by the structure's head and counsellor (§2.3:
+        // "accessible only to the head and the integrity counsellor"); monitored by the member workflow (§2.4)
+        rule(REGISTER_READ, Map.of(CENTRAL_ADMIN, NATIONAL, AUDITOR, NATIONAL, TERRITORIAL_ADMIN, COUNTIES,
+                CENTRAL_COUNSELLOR, OWN_SUBTREE, WORKING_GROUP_HEAD, OWN_UNIT, INTEGRITY_COUNSELLOR, OWN_UNIT,
+                WORKING_GROUP_MEMBER, OWN_UNIT, RISK_OWNER, OWN_UNIT));
+        rule(REGISTER_WRITE, Map.of(WORKING_GROUP_HEAD, OWN_UNIT, INTEGRITY_COUNSELLOR, OWN_UNIT));
+        rule(MEASURE_MONITOR, Map.of(WORKING_GROUP_HEAD, OWN_UNIT, INTEGRITY_COUNSELLOR, OWN_UNIT, WORKING_GROUP_MEMBER, OWN_UNIT));
+        rule(MEASURE_EVALUATE, Map.of(RISK_OWNER, OWN_UNIT));
         // operations: auditors see the projections' failures, only central administrators act on them
         rule(PROJECTION_READ, Map.of(CENTRAL_ADMIN, NATIONAL, AUDITOR, NATIONAL));
         rule(PROJECTION_ADMIN, Map.of(CENTRAL_ADMIN, NATIONAL));

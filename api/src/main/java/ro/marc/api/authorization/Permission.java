@@ -80,6 +80,23 @@ public enum Permission {
     METHODOLOGY_READ,
     /** Publish a methodology version and see its dry run (central administrators). */
     METHODOLOGY_EDIT,
+    /**
+     * Read risk registers (Anexa 10): their risks, measures, schedules, monitoring, evaluations and PDFs (UCA 83, 84;
+     * central administrators any structure's, central counsellors those below theirs, G04, RA01).
+     */
+    REGISTER_READ,
+    /**
+     * Generate and save one's structure's register with the measures' deadlines (UCA 78–81), download and import the
+     * measure-evaluation workbook (A1001): the working-group head and the integrity counsellor.
+     */
+    REGISTER_WRITE,
+    /**
+     * Monitor one's own assessments' measures (§2.4, UCA 80, 82): mark done, enter indicator values, keep an additional
+     * measure as existing, re-evaluate, finalise. The command side narrows it to one's own assessments.
+     */
+    MEASURE_MONITOR,
+    /** G04: evaluate the measures of one's structure's saved register (risk owners). */
+    MEASURE_EVALUATE,
     /** Read the projections' dead letters (operations). */
     PROJECTION_READ,
     /** Retry and evict dead letters, rebuild a projection from zero (operations). */

@@ -40,6 +40,16 @@ public interface ActivePlans {
             return status == PlanStatus.ACTIVE;
         }
 
+        /** The measures stage's first day: the day after the evaluation-stage deadline (A101's n+1 rule); null in a draft without it. */
+        public LocalDate measuresStageStart() {
+            return deadlines == null || deadlines.evaluation() == null ? null : deadlines.evaluation().plusDays(1);
+        }
+
+        /** The plan's last day: a yearly plan runs from its start date for one year (start + 1 year − 1 day). */
+        public LocalDate lastDay() {
+            return startDate == null ? null : startDate.plusYears(1).minusDays(1);
+        }
+
         public Optional<PlanMember> member(UUID userId) {
             return Optional.ofNullable(members.get(userId));
         }

@@ -43,5 +43,13 @@ public enum NotificationKind {
      * UCA 47: an integrity incident was linked to a risk of a vulnerable activity; to every active member of every
      * active plan whose assigned work units hold the activity (an A103 counsellor: their structure's work units).
      */
-    INCIDENT_LINKED
+    INCIDENT_LINKED,
+    /** UCA 81: the plan's register (Anexa 10) was saved as a new edition; to every active member of the plan. */
+    REGISTER_SAVED,
+    /** N01, WARNING: a due date of a measure not done is three days away; to the assessment's member. */
+    MEASURE_DUE_SOON,
+    /** N01, URGENT: a measure's deadline passed and it is not done; to its member and the plan's heads and counsellors. */
+    MEASURE_OVERDUE,
+    /** UCA 82: the monitoring of an assessment's measures was finalised; to the plan's heads and integrity counsellors. */
+    MONITORING_FINALISED
 }

@@ -146,6 +146,8 @@ class DemoRiskRegisterTest extends ApiTestSupport {
             assertThat(d.edition()).isEqualTo(1);
         });
         byte[] pdf = documents.content(pdfs.getFirst().id()).orElseThrow().bytes();
+        java.nio.file.Path samples = java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "pdf-samples"));
+        java.nio.file.Files.write(samples.resolve("demo-anexa-10.pdf"), pdf); // for a person to look at
         try (PDDocument document = Loader.loadPDF(pdf)) {
             String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
             assertThat(text).contains(DemoRiskRegister.REGISTRATION_NUMBER, DemoRiskRegister.APPROVER,

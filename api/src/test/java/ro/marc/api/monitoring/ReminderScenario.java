@@ -45,22 +45,31 @@ public final class ReminderScenario {
         var registerId = RegisterIds.of(plan.planId());
         long version = send(gateway, new GenerateRiskRegister(registerId, plan.planId()));
         List<IdentifiedEdition> editions = context.getBean(FinalisedAssessments.class).editionsUnder(plan.planId());
-        List<MeasureSchedule> schedules = new ArrayList<>();
-        List<MeasureKey> keys = new ArrayList<>();
+        // the demo may have marked measures done or finalised a monitoring: the two followed are still open
+        JdbcClient jdbc = JdbcClient.create(context.getBean(javax.sql.DataSource.class));
+        List<MeasureKey> held = jdbc.sql("SELECT assessment_id, measure_id FROM measure_due_hold")
+                .query((rs, n) -> new MeasureKey(rs.getObject(1, java.util.UUID.class), rs.getObject(2, java.util.UUID.class))).list();
+        List<MeasureKey> open = new ArrayList<>();
+        List<MeasureKey> all = new ArrayList<>();
         for (IdentifiedEdition edition : editions) {
             for (Measure measure : edition.edition().measures()) {
-                LocalDate deadline = switch (keys.size()) {
-                    case 0 -> first;
-                    case 1 -> second;
-                    default -> plan.lastDay();
-                };
-                keys.add(new MeasureKey(edition.assessmentId(), measure.measureId()));
-                schedules.add(new MeasureSchedule(edition.assessmentId(), measure.measureId(), deadline, MeasurePeriodicity.ONCE));
+                MeasureKey key = new MeasureKey(edition.assessmentId(), measure.measureId());
+                all.add(key);
+                boolean isHeld = held.contains(key) || held.contains(new MeasureKey(edition.assessmentId(), new java.util.UUID(0, 0)));
+                if (!isHeld) {
+                    open.add(key);
+                }
             }
         }
-        if (keys.size() < 2) {
-            throw new AssertionError("the demo's finalised assessments hold fewer than two measures: " + keys);
+        if (open.size() < 2) {
+            throw new AssertionError("the demo's finalised assessments hold fewer than two open measures: " + open);
         }
+        List<MeasureSchedule> schedules = new ArrayList<>();
+        for (MeasureKey key : all) {
+            LocalDate deadline = key.equals(open.get(0)) ? first : key.equals(open.get(1)) ? second : plan.lastDay();
+            schedules.add(new MeasureSchedule(key.assessmentId(), key.measureId(), deadline, MeasurePeriodicity.ONCE));
+        }
+        List<MeasureKey> keys = open;
         send(gateway, new SaveRiskRegister(registerId, plan.planId(), "4711/2027", "Comisar-șef Ion Aprobatu", schedules, version));
         return new Saved(keys.get(0), keys.get(1));
     }

@@ -11,6 +11,7 @@ import ro.marc.command.assessment.FinalisedAssessments.IdentifiedEdition;
 import ro.marc.command.common.RomanianCalendar;
 import ro.marc.command.plan.ActivePlans;
 import ro.marc.command.plan.ActivePlans.PlanFact;
+import ro.marc.command.register.MeasureSchedules;
 import ro.marc.events.assessment.Measure;
 import ro.marc.events.register.MeasureKey;
 import ro.marc.events.register.MeasurePeriodicity;
@@ -45,22 +46,37 @@ public final class ReminderScenario {
         var registerId = RegisterIds.of(plan.planId());
         long version = send(gateway, new GenerateRiskRegister(registerId, plan.planId()));
         List<IdentifiedEdition> editions = context.getBean(FinalisedAssessments.class).editionsUnder(plan.planId());
-        List<MeasureSchedule> schedules = new ArrayList<>();
-        List<MeasureKey> keys = new ArrayList<>();
+        // the demo may have marked measures done or finalised a monitoring: the two followed are still open
+        JdbcClient jdbc = JdbcClient.create(context.getBean(javax.sql.DataSource.class));
+        List<MeasureKey> held = jdbc.sql("SELECT assessment_id, measure_id FROM measure_due_hold")
+                .query((rs, n) -> new MeasureKey(rs.getObject(1, java.util.UUID.class), rs.getObject(2, java.util.UUID.class))).list();
+        List<MeasureKey> open = new ArrayList<>();
+        List<MeasureKey> all = new ArrayList<>();
         for (IdentifiedEdition edition : editions) {
             for (Measure measure : edition.edition().measures()) {
-                LocalDate deadline = switch (keys.size()) {
-                    case 0 -> first;
-                    case 1 -> second;
-                    default -> plan.lastDay();
-                };
-                keys.add(new MeasureKey(edition.assessmentId(), measure.measureId()));
-                schedules.add(new MeasureSchedule(edition.assessmentId(), measure.measureId(), deadline, MeasurePeriodicity.ONCE));
+                MeasureKey key = new MeasureKey(edition.assessmentId(), measure.measureId());
+                all.add(key);
+                boolean isHeld = held.contains(key) || held.contains(new MeasureKey(edition.assessmentId(), new java.util.UUID(0, 0)));
+                if (!isHeld) {
+                    open.add(key);
+                }
             }
         }
-        if (keys.size() < 2) {
-            throw new AssertionError("the demo's finalised assessments hold fewer than two measures: " + keys);
+        if (open.size() < 2) {
+            throw new AssertionError("the demo's finalised assessments hold fewer than two open measures: " + open);
         }
+        // each measure keeps the periodicity the saved register (the demo's) gave it, so the periods the demo enters
+        // values for stay (periods are anchored on the measures stage's start); the two followed are due on the days
+        // given, every other one on the plan's last day
+        MeasureSchedules saved = context.getBean(MeasureSchedules.class);
+        List<MeasureSchedule> schedules = new ArrayList<>();
+        for (MeasureKey key : all) {
+            MeasurePeriodicity periodicity = saved.schedule(key.assessmentId(), key.measureId())
+                    .map(MeasureSchedules.ScheduledMeasure::periodicity).orElse(MeasurePeriodicity.ONCE);
+            LocalDate deadline = key.equals(open.get(0)) ? first : key.equals(open.get(1)) ? second : plan.lastDay();
+            schedules.add(new MeasureSchedule(key.assessmentId(), key.measureId(), deadline, periodicity));
+        }
+        List<MeasureKey> keys = open;
         send(gateway, new SaveRiskRegister(registerId, plan.planId(), "4711/2027", "Comisar-șef Ion Aprobatu", schedules, version));
         return new Saved(keys.get(0), keys.get(1));
     }
@@ -98,6 +114,13 @@ public final class ReminderScenario {
 
     public static long overdue(JdbcClient jdbc, MeasureKey measure, LocalDate deadline) {
         return count(jdbc, "MeasureOverdue", measure, "deadline", deadline);
+    }
+
+    /** The member's MEASURE_DUE_SOON notifications of the measure's assessment for that due date (its title names it). */
+    public static long dueSoonNotifications(JdbcClient jdbc, MeasureKey measure, LocalDate due) {
+        return jdbc.sql("SELECT count(*) FROM notification WHERE kind = 'MEASURE_DUE_SOON' AND subject_id = ? AND title LIKE ?")
+                .params(measure.assessmentId(), "%(" + java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy").format(due) + ")%")
+                .query(Long.class).single();
     }
 
     /** Waits (at most {@code seconds}) until {@code condition} holds. */

@@ -7,7 +7,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 import ro.marc.api.common.CommandSender;
-import ro.marc.command.common.RomanianCalendar;
 import ro.marc.command.plan.ActivePlans;
 import ro.marc.events.assessment.AssessmentEdition;
 import ro.marc.events.assessment.Measure;
@@ -54,9 +53,8 @@ import static ro.marc.api.local.DemoRiskAssessments.id;
  *       measures stage's first day). The demo plan's measures stage starts on 01.04.2027 and a deadline may not
  *       lie before it, so no deadline can be in the past before that day: the measure is overdue from the day after
  *       (and reminded three days before) — the honest closest to "an overdue measure" under the demo plan's dates;</li>
- *   <li>indicator values by the members for the first period of the body-cam checks and of the training: a period
- *       takes values once it has begun (at the earliest 01.04.2027 under the demo plan), so these steps wait for a
- *       start on or after that day (every start does the steps not done yet);</li>
+ *   <li>indicator values by member.cluj for the first period of the body-cam checks and of the (done) training: the
+ *       first period of a measure takes values from the register's save;</li>
  *   <li>an imported measure-evaluation workbook (A1001): {@link RecordMeasureEvaluations} with source WORKBOOK, as
  *       the import sends it, rows by "Ionuț Popescu" and "Vasile Alexandru" (the spec's example: 4 Ionuț Popescu,
  *       10 Vasile Alexandru), and one evaluation by the risk owner owner.cluj entered directly (G04).</li>
@@ -123,8 +121,6 @@ public class DemoRiskRegister {
         UUID head = DemoAccess.userId(HEAD);
         UUID member = DemoAccess.userId(DemoRiskAssessments.MEMBER);
         UUID counsellor = DemoAccess.userId(DemoRiskAssessments.COUNSELLOR);
-        LocalDate today = RomanianCalendar.today();
-
         List<DemoSteps.Step> register = List.of(
                 new DemoSteps.Step(head, events -> has(events, RiskRegisterGenerated.class),
                         version -> new GenerateRiskRegister(REGISTER, PLAN)),
@@ -140,7 +136,7 @@ public class DemoRiskRegister {
         int sent = DemoSteps.run(eventStore, commands, REGISTER, register);
 
         // monitoring, on behalf of each assessment's member
-        sent += DemoSteps.run(eventStore, commands, MonitoringIds.of(HIGH), monitoring(member, HIGH, today, plan));
+        sent += DemoSteps.run(eventStore, commands, MonitoringIds.of(HIGH), monitoring(member, HIGH, plan));
         sent += DemoSteps.run(eventStore, commands, MonitoringIds.of(MINOR), List.of(done(counsellor, MINOR, GPS_CHECK)));
         if (sent > 0) {
             log.info("Demo risk register seeded: {} commands (IPJ Cluj's register saved as nr. {}, measures done, a workbook imported)",
@@ -148,18 +144,13 @@ public class DemoRiskRegister {
         }
     }
 
-    private List<DemoSteps.Step> monitoring(UUID member, UUID assessment, LocalDate today, ActivePlans.PlanFact plan) {
+    private List<DemoSteps.Step> monitoring(UUID member, UUID assessment, ActivePlans.PlanFact plan) {
         List<DemoSteps.Step> steps = new ArrayList<>();
         steps.add(done(member, assessment, TRAINING));
-        LocalDate anchor = plan.measuresStageStart();
-        // a period takes values once it has begun: the first periods begin on the measures stage's first day
-        if (anchor != null && !today.isBefore(anchor)) {
-            LocalDate firstMonth = MeasurePeriodicity.MONTHLY.dueDates(anchor, plan.lastDay()).getFirst();
-            steps.add(values(member, assessment, BODY_CAM, firstMonth,
-                    Map.of(indicator(HIGH, "body-cam", "numeric"), "24")));
-            steps.add(values(member, assessment, TRAINING, deadline(TRAINING, plan),
-                    Map.of(indicator(HIGH, "instruire", "done"), "1")));
-        }
+        // the first period of a measure takes values from the register's save (later ones once they begin)
+        LocalDate firstMonth = MeasurePeriodicity.MONTHLY.dueDates(plan.measuresStageStart(), plan.lastDay()).getFirst();
+        steps.add(values(member, assessment, BODY_CAM, firstMonth, Map.of(indicator(HIGH, "body-cam", "numeric"), "24")));
+        steps.add(values(member, assessment, TRAINING, deadline(TRAINING, plan), Map.of(indicator(HIGH, "instruire", "done"), "1")));
         return steps;
     }
 

@@ -17,6 +17,7 @@ import ro.marc.query.document.OwnerKind;
 import ro.marc.query.document.StoredDocument;
 import ro.marc.query.register.RegisterContent;
 import ro.marc.query.register.RegisterQueries;
+import ro.marc.query.register.RegisterViews;
 import ro.marc.query.register.RegisterViews.EvaluationEntry;
 import ro.marc.query.register.RegisterViews.IndicatorView;
 import ro.marc.query.register.RegisterViews.MeasureView;
@@ -115,11 +116,12 @@ class DemoRiskRegisterTest extends ApiTestSupport {
         // overdue from the day after its deadline: under the demo plan's dates, from 02.04.2027
         assertThat(overdue.overdue()).isEqualTo(overdue.deadline().isBefore(today));
         assertThat(register.overdueMeasures()).isEqualTo(overdue.deadline().isBefore(today) ? 1 : 0);
-        if (!today.isBefore(register.measuresStageStart())) {
-            // the periods have begun: the members' values were entered too
-            assertThat(indicator(measure(register, DemoRiskRegister.BODY_CAM),
-                    DemoRiskRegister.indicator(DemoRiskAssessments.HIGH, "body-cam", "numeric")).values()).isNotEmpty();
-        }
+        // the members' values of the first periods
+        assertThat(indicator(measure(register, DemoRiskRegister.BODY_CAM),
+                DemoRiskRegister.indicator(DemoRiskAssessments.HIGH, "body-cam", "numeric")).values())
+                .extracting(RegisterViews.PeriodValue::value).containsExactly("24");
+        assertThat(indicator(training, DemoRiskRegister.indicator(DemoRiskAssessments.HIGH, "instruire", "done")).values())
+                .extracting(RegisterViews.PeriodValue::value).containsExactly("1");
     }
 
     @Test

@@ -110,8 +110,9 @@ public class MeasureMonitoring {
             throw new CommandRejected(Reason.INVALID, "periodDue", "PERIOD_UNKNOWN", "The measure has no period due on "
                     + command.periodDue() + "; its periods are due on " + dueDates, Map.of("dueDates", dueDates.stream().map(LocalDate::toString).toList()));
         }
-        // a period begins the day after the previous one is due (the first: at the measures stage's start)
-        LocalDate start = period > 0 ? dueDates.get(period - 1).plusDays(1) : schedule.anchor();
+        // a period begins the day after the previous one is due; the first is open from the register's save, as
+        // marking the measure done is: a measure may be implemented (and measured) before its stage formally starts
+        LocalDate start = period > 0 ? dueDates.get(period - 1).plusDays(1) : null;
         LocalDate today = RomanianCalendar.today();
         if (start != null && today.isBefore(start)) {
             throw new CommandRejected(Reason.INVALID, "periodDue", "PERIOD_NOT_STARTED", "The period due on "

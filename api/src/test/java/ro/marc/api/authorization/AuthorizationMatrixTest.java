@@ -191,6 +191,11 @@ class AuthorizationMatrixTest extends ApiTestSupport {
                 || t == Target.IASI && Set.of("head.iasi", "member.iasi").contains(user);
     }
 
+    /** REGISTER_WRITE: the structure's working-group head and integrity counsellor (§2.3), nobody else. */
+    private static boolean writesRegister(String user, Target t) {
+        return t == Target.CLUJ && Set.of("head.cluj", "counsellor.cluj").contains(user) || t == Target.IASI && user.equals("head.iasi");
+    }
+
     /** ANALYSIS_READ: as the org reads, but not risk owners. */
     private static boolean readsAnalyses(String user, Target t) {
         return readsOrg(user, t) && !user.startsWith("owner.");
@@ -476,6 +481,42 @@ class AuthorizationMatrixTest extends ApiTestSupport {
                 t -> "{ riskAssessments(filter: {orgUnitIds: [\"%s\"]}) { edges { node { id } } } }".formatted(unit(t)));
         read("assessableRisks", List.of(Target.CLUJ, Target.IASI), AuthorizationMatrixTest::writesAnalysis,
                 t -> "{ assessableRisks(planId: \"%s\") { workUnitId } }".formatted(plan(t)));
+        // the register (Anexa 10, issue 14): read by the structure's working roles and risk owners, its county's
+        // territorial administrator, the central counsellor below IGPR (not a sibling structure such as DGA) and the
+        // national readers; generated and saved by the head and integrity counsellor (a member setting deadlines is
+        // refused); risk owners evaluate its measures (G04). Allowed rows are refused after authorization: Iași's plan
+        // is a draft, a stale version, no evaluations; DGA has no plan (unknown: null for national readers)
+        read("riskRegister", PLACES, AuthorizationMatrixTest::readsOrg,
+                t -> "{ riskRegister(planId: \"%s\") { id } }".formatted(plan(t)));
+        read("riskRegisters", PLACES, AuthorizationMatrixTest::readsOrg,
+                t -> "{ riskRegisters(orgUnitIds: [\"%s\"]) { id } }".formatted(unit(t)));
+        mutation("generateRiskRegister", List.of(Target.IASI), AuthorizationMatrixTest::writesRegister, "CONFLICT",
+                t -> "mutation { generateRiskRegister(input: {planId: \"%s\"}) { id } }".formatted(plan(t)));
+        mutation("saveRiskRegister", List.of(Target.CLUJ, Target.IASI), AuthorizationMatrixTest::writesRegister, "CONFLICT",
+                t -> ("mutation { saveRiskRegister(input: {planId: \"%s\", registrationNumber: \"1/2026\", approverName: \"Matrice\", "
+                        + "schedules: [], expectedVersion: %d}) { id } }").formatted(plan(t), STALE));
+        mutation("evaluateRegisterMeasures", List.of(Target.CLUJ, Target.IASI),
+                (user, t) -> t == Target.CLUJ && user.equals("owner.cluj") || t == Target.IASI && user.equals("owner.iasi"), "BAD_REQUEST",
+                t -> "mutation { evaluateRegisterMeasures(input: {planId: \"%s\", evaluations: []}) { id } }".formatted(plan(t)));
+        // monitoring (§2.4): MEASURE_MONITOR over the assessment's structure, narrowed by the command to the assessment's
+        // own member (NOT_YOURS for the head and counsellor); a member of another structure marking this one's measure
+        // done is refused before any command. member.cluj's fixture assessment is a draft: refused after authorization
+        for (String action : List.of("markMeasureDone", "keepMeasureAsExisting")) {
+            mutation(action, List.of(Target.CLUJ), (user, t) -> user.equals("member.cluj"), "CONFLICT",
+                    t -> "mutation { %s(input: {assessmentId: \"%s\", measureId: \"%s\"}) { version } }"
+                            .formatted(action, ASSESSMENT, fixture("no-measure")));
+        }
+        mutation("recordIndicatorValues", List.of(Target.CLUJ), (user, t) -> user.equals("member.cluj"), "CONFLICT",
+                t -> ("mutation { recordIndicatorValues(input: {assessmentId: \"%s\", measureId: \"%s\", periodDue: \"2026-12-31\", "
+                        + "values: [{indicatorId: \"%s\", value: \"1\"}]}) { version } }").formatted(ASSESSMENT, fixture("no-measure"),
+                        fixture("no-indicator")));
+        mutation("finaliseMonitoring", List.of(Target.CLUJ), (user, t) -> user.equals("member.cluj"), "CONFLICT",
+                t -> "mutation { finaliseMonitoring(input: {assessmentId: \"%s\", expectedVersion: %d}) { version } }".formatted(ASSESSMENT, STALE));
+        mutation("reevaluateRisk", List.of(Target.CLUJ), (user, t) -> user.equals("member.cluj"), "CONFLICT",
+                t -> "mutation { reevaluateRisk(input: {id: \"%s\", probability: 3, impacts: [], expectedVersion: %d}) { id } }"
+                        .formatted(ASSESSMENT, STALE));
+        read("measureMonitoring", List.of(Target.CLUJ), AuthorizationMatrixTest::readsAnalyses,
+                t -> "{ measureMonitoring(assessmentId: \"%s\") { version } }".formatted(ASSESSMENT));
         read("myActivityAnalyses", NOWHERE, (user, t) -> Set.of("head.cluj", "counsellor.cluj", "member.cluj", "head.iasi",
                 "member.iasi").contains(user), t -> "{ myActivityAnalyses { id } }");
         // the yearly campaign: the plan (Anexa 1). Targets are the demo plans (IPJ Cluj active, IPJ Iași draft);

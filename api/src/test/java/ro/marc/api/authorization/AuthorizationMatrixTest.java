@@ -498,20 +498,22 @@ class AuthorizationMatrixTest extends ApiTestSupport {
         mutation("evaluateRegisterMeasures", List.of(Target.CLUJ, Target.IASI),
                 (user, t) -> t == Target.CLUJ && user.equals("owner.cluj") || t == Target.IASI && user.equals("owner.iasi"), "BAD_REQUEST",
                 t -> "mutation { evaluateRegisterMeasures(input: {planId: \"%s\", evaluations: []}) { id } }".formatted(plan(t)));
-        // monitoring (§2.4): MEASURE_MONITOR over the assessment's structure, narrowed by the command to the assessment's
-        // own member (NOT_YOURS for the head and counsellor); a member of another structure marking this one's measure
-        // done is refused before any command. member.cluj's fixture assessment is a draft: refused after authorization
+        // monitoring (§2.4): MEASURE_MONITOR over the assessment's structure (its head, counsellor and members; the
+        // command then keeps it to the assessment's own member, RegisterApiTest); a member of another structure marking
+        // this one's measure done is refused before any command. The fixture assessment is a draft: NOT_FINALISED
+        BiPredicate<String, Target> monitors = (user, t) -> Set.of("head.cluj", "counsellor.cluj", "member.cluj").contains(user);
         for (String action : List.of("markMeasureDone", "keepMeasureAsExisting")) {
-            mutation(action, List.of(Target.CLUJ), (user, t) -> user.equals("member.cluj"), "CONFLICT",
+            mutation(action, List.of(Target.CLUJ), monitors, "CONFLICT",
                     t -> "mutation { %s(input: {assessmentId: \"%s\", measureId: \"%s\"}) { version } }"
                             .formatted(action, ASSESSMENT, fixture("no-measure")));
         }
-        mutation("recordIndicatorValues", List.of(Target.CLUJ), (user, t) -> user.equals("member.cluj"), "CONFLICT",
+        mutation("recordIndicatorValues", List.of(Target.CLUJ), monitors, "CONFLICT",
                 t -> ("mutation { recordIndicatorValues(input: {assessmentId: \"%s\", measureId: \"%s\", periodDue: \"2026-12-31\", "
                         + "values: [{indicatorId: \"%s\", value: \"1\"}]}) { version } }").formatted(ASSESSMENT, fixture("no-measure"),
                         fixture("no-indicator")));
-        mutation("finaliseMonitoring", List.of(Target.CLUJ), (user, t) -> user.equals("member.cluj"), "CONFLICT",
+        mutation("finaliseMonitoring", List.of(Target.CLUJ), monitors, "CONFLICT",
                 t -> "mutation { finaliseMonitoring(input: {assessmentId: \"%s\", expectedVersion: %d}) { version } }".formatted(ASSESSMENT, STALE));
+        // re-evaluation: the assessment aggregate keeps it to its own member first (NOT_YOURS), as evaluateRisk
         mutation("reevaluateRisk", List.of(Target.CLUJ), (user, t) -> user.equals("member.cluj"), "CONFLICT",
                 t -> "mutation { reevaluateRisk(input: {id: \"%s\", probability: 3, impacts: [], expectedVersion: %d}) { id } }"
                         .formatted(ASSESSMENT, STALE));

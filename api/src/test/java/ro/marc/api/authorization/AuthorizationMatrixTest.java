@@ -835,6 +835,42 @@ class AuthorizationMatrixTest extends ApiTestSupport {
         assertThat(wrong).as("incident document rows").isEmpty();
     }
 
+    /**
+     * The A1001 workbook import (HTTP POST, issue 14): into IPJ Cluj's register (the demo register, saved) only by its
+     * head and integrity counsellor, whose upload of a file that is not a workbook is then refused 400 (nothing
+     * applied); everybody else, the other structures' heads included, 403. The download follows the same rows (409 /
+     * 200 for the writers, as the register is saved or not).
+     */
+    @Test
+    void the_workbook_import_into_another_structure_s_register_is_refused() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        String path = "http://127.0.0.1:" + port + "/registers/" + plan(Target.CLUJ) + "/workbook";
+        List<String> wrong = new ArrayList<>();
+        long eventsBefore = eventCount();
+        for (DemoUsers.DemoUser user : DemoUsers.ALL) {
+            String boundary = "matrix-" + UUID.randomUUID();
+            byte[] body = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"evaluare.xlsx\"\r\n\r\n"
+                    + "not a workbook\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            int upload = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(path))
+                            .header("Authorization", "Bearer " + token(user.username()))
+                            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+            boolean writes = writesRegister(user.username(), Target.CLUJ);
+            if (writes ? upload != 400 : upload != 403) {
+                wrong.add("import by " + user.username() + ": " + upload + " (expected " + (writes ? 400 : 403) + ")");
+            }
+            int download = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(path))
+                            .header("Authorization", "Bearer " + token(user.username())).GET().build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+            if (writes ? download != 200 && download != 409 : download != 403) {
+                wrong.add("download by " + user.username() + ": " + download + " (expected " + (writes ? "200/409" : "403") + ")");
+            }
+        }
+        assertThat(wrong).as("workbook rows").isEmpty();
+        assertThat(eventCount()).as("nothing applied").isEqualTo(eventsBefore);
+    }
+
     /** A small PNG (the same bytes for one target, so the fixture's upload is a retry the second time) as multipart. */
     private java.net.http.HttpResponse<String> uploadIncidentDocument(java.net.http.HttpClient http, String user, Target target,
                                                                      UUID documentId, long expectedVersion) throws Exception {

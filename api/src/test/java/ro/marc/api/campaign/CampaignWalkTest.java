@@ -575,7 +575,54 @@ class CampaignWalkTest extends ApiTestSupport {
         assertThat(find(read.at("/risks/0/measures"), additional.at("/measureId").asString()).at("/done").asBoolean()).isTrue();
         assertThat(find(read.at("/risks/0/measures"), existing.at("/measureId").asString()).at("/indicators/0/values/0/value").asString())
                 .isEqualTo("7");
-        // WALK_WORKBOOK_STEP
+
+        // A1001: the head downloads the workbook of the existing measure, risk owners without an account fill it in
+        // (two imports: "4 Ionuț Popescu", then "10 Vasile Alexandru") and the register shows them merged, in order
+        String measureKey = assessmentId + ":" + existing.at("/measureId").asString();
+        for (String[] person : List.of(new String[]{"Popescu", "Ionuț", "4"}, new String[]{"Alexandru", "Vasile", "10"})) {
+            HttpResponse<byte[]> template = get("/registers/" + planId + "/workbook?measure=" + measureKey, token(s.head()));
+            assertThat(template.statusCode()).as(new String(template.body(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(200);
+            byte[] filled;
+            try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(template.body()))) {
+                Sheet sheet = workbook.getSheet("Evaluare măsuri");
+                assertThat(sheet.getLastRowNum()).as("one measure, one indicator: one row").isEqualTo(1);
+                Row row = sheet.getRow(1);
+                assertThat(row.getCell(4).getStringCellValue()).isEqualTo(existing.at("/measureId").asString());
+                row.getCell(0, Row.MissingCellPolicy.CREATE_NULL_AS_BLANK).setCellValue(person[0]);
+                row.getCell(1, Row.MissingCellPolicy.CREATE_NULL_AS_BLANK).setCellValue(person[1]);
+                row.getCell(8, Row.MissingCellPolicy.CREATE_NULL_AS_BLANK).setCellValue(person[2]);
+                java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+                workbook.write(out);
+                filled = out.toByteArray();
+            }
+            HttpResponse<String> imported = upload("/registers/" + planId + "/workbook", token(s.head()), filled);
+            assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
+            assertThat(JSON.readTree(imported.body()).at("/applied").asInt()).isEqualTo(1);
+        }
+        JsonNode merged = data(s.head(), "query($p: ID!) { riskRegister(planId: $p) { " + registerFields + " } }", Map.of("p", planId))
+                .at("/riskRegister/risks/0/measures");
+        JsonNode evaluations = find(merged, existing.at("/measureId").asString()).at("/indicators/0/evaluations");
+        assertThat(evaluations.findValuesAsString("value")).containsExactly("4", "10");
+        assertThat(evaluations.findValuesAsString("personName")).containsExactly("Ionuț Popescu", "Vasile Alexandru");
+        assertThat(evaluations.findValuesAsString("source")).containsOnly("WORKBOOK");
+    }
+
+    /** A multipart upload of an .xlsx as part "file". */
+    private HttpResponse<String> upload(String path, String token, byte[] xlsx) {
+        try {
+            String boundary = "walk-" + UUID.randomUUID();
+            java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"evaluare.xlsx\"\r\n"
+                    + "Content-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            body.writeBytes(xlsx);
+            body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(30))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static JsonNode find(JsonNode measures, String measureId) {

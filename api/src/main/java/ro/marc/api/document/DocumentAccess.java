@@ -13,7 +13,7 @@ import java.util.UUID;
 
 /**
  * Who may read a document: whoever holds the owner's read permission over the document's org unit
- * (PLAN → PLAN_READ, ANALYSIS → ANALYSIS_READ; issue 12 adds its owners here). One place for the download
+ * (PLAN → PLAN_READ, ANALYSIS → ANALYSIS_READ, ASSESSMENT → ASSESSMENT_READ, REGISTER → REGISTER_READ; issue 12 adds its owners here). One place for the download
  * endpoint and the GraphQL lists.
  */
 @Component
@@ -32,6 +32,7 @@ public class DocumentAccess {
             case PLAN -> Permission.PLAN_READ;
             case ANALYSIS -> Permission.ANALYSIS_READ;
             case ASSESSMENT -> Permission.ASSESSMENT_READ;
+            case REGISTER -> Permission.REGISTER_READ;
         };
     }
 

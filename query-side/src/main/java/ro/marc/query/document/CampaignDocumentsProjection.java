@@ -14,6 +14,9 @@ import ro.marc.events.plan.PlanEdition;
 import ro.marc.events.plan.event.PlanActivated;
 import ro.marc.events.plan.event.PlanDrafted;
 import ro.marc.events.plan.event.PlanRevised;
+import ro.marc.events.register.RegisterEdition;
+import ro.marc.events.register.event.RiskRegisterGenerated;
+import ro.marc.events.register.event.RiskRegisterSaved;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -23,7 +26,8 @@ import java.util.function.Supplier;
  * The campaign's generated documents: the Anexa 1 PDF of every plan edition (activation: edition 1; every
  * change after it: the next edition, so the plan's list, newest first, keeps every previous edition's PDF),
  * the Anexa 3 PDF of every finalised activity analysis and the Anexa 4 PDF of every finalised edition of a risk
- * assessment (UCA 62: the previous editions' PDFs are kept). Each is rendered from the event alone (the
+ * assessment (UCA 62: the previous editions' PDFs are kept), and the Anexa 10 PDF of every saved edition of a risk
+ * register (P01; regenerating and saving again adds the next edition, the previous stay). Each is rendered from the event alone (the
  * edition carries every name, resolved when it was published) and stored in the {@link DocumentStore}
  * with the event's org unit, its publisher (the plan's head or counsellor, the analysing member) and the
  * event's time.
@@ -34,7 +38,7 @@ import java.util.function.Supplier;
  * editions that are missing.
  * <p>
  * A plan's draft records the plan's org unit ({@code document_owner}), so its (empty) document list is
- * authorised by its structure before the first edition exists.
+ * authorised by its structure before the first edition exists; so does a register's first generated draft.
  */
 @Component
 @ProcessingGroup(CampaignDocumentsProjection.PROCESSING_GROUP)
@@ -81,7 +85,21 @@ public class CampaignDocumentsProjection {
                 AssessmentSheetPdf.fileName(edition)), () -> AssessmentSheetPdf.render(edition, at), at);
     }
 
-    /** A finalised edition of a member's form (Anexa 3, Anexa 4), published by the member. */
+    @EventHandler
+    void on(RiskRegisterGenerated event) {
+        store.recordOwner(OwnerKind.REGISTER, event.registerId(), event.orgUnitId());
+    }
+
+    /** P01: the saved edition's PDF, published by whoever saved it. */
+    @EventHandler
+    void on(RiskRegisterSaved event, @Timestamp Instant at) {
+        RegisterEdition edition = event.edition();
+        memberSheet(new Sheet(OwnerKind.REGISTER, event.registerId(), DocumentKinds.ANEXA_10, edition.edition(),
+                edition.orgUnitId(), edition.savedBy(), edition.savedByName(), RiskRegisterPdf.title(edition),
+                RiskRegisterPdf.fileName(edition)), () -> RiskRegisterPdf.render(edition, at), at);
+    }
+
+    /** A finalised edition of a member's form (Anexa 3, Anexa 4), published by the member; a saved register (Anexa 10). */
     private record Sheet(OwnerKind owner, UUID ownerId, String kind, int edition, UUID orgUnitId, UUID memberUserId,
                          String memberName, String title, String fileName) {
     }

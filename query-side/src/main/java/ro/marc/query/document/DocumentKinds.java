@@ -9,6 +9,8 @@ public final class DocumentKinds {
     public static final String ANEXA_3 = "ANEXA_3";
     /** Formularul de identificare și evaluare a riscurilor de corupție (Anexa 4). */
     public static final String ANEXA_4 = "ANEXA_4";
+    /** Registrul riscurilor de corupție (Anexa 10). */
+    public static final String ANEXA_10 = "ANEXA_10";
 
     public static final String PDF = "application/pdf";
 

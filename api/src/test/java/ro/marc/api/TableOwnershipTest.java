@@ -99,6 +99,9 @@ class TableOwnershipTest {
             Map.entry("risk_assessment_evaluation", "ro.marc.query.assessment"),
             Map.entry("assessment_search_text", "ro.marc.query.assessment"),
             Map.entry("methodology_lookup", "ro.marc.command.methodology"),
+            Map.entry("assessment_edition_lookup", "ro.marc.command.assessment"),
+            Map.entry("measure_schedule_lookup", "ro.marc.command.register"),
+            Map.entry("measure_schedule_plan_lookup", "ro.marc.command.register"),
             Map.entry("methodology_version", "ro.marc.query.methodology"));
 
     /** "package reads table": the known exceptions, each with its reason. */

@@ -20,10 +20,23 @@ public interface FinalisedAssessments {
      */
     List<AssessmentEdition> finalisedUnder(UUID planId);
 
+    /**
+     * {@link #finalisedUnder} with each edition's assessment id ({@link AssessmentEdition} carries none), which the
+     * register's generation needs (RegisterRisk.assessmentIds). Added after the contract: the default refuses, so
+     * in-memory implementations written for the monitoring keep compiling; {@link AssessmentEditionLookup} answers it.
+     */
+    default List<IdentifiedEdition> editionsUnder(UUID planId) {
+        throw new UnsupportedOperationException("editionsUnder is not implemented by " + getClass().getSimpleName());
+    }
+
     /** One assessment's last finalised edition (with its current evaluation, as above); empty when never finalised. */
     Optional<FinalisedAssessment> finalised(UUID assessmentId);
 
     /** @param active false once inactivated (out of the register) */
     record FinalisedAssessment(AssessmentEdition edition, boolean active) {
+    }
+
+    /** A finalised edition with the id of its assessment. */
+    record IdentifiedEdition(UUID assessmentId, AssessmentEdition edition) {
     }
 }

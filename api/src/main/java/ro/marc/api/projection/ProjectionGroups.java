@@ -19,6 +19,7 @@ import ro.marc.query.plan.PlanSearchProjection;
 
 import ro.marc.query.questionnaire.QuestionnaireReadModelProjection;
 import ro.marc.query.questionnaire.QuestionnaireSearchProjection;
+import ro.marc.query.register.RegisterReadModelProjection;
 
 import java.util.List;
 
@@ -35,7 +36,7 @@ public final class ProjectionGroups {
             CampaignDocumentsProjection.PROCESSING_GROUP,
             IncidentReadModelProjection.PROCESSING_GROUP, IncidentSearchProjection.PROCESSING_GROUP,
             AssessmentReadModelProjection.PROCESSING_GROUP, AssessmentSearchProjection.PROCESSING_GROUP,
-            MethodologyReadModelProjection.PROCESSING_GROUP);
+            MethodologyReadModelProjection.PROCESSING_GROUP, RegisterReadModelProjection.PROCESSING_GROUP);
 
     private ProjectionGroups() {
     }

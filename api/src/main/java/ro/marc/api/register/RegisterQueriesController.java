@@ -126,8 +126,8 @@ public class RegisterQueriesController {
     /** The PDFs of the saved editions, newest first (the documents' own reach rule: REGISTER_READ). */
     @SchemaMapping(typeName = "RiskRegister", field = "documents")
     public List<DocumentQueriesController.StoredDocumentView> documents(RegisterView view) {
-        // H5_REGISTER_DOCUMENTS: OwnerKind.REGISTER comes with the register PDF (H5)
-        return List.of();
+        return documents.documentsOf(OwnerKind.REGISTER, view.registerId(), "riskRegister").stream()
+                .map(DocumentQueriesController.StoredDocumentView::of).toList();
     }
 
     @SchemaMapping(typeName = "RiskRegisterSummary", field = "id")

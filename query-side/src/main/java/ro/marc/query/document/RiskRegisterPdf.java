@@ -11,6 +11,7 @@ import ro.marc.events.assessment.Indicator;
 import ro.marc.events.assessment.Measure;
 import ro.marc.events.assessment.MeasureKind;
 import ro.marc.events.methodology.RiskEvaluation;
+import ro.marc.events.register.MeasureKey;
 import ro.marc.events.register.MeasurePeriodicity;
 import ro.marc.events.register.MeasureSchedule;
 import ro.marc.events.register.MissingAssessment;
@@ -22,7 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -128,14 +129,16 @@ public final class RiskRegisterPdf {
         // the default split-late: a row that does not fit moves whole to the next page (under the repeated header);
         // only a row taller than a page is cut
 
-        Schedules schedules = new Schedules(e.schedules());
+        Map<MeasureKey, MeasureSchedule> schedules = e.schedules().stream()
+                .collect(Collectors.toMap(MeasureSchedule::key, Function.identity(), (a, b) -> b));
         int n = 0;
         for (RegisterRisk risk : e.risks()) {
             List<Row> rows = new ArrayList<>();
             boolean merged = risk.assessments().size() > 1;
-            for (AssessmentEdition a : risk.assessments()) {
+            for (int i = 0; i < risk.assessments().size(); i++) {
+                AssessmentEdition a = risk.assessments().get(i);
                 for (Measure m : a.measures()) {
-                    rows.add(new Row(a, m, schedules.next(m.measureId())));
+                    rows.add(new Row(a, m, schedules.get(new MeasureKey(risk.assessmentIds().get(i), m.measureId()))));
                 }
             }
             int span = Math.max(1, rows.size());
@@ -216,31 +219,6 @@ public final class RiskRegisterPdf {
 
     /** One measure row of a risk: the measure, the assessment it comes from and its schedule. */
     private record Row(AssessmentEdition assessment, Measure measure, MeasureSchedule schedule) {
-    }
-
-    /**
-     * Finds each measure's schedule. A schedule names its measure by (assessment, measure), but an
-     * {@link AssessmentEdition} does not carry its assessment's id; the edition lists the schedules "one per measure
-     * of the risks, in the risks' order", so they are walked in that order, checked by measure id; a schedule out of
-     * that order is found by its measure id when no other assessment's measure uses the same id.
-     */
-    private static final class Schedules {
-        private final List<MeasureSchedule> inOrder;
-        private final Map<UUID, List<MeasureSchedule>> byMeasure;
-        private int cursor;
-
-        Schedules(List<MeasureSchedule> schedules) {
-            inOrder = schedules;
-            byMeasure = schedules.stream().collect(Collectors.groupingBy(MeasureSchedule::measureId));
-        }
-
-        MeasureSchedule next(UUID measureId) {
-            if (cursor < inOrder.size() && inOrder.get(cursor).measureId().equals(measureId)) {
-                return inOrder.get(cursor++);
-            }
-            List<MeasureSchedule> same = byMeasure.getOrDefault(measureId, List.of());
-            return same.size() == 1 ? same.getFirst() : null;
-        }
     }
 
     /** A cell of the risks table: the small face, narrow padding (fourteen columns on a landscape page). */

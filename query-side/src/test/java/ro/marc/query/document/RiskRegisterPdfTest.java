@@ -190,8 +190,8 @@ class RiskRegisterPdfTest {
                                 falsAssessment, new Indicator(UUID.randomUUID(), "Dosare reverificate", IndicatorKind.NUMERIC, List.of()))));
 
         List<RegisterRisk> risks = new ArrayList<>();
-        risks.add(risk(mitaAssessment, ioana, vasile));
-        risks.add(risk(falsAssessment, fals));
+        risks.add(risk(mitaAssessment, List.of(mitaAssessment, otherAssessment), ioana, vasile));
+        risks.add(risk(falsAssessment, List.of(falsAssessment), fals));
         for (int i = 1; i <= extra; i++) {
             UUID id = UUID.randomUUID();
             List<Measure> measures = new ArrayList<>();
@@ -202,7 +202,7 @@ class RiskRegisterPdfTest {
                         new Indicator(UUID.randomUUID(), "Verificări efectuate", IndicatorKind.NUMERIC, List.of()),
                         new Indicator(UUID.randomUUID(), "Măsura aplicată", IndicatorKind.DONE_NOT_DONE, List.of())));
             }
-            risks.add(risk(id, assessment("Logistică", UUID.randomUUID(), UUID.randomUUID(), "Riscul nr. " + i + " al logisticii",
+            risks.add(risk(id, List.of(id), assessment("Logistică", UUID.randomUUID(), UUID.randomUUID(), "Riscul nr. " + i + " al logisticii",
                     "Gheorghița Câmpeanu", evaluation(1, 2, 2, 2), id, measures)));
         }
         return new RegisterEdition(edition, planId, "Evaluarea riscurilor de corupție 2026–2027", orgUnit,
@@ -212,10 +212,10 @@ class RiskRegisterPdfTest {
                 List.copyOf(schedules), List.of("Ștefan Țărănescu", "Ioana Mureșan", "Vasile Olteanu", "Gheorghița Câmpeanu"));
     }
 
-    private RegisterRisk risk(UUID highestAssessmentId, AssessmentEdition... assessments) {
+    private RegisterRisk risk(UUID highestAssessmentId, List<UUID> ids, AssessmentEdition... assessments) {
         AssessmentEdition first = assessments[0];
         return new RegisterRisk(first.riskId(), first.riskName(), first.activityId(), first.activityName(), first.domainId(),
-                first.domainName(), highestAssessmentId, first.evaluation(), List.of(assessments));
+                first.domainName(), highestAssessmentId, first.evaluation(), List.of(assessments), ids);
     }
 
     private Measure existing(String description, MeasurePeriodicity periodicity, LocalDate deadline, UUID assessmentId,

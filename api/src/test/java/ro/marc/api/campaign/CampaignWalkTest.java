@@ -535,9 +535,9 @@ class CampaignWalkTest extends ApiTestSupport {
                 anchor.plusMonths(2).minusDays(1).toString(), monthlyDeadline.toString());
 
         // every member is notified of the saved register (UCA 81)
-        JsonNode savedNotice = eventually(() -> data(s.member(), NOTIFICATIONS, Map.of()),
-                d -> kind(d, "REGISTER_SAVED") != null);
-        assertThat(kind(savedNotice, "REGISTER_SAVED").at("/severity").asString()).isEqualTo("INFO");
+        JsonNode savedNotice = notification(s.member(), "REGISTER_SAVED", saved.at("/id").asString());
+        assertThat(savedNotice.at("/severity").asString()).isEqualTo("INFO");
+        assertThat(savedNotice.at("/subjectKind").asString()).isEqualTo("REGISTER");
 
         // the measures stage begins: the member marks the additional measure done and enters the existing one's value
         String monitoringFields = "assessmentId version monitoring { registerEdition measures { " + measureFields + " } }";
@@ -634,14 +634,6 @@ class CampaignWalkTest extends ApiTestSupport {
         throw new AssertionError("no measure " + measureId + " in " + measures);
     }
 
-    private static JsonNode kind(JsonNode inbox, String kind) {
-        for (JsonNode edge : inbox.at("/notifications/edges")) {
-            if (edge.at("/node/kind").asString().equals(kind)) {
-                return edge.get("node");
-            }
-        }
-        return null;
-    }
 
     // ==================================================================== the fresh structure
 

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import ro.marc.events.monitoring.MonitoringIds;
+import ro.marc.events.register.MeasurePeriodicity;
 import ro.marc.events.register.RegisterIds;
 import tools.jackson.databind.JsonNode;
 
@@ -226,8 +227,21 @@ class RegisterApiTest extends RegisterTestSupport {
         assertThat(strings(once.at("/dueDates"))).containsExactly(today.plusDays(30).toString());
         JsonNode monthly = measure(measures, a.qualitativeMeasure());
         assertThat(monthly.at("/periodicity").asString()).isEqualTo("MONTHLY");
-        assertThat(strings(monthly.at("/dueDates"))).hasSize(12).startsWith(f.measuresStageStart().plusMonths(1).minusDays(1).toString())
-                .endsWith(f.lastDay().toString());
+        assertThat(strings(monthly.at("/dueDates"))).startsWith(f.measuresStageStart().plusMonths(1).minusDays(1).toString())
+                .endsWith(f.lastDay().toString()).containsExactlyElementsOf(MeasurePeriodicity.MONTHLY
+                        .dueDates(f.measuresStageStart(), f.lastDay()).stream().map(LocalDate::toString).toList());
+
+        // every member is notified (UCA 81)
+        for (String member : List.of(f.member(), f.member2())) {
+            JsonNode inbox = eventually(() -> data(member, "{ notifications(first: 50) { edges { node { kind severity subjectId } } } }",
+                    Map.of()), d -> d.at("/notifications/edges").findValuesAsString("kind").contains("REGISTER_SAVED"));
+            for (JsonNode edge : inbox.at("/notifications/edges")) {
+                if (edge.at("/node/kind").asString().equals("REGISTER_SAVED")) {
+                    assertThat(edge.at("/node/subjectId").asString()).isEqualTo(registerId.toString());
+                    assertThat(edge.at("/node/severity").asString()).isEqualTo("INFO");
+                }
+            }
+        }
 
         // the list: the structure's own head and the central counsellor (below IGPR) see it, another structure is refused it
         String list = "query($o: [ID!]) { riskRegisters(orgUnitIds: $o) { id planId orgUnitName content savedEdition registrationNumber risks measures overdueMeasures } }";

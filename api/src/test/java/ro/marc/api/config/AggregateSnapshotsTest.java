@@ -127,7 +127,8 @@ class AggregateSnapshotsTest extends ApiTestSupport {
                 NomenclatureItem.class, ReferenceEntry.class, RegulatoryCause.class, Plan.class,
                 ro.marc.command.analysis.ActivityAnalysis.class, ro.marc.command.incident.IntegrityIncident.class,
                 ro.marc.command.assessment.RiskAssessment.class, ro.marc.command.methodology.Methodology.class,
-                ro.marc.command.register.RiskRegister.class)) {
+                ro.marc.command.register.RiskRegister.class,
+                ro.marc.command.monitoring.MeasureMonitoring.class)) {
             // the demo data holds each kind: its entity with the most events
             String id = jdbc.sql("""
                     SELECT aggregate_identifier FROM domain_event_entry WHERE type = ?

@@ -14,6 +14,7 @@ import ro.marc.api.local.DemoNomenclature;
 import ro.marc.api.local.DemoOrganisation;
 import ro.marc.api.local.DemoQuestionnaire;
 import ro.marc.api.local.DemoRiskAssessments;
+import ro.marc.api.local.DemoRiskRegister;
 import ro.marc.api.methodology.MethodologyBootstrap;
 import ro.marc.api.nomenclature.NomenclatureBootstrap;
 import ro.marc.api.org.OrganisationBootstrap;
@@ -46,6 +47,7 @@ public class StartupSequence implements ApplicationRunner {
     private final ObjectProvider<DemoActivityAnalysis> demoActivityAnalysis;
     private final ObjectProvider<DemoIncidents> demoIncidents;
     private final ObjectProvider<DemoRiskAssessments> demoRiskAssessments;
+    private final ObjectProvider<DemoRiskRegister> demoRiskRegister;
     private final QuestionnaireBootstrap questionnaire;
     private final MethodologyBootstrap methodology;
     private final ObjectProvider<DemoQuestionnaire> demoQuestionnaire;
@@ -57,7 +59,8 @@ public class StartupSequence implements ApplicationRunner {
                            ObjectProvider<DemoCampaign> demoCampaign, ObjectProvider<DemoQuestionnaire> demoQuestionnaire,
                            ObjectProvider<DemoActivityAnalysis> demoActivityAnalysis,
                            ObjectProvider<DemoIncidents> demoIncidents, MethodologyBootstrap methodology,
-                           ObjectProvider<DemoRiskAssessments> demoRiskAssessments, ClusterLock lock) {
+                           ObjectProvider<DemoRiskAssessments> demoRiskAssessments,
+                           ObjectProvider<DemoRiskRegister> demoRiskRegister, ClusterLock lock) {
         this.lock = lock;
         this.methodology = methodology;
         this.questionnaire = questionnaire;
@@ -72,6 +75,7 @@ public class StartupSequence implements ApplicationRunner {
         this.demoActivityAnalysis = demoActivityAnalysis;
         this.demoIncidents = demoIncidents;
         this.demoRiskAssessments = demoRiskAssessments;
+        this.demoRiskRegister = demoRiskRegister;
     }
 
     @Override
@@ -110,5 +114,8 @@ public class StartupSequence implements ApplicationRunner {
         // 12. demo: risk assessments (Anexa 4) in IPJ Cluj, after the incidents (their floors hold when the risks are
         //     scored) and the methodology's version 1: high, moderate and minor finalised, one risk by two members, a draft
         demoRiskAssessments.ifAvailable(DemoRiskAssessments::seed);
+        // 13. demo: IPJ Cluj's risk register (Anexa 10) from those finalised assessments, saved with deadlines, its
+        //     monitoring (measures done, indicator values once their period has begun) and an imported workbook
+        demoRiskRegister.ifAvailable(DemoRiskRegister::seed);
     }
 }

@@ -43,6 +43,8 @@ class TableOwnershipTest {
             Map.entry("incident_file", "ro.marc.command.incident"),
             Map.entry("analysis_selection_lookup", "ro.marc.command.analysis"),
             Map.entry("regulatory_cause_lookup", "ro.marc.command.nomenclature"),
+            Map.entry("measure_due_lookup", "ro.marc.command.monitoring"),
+            Map.entry("measure_due_hold", "ro.marc.command.monitoring"),
             Map.entry("org_unit", "ro.marc.query.org"),
             Map.entry("org_unit_work_unit", "ro.marc.query.org"),
             Map.entry("work_unit", "ro.marc.query.org"),

@@ -455,6 +455,61 @@ class TwoNodesTest {
         }
     }
 
+    /**
+     * N01 across two nodes: the IPJ Cluj register saved with a measure due on 15.05.2027 and another on 20.05.2027;
+     * on 12.05 (Axon's clock, both nodes) both nodes sweep at once, three times each, and the recurring task is made
+     * due now (db-scheduler lets one node claim it): one reminder per measure and due date in the store, one
+     * notification to the member; on 19.05 the same gives the second reminder and the first one's overdue flag, once
+     * each.
+     */
+    @Test
+    @Order(100)
+    void a_reminder_swept_by_both_nodes_at_once_is_appended_and_notified_once_per_deadline() throws Exception {
+        LocalDate first = LocalDate.of(2027, 5, 15);
+        LocalDate second = LocalDate.of(2027, 5, 20);
+        var saved = ro.marc.api.monitoring.ReminderScenario.saveDemoRegister(nodeA.context, first, second);
+        try {
+            ro.marc.api.monitoring.ReminderScenario.today(first.minusDays(3));
+            sweepOnBothNodes();
+            assertThat(ro.marc.api.monitoring.ReminderScenario.dueSoon(jdbc, saved.first(), first)).as("one reminder").isEqualTo(1);
+            assertThat(ro.marc.api.monitoring.ReminderScenario.dueSoon(jdbc, saved.second(), second)).isZero();
+
+            ro.marc.api.monitoring.ReminderScenario.today(second.minusDays(1));
+            sweepOnBothNodes();
+            assertThat(ro.marc.api.monitoring.ReminderScenario.dueSoon(jdbc, saved.second(), second)).isEqualTo(1);
+            assertThat(ro.marc.api.monitoring.ReminderScenario.overdue(jdbc, saved.first(), first)).isEqualTo(1);
+            assertThat(ro.marc.api.monitoring.ReminderScenario.dueSoon(jdbc, saved.first(), first)).isEqualTo(1);
+
+            // the member is told once of each reminder, whichever node projected it
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (dueSoonNotifications(saved.first().assessmentId(), saved.second().assessmentId()) < 2
+                    && System.currentTimeMillis() < deadline) {
+                Thread.sleep(200);
+            }
+            Thread.sleep(1000);
+            assertThat(dueSoonNotifications(saved.first().assessmentId(), saved.second().assessmentId())).isEqualTo(2);
+        } finally {
+            ro.marc.api.monitoring.ReminderScenario.realTime();
+        }
+    }
+
+    /** Both nodes sweep three times each, all at once, and the recurring task is made due now through node A. */
+    private static void sweepOnBothNodes() throws Exception {
+        together(6, i -> {
+            (i % 2 == 0 ? nodeA : nodeB).context.getBean(ro.marc.api.monitoring.MeasureReminderSweep.class).run();
+            return null;
+        });
+        nodeA.context.getBean(com.github.kagkarlsson.scheduler.Scheduler.class).reschedule(
+                com.github.kagkarlsson.scheduler.task.TaskInstanceId.of(ro.marc.api.monitoring.MeasureReminderScheduling.TASK,
+                        com.github.kagkarlsson.scheduler.task.helper.RecurringTask.INSTANCE), java.time.Instant.now());
+        Thread.sleep(12_000); // a polling interval (10 s) for one node to claim and run it
+    }
+
+    private static long dueSoonNotifications(UUID... assessments) {
+        return jdbc.sql("SELECT count(*) FROM notification WHERE kind = 'MEASURE_DUE_SOON' AND subject_id = ANY(?)")
+                .param(assessments).query(Long.class).single();
+    }
+
     private static String suffix() {
         return UUID.randomUUID().toString().substring(0, 6);
     }

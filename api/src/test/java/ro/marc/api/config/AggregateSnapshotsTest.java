@@ -125,7 +125,8 @@ class AggregateSnapshotsTest extends ApiTestSupport {
         for (Class<?> type : List.of(OrgUnit.class, WorkUnit.class, UserAccount.class, WorkingGroup.class, Domain.class,
                 NomenclatureItem.class, ReferenceEntry.class, RegulatoryCause.class, Plan.class,
                 ro.marc.command.analysis.ActivityAnalysis.class, ro.marc.command.incident.IntegrityIncident.class,
-                ro.marc.command.assessment.RiskAssessment.class, ro.marc.command.methodology.Methodology.class)) {
+                ro.marc.command.assessment.RiskAssessment.class, ro.marc.command.methodology.Methodology.class,
+                ro.marc.command.monitoring.MeasureMonitoring.class)) {
             // the demo data holds each kind: its entity with the most events
             String id = jdbc.sql("""
                     SELECT aggregate_identifier FROM domain_event_entry WHERE type = ?

@@ -29,6 +29,7 @@ import ro.marc.command.org.OrgFacts.OrgUnitFact;
 import ro.marc.command.plan.ActivePlans;
 import ro.marc.command.plan.ActivePlans.PlanFact;
 import ro.marc.command.plan.PlanAssignments;
+import ro.marc.command.register.MeasureSchedules;
 import ro.marc.events.assessment.AssessmentEdition;
 import ro.marc.events.assessment.AssessmentSections;
 import ro.marc.events.assessment.Measure;
@@ -178,12 +179,40 @@ public class RiskAssessment {
                        Methodologies methodologies) {
         requireEditable(command.assessmentId(), userId, command.expectedVersion());
         requireStillAssigned(plans, org, accounts);
+        return score(command.probability(), command.impacts(), catalogue, materialised, methodologies);
+    }
+
+    /**
+     * Monitoring (§2.4, UCA 80): once the saved register schedules the assessment's measures, its member scores the
+     * finalised risk again, as in the evaluation; a line of the history, the edition unchanged (the next register
+     * generation takes it). Refused on a draft or before the register is saved ({@code CONFLICT NOT_MONITORED}).
+     */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public long handle(ReevaluateRisk command, @MetaDataValue("userId") String userId, ActivePlans plans, OrgFacts org,
+                       AccountDirectory accounts, NomenclatureCatalogue catalogue, MaterialisedRisks materialised,
+                       Methodologies methodologies, MeasureSchedules schedules) {
+        requireOwn(command.assessmentId(), userId);
+        requireActive();
+        if (!finalised || schedules.forAssessment(assessmentId).isEmpty()) {
+            throw new CommandRejected(Reason.CONFLICT, "assessmentId", "NOT_MONITORED", finalised
+                    ? "The saved register does not schedule this assessment's measures yet: it is re-evaluated during monitoring"
+                    : "Edition " + edition + " of this risk assessment is a draft: score it with the evaluation",
+                    Map.of("edition", edition));
+        }
+        Versions.require(WHAT, assessmentId, command.expectedVersion());
+        requireStillAssigned(plans, org, accounts);
+        return score(command.probability(), command.impacts(), catalogue, materialised, methodologies);
+    }
+
+    /** Scores P and the impacts under the methodology in force; the same scores again append nothing. */
+    private long score(int probability, List<ImpactScore> impacts, NomenclatureCatalogue catalogue,
+                       MaterialisedRisks materialised, Methodologies methodologies) {
         MethodologyVersion methodology = AssessmentRules.currentMethodology(methodologies);
         RiskIncidents incidents = materialised.incidentsFor(riskId, orgUnitId);
-        AssessmentRules.requireProbability(command.probability(), incidents);
-        Map<UUID, String> dimensionNames = AssessmentRules.requireImpacts(command.impacts(), catalogue, usedDimensions());
-        RiskEvaluation scored = RiskEvaluation.of(command.probability(), command.impacts(), methodology.content(),
-                methodology.version());
+        AssessmentRules.requireProbability(probability, incidents);
+        Map<UUID, String> dimensionNames = AssessmentRules.requireImpacts(impacts, catalogue, usedDimensions());
+        RiskEvaluation scored = RiskEvaluation.of(probability, impacts, methodology.content(), methodology.version());
         if (scored.equals(evaluation)) {
             return Versions.current(); // the same scores under the same methodology version
         }

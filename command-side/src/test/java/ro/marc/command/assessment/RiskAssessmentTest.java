@@ -10,10 +10,14 @@ import ro.marc.command.common.CommandRejected.Reason;
 import ro.marc.command.common.RomanianCalendar;
 import ro.marc.command.incident.InMemoryMaterialisedRisks;
 import ro.marc.command.methodology.InMemoryMethodologies;
+import ro.marc.command.monitoring.MonitoringMeasureSchedulesFixture;
 import ro.marc.command.nomenclature.FixedOrgFacts;
 import ro.marc.command.nomenclature.InMemoryNomenclatureCatalogue;
 import ro.marc.command.nomenclature.InMemoryRegulatoryCauses;
 import ro.marc.command.plan.InMemoryActivePlans;
+import ro.marc.command.register.MeasureSchedules.ScheduledMeasure;
+import ro.marc.events.register.MeasurePeriodicity;
+import ro.marc.events.register.RegisterIds;
 import ro.marc.events.access.Role;
 import ro.marc.events.assessment.*;
 import ro.marc.events.assessment.command.*;
@@ -96,6 +100,7 @@ class RiskAssessmentTest {
     private InMemoryAnalysedActivities analysed;
     private InMemoryMaterialisedRisks materialised;
     private InMemoryMethodologies methodologies;
+    private MonitoringMeasureSchedulesFixture schedules;
 
     @BeforeEach
     void setUp() {
@@ -137,6 +142,7 @@ class RiskAssessmentTest {
                 .selected(PLAN, COUNSELLOR, WU2, WU2_ACTIVITY);
         materialised = new InMemoryMaterialisedRisks();
         methodologies = InMemoryMethodologies.withDefaults();
+        schedules = new MonitoringMeasureSchedulesFixture();
     }
 
     private static ActivityProposed activity(UUID id, String name, UUID workUnit) {
@@ -155,7 +161,7 @@ class RiskAssessmentTest {
 
     private FixtureConfiguration<RiskAssessment> fixture() {
         FixtureConfiguration<RiskAssessment> fixture = new AggregateTestFixture<>(RiskAssessment.class);
-        for (Object resource : List.of(plans, org, accounts, catalogue, causes, analysed, materialised, methodologies)) {
+        for (Object resource : List.of(plans, org, accounts, catalogue, causes, analysed, materialised, methodologies, schedules)) {
             fixture.registerInjectableResource(resource);
         }
         return fixture;
@@ -769,5 +775,56 @@ class RiskAssessmentTest {
         fixture().given(STARTED, saved(1))
                 .when(new InactivateRiskAssessment(ASSESSMENT, 2), as(OTHER))
                 .expectNoEvents().expectException(rejected(Reason.FORBIDDEN, "assessmentId", "NOT_YOURS"));
+    }
+
+    // ---------------------------------------------------------------- re-evaluation during monitoring (UCA 80)
+
+    private void registerSchedulesTheMeasures() {
+        schedules.schedule(new ScheduledMeasure(RegisterIds.of(PLAN), 1, PLAN, CLUJ, ASSESSMENT, ADDITIONAL,
+                LocalDate.of(2027, 9, 30), MeasurePeriodicity.ONCE, LocalDate.of(2027, 4, 1)));
+    }
+
+    @Test
+    void once_the_register_schedules_its_measures_the_member_re_evaluates_the_finalised_risk_as_a_history_line() {
+        registerSchedulesTheMeasures();
+        RiskEvaluation lower = RiskEvaluation.of(2, impacts333334(), MethodologyContent.defaults(), 1);
+        fixture().given(STARTED, saved(1), EVALUATED, FINALISED)
+                .when(new ReevaluateRisk(ASSESSMENT, 2, impacts333334(), 4), as(MEMBER))
+                .expectEvents(new RiskEvaluated(ASSESSMENT, 1, lower, DIMENSION_NAMES, 1, List.of())).expectResultMessagePayload(5L);
+        // the same scores again: nothing
+        fixture().given(STARTED, saved(1), EVALUATED, FINALISED)
+                .when(new ReevaluateRisk(ASSESSMENT, 3, impacts333334(), 4), as(MEMBER))
+                .expectNoEvents().expectResultMessagePayload(4L);
+        // the edition stays finalised: a new edition is still started from it
+        fixture().given(STARTED, saved(1), EVALUATED, FINALISED, new RiskEvaluated(ASSESSMENT, 1, lower, DIMENSION_NAMES, 1, List.of()))
+                .when(new StartAssessmentEdition(ASSESSMENT, 5), as(MEMBER))
+                .expectEvents(new AssessmentEditionStarted(ASSESSMENT, 2));
+    }
+
+    @Test
+    void re_evaluation_is_refused_on_a_draft_before_the_register_schedules_the_measures_and_to_anyone_but_its_member() {
+        fixture().given(STARTED, saved(1), EVALUATED, FINALISED)
+                .when(new ReevaluateRisk(ASSESSMENT, 2, impacts333334(), 4), as(MEMBER))
+                .expectNoEvents().expectException(rejected(Reason.CONFLICT, "assessmentId", "NOT_MONITORED"));
+        registerSchedulesTheMeasures();
+        fixture().given(STARTED, saved(1), EVALUATED)
+                .when(new ReevaluateRisk(ASSESSMENT, 2, impacts333334(), 3), as(MEMBER))
+                .expectNoEvents().expectException(rejected(Reason.CONFLICT, "assessmentId", "NOT_MONITORED"));
+        fixture().given(STARTED, saved(1), EVALUATED, FINALISED)
+                .when(new ReevaluateRisk(ASSESSMENT, 2, impacts333334(), 4), as(OTHER))
+                .expectNoEvents().expectException(rejected(Reason.FORBIDDEN, "assessmentId", "NOT_YOURS"));
+        fixture().given(STARTED, saved(1), EVALUATED, FINALISED, new RiskAssessmentInactivated(ASSESSMENT))
+                .when(new ReevaluateRisk(ASSESSMENT, 2, impacts333334(), 5), as(MEMBER))
+                .expectNoEvents().expectException(rejected(Reason.CONFLICT, "assessmentId", "INACTIVE"));
+        fixture().given(STARTED, saved(1), EVALUATED, FINALISED)
+                .when(new ReevaluateRisk(ASSESSMENT, 2, impacts333334(), 3), as(MEMBER))
+                .expectNoEvents().expectException(rejected(Reason.CONFLICT, "expectedVersion", "STALE_VERSION"));
+        fixture().given(STARTED, saved(1), EVALUATED, FINALISED)
+                .when(new ReevaluateRisk(ASSESSMENT, 6, impacts333334(), 4), as(MEMBER))
+                .expectNoEvents().expectException(rejected(Reason.INVALID, "probability", "SCORE_OUT_OF_RANGE"));
+        plans.given(new PlanClosed(PLAN, CLUJ));
+        fixture().given(STARTED, saved(1), EVALUATED, FINALISED)
+                .when(new ReevaluateRisk(ASSESSMENT, 2, impacts333334(), 4), as(MEMBER))
+                .expectNoEvents().expectException(rejected(Reason.CONFLICT, "planId", "NO_ACTIVE_PLAN"));
     }
 }

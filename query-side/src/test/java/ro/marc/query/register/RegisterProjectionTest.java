@@ -1,6 +1,9 @@
 package ro.marc.query.register;
 
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -106,6 +109,7 @@ class RegisterProjectionTest {
     private final UUID i2 = UUID.randomUUID();
     private final UUID i3 = UUID.randomUUID();
     private final UUID i4 = UUID.randomUUID();
+    private final UUID i5 = UUID.randomUUID();
     private final UUID dimension = UUID.randomUUID();
     private final LocalDate anchor = LocalDate.of(2027, 4, 1);
     private final Instant at = Instant.parse("2027-04-10T10:00:00Z");
@@ -172,7 +176,9 @@ class RegisterProjectionTest {
         AssessmentEdition e3 = edition(cluj, "IPJ Cluj", County.CJ, wuOrder, "Ordine publică", leaks,
                 "Scurgerea de informații", ioana, "Ioana Mureșan", evaluation(2, 3), List.of(
                         new Measure(m4, MeasureKind.ADDITIONAL, "Jurnalizarea accesului", null, "Ofițerul de securitate",
-                                List.of(new Indicator(i4, "Accesări verificate", IndicatorKind.NUMERIC, List.of())))));
+                                List.of(new Indicator(i4, "Accesări verificate", IndicatorKind.NUMERIC, List.of()),
+                                        new Indicator(i5, "Calitatea jurnalului", IndicatorKind.QUALITATIVE,
+                                                List.of("Slab", "Bine"))))));
         // A402: the bribery risk once, its two assessments merged, the highest exposure (a2: 4 × 5 = 20) the risk's
         return List.of(
                 new RegisterRisk(bribery, "Luarea de mită", activity, "Constatarea contravențiilor", domain,
@@ -221,22 +227,44 @@ class RegisterProjectionTest {
                 LocalDate.of(2027, 5, 2), ioana, "Ioana Mureșan");
     }
 
+    /** An event of the register's or a monitoring's stream, as a processor receives it. */
+    private record Stored(UUID aggregate, long seq, Object payload, Instant at) {
+    }
+
     /** The register's events up to the first save and two batches of evaluations; monitoring of a1 (5 events). */
+    private List<Stored> firstEditionEvents() {
+        return List.of(
+                new Stored(register, 0, generated(1, List.of()), at),
+                new Stored(register, 1, saved(1, "1234/2027"), at.plusSeconds(1)),
+                new Stored(register, 2, evaluations(EvaluationSource.WORKBOOK,
+                        new MeasureEvaluation(bribery, null, m1, i1, "4", "Ionuț Popescu", 2),
+                        new MeasureEvaluation(bribery, null, m1, i1, "10", "Vasile Alexandru", 3),
+                        new MeasureEvaluation(bribery, a2, m3, i3, "Bine", "Vasile Alexandru", 4)), at.plusSeconds(2)),
+                new Stored(register, 3, evaluations(EvaluationSource.RISK_OWNER,
+                        new MeasureEvaluation(bribery, a1, m1, i1, "7", "Maria Rus", null)), at.plusSeconds(3)),
+                new Stored(monitoring, 0, done(m2, LocalDate.of(2027, 5, 2), LocalDate.of(2027, 5, 15)), at),
+                new Stored(monitoring, 1, values(LocalDate.of(2027, 4, 30), "2"), at),
+                new Stored(monitoring, 2, values(LocalDate.of(2027, 4, 30), "3"), at), // replaces the period's value
+                new Stored(monitoring, 3, values(LocalDate.of(2027, 5, 31), "5"), at),
+                new Stored(monitoring, 4, new MeasureDueSoon(monitoring, a1, plan, cluj, ioana, m1,
+                        "Rotația personalului pe sectoare", "Luarea de mită", LocalDate.of(2027, 6, 30),
+                        LocalDate.of(2027, 6, 30), LocalDate.of(2027, 6, 27)), at));
+    }
+
     private void firstEdition() {
-        projection.on(generated(1, List.of()), 0, at);
-        projection.on(saved(1, "1234/2027"), 1, at.plusSeconds(1));
-        projection.on(evaluations(EvaluationSource.WORKBOOK,
-                new MeasureEvaluation(bribery, null, m1, i1, "4", "Ionuț Popescu", 2),
-                new MeasureEvaluation(bribery, null, m1, i1, "10", "Vasile Alexandru", 3),
-                new MeasureEvaluation(bribery, a2, m3, i3, "Bine", "Vasile Alexandru", 4)), 2, at.plusSeconds(2));
-        projection.on(evaluations(EvaluationSource.RISK_OWNER,
-                new MeasureEvaluation(bribery, a1, m1, i1, "7", "Maria Rus", null)), 3, at.plusSeconds(3));
-        projection.on(done(m2, LocalDate.of(2027, 5, 2), LocalDate.of(2027, 5, 15)), 0);
-        projection.on(values(LocalDate.of(2027, 4, 30), "2"), 1);
-        projection.on(values(LocalDate.of(2027, 4, 30), "3"), 2); // replaces the period's value
-        projection.on(values(LocalDate.of(2027, 5, 31), "5"), 3);
-        projection.on(new MeasureDueSoon(monitoring, a1, plan, cluj, ioana, m1, "Rotația personalului pe sectoare",
-                "Luarea de mită", LocalDate.of(2027, 6, 30), LocalDate.of(2027, 6, 30), LocalDate.of(2027, 6, 27)), 4);
+        firstEditionEvents().forEach(this::direct);
+    }
+
+    private void direct(Stored e) {
+        switch (e.payload()) {
+            case RiskRegisterGenerated p -> projection.on(p, e.seq(), e.at());
+            case RiskRegisterSaved p -> projection.on(p, e.seq(), e.at());
+            case MeasureEvaluationsRecorded p -> projection.on(p, e.seq(), e.at());
+            case MeasureMarkedDone p -> projection.on(p, e.seq());
+            case IndicatorValuesRecorded p -> projection.on(p, e.seq());
+            case MeasureDueSoon p -> projection.on(p, e.seq());
+            default -> throw new IllegalArgumentException(String.valueOf(e.payload()));
+        }
     }
 
     private static MeasureView measure(RegisterView view, UUID measureId) {
@@ -481,6 +509,17 @@ class RegisterProjectionTest {
         assertThat(finalised.measures().getFirst().done()).isTrue();
         assertThat(finalised.measures().getFirst().doneOn()).isEqualTo(LocalDate.of(2027, 7, 2));
 
+        // a later entry for a period replaces the period's values (the indicator left out has none for it any more)
+        UUID m3Monitoring = MonitoringIds.of(a3);
+        LocalDate period = LocalDate.of(2027, 9, 30);
+        projection.on(new IndicatorValuesRecorded(m3Monitoring, a3, m4, period, List.of(new IndicatorValue(i4, "12"),
+                new IndicatorValue(i5, "Bine")), LocalDate.of(2027, 9, 1), ioana, "Ioana Mureșan"), 0);
+        projection.on(new IndicatorValuesRecorded(m3Monitoring, a3, m4, period, List.of(new IndicatorValue(i4, "14")),
+                LocalDate.of(2027, 9, 2), ioana, "Ioana Mureșan"), 1);
+        MeasureView logging = queries.monitoring(a3).orElseThrow().measures().getFirst();
+        assertThat(indicator(logging, i4).values()).extracting(PeriodValue::value).containsExactly("14");
+        assertThat(indicator(logging, i5).values()).isEmpty();
+
         // monitoring known before the register reaches the read model: its version, no measures yet
         UUID early = UUID.randomUUID();
         projection.on(new MeasureMarkedDone(MonitoringIds.of(early), early, plan, cluj, m4, LocalDate.of(2027, 5, 1),
@@ -532,6 +571,28 @@ class RegisterProjectionTest {
         // a structure outside the reach stays out even when named
         assertThat(queries.registers(new OrgScope(false, Set.of(), Set.of(), Set.of(cluj)), Set.of(iasi), 100)).isEmpty();
         assertThat(queries.registers(OrgScope.nothing(), Set.of(), 100)).isEmpty();
+    }
+
+    @Test
+    void the_events_reach_the_handlers_through_axon_as_a_processor_delivers_them() {
+        firstEdition();
+        RegisterView direct = queries.register(plan).orElseThrow();
+        MonitoringView directMonitoring = queries.monitoring(a1).orElseThrow();
+        projection.reset();
+
+        AnnotationEventHandlerAdapter adapter = new AnnotationEventHandlerAdapter(projection);
+        for (Stored e : firstEditionEvents()) {
+            GenericDomainEventMessage<Object> message = new GenericDomainEventMessage<>("Event", e.aggregate().toString(),
+                    e.seq(), e.payload(), MetaData.emptyInstance(), UUID.randomUUID().toString(), e.at());
+            assertThat(adapter.canHandle(message)).as(e.payload().getClass().getSimpleName()).isTrue();
+            try {
+                adapter.handle(message);
+            } catch (Exception failure) {
+                throw new AssertionError(failure);
+            }
+        }
+        assertThat(queries.register(plan).orElseThrow()).isEqualTo(direct);
+        assertThat(queries.monitoring(a1).orElseThrow()).isEqualTo(directMonitoring);
     }
 
     @Test

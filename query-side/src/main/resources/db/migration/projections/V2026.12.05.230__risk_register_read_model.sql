@@ -89,7 +89,7 @@ CREATE TABLE register_monitoring_measure (
     PRIMARY KEY (assessment_id, measure_id)
 );
 
--- The members' indicator values per period: the last entered for a (period, indicator) replaces the one before.
+-- The members' indicator values per period: a later entry for a measure's period replaces the period's values.
 CREATE TABLE register_monitoring_value (
     assessment_id  uuid NOT NULL,
     measure_id     uuid NOT NULL,

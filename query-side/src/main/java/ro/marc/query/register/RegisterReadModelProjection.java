@@ -242,10 +242,15 @@ public class RegisterReadModelProjection {
         }
     }
 
-    /** §2.4: a later value of an indicator for the same period replaces the earlier one. */
+    /** §2.4: the values of a measure for one period; a later entry for the same period replaces them all (as the aggregate holds them). */
     @EventHandler
     void on(IndicatorValuesRecorded event, @SequenceNumber long seq) {
         if (advance(event.assessmentId(), event.monitoringId(), null, seq)) {
+            jdbc.sql("""
+                    DELETE FROM register_monitoring_value
+                    WHERE assessment_id = :assessment AND measure_id = :measure AND period_due = :period""")
+                    .param("assessment", event.assessmentId()).param("measure", event.measureId())
+                    .param("period", event.periodDue()).update();
             for (IndicatorValue value : event.values()) {
                 jdbc.sql("""
                         INSERT INTO register_monitoring_value (assessment_id, measure_id, period_due, indicator_id, value,

@@ -109,6 +109,7 @@ class RegisterProjectionTest {
     private final UUID i2 = UUID.randomUUID();
     private final UUID i3 = UUID.randomUUID();
     private final UUID i4 = UUID.randomUUID();
+    private final UUID i5 = UUID.randomUUID();
     private final UUID dimension = UUID.randomUUID();
     private final LocalDate anchor = LocalDate.of(2027, 4, 1);
     private final Instant at = Instant.parse("2027-04-10T10:00:00Z");
@@ -175,7 +176,9 @@ class RegisterProjectionTest {
         AssessmentEdition e3 = edition(cluj, "IPJ Cluj", County.CJ, wuOrder, "Ordine publică", leaks,
                 "Scurgerea de informații", ioana, "Ioana Mureșan", evaluation(2, 3), List.of(
                         new Measure(m4, MeasureKind.ADDITIONAL, "Jurnalizarea accesului", null, "Ofițerul de securitate",
-                                List.of(new Indicator(i4, "Accesări verificate", IndicatorKind.NUMERIC, List.of())))));
+                                List.of(new Indicator(i4, "Accesări verificate", IndicatorKind.NUMERIC, List.of()),
+                                        new Indicator(i5, "Calitatea jurnalului", IndicatorKind.QUALITATIVE,
+                                                List.of("Slab", "Bine"))))));
         // A402: the bribery risk once, its two assessments merged, the highest exposure (a2: 4 × 5 = 20) the risk's
         return List.of(
                 new RegisterRisk(bribery, "Luarea de mită", activity, "Constatarea contravențiilor", domain,
@@ -505,6 +508,17 @@ class RegisterProjectionTest {
         assertThat(finalised.measures().get(1).keptAsExisting()).isTrue();
         assertThat(finalised.measures().getFirst().done()).isTrue();
         assertThat(finalised.measures().getFirst().doneOn()).isEqualTo(LocalDate.of(2027, 7, 2));
+
+        // a later entry for a period replaces the period's values (the indicator left out has none for it any more)
+        UUID m3Monitoring = MonitoringIds.of(a3);
+        LocalDate period = LocalDate.of(2027, 9, 30);
+        projection.on(new IndicatorValuesRecorded(m3Monitoring, a3, m4, period, List.of(new IndicatorValue(i4, "12"),
+                new IndicatorValue(i5, "Bine")), LocalDate.of(2027, 9, 1), ioana, "Ioana Mureșan"), 0);
+        projection.on(new IndicatorValuesRecorded(m3Monitoring, a3, m4, period, List.of(new IndicatorValue(i4, "14")),
+                LocalDate.of(2027, 9, 2), ioana, "Ioana Mureșan"), 1);
+        MeasureView logging = queries.monitoring(a3).orElseThrow().measures().getFirst();
+        assertThat(indicator(logging, i4).values()).extracting(PeriodValue::value).containsExactly("14");
+        assertThat(indicator(logging, i5).values()).isEmpty();
 
         // monitoring known before the register reaches the read model: its version, no measures yet
         UUID early = UUID.randomUUID();

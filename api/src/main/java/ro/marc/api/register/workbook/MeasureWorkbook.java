@@ -56,8 +56,8 @@ public final class MeasureWorkbook {
     static final int LISTS_FIRST_COLUMN = 3;
     /** Excel's limit on an inline list's formula ("a,b,c"). */
     static final int INLINE_LIST_MAX = 255;
-    /** At most this many rows are read (the command takes at most 5,000 evaluations; a little slack to name the excess). */
-    static final int MAX_ROWS = 5_001;
+    /** At most this many data rows (the command takes at most 5,000 evaluations in one go; select fewer measures). */
+    static final int MAX_ROWS = 5_000;
 
     private static final int MAX_WIDTH = 60;
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -245,6 +245,9 @@ public final class MeasureWorkbook {
         for (Map.Entry<List<String>, CellRangeAddressList> rule : rules.entrySet()) {
             IndicatorKind kind = IndicatorKind.valueOf(rule.getKey().getFirst());
             List<String> values = rule.getKey().subList(1, rule.getKey().size());
+            if (kind == IndicatorKind.QUALITATIVE && values.isEmpty()) {
+                continue; // nothing to choose from: the import's check answers whatever is typed
+            }
             DataValidationConstraint constraint;
             String error;
             switch (kind) {
@@ -397,7 +400,13 @@ public final class MeasureWorkbook {
 
     private static List<MeasureEvaluation> rows(Sheet sheet, List<WorkbookProblem> problems) {
         List<MeasureEvaluation> evaluations = new ArrayList<>();
-        int last = Math.min(sheet.getLastRowNum(), MAX_ROWS);
+        if (sheet.getLastRowNum() > MAX_ROWS) {
+            problems.add(new WorkbookProblem("TOO_MANY", "The sheet has " + sheet.getLastRowNum() + " rows; at most "
+                    + MAX_ROWS + " are imported in one go: download a template of fewer measures", "file",
+                    sheet.getLastRowNum() + 1, null, SHEET));
+            return evaluations;
+        }
+        int last = sheet.getLastRowNum();
         for (int r = 1; r <= last; r++) {
             Row row = sheet.getRow(r);
             if (row == null) {

@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import ro.marc.api.local.DemoAccess;
 import ro.marc.api.local.DemoCampaign;
 import ro.marc.api.support.ApiTestSupport;
+import ro.marc.command.plan.ActivePlans;
 import ro.marc.events.register.MeasurePeriodicity;
 import ro.marc.events.register.MeasureSchedule;
 import ro.marc.events.register.RegisterIds;
@@ -63,6 +64,9 @@ class MeasureWorkbookApiTest extends ApiTestSupport {
     @Autowired
     RegisterQueries registers;
 
+    @Autowired
+    ActivePlans plans;
+
     @Test
     void a_downloaded_workbook_filled_in_and_imported_appears_merged_in_the_register() throws IOException {
         RegisterView register = saved();
@@ -93,13 +97,8 @@ class MeasureWorkbookApiTest extends ApiTestSupport {
         HttpResponse<String> again = upload("counsellor.cluj", second);
         assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
 
-        JsonNode evaluations = evaluationsOf(numericIndicator);
-        List<String> shown = new ArrayList<>();
-        evaluations.forEach(e -> shown.add(e.at("/value").asString() + " " + e.at("/personName").asString() + " "
-                + e.at("/source").asString()));
-        assertThat(shown).endsWith("4 Popescu Ionuț WORKBOOK", "10 Alexandru Vasile WORKBOOK");
-        JsonNode qualitative = evaluationsOf(qualityIndicator);
-        assertThat(qualitative.get(qualitative.size() - 1).at("/value").asString()).isEqualTo("Bine");
+        assertThat(evaluationsOf(numericIndicator)).endsWith("4 Popescu Ionuț WORKBOOK", "10 Alexandru Vasile WORKBOOK");
+        assertThat(evaluationsOf(qualityIndicator)).endsWith("Bine Popescu Ionuț WORKBOOK");
     }
 
     @Test
@@ -202,31 +201,24 @@ class MeasureWorkbookApiTest extends ApiTestSupport {
         as("head.cluj", "WORKING_GROUP_HEAD", new GenerateRiskRegister(REGISTER, PLAN));
         RegisterView draft = awaitValue(() -> registers.register(PLAN).orElse(null),
                 r -> r != null && r.content() == RegisterContent.DRAFT);
+        // every measure due on the plan's last day, once: within the bounds whatever the demo plan's dates
+        java.time.LocalDate lastDay = plans.plan(PLAN).orElseThrow().lastDay();
         List<MeasureSchedule> schedules = new ArrayList<>();
         draft.risks().forEach(risk -> risk.measures().forEach(m -> schedules.add(new MeasureSchedule(m.assessmentId(),
-                m.measureId(), draft.planLastDay(), MeasurePeriodicity.ONCE))));
+                m.measureId(), lastDay, MeasurePeriodicity.ONCE))));
         as("head.cluj", "WORKING_GROUP_HEAD", new SaveRiskRegister(REGISTER, PLAN, "4512/2026", "Comisar-șef Ion Ionescu",
                 schedules, draft.version()));
         return awaitValue(() -> registers.register(PLAN).orElse(null),
                 r -> r != null && r.content() == RegisterContent.SAVED && r.savedEdition() != null);
     }
 
-    /** The indicator's evaluations as the register shows them over GraphQL. */
-    private JsonNode evaluationsOf(UUID indicatorId) {
-        JsonNode register = data("head.cluj", """
-                query($planId: ID!) { riskRegister(planId: $planId) { risks { measures { indicators {
-                  indicatorId evaluations { value personName source recordedOn } } } } } }""",
-                Map.of("planId", PLAN.toString())).at("/riskRegister");
-        for (JsonNode risk : register.at("/risks")) {
-            for (JsonNode measure : risk.at("/measures")) {
-                for (JsonNode indicator : measure.at("/indicators")) {
-                    if (indicator.at("/indicatorId").asString().equals(indicatorId.toString())) {
-                        return indicator.at("/evaluations");
-                    }
-                }
-            }
-        }
-        throw new AssertionError("indicator " + indicatorId + " not in the register: " + register);
+    /** The indicator's evaluations as the register shows them ("value person source"), in the order recorded. */
+    private List<String> evaluationsOf(UUID indicatorId) {
+        RegisterView register = registers.register(PLAN).orElseThrow();
+        return register.risks().stream().flatMap(r -> r.measures().stream()).flatMap(m -> m.indicators().stream())
+                .filter(i -> i.indicatorId().equals(indicatorId)).findFirst()
+                .orElseThrow(() -> new AssertionError("indicator " + indicatorId + " not in the register"))
+                .evaluations().stream().map(e -> e.value() + " " + e.personName() + " " + e.source()).toList();
     }
 
     private long lastSequence() {

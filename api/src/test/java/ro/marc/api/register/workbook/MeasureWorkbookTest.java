@@ -309,6 +309,16 @@ class MeasureWorkbookTest {
     }
 
     @Test
+    void more_rows_than_one_import_takes_are_refused_too_many() throws IOException {
+        XSSFWorkbook workbook = open(filled(MeasureWorkbook.write(register(), List.of()), new Object[]{2, "Popescu", "Ionuț", 4.0}));
+        workbook.getSheet(MeasureWorkbook.SHEET).createRow(MeasureWorkbook.MAX_ROWS + 1).createCell(0).setCellValue("Pop");
+        byte[] content = save(workbook);
+        assertThatThrownBy(() -> MeasureWorkbook.read(content, REGISTER))
+                .isInstanceOfSatisfying(WorkbookRefused.class, e -> assertThat(e.problems())
+                        .extracting(WorkbookProblem::code, WorkbookProblem::row).containsExactly(tuple("TOO_MANY", 5_002)));
+    }
+
+    @Test
     void the_commands_fields_map_to_the_workbook_columns() {
         assertThat(MeasureWorkbook.columnOfField("personName")).isEqualTo("A");
         assertThat(MeasureWorkbook.columnOfField("riskId")).isEqualTo("C");

@@ -25,6 +25,7 @@ import ro.marc.query.register.RegisterViews.RegisterSummary;
 import ro.marc.query.register.RegisterViews.RegisterView;
 import ro.marc.query.register.RegisterViews.RiskView;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -128,6 +129,22 @@ public class RegisterQueriesController {
     public List<DocumentQueriesController.StoredDocumentView> documents(RegisterView view) {
         return documents.documentsOf(OwnerKind.REGISTER, view.registerId(), "riskRegister").stream()
                 .map(DocumentQueriesController.StoredDocumentView::of).toList();
+    }
+
+    /**
+     * The bounds of the deadlines the head sets: the saved edition's, or, for a draft (whose event does not carry
+     * them), the plan's as the command side checks them (ActivePlans).
+     */
+    @SchemaMapping(typeName = "RiskRegister", field = "measuresStageStart")
+    public LocalDate measuresStageStart(RegisterView view) {
+        return view.measuresStageStart() != null ? view.measuresStageStart()
+                : plans.plan(view.planId()).map(ActivePlans.PlanFact::measuresStageStart).orElse(null);
+    }
+
+    @SchemaMapping(typeName = "RiskRegister", field = "planLastDay")
+    public LocalDate planLastDay(RegisterView view) {
+        return view.planLastDay() != null ? view.planLastDay()
+                : plans.plan(view.planId()).map(ActivePlans.PlanFact::lastDay).orElse(null);
     }
 
     @SchemaMapping(typeName = "RiskRegisterSummary", field = "id")

@@ -81,7 +81,7 @@ public final class AssessmentInputs {
         return measures;
     }
 
-    static List<ImpactScore> impacts(List<ImpactInput> input) {
+    public static List<ImpactScore> impacts(List<ImpactInput> input) {
         if (input == null) {
             return List.of();
         }

@@ -74,7 +74,15 @@ public final class FieldCost implements FieldComplexityCalculator {
             Map.entry("Query.workUnits", 20),
             Map.entry("Query.referenceEntries", 30),
             Map.entry("NomenclatureFacets.workUnits", 20),
-            Map.entry("NomenclatureFacets.activities", 20));
+            Map.entry("NomenclatureFacets.activities", 20),
+            // the register (Anexa 10) is read whole: a few assessments and measures per risk, one to three indicators
+            // per measure, a value per period and a few evaluations per indicator (so that the register with its
+            // monitoring and evaluations, ~5,000 points for ten risks, fits one document)
+            Map.entry("RegisterRisk.assessments", 2),
+            Map.entry("RegisterRisk.measures", 4),
+            Map.entry("RegisterMeasure.indicators", 2),
+            Map.entry("RegisterIndicator.values", 4),
+            Map.entry("RegisterIndicator.evaluations", 4));
 
     /** The fields whose presence makes a request expensive, whatever its total (see {@link ExpensiveOperationLimiter}). */
     static boolean isElasticsearch(String coordinate) {

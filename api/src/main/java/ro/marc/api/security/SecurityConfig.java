@@ -140,6 +140,8 @@ public class SecurityConfig {
                             .requestMatchers(HttpMethod.GET, "/documents/*").authenticated()
                             // uploads (incident documents, multipart): the same bearer token, authorised by the endpoint
                             .requestMatchers(HttpMethod.POST, "/incidents/*/documents").authenticated()
+                            // the A1001 workbook (download, multipart import): the same bearer token, authorised by the endpoint
+                            .requestMatchers("/registers/*/workbook").authenticated()
                             .anyRequest().denyAll();
                 })
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(accessDenied()))

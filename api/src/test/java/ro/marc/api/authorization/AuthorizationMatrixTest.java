@@ -191,6 +191,11 @@ class AuthorizationMatrixTest extends ApiTestSupport {
                 || t == Target.IASI && Set.of("head.iasi", "member.iasi").contains(user);
     }
 
+    /** REGISTER_WRITE: the structure's working-group head and integrity counsellor (§2.3), nobody else. */
+    private static boolean writesRegister(String user, Target t) {
+        return t == Target.CLUJ && Set.of("head.cluj", "counsellor.cluj").contains(user) || t == Target.IASI && user.equals("head.iasi");
+    }
+
     /** ANALYSIS_READ: as the org reads, but not risk owners. */
     private static boolean readsAnalyses(String user, Target t) {
         return readsOrg(user, t) && !user.startsWith("owner.");
@@ -476,6 +481,44 @@ class AuthorizationMatrixTest extends ApiTestSupport {
                 t -> "{ riskAssessments(filter: {orgUnitIds: [\"%s\"]}) { edges { node { id } } } }".formatted(unit(t)));
         read("assessableRisks", List.of(Target.CLUJ, Target.IASI), AuthorizationMatrixTest::writesAnalysis,
                 t -> "{ assessableRisks(planId: \"%s\") { workUnitId } }".formatted(plan(t)));
+        // the register (Anexa 10, issue 14): read by the structure's working roles and risk owners, its county's
+        // territorial administrator, the central counsellor below IGPR (not a sibling structure such as DGA) and the
+        // national readers; generated and saved by the head and integrity counsellor (a member setting deadlines is
+        // refused); risk owners evaluate its measures (G04). Allowed rows are refused after authorization: Iași's plan
+        // is a draft, a stale version, no evaluations; DGA has no plan (unknown: null for national readers)
+        read("riskRegister", PLACES, AuthorizationMatrixTest::readsOrg,
+                t -> "{ riskRegister(planId: \"%s\") { id } }".formatted(plan(t)));
+        read("riskRegisters", PLACES, AuthorizationMatrixTest::readsOrg,
+                t -> "{ riskRegisters(orgUnitIds: [\"%s\"]) { id } }".formatted(unit(t)));
+        mutation("generateRiskRegister", List.of(Target.IASI), AuthorizationMatrixTest::writesRegister, "CONFLICT",
+                t -> "mutation { generateRiskRegister(input: {planId: \"%s\"}) { id } }".formatted(plan(t)));
+        mutation("saveRiskRegister", List.of(Target.CLUJ, Target.IASI), AuthorizationMatrixTest::writesRegister, "CONFLICT",
+                t -> ("mutation { saveRiskRegister(input: {planId: \"%s\", registrationNumber: \"1/2026\", approverName: \"Matrice\", "
+                        + "schedules: [], expectedVersion: %d}) { id } }").formatted(plan(t), STALE));
+        mutation("evaluateRegisterMeasures", List.of(Target.CLUJ, Target.IASI),
+                (user, t) -> t == Target.CLUJ && user.equals("owner.cluj") || t == Target.IASI && user.equals("owner.iasi"), "BAD_REQUEST",
+                t -> "mutation { evaluateRegisterMeasures(input: {planId: \"%s\", evaluations: []}) { id } }".formatted(plan(t)));
+        // monitoring (§2.4): MEASURE_MONITOR over the assessment's structure (its head, counsellor and members; the
+        // command then keeps it to the assessment's own member, RegisterApiTest); a member of another structure marking
+        // this one's measure done is refused before any command. The fixture assessment is a draft: NOT_FINALISED
+        BiPredicate<String, Target> monitors = (user, t) -> Set.of("head.cluj", "counsellor.cluj", "member.cluj").contains(user);
+        for (String action : List.of("markMeasureDone", "keepMeasureAsExisting")) {
+            mutation(action, List.of(Target.CLUJ), monitors, "CONFLICT",
+                    t -> "mutation { %s(input: {assessmentId: \"%s\", measureId: \"%s\"}) { version } }"
+                            .formatted(action, ASSESSMENT, fixture("no-measure")));
+        }
+        mutation("recordIndicatorValues", List.of(Target.CLUJ), monitors, "CONFLICT",
+                t -> ("mutation { recordIndicatorValues(input: {assessmentId: \"%s\", measureId: \"%s\", periodDue: \"2026-12-31\", "
+                        + "values: [{indicatorId: \"%s\", value: \"1\"}]}) { version } }").formatted(ASSESSMENT, fixture("no-measure"),
+                        fixture("no-indicator")));
+        mutation("finaliseMonitoring", List.of(Target.CLUJ), monitors, "CONFLICT",
+                t -> "mutation { finaliseMonitoring(input: {assessmentId: \"%s\", expectedVersion: %d}) { version } }".formatted(ASSESSMENT, STALE));
+        // re-evaluation: the assessment aggregate keeps it to its own member first (NOT_YOURS), as evaluateRisk
+        mutation("reevaluateRisk", List.of(Target.CLUJ), (user, t) -> user.equals("member.cluj"), "CONFLICT",
+                t -> "mutation { reevaluateRisk(input: {id: \"%s\", probability: 3, impacts: [], expectedVersion: %d}) { id } }"
+                        .formatted(ASSESSMENT, STALE));
+        read("measureMonitoring", List.of(Target.CLUJ), AuthorizationMatrixTest::readsAnalyses,
+                t -> "{ measureMonitoring(assessmentId: \"%s\") { version } }".formatted(ASSESSMENT));
         read("myActivityAnalyses", NOWHERE, (user, t) -> Set.of("head.cluj", "counsellor.cluj", "member.cluj", "head.iasi",
                 "member.iasi").contains(user), t -> "{ myActivityAnalyses { id } }");
         // the yearly campaign: the plan (Anexa 1). Targets are the demo plans (IPJ Cluj active, IPJ Iași draft);
@@ -792,6 +835,42 @@ class AuthorizationMatrixTest extends ApiTestSupport {
         assertThat(wrong).as("incident document rows").isEmpty();
     }
 
+    /**
+     * The A1001 workbook import (HTTP POST, issue 14): into IPJ Cluj's register (the demo register, saved) only by its
+     * head and integrity counsellor, whose upload of a file that is not a workbook is then refused 400 (nothing
+     * applied); everybody else, the other structures' heads included, 403. The download follows the same rows (409 /
+     * 200 for the writers, as the register is saved or not).
+     */
+    @Test
+    void the_workbook_import_into_another_structure_s_register_is_refused() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        String path = "http://127.0.0.1:" + port + "/registers/" + plan(Target.CLUJ) + "/workbook";
+        List<String> wrong = new ArrayList<>();
+        long eventsBefore = eventCount();
+        for (DemoUsers.DemoUser user : DemoUsers.ALL) {
+            String boundary = "matrix-" + UUID.randomUUID();
+            byte[] body = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"evaluare.xlsx\"\r\n\r\n"
+                    + "not a workbook\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            int upload = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(path))
+                            .header("Authorization", "Bearer " + token(user.username()))
+                            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+            boolean writes = writesRegister(user.username(), Target.CLUJ);
+            if (writes ? upload != 400 : upload != 403) {
+                wrong.add("import by " + user.username() + ": " + upload + " (expected " + (writes ? 400 : 403) + ")");
+            }
+            int download = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(path))
+                            .header("Authorization", "Bearer " + token(user.username())).GET().build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+            if (writes ? download != 200 && download != 409 : download != 403) {
+                wrong.add("download by " + user.username() + ": " + download + " (expected " + (writes ? "200/409" : "403") + ")");
+            }
+        }
+        assertThat(wrong).as("workbook rows").isEmpty();
+        assertThat(eventCount()).as("nothing applied").isEqualTo(eventsBefore);
+    }
+
     /** A small PNG (the same bytes for one target, so the fixture's upload is a retry the second time) as multipart. */
     private java.net.http.HttpResponse<String> uploadIncidentDocument(java.net.http.HttpClient http, String user, Target target,
                                                                      UUID documentId, long expectedVersion) throws Exception {
@@ -895,7 +974,15 @@ class AuthorizationMatrixTest extends ApiTestSupport {
         return errors == null || errors.isEmpty() ? "NONE" : errors.get(0).at("/extensions/classification").asString();
     }
 
+    /**
+     * The events in the store, but MARC's own reminders (N01): the reminder sweep (db-scheduler, every 15 minutes) may
+     * append a reminder or an overdue flag while the matrix runs, which no row of the matrix caused.
+     */
     private long eventCount() {
-        return jdbc.sql("SELECT count(*) FROM domain_event_entry").query(Long.class).single();
+        return jdbc.sql("SELECT count(*) FROM domain_event_entry WHERE payload_type NOT IN (?, ?, ?, ?)")
+                .params("monitoring.MeasureDueSoon", "monitoring.MeasureOverdue",
+                        ro.marc.events.monitoring.event.MeasureDueSoon.class.getName(),
+                        ro.marc.events.monitoring.event.MeasureOverdue.class.getName())
+                .query(Long.class).single();
     }
 }

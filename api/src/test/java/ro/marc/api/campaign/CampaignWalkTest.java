@@ -347,7 +347,10 @@ class CampaignWalkTest extends ApiTestSupport {
         assertThat(export(token(s.member()), s.orgUnitId()).statusCode()).isEqualTo(403);
 
         // ---------------------------------------------------------------- 8. the Anexa 4 of a risk of that activity
-        assessmentWalk(s, planId, activityId);
+        String assessmentId = assessmentWalk(s, planId, activityId);
+
+        // ---------------------------------------------------------------- 9. the register (Anexa 10) and its monitoring
+        registerWalk(s, planId, assessmentId);
     }
 
     /**
@@ -356,7 +359,7 @@ class CampaignWalkTest extends ApiTestSupport {
      * incident behind them (UCA 63), is refused a score below them, describes the risk, scores it, adds existing and
      * additional measures with indicators of every kind and finalises; the head is notified and reads the Anexa 4 PDF.
      */
-    private void assessmentWalk(Structure s, String planId, String activityId) throws Exception {
+    private String assessmentWalk(Structure s, String planId, String activityId) throws Exception {
         String riskName = "Înlocuirea sau compromiterea probelor biologice recoltate";
         String riskId = DemoNomenclature.riskId(ALCOOL, riskName).toString();
 
@@ -473,7 +476,164 @@ class CampaignWalkTest extends ApiTestSupport {
         assertThat(pdfText(anexa4.body())).contains(s.memberName(), riskName, "11,96", "Rotirea lunară a echipajelor",
                 "Foarte bine");
         assertThat(get(withPdf.at("/editions/0/downloadUrl").asString(), token("head.iasi")).statusCode()).isEqualTo(403);
+        return assessmentId;
     }
+
+    /**
+     * Issue 14's walk: the head generates the register from the finalised assessment (the member's other work unit,
+     * and the head's own, listed as missing), sets a deadline and periodicity for each measure and saves (P01's
+     * registration number and approver); the member is notified; once the measures stage has begun (the Axon clock
+     * moved to its first day, as the reminders' tests do) the member marks a measure done and enters an indicator value
+     * for its first period, and the register shows both.
+     */
+    private void registerWalk(Structure s, String planId, String assessmentId) throws Exception {
+        String measureFields = "measureId kind oneOff deadline periodicity dueDates done doneOn doneByName overdue "
+                + "indicators { indicatorId kind values { periodDue value byName } evaluations { value personName source } }";
+        String registerFields = "id version content draftEdition savedEdition savedByName registrationNumber approverName "
+                + "measuresStageStart planLastDay members measureCount overdueMeasures missing { workUnitName memberName } "
+                + "risks { riskName exposure highestAssessmentId assessments { assessmentId memberName workUnitName exposure } "
+                + "measures { " + measureFields + " } } documents { kind edition downloadUrl }";
+        JsonNode generated = data(s.head(), "mutation($p: ID!) { generateRiskRegister(input: {planId: $p}) { id version register { "
+                + registerFields + " } } }", Map.of("p", planId)).get("generateRiskRegister");
+        JsonNode draft = generated.get("register");
+        assertThat(draft.at("/content").asString()).as(draft.toString()).isEqualTo("DRAFT");
+        assertThat(draft.at("/draftEdition").asInt()).isEqualTo(1);
+        assertThat(draft.at("/risks").size()).isEqualTo(1);
+        assertThat(draft.at("/risks/0/riskName").asString()).isEqualTo("Înlocuirea sau compromiterea probelor biologice recoltate");
+        assertThat(draft.at("/risks/0/exposure").asString()).isEqualTo("11.96");
+        assertThat(draft.at("/risks/0/highestAssessmentId").asString()).isEqualTo(assessmentId);
+        assertThat(draft.at("/risks/0/assessments/0/memberName").asString()).isEqualTo(s.memberName());
+        assertThat(draft.at("/missing").findValuesAsString("workUnitName")).contains("Ordine publică", "Resurse umane");
+        assertThat(draft.at("/missing").findValuesAsString("memberName")).contains(s.memberName(), s.headName());
+        JsonNode measures = draft.at("/risks/0/measures");
+        assertThat(measures.size()).isEqualTo(2);
+        JsonNode existing = measures.get(0).at("/kind").asString().equals("EXISTING") ? measures.get(0) : measures.get(1);
+        JsonNode additional = existing == measures.get(0) ? measures.get(1) : measures.get(0);
+        LocalDate anchor = LocalDate.parse(draft.at("/measuresStageStart").asString());
+
+        // the head sets the deadlines: the existing measure monthly for three months, the additional one once
+        LocalDate monthlyDeadline = anchor.plusMonths(3).minusDays(1);
+        LocalDate onceDeadline = anchor.plusDays(30);
+        String registrationNumber = "3107/" + anchor.getYear();
+        JsonNode saved = data(s.head(), "mutation($i: SaveRiskRegisterInput!) { saveRiskRegister(input: $i) { id version register { "
+                + registerFields + " } } }", Map.of("i", Map.of("planId", planId, "registrationNumber", registrationNumber,
+                "approverName", "Chestor Mircea Ștefănescu", "expectedVersion", generated.at("/version").asLong(),
+                "schedules", List.of(
+                        Map.of("assessmentId", assessmentId, "measureId", existing.at("/measureId").asString(),
+                                "deadline", monthlyDeadline.toString(), "periodicity", "MONTHLY"),
+                        Map.of("assessmentId", assessmentId, "measureId", additional.at("/measureId").asString(),
+                                "deadline", onceDeadline.toString(), "periodicity", "ONCE"))))).get("saveRiskRegister");
+        JsonNode register = saved.get("register");
+        assertThat(register.at("/content").asString()).as(register.toString()).isEqualTo("SAVED");
+        assertThat(register.at("/savedEdition").asInt()).isEqualTo(1);
+        assertThat(register.at("/savedByName").asString()).isEqualTo(s.headName());
+        assertThat(register.at("/registrationNumber").asString()).isEqualTo(registrationNumber);
+        assertThat(register.at("/approverName").asString()).isEqualTo("Chestor Mircea Ștefănescu");
+        assertThat(strings(register.at("/members"))).contains(s.memberName());
+        JsonNode monthly = find(register.at("/risks/0/measures"), existing.at("/measureId").asString());
+        assertThat(strings(monthly.at("/dueDates"))).containsExactly(anchor.plusMonths(1).minusDays(1).toString(),
+                anchor.plusMonths(2).minusDays(1).toString(), monthlyDeadline.toString());
+
+        // every member is notified of the saved register (UCA 81)
+        JsonNode savedNotice = notification(s.member(), "REGISTER_SAVED", saved.at("/id").asString());
+        assertThat(savedNotice.at("/severity").asString()).isEqualTo("INFO");
+        assertThat(savedNotice.at("/subjectKind").asString()).isEqualTo("REGISTER");
+
+        // the measures stage begins: the member marks the additional measure done and enters the existing one's value
+        String monitoringFields = "assessmentId version monitoring { registerEdition measures { " + measureFields + " } }";
+        java.time.Clock clock = org.axonframework.eventhandling.GenericEventMessage.clock;
+        org.axonframework.eventhandling.GenericEventMessage.clock = java.time.Clock.offset(clock,
+                Duration.ofDays(java.time.temporal.ChronoUnit.DAYS.between(LocalDate.now(BUCHAREST), anchor)));
+        try {
+            JsonNode done = data(s.member(), "mutation($i: MeasureActionInput!) { markMeasureDone(input: $i) { " + monitoringFields
+                    + " } }", Map.of("i", Map.of("assessmentId", assessmentId, "measureId", additional.at("/measureId").asString())))
+                    .get("markMeasureDone");
+            JsonNode doneMeasure = find(done.at("/monitoring/measures"), additional.at("/measureId").asString());
+            assertThat(doneMeasure.at("/done").asBoolean()).as(done.toString()).isTrue();
+            assertThat(doneMeasure.at("/doneOn").asString()).isEqualTo(anchor.toString());
+            assertThat(doneMeasure.at("/doneByName").asString()).isEqualTo(s.memberName());
+            JsonNode again = graphql(s.member(), "mutation($i: MeasureActionInput!) { markMeasureDone(input: $i) { version } }",
+                    Map.of("i", Map.of("assessmentId", assessmentId, "measureId", additional.at("/measureId").asString())));
+            assertThat(firstError(again).at("/extensions/code").asString()).as(again.toString()).isEqualTo("ALREADY_DONE");
+
+            String firstPeriod = anchor.plusMonths(1).minusDays(1).toString();
+            JsonNode values = data(s.member(), "mutation($i: RecordIndicatorValuesInput!) { recordIndicatorValues(input: $i) { "
+                    + monitoringFields + " } }", Map.of("i", Map.of("assessmentId", assessmentId,
+                    "measureId", existing.at("/measureId").asString(), "periodDue", firstPeriod,
+                    "values", List.of(Map.of("indicatorId", existing.at("/indicators/0/indicatorId").asString(), "value", "7")))))
+                    .get("recordIndicatorValues");
+            JsonNode value = find(values.at("/monitoring/measures"), existing.at("/measureId").asString()).at("/indicators/0/values/0");
+            assertThat(value.at("/periodDue").asString()).as(values.toString()).isEqualTo(firstPeriod);
+            assertThat(value.at("/value").asString()).isEqualTo("7");
+        } finally {
+            org.axonframework.eventhandling.GenericEventMessage.clock = clock;
+        }
+
+        // the head reads it all in the register
+        JsonNode read = data(s.head(), "query($p: ID!) { riskRegister(planId: $p) { " + registerFields + " } }", Map.of("p", planId))
+                .get("riskRegister");
+        assertThat(find(read.at("/risks/0/measures"), additional.at("/measureId").asString()).at("/done").asBoolean()).isTrue();
+        assertThat(find(read.at("/risks/0/measures"), existing.at("/measureId").asString()).at("/indicators/0/values/0/value").asString())
+                .isEqualTo("7");
+
+        // A1001: the head downloads the workbook of the existing measure, risk owners without an account fill it in
+        // (two imports: "4 Popescu Ionuț", then "10 Alexandru Vasile": Nume then Prenume) and the register shows them merged, in order
+        String measureKey = assessmentId + ":" + existing.at("/measureId").asString();
+        for (String[] person : List.of(new String[]{"Popescu", "Ionuț", "4"}, new String[]{"Alexandru", "Vasile", "10"})) {
+            HttpResponse<byte[]> template = get("/registers/" + planId + "/workbook?measure=" + measureKey, token(s.head()));
+            assertThat(template.statusCode()).as(new String(template.body(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(200);
+            byte[] filled;
+            try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(template.body()))) {
+                Sheet sheet = workbook.getSheet("Evaluare măsuri");
+                assertThat(sheet.getLastRowNum()).as("one measure, one indicator: one row").isEqualTo(1);
+                Row row = sheet.getRow(1);
+                assertThat(row.getCell(4).getStringCellValue()).isEqualTo(existing.at("/measureId").asString());
+                row.getCell(0, Row.MissingCellPolicy.CREATE_NULL_AS_BLANK).setCellValue(person[0]);
+                row.getCell(1, Row.MissingCellPolicy.CREATE_NULL_AS_BLANK).setCellValue(person[1]);
+                row.getCell(8, Row.MissingCellPolicy.CREATE_NULL_AS_BLANK).setCellValue(person[2]);
+                java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+                workbook.write(out);
+                filled = out.toByteArray();
+            }
+            HttpResponse<String> imported = upload("/registers/" + planId + "/workbook", token(s.head()), filled);
+            assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
+            assertThat(JSON.readTree(imported.body()).at("/applied").asInt()).isEqualTo(1);
+        }
+        JsonNode merged = data(s.head(), "query($p: ID!) { riskRegister(planId: $p) { " + registerFields + " } }", Map.of("p", planId))
+                .at("/riskRegister/risks/0/measures");
+        JsonNode evaluations = find(merged, existing.at("/measureId").asString()).at("/indicators/0/evaluations");
+        assertThat(evaluations.findValuesAsString("value")).containsExactly("4", "10");
+        assertThat(evaluations.findValuesAsString("personName")).containsExactly("Popescu Ionuț", "Alexandru Vasile");
+        assertThat(evaluations.findValuesAsString("source")).containsOnly("WORKBOOK");
+    }
+
+    /** A multipart upload of an .xlsx as part "file". */
+    private HttpResponse<String> upload(String path, String token, byte[] xlsx) {
+        try {
+            String boundary = "walk-" + UUID.randomUUID();
+            java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"evaluare.xlsx\"\r\n"
+                    + "Content-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            body.writeBytes(xlsx);
+            body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(30))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode find(JsonNode measures, String measureId) {
+        for (JsonNode m : measures) {
+            if (m.at("/measureId").asString().equals(measureId)) {
+                return m;
+            }
+        }
+        throw new AssertionError("no measure " + measureId + " in " + measures);
+    }
+
 
     // ==================================================================== the fresh structure
 

@@ -43,8 +43,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A1001 over HTTP, on IPJ Cluj's demo register (the demo's finalised assessments: indicators of every kind): the head
- * downloads the template, fills it with POI as a risk owner would, imports it, and the register shows the evaluations
- * merged per risk, measure and indicator (value and person, in the order recorded). Every refusal answers each bad
+ * downloads the template, fills it with POI as a risk owner would, imports it, and {@code riskRegister} (GraphQL) shows the
+ * evaluations merged per risk, measure and indicator (value and person, in the order recorded). Every refusal answers each bad
  * row by number and column and appends nothing: a changed header, unknown ids, a value outside the allowed ones, an
  * empty required cell, another register's workbook, another structure's register (403), a member (403).
  */
@@ -212,13 +212,25 @@ class MeasureWorkbookApiTest extends ApiTestSupport {
                 r -> r != null && r.content() == RegisterContent.SAVED && r.savedEdition() != null);
     }
 
-    /** The indicator's evaluations as the register shows them ("value person source"), in the order recorded. */
+    /** The indicator's evaluations as {@code riskRegister} shows them over GraphQL ("value person source"), in the order recorded. */
     private List<String> evaluationsOf(UUID indicatorId) {
-        RegisterView register = registers.register(PLAN).orElseThrow();
-        return register.risks().stream().flatMap(r -> r.measures().stream()).flatMap(m -> m.indicators().stream())
-                .filter(i -> i.indicatorId().equals(indicatorId)).findFirst()
-                .orElseThrow(() -> new AssertionError("indicator " + indicatorId + " not in the register"))
-                .evaluations().stream().map(e -> e.value() + " " + e.personName() + " " + e.source()).toList();
+        JsonNode register = data("head.cluj", """
+                query($planId: ID!) { riskRegister(planId: $planId) { risks { measures { indicators {
+                  indicatorId evaluations { value personName source recordedOn } } } } } }""",
+                Map.of("planId", PLAN.toString())).at("/riskRegister");
+        for (JsonNode risk : register.at("/risks")) {
+            for (JsonNode measure : risk.at("/measures")) {
+                for (JsonNode indicator : measure.at("/indicators")) {
+                    if (indicator.at("/indicatorId").asString().equals(indicatorId.toString())) {
+                        List<String> shown = new ArrayList<>();
+                        indicator.at("/evaluations").forEach(e -> shown.add(e.at("/value").asString() + " "
+                                + e.at("/personName").asString() + " " + e.at("/source").asString()));
+                        return shown;
+                    }
+                }
+            }
+        }
+        throw new AssertionError("indicator " + indicatorId + " not in the register: " + register);
     }
 
     private long lastSequence() {

@@ -577,7 +577,7 @@ class CampaignWalkTest extends ApiTestSupport {
                 .isEqualTo("7");
 
         // A1001: the head downloads the workbook of the existing measure, risk owners without an account fill it in
-        // (two imports: "4 Popescu Ionuț", then "10 Alexandru Vasile": Nume then Prenume) and the register shows them merged, in order
+        // (two imports: "4 Ionuț Popescu", then "10 Vasile Alexandru": Prenume then Nume) and the register shows them merged, in order
         String measureKey = assessmentId + ":" + existing.at("/measureId").asString();
         for (String[] person : List.of(new String[]{"Popescu", "Ionuț", "4"}, new String[]{"Alexandru", "Vasile", "10"})) {
             HttpResponse<byte[]> template = get("/registers/" + planId + "/workbook?measure=" + measureKey, token(s.head()));
@@ -603,7 +603,7 @@ class CampaignWalkTest extends ApiTestSupport {
                 .at("/riskRegister/risks/0/measures");
         JsonNode evaluations = find(merged, existing.at("/measureId").asString()).at("/indicators/0/evaluations");
         assertThat(evaluations.findValuesAsString("value")).containsExactly("4", "10");
-        assertThat(evaluations.findValuesAsString("personName")).containsExactly("Popescu Ionuț", "Alexandru Vasile");
+        assertThat(evaluations.findValuesAsString("personName")).containsExactly("Ionuț Popescu", "Vasile Alexandru");
         assertThat(evaluations.findValuesAsString("source")).containsOnly("WORKBOOK");
     }
 

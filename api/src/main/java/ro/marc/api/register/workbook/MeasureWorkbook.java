@@ -427,7 +427,8 @@ public final class MeasureWorkbook {
             UUID measureId = id(row, number, MEASURE_ID, "measureId", problems);
             UUID indicatorId = id(row, number, INDICATOR_ID, "indicatorId", problems);
             if (problems.size() == before) {
-                evaluations.add(new MeasureEvaluation(riskId, null, measureId, indicatorId, value, nume + " " + prenume, number));
+                evaluations.add(new MeasureEvaluation(riskId, null, measureId, indicatorId, value,
+                        prenume + " " + nume, number)); // Nume is the family name: "Ionuț Popescu", as the register shows people
             }
         }
         return evaluations;

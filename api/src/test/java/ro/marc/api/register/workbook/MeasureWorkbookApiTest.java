@@ -97,8 +97,8 @@ class MeasureWorkbookApiTest extends ApiTestSupport {
         HttpResponse<String> again = upload("counsellor.cluj", second);
         assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
 
-        assertThat(evaluationsOf(numericIndicator)).endsWith("4 Popescu Ionuț WORKBOOK", "10 Alexandru Vasile WORKBOOK");
-        assertThat(evaluationsOf(qualityIndicator)).endsWith("Bine Popescu Ionuț WORKBOOK");
+        assertThat(evaluationsOf(numericIndicator)).endsWith("4 Ionuț Popescu WORKBOOK", "10 Vasile Alexandru WORKBOOK");
+        assertThat(evaluationsOf(qualityIndicator)).endsWith("Bine Ionuț Popescu WORKBOOK");
     }
 
     @Test

@@ -220,7 +220,7 @@ class MeasureWorkbookTest {
         assertThat(parsed.evaluations()).containsExactly(
                 new MeasureEvaluation(RISK_A, null, MEASURE_1, NUMERIC, "4", "Ionuț Popescu", 2),
                 new MeasureEvaluation(RISK_A, null, MEASURE_1, DONE, "1", "Vasile Alexandru", 3),
-                new MeasureEvaluation(RISK_B, null, MEASURE_3, LONG_LIST, "Nivel de conformitate 7", "Pop Maria", 5));
+                new MeasureEvaluation(RISK_B, null, MEASURE_3, LONG_LIST, "Nivel de conformitate 7", "Maria Pop", 5));
     }
 
     @Test

@@ -24,6 +24,7 @@ import ro.marc.api.common.InvalidInput;
 import ro.marc.api.common.ReadYourWrites;
 import ro.marc.api.document.DocumentDownloadController;
 import ro.marc.api.web.GraphQlErrorResponse;
+import ro.marc.api.web.UploadEndpoint;
 import ro.marc.command.common.CommandRejected;
 import ro.marc.command.incident.FileTypes;
 import ro.marc.command.incident.IncidentFiles;
@@ -62,12 +63,12 @@ import java.util.regex.Pattern;
  * <p>Refusals are GraphQL-shaped JSON ({@link GraphQlErrorResponse}, {@code extensions.code/classification/field}
  * and the rule's details): 400 bad input, 401 (the security chain), 403 FORBIDDEN, 404 NOT_FOUND, 409
  * STALE_VERSION / ARCHIVED / CONCURRENT_CHANGE, 413 FILE_TOO_LARGE (also when the body passes the multipart limits
- * before MARC sees it: {@link IncidentUploadErrors}), 415 FILE_TYPE_NOT_ALLOWED. Every upload, allowed or not, is
+ * before MARC sees it: {@link ro.marc.api.web.MultipartUploadErrors}), 415 FILE_TYPE_NOT_ALLOWED. Every upload, allowed or not, is
  * a row of the access audit (operation {@code attachIncidentDocument}, the incident, the document and its org unit),
  * beside the command's own row.
  */
 @RestController
-public class IncidentDocumentUploadController {
+public class IncidentDocumentUploadController implements UploadEndpoint {
 
     public static final String PATH = "/incidents/{incidentId}/documents";
 
@@ -94,6 +95,26 @@ public class IncidentDocumentUploadController {
     public static boolean isUpload(HttpServletRequest request) {
         return "POST".equals(request.getMethod())
                 && UPLOAD_PATH.matcher(request.getRequestURI().substring(request.getContextPath().length())).matches();
+    }
+
+    @Override
+    public boolean handles(HttpServletRequest request) {
+        return isUpload(request);
+    }
+
+    @Override
+    public String what() {
+        return "the document";
+    }
+
+    @Override
+    public String parts() {
+        return "file, kind, title, summary, expectedVersion";
+    }
+
+    @Override
+    public long sizeLimit() {
+        return IncidentFiles.MAX_SIZE;
     }
 
     /** What the upload answers (201, or 200 for a retry that finds its document). */

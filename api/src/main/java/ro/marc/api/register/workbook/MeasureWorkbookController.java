@@ -24,6 +24,7 @@ import ro.marc.api.common.Inputs;
 import ro.marc.api.common.InvalidInput;
 import ro.marc.api.common.ReadYourWrites;
 import ro.marc.api.graphql.GraphQlErrors;
+import ro.marc.api.web.UploadEndpoint;
 import ro.marc.command.common.CommandRejected;
 import ro.marc.events.register.EvaluationSource;
 import ro.marc.events.register.MeasureKey;
@@ -69,7 +70,7 @@ import java.util.regex.Pattern;
  * know), 409 NOT_SAVED / CONCURRENT_CHANGE. Each request, allowed or not, is a row of the access audit.
  */
 @RestController
-public class MeasureWorkbookController {
+public class MeasureWorkbookController implements UploadEndpoint {
 
     public static final String PATH = "/registers/{planId}/workbook";
     static final String DOWNLOAD = "downloadMeasureWorkbook";
@@ -92,9 +93,26 @@ public class MeasureWorkbookController {
         this.audit = audit;
     }
 
-    /** Whether the request is for the workbook (its refusals before the controller are {@link MeasureWorkbookErrors}'). */
-    public static boolean isWorkbook(HttpServletRequest request) {
+    /** Whether the request is for the workbook (its refusals before the controller are {@link ro.marc.api.web.MultipartUploadErrors}'). */
+    @Override
+    public boolean handles(HttpServletRequest request) {
         return WORKBOOK_PATH.matcher(request.getRequestURI().substring(request.getContextPath().length())).matches();
+    }
+
+    @Override
+    public String what() {
+        return "the workbook";
+    }
+
+    @Override
+    public String parts() {
+        return "file";
+    }
+
+    /** Bounded by the request body limit (4 MB, RequestBodyLimitFilter): ample for 5,000 rows. */
+    @Override
+    public long sizeLimit() {
+        return 0;
     }
 
     /** What the import answers. */

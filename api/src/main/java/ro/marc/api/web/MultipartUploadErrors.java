@@ -1,4 +1,4 @@
-package ro.marc.api.incident;
+package ro.marc.api.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -12,24 +12,30 @@ import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
 import ro.marc.api.common.Causes;
-import ro.marc.api.web.GraphQlErrorResponse;
-import ro.marc.command.incident.IncidentFiles;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Refusals of an upload ({@link IncidentDocumentUploadController}) before the controller runs, in the same
- * GraphQL-shaped JSON: a body past the multipart limits ({@code spring.servlet.multipart.max-file-size} /
- * {@code max-request-size}, just above {@link IncidentFiles#MAX_SIZE}) is 413 {@code FILE_TOO_LARGE} on {@code file},
- * as a file over the limit that reached MARC is; a body that is not multipart 415 {@code UNSUPPORTED_MEDIA_TYPE}; a
- * multipart body that cannot be read 400 {@code MALFORMED_REQUEST}. Other paths are not its business.
+ * Refusals of an upload ({@link UploadEndpoint}: an incident's document, the A1001 workbook) before its controller
+ * runs, in the same GraphQL-shaped JSON as its own refusals: a body past the multipart limits
+ * ({@code spring.servlet.multipart.max-file-size} / {@code max-request-size}) is 413 {@code FILE_TOO_LARGE} on
+ * {@code file}, as a file over the endpoint's limit that reached MARC is; a body that is not multipart 415
+ * {@code UNSUPPORTED_MEDIA_TYPE}; a multipart body that cannot be read 400 {@code MALFORMED_REQUEST}. Other paths
+ * are not its business.
  */
 @Component
-public class IncidentUploadErrors implements HandlerExceptionResolver, Ordered {
+public class MultipartUploadErrors implements HandlerExceptionResolver, Ordered {
 
-    private static final Logger log = LoggerFactory.getLogger(IncidentUploadErrors.class);
+    private static final Logger log = LoggerFactory.getLogger(MultipartUploadErrors.class);
+
+    private final List<UploadEndpoint> endpoints;
+
+    public MultipartUploadErrors(List<UploadEndpoint> endpoints) {
+        this.endpoints = List.copyOf(endpoints);
+    }
 
     @Override
     public int getOrder() {
@@ -39,28 +45,35 @@ public class IncidentUploadErrors implements HandlerExceptionResolver, Ordered {
     @Override
     public ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response, Object handler,
                                          Exception ex) {
-        if (!IncidentDocumentUploadController.isUpload(request)) {
+        UploadEndpoint endpoint = endpoints.stream().filter(e -> e.handles(request)).findFirst().orElse(null);
+        if (endpoint == null) {
             return null;
         }
         int status;
         String code;
         String message;
         Map<String, Object> more = new LinkedHashMap<>();
+        more.put("field", "file");
         if (ex instanceof MaxUploadSizeExceededException || Causes.causedBy(ex, MaxUploadSizeExceededException.class)
                 || (ex instanceof MultipartException && sizeExceeded(ex))) {
             status = HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE;
             code = "FILE_TOO_LARGE";
-            message = "The file is larger than the limit of " + IncidentFiles.MAX_SIZE + " bytes (20 MiB)";
-            more.put("field", "file");
-            more.put("limit", IncidentFiles.MAX_SIZE);
+            if (endpoint.sizeLimit() > 0) {
+                message = capitalised(endpoint.what()) + " is larger than the limit of " + endpoint.sizeLimit() + " bytes";
+                more.put("limit", endpoint.sizeLimit());
+            } else {
+                message = capitalised(endpoint.what()) + " is larger than the upload limit";
+            }
         } else if (ex instanceof HttpMediaTypeNotSupportedException) {
             status = HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE;
             code = "UNSUPPORTED_MEDIA_TYPE";
-            message = "Send the document as Content-Type: multipart/form-data (parts file, kind, title, summary, expectedVersion)";
+            message = "Send " + endpoint.what() + " as Content-Type: multipart/form-data (parts " + endpoint.parts() + ")";
+            more.remove("field");
         } else if (ex instanceof MultipartException) {
             status = HttpServletResponse.SC_BAD_REQUEST;
             code = "MALFORMED_REQUEST";
             message = "The multipart body could not be read";
+            more.remove("field");
         } else {
             return null;
         }
@@ -71,6 +84,10 @@ public class IncidentUploadErrors implements HandlerExceptionResolver, Ordered {
             log.debug("Could not write the error response", e);
         }
         return new ModelAndView();
+    }
+
+    private static String capitalised(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     /** Tomcat's size refusal, however Spring wrapped it (its message names the size exceeded). */

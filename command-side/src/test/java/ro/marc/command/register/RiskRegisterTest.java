@@ -51,8 +51,9 @@ class RiskRegisterTest {
 
     static final UUID CLUJ = UUID.randomUUID();
     static final UUID IASI = UUID.randomUUID();
-    static final UUID WU1 = UUID.randomUUID();
-    static final UUID WU2 = UUID.randomUUID();
+    // fixed, so the missing work units (ordered by name, "Work unit <id>" here) come in a known order
+    static final UUID WU1 = UUID.fromString("00000000-0000-4000-8000-0000000000a1");
+    static final UUID WU2 = UUID.fromString("00000000-0000-4000-8000-0000000000a2");
     static final UUID PLAN = UUID.randomUUID();
     static final UUID REGISTER = RegisterIds.of(PLAN);
     static final UUID HEAD = UUID.randomUUID();

@@ -175,16 +175,14 @@ public final class RiskRegisterPdf {
     }
 
     private static void missing(Document d, PdfSheet s, RegisterEdition e) {
-        d.add(s.heading("2. Unități de muncă fără evaluarea riscurilor finalizată"));
+        String title = "2. Unități de muncă fără evaluarea riscurilor finalizată";
         if (e.missing().isEmpty()) {
+            d.add(s.heading(title));
             d.add(new org.openpdf.text.Paragraph("Toate unitățile de muncă repartizate au evaluarea riscurilor finalizată.", s.text));
             return;
         }
         PdfPTable table = s.table(0.6f, 6, 6);
-        for (String h : List.of("Nr. crt.", "Unitatea de muncă", "Membrul responsabil")) {
-            table.addCell(s.header(h));
-        }
-        table.setHeaderRows(1);
+        headed(table, s, title, List.of("Nr. crt.", "Unitatea de muncă", "Membrul responsabil"));
         int n = 0;
         for (MissingAssessment m : e.missing()) {
             table.addCell(s.centredCell(String.valueOf(++n)));
@@ -195,13 +193,9 @@ public final class RiskRegisterPdf {
     }
 
     private static void members(Document d, PdfSheet s, RegisterEdition e) {
-        d.add(s.heading("Membrii grupului de lucru"));
         PdfPTable table = s.table(0.6f, 7, 5);
-        for (String h : List.of("Nr. crt.", "Numele și prenumele", "Semnătura")) {
-            table.addCell(s.header(h));
-        }
-        table.setHeaderRows(1);
-        table.setKeepTogether(e.members().size() <= 12); // a short list is not split from its heading's page
+        headed(table, s, "Membrii grupului de lucru", List.of("Nr. crt.", "Numele și prenumele", "Semnătura"));
+        table.setKeepTogether(e.members().size() <= 12); // a short list is not split across pages
         int n = 0;
         for (String member : e.members()) {
             table.addCell(s.centredCell(String.valueOf(++n)));
@@ -215,6 +209,23 @@ public final class RiskRegisterPdf {
             table.addCell(s.span("—", s.text, 3, null));
         }
         d.add(table);
+    }
+
+    /**
+     * A section's title and the table's column headers as its header rows: the title never stays alone at the foot of
+     * a page while its table starts on the next, and both are repeated when the table breaks across pages.
+     */
+    private static void headed(PdfPTable table, PdfSheet s, String title, List<String> columns) {
+        PdfPCell heading = new PdfPCell(s.heading(title));
+        heading.setColspan(columns.size());
+        heading.setBorder(Rectangle.NO_BORDER);
+        heading.setPaddingLeft(0);
+        heading.setPaddingBottom(6);
+        table.addCell(heading);
+        for (String h : columns) {
+            table.addCell(s.header(h));
+        }
+        table.setHeaderRows(2);
     }
 
     /** One measure row of a risk: the measure, the assessment it comes from and its schedule. */

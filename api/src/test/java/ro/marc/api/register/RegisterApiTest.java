@@ -3,6 +3,8 @@ package ro.marc.api.register;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import ro.marc.api.local.DemoOrganisation;
+import ro.marc.events.access.Role;
 import ro.marc.events.monitoring.MonitoringIds;
 import ro.marc.events.register.MeasurePeriodicity;
 import ro.marc.events.register.RegisterIds;
@@ -257,6 +259,13 @@ class RegisterApiTest extends RegisterTestSupport {
                 .containsExactly(f.planId());
         assertThat(data("head.cluj", list, Map.of()).at("/riskRegisters").findValuesAsString("planId")).doesNotContain(f.planId());
         assertRefused(graphql("head.cluj", list, Map.of("o", List.of(f.orgUnitId()))), "FORBIDDEN", null, null);
+        // G04: a central counsellor of a sibling structure (DGA, beside IGPR) neither reads nor lists it
+        String sibling = "cc-dga-" + UUID.randomUUID().toString().substring(0, 8);
+        account(sibling, "Consilier Central DGA " + sibling.substring(7), Role.CENTRAL_COUNSELLOR,
+                DemoOrganisation.id("Direcția Generală Anticorupție").toString());
+        assertRefused(graphql(sibling, READ, Map.of("p", f.planId())), "FORBIDDEN", null, null);
+        assertRefused(graphql(sibling, list, Map.of("o", List.of(f.orgUnitId()))), "FORBIDDEN", null, null);
+        assertThat(data(sibling, list, Map.of()).at("/riskRegisters").findValuesAsString("planId")).doesNotContain(f.planId());
         // a risk owner of the structure reads it (G04); a member of another structure does not
         assertThat(data(f.owner(), READ, Map.of("p", f.planId())).at("/riskRegister/savedEdition").asInt()).isEqualTo(1);
         assertRefused(graphql("member.cluj", READ, Map.of("p", f.planId())), "FORBIDDEN", null, null);

@@ -159,7 +159,7 @@ abstract class RegisterTestSupport extends ApiTestSupport {
         return impacts;
     }
 
-    private UUID account(String username, String name, Role role, String unit) {
+    UUID account(String username, String name, Role role, String unit) {
         String id = data("admin", "mutation($i: RegisterUserInput!) { registerUser(input: $i) { id } }",
                 Map.of("i", Map.of("issuer", signer.issuer(), "subject", username, "displayName", name,
                         "email", username + "@marc.test", "orgUnitId", unit))).at("/registerUser/id").asString();

@@ -187,9 +187,7 @@ public class DemoRiskRegister {
                 AssessmentEdition assessment = risk.assessments().get(i);
                 UUID assessmentId = risk.assessmentIds().get(i);
                 for (Measure m : assessment.measures()) {
-                    boolean oneOff = !m.indicators().isEmpty() && m.indicators().stream()
-                            .allMatch(x -> x.kind() == ro.marc.events.assessment.IndicatorKind.DONE_NOT_DONE);
-                    MeasurePeriodicity periodicity = oneOff ? MeasurePeriodicity.ONCE
+                    MeasurePeriodicity periodicity = MeasurePeriodicity.oneOff(m) ? MeasurePeriodicity.ONCE
                             : m.measureId().equals(measure(HIGH, "rotire")) ? MeasurePeriodicity.QUARTERLY
                             : MeasurePeriodicity.MONTHLY;
                     schedules.add(new MeasureSchedule(assessmentId, m.measureId(), deadline(m.measureId(), plan), periodicity));

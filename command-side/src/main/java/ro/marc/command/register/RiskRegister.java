@@ -25,7 +25,6 @@ import ro.marc.command.plan.PlanAssignments;
 import ro.marc.events.access.Role;
 import ro.marc.events.assessment.AssessmentEdition;
 import ro.marc.events.assessment.Indicator;
-import ro.marc.events.assessment.IndicatorKind;
 import ro.marc.events.assessment.Measure;
 import ro.marc.events.monitoring.IndicatorValues;
 import ro.marc.events.plan.PlanMember;
@@ -254,7 +253,7 @@ public class RiskRegister {
                         Map.of("planLastDay", last.toString()));
             }
             MeasurePeriodicity periodicity = schedule.periodicity() == null ? MeasurePeriodicity.ONCE : schedule.periodicity();
-            if (periodicity != MeasurePeriodicity.ONCE && oneOff(measure)) {
+            if (periodicity != MeasurePeriodicity.ONCE && MeasurePeriodicity.oneOff(measure)) {
                 throw CommandRejected.invalid(field + ".periodicity", "PERIODICITY_ON_ONE_OFF",
                         "The measure is a one-off (every indicator is done / not done): it takes no periodicity but ONCE");
             }
@@ -273,12 +272,6 @@ public class RiskRegister {
             ordered.add(schedule);
         }
         return List.copyOf(ordered);
-    }
-
-    /** A one-off measure: its indicators all done / not done (one period, ONCE). */
-    static boolean oneOff(Measure measure) {
-        return !measure.indicators().isEmpty()
-                && measure.indicators().stream().allMatch(i -> i.kind() == IndicatorKind.DONE_NOT_DONE);
     }
 
     /** P01: the names of the plan's members whose accounts are active, in Romanian alphabetical order. */

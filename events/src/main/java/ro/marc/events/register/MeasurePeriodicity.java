@@ -1,5 +1,8 @@
 package ro.marc.events.register;
 
+import ro.marc.events.assessment.IndicatorKind;
+import ro.marc.events.assessment.Measure;
+
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
@@ -27,6 +30,15 @@ public enum MeasurePeriodicity {
 
     MeasurePeriodicity(Period step) {
         this.step = step;
+    }
+
+    /**
+     * A one-off measure: every indicator done / not done (a procedure changed, an application built: realised once).
+     * It has one period and takes only {@link #ONCE}.
+     */
+    public static boolean oneOff(Measure measure) {
+        return !measure.indicators().isEmpty()
+                && measure.indicators().stream().allMatch(i -> i.kind() == IndicatorKind.DONE_NOT_DONE);
     }
 
     public boolean repeating() {

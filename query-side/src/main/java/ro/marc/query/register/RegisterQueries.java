@@ -5,7 +5,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import ro.marc.events.assessment.AssessmentEdition;
 import ro.marc.events.assessment.Indicator;
-import ro.marc.events.assessment.IndicatorKind;
 import ro.marc.events.assessment.Measure;
 import ro.marc.events.methodology.MeasureEffectiveness;
 import ro.marc.events.org.County;
@@ -242,18 +241,12 @@ public class RegisterQueries {
                         indicator.allowedValues(), values, evaluations));
             }
             views.add(new MeasureView(assessmentId, measure.measureId(), measure.kind(), measure.description(),
-                    measure.responsible(), effectiveness == null ? null : effectiveness.level(), oneOff(measure),
+                    measure.responsible(), effectiveness == null ? null : effectiveness.level(), MeasurePeriodicity.oneOff(measure),
                     deadline, periodicity, dueDates, done, state == null ? null : state.doneOn(),
                     state == null ? null : state.doneByName(), deadline != null && deadline.isBefore(today) && !done,
                     state != null && state.keptAsExisting(), List.copyOf(indicators)));
         }
         return views;
-    }
-
-    /** A one-off measure: every indicator done / not done (one period, ONCE only). */
-    static boolean oneOff(Measure measure) {
-        return !measure.indicators().isEmpty()
-                && measure.indicators().stream().allMatch(i -> i.kind() == IndicatorKind.DONE_NOT_DONE);
     }
 
     private static Map<MeasureKey, MeasureSchedule> schedules(List<MeasureSchedule> schedules) {

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import ro.marc.api.authorization.Caller;
 import ro.marc.api.authorization.CallerAuthentication;
 import ro.marc.api.common.CorrelationIdFilter;
+import ro.marc.command.common.CommandRejected;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -34,7 +35,17 @@ public class AccessAuditLog {
 
     /** How a request ended, from the classification of its errors. */
     public enum Outcome {
-        OK, DENIED, UNAUTHORIZED, INVALID, CONFLICT, NOT_FOUND, ERROR
+        OK, DENIED, UNAUTHORIZED, INVALID, CONFLICT, NOT_FOUND, ERROR;
+
+        /** A refused command's outcome, by its reason. */
+        public static Outcome of(CommandRejected.Reason reason) {
+            return switch (reason) {
+                case INVALID -> INVALID;
+                case NOT_FOUND -> NOT_FOUND;
+                case CONFLICT -> CONFLICT;
+                case FORBIDDEN -> DENIED;
+            };
+        }
     }
 
     /**

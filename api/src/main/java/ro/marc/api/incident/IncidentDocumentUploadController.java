@@ -211,7 +211,7 @@ public class IncidentDocumentUploadController implements UploadEndpoint {
             Map<String, Object> more = new LinkedHashMap<>();
             more.put("field", rejected.field());
             more.putAll(rejected.details());
-            refuse(request, response, status(rejected), outcome(rejected), rejected.getMessage(), classification(rejected),
+            refuse(request, response, status(rejected), Outcome.of(rejected.reason()), rejected.getMessage(), classification(rejected),
                     rejected.code(), more, started, objects, orgUnitId);
         } catch (RuntimeException e) {
             if (!Causes.causedBy(e, ConcurrencyException.class)) {
@@ -229,27 +229,13 @@ public class IncidentDocumentUploadController implements UploadEndpoint {
         return switch (rejected.code()) {
             case "FILE_TOO_LARGE" -> HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE;
             case "FILE_TYPE_NOT_ALLOWED" -> HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE;
-            default -> switch (rejected.reason()) {
-                case INVALID -> HttpServletResponse.SC_BAD_REQUEST;
-                case NOT_FOUND -> HttpServletResponse.SC_NOT_FOUND;
-                case CONFLICT -> HttpServletResponse.SC_CONFLICT;
-                case FORBIDDEN -> HttpServletResponse.SC_FORBIDDEN;
-            };
+            default -> GraphQlErrorResponse.status(rejected.reason());
         };
     }
 
     /** As the same refusal is classified in GraphQL. */
     private static String classification(CommandRejected rejected) {
         return String.valueOf(GraphQlErrors.classification(rejected.reason()));
-    }
-
-    private static Outcome outcome(CommandRejected rejected) {
-        return switch (rejected.reason()) {
-            case INVALID -> Outcome.INVALID;
-            case NOT_FOUND -> Outcome.NOT_FOUND;
-            case CONFLICT -> Outcome.CONFLICT;
-            case FORBIDDEN -> Outcome.DENIED;
-        };
     }
 
     /**

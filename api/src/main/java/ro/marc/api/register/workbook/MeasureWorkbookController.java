@@ -17,13 +17,13 @@ import ro.marc.api.audit.AccessAuditLog;
 import ro.marc.api.audit.AccessAuditLog.Outcome;
 import ro.marc.api.authorization.AccessDenied;
 import ro.marc.api.authorization.AccessPolicy;
+import ro.marc.api.authorization.JudgedCommands;
 import ro.marc.api.authorization.Permission;
 import ro.marc.api.common.Causes;
-import ro.marc.api.common.CommandSender;
 import ro.marc.api.common.Inputs;
 import ro.marc.api.common.InvalidInput;
-import ro.marc.api.common.ReadYourWrites;
 import ro.marc.api.graphql.GraphQlErrors;
+import ro.marc.api.web.GraphQlErrorResponse;
 import ro.marc.api.web.UploadEndpoint;
 import ro.marc.command.common.CommandRejected;
 import ro.marc.events.register.EvaluationSource;
@@ -82,10 +82,10 @@ public class MeasureWorkbookController implements UploadEndpoint {
 
     private final AccessPolicy access;
     private final RegisterQueries registers;
-    private final CommandSender commands;
+    private final JudgedCommands commands;
     private final AccessAuditLog audit;
 
-    public MeasureWorkbookController(AccessPolicy access, RegisterQueries registers, CommandSender commands,
+    public MeasureWorkbookController(AccessPolicy access, RegisterQueries registers, JudgedCommands commands,
                                      AccessAuditLog audit) {
         this.access = access;
         this.registers = registers;
@@ -165,8 +165,9 @@ public class MeasureWorkbookController implements UploadEndpoint {
             }
             UUID registerId = RegisterIds.of(planId);
             MeasureWorkbook.Parsed parsed = MeasureWorkbook.read(file.getBytes(), registerId);
-            long version = sendRecording(registerId, planId, parsed);
-            ReadYourWrites.awaitVersion(() -> Optional.of(registers.version(planId)), v -> v, version);
+            long version = commands.send(IMPORT, registerId,
+                    new RecordMeasureEvaluations(registerId, planId, EvaluationSource.WORKBOOK, parsed.evaluations()),
+                    () -> Optional.of(registers.version(planId)), v -> v);
             call.audit(Outcome.OK, List.of());
             byte[] body = JSON.writeValueAsString(new Imported(parsed.evaluations().size(), version))
                     .getBytes(StandardCharsets.UTF_8);
@@ -177,17 +178,6 @@ public class MeasureWorkbookController implements UploadEndpoint {
             response.flushBuffer();
         } catch (RuntimeException e) {
             call.refuse(e);
-        }
-    }
-
-    private long sendRecording(UUID registerId, UUID planId, MeasureWorkbook.Parsed parsed) {
-        try {
-            return commands.send(new RecordMeasureEvaluations(registerId, planId, EvaluationSource.WORKBOOK, parsed.evaluations()));
-        } catch (CommandRejected rejected) {
-            if (rejected.reason() == CommandRejected.Reason.FORBIDDEN) {
-                access.deny(IMPORT, registerId, rejected.getMessage()); // recorded like every refusal of access
-            }
-            throw rejected;
         }
     }
 
@@ -275,7 +265,8 @@ public class MeasureWorkbookController implements UploadEndpoint {
                         List.of(error(invalid.getMessage(), "BAD_REQUEST", invalid.code(), invalid.field(), null, null)));
                 case WorkbookRefused refused -> write(HttpServletResponse.SC_BAD_REQUEST, Outcome.INVALID,
                         refused.problems().stream().map(MeasureWorkbookController::error).toList());
-                case CommandRejected rejected -> write(status(rejected), outcome(rejected), errors(rejected));
+                case CommandRejected rejected -> write(GraphQlErrorResponse.status(rejected.reason()), Outcome.of(rejected.reason()),
+                        errors(rejected));
                 default -> {
                     if (!Causes.causedBy(e, ConcurrencyException.class)) {
                         audit(Outcome.ERROR, List.of());
@@ -291,15 +282,7 @@ public class MeasureWorkbookController implements UploadEndpoint {
         private void write(int status, Outcome outcome, List<Map<String, Object>> errors) throws IOException {
             List<String> codes = errors.stream().map(er -> String.valueOf(extensions(er).get("code"))).distinct().toList();
             audit(outcome, codes);
-            if (response.isCommitted()) {
-                return;
-            }
-            byte[] bytes = JSON.writeValueAsString(Map.of("errors", errors)).getBytes(StandardCharsets.UTF_8);
-            response.setStatus(status);
-            response.setContentType("application/json;charset=UTF-8");
-            response.setContentLength(bytes.length);
-            response.getOutputStream().write(bytes);
-            response.flushBuffer();
+            GraphQlErrorResponse.write(response, status, errors);
         }
     }
 
@@ -349,39 +332,17 @@ public class MeasureWorkbookController implements UploadEndpoint {
 
     static Map<String, Object> error(String message, String classification, String code, String field, Integer row,
                                      String column) {
-        Map<String, Object> extensions = new LinkedHashMap<>();
-        extensions.put("classification", classification);
-        extensions.put("code", code);
+        Map<String, Object> place = new LinkedHashMap<>();
         if (field != null) {
-            extensions.put("field", field);
+            place.put("field", field);
         }
         if (row != null) {
-            extensions.put("row", row);
+            place.put("row", row);
         }
         if (column != null) {
-            extensions.put("column", column);
+            place.put("column", column);
         }
-        Map<String, Object> error = new LinkedHashMap<>();
-        error.put("message", message);
-        error.put("extensions", extensions);
-        return error;
+        return GraphQlErrorResponse.error(message, classification, code, place);
     }
 
-    static int status(CommandRejected rejected) {
-        return switch (rejected.reason()) {
-            case INVALID -> HttpServletResponse.SC_BAD_REQUEST;
-            case NOT_FOUND -> HttpServletResponse.SC_NOT_FOUND;
-            case CONFLICT -> HttpServletResponse.SC_CONFLICT;
-            case FORBIDDEN -> HttpServletResponse.SC_FORBIDDEN;
-        };
-    }
-
-    private static Outcome outcome(CommandRejected rejected) {
-        return switch (rejected.reason()) {
-            case INVALID -> Outcome.INVALID;
-            case NOT_FOUND -> Outcome.NOT_FOUND;
-            case CONFLICT -> Outcome.CONFLICT;
-            case FORBIDDEN -> Outcome.DENIED;
-        };
-    }
 }

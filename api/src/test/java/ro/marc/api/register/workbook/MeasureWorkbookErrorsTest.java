@@ -2,6 +2,7 @@ package ro.marc.api.register.workbook;
 
 import org.junit.jupiter.api.Test;
 import ro.marc.api.common.InvalidInput;
+import ro.marc.api.web.GraphQlErrorResponse;
 import ro.marc.command.common.CommandRejected;
 import ro.marc.events.register.MeasureKey;
 
@@ -31,7 +32,7 @@ class MeasureWorkbookErrorsTest {
                 "field", "value", "row", 12, "column", "I", "index", 3));
         assertThat(errors.get(2).get("extensions")).isEqualTo(Map.of("classification", "BAD_REQUEST", "code", "PERSONAL_DATA",
                 "field", "personName", "row", 13, "column", "A", "index", 4));
-        assertThat(MeasureWorkbookController.status(rejected)).isEqualTo(400);
+        assertThat(GraphQlErrorResponse.status(rejected.reason())).isEqualTo(400);
     }
 
     @Test
@@ -42,7 +43,7 @@ class MeasureWorkbookErrorsTest {
         assertThat(errors).hasSize(1);
         assertThat(errors.getFirst().get("extensions")).isEqualTo(Map.of("classification", "CONFLICT", "code", "NOT_SAVED",
                 "field", "registerId", "registerId", "r"));
-        assertThat(MeasureWorkbookController.status(rejected)).isEqualTo(409);
+        assertThat(GraphQlErrorResponse.status(rejected.reason())).isEqualTo(409);
     }
 
     @Test

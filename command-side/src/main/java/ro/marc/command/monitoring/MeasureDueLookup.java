@@ -11,7 +11,6 @@ import ro.marc.events.monitoring.event.MeasureMarkedDone;
 import ro.marc.events.monitoring.event.MeasureOverdue;
 import ro.marc.events.monitoring.event.MonitoringFinalised;
 import ro.marc.events.plan.event.PlanClosed;
-import ro.marc.events.register.MeasurePeriodicity;
 import ro.marc.events.register.MeasureSchedule;
 import ro.marc.events.register.RegisterEdition;
 import ro.marc.events.register.event.RiskRegisterSaved;
@@ -97,12 +96,9 @@ public class MeasureDueLookup implements CommandLookup, DueMeasures {
             return; // an older save applied again
         }
         for (MeasureSchedule schedule : edition.schedules()) {
-            MeasurePeriodicity periodicity = schedule.periodicity() == null ? MeasurePeriodicity.ONCE : schedule.periodicity();
-            // a daily measure is reminded of its deadline only (as the aggregate does)
-            List<LocalDate> dueDates = periodicity == MeasurePeriodicity.DAILY ? List.of(schedule.deadline())
-                    : periodicity.dueDates(edition.measuresStageStart(), schedule.deadline());
-            for (LocalDate due : dueDates) {
-                row(schedule, "DUE_SOON", due, due.minusDays(3), edition);
+            for (LocalDate due : MeasureMonitoring.remindedDates(schedule.periodicity(), edition.measuresStageStart(),
+                    schedule.deadline())) {
+                row(schedule, "DUE_SOON", due, due.minusDays(MeasureMonitoring.REMIND_DAYS_BEFORE), edition);
             }
             row(schedule, "OVERDUE", schedule.deadline(), schedule.deadline().plusDays(1), edition);
         }

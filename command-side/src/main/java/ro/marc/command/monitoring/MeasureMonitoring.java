@@ -245,10 +245,7 @@ public class MeasureMonitoring {
             }
             Measure measure = measureOf(edition, schedule.measureId());
             String description = measure == null ? "" : measure.description();
-            // a daily measure is reminded of its deadline only: not a reminder a day
-            List<LocalDate> dueDates = schedule.periodicity() == MeasurePeriodicity.DAILY
-                    ? List.of(schedule.deadline()) : schedule.dueDates();
-            for (LocalDate due : dueDates) {
+            for (LocalDate due : remindedDates(schedule.periodicity(), schedule.anchor(), schedule.deadline())) {
                 if (!today.isBefore(due.minusDays(REMIND_DAYS_BEFORE)) && !today.isAfter(due)
                         && !reminded.contains(key(schedule.measureId(), due))) {
                     apply(new MeasureDueSoon(command.monitoringId(), command.assessmentId(), edition.planId(),
@@ -266,6 +263,15 @@ public class MeasureMonitoring {
     }
 
     // ---------------------------------------------------------------- rules
+
+    /**
+     * The due dates a measure is reminded of, {@value #REMIND_DAYS_BEFORE} days before each (the sweep's lookup
+     * follows the same dates): every period's, but a daily measure only its deadline — not a reminder a day.
+     */
+    static List<LocalDate> remindedDates(MeasurePeriodicity periodicity, LocalDate anchor, LocalDate deadline) {
+        MeasurePeriodicity given = periodicity == null ? MeasurePeriodicity.ONCE : periodicity;
+        return given == MeasurePeriodicity.DAILY ? List.of(deadline) : given.dueDates(anchor, deadline);
+    }
 
     /** The assessment's last finalised edition, as the monitoring follows it. */
     private record Monitored(AssessmentEdition edition) {

@@ -117,6 +117,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void readers_answer_from_one_snapshot() {
+        // ReadSnapshot: one view, one moment of the read model (a version with the children it had)
+        classes().that().haveSimpleNameEndingWith("Queries").and().areAnnotatedWith(org.springframework.stereotype.Component.class)
+                .should().beAnnotatedWith(ro.marc.query.common.ReadSnapshot.class)
+                .check(classes);
+    }
+
+    @Test
     void developer_only_code_is_loaded_by_the_local_profile_only() {
         classes().that().resideInAPackage("ro.marc.api.local..")
                 .and().areAnnotatedWith(org.springframework.stereotype.Component.class)

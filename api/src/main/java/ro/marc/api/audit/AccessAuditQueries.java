@@ -5,6 +5,7 @@ import org.springframework.stereotype.Component;
 import ro.marc.api.audit.AccessAuditLog.Outcome;
 import ro.marc.query.common.Cursor;
 import ro.marc.query.common.Page;
+import ro.marc.query.common.ReadSnapshot;
 
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -20,6 +21,7 @@ import java.util.*;
  * archive only when asked for.
  */
 @Component
+@ReadSnapshot
 public class AccessAuditQueries {
 
     /** One audit entry as read back; {@code archived} when it comes from the archive. */

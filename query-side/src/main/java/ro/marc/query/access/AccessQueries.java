@@ -3,6 +3,7 @@ package ro.marc.query.access;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import ro.marc.query.common.ReadSnapshot;
 import ro.marc.query.common.Sql;
 import ro.marc.events.access.Role;
 import ro.marc.events.text.RomanianText;
@@ -22,6 +23,7 @@ import java.util.*;
  * the database, so pages never hold what the caller may not see.
  */
 @Component
+@ReadSnapshot
 public class AccessQueries {
 
     /**

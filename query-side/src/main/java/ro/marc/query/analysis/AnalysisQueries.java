@@ -7,6 +7,7 @@ import ro.marc.query.common.Cursor;
 import ro.marc.query.common.InvalidCursor;
 import ro.marc.query.common.OrgScope;
 import ro.marc.query.common.Page;
+import ro.marc.query.common.ReadSnapshot;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.sql.ResultSet;
@@ -20,6 +21,7 @@ import java.util.*;
  * by {@link AnalysisSearch} first (the ids whose activity or task names match), then narrowed here.
  */
 @Component
+@ReadSnapshot
 public class AnalysisQueries {
 
     /** At most this many of one's own analyses (one per work unit and plan). */

@@ -12,6 +12,7 @@ import ro.marc.query.common.Cursor;
 import ro.marc.query.common.InvalidCursor;
 import ro.marc.query.common.OrgScope;
 import ro.marc.query.common.Page;
+import ro.marc.query.common.ReadSnapshot;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.math.BigDecimal;
@@ -29,6 +30,7 @@ import java.util.*;
  * first (the ids it matched), then narrowed here.
  */
 @Component
+@ReadSnapshot
 public class AssessmentQueries {
 
     /** The facet key of an assessment not evaluated yet (class and priority). */

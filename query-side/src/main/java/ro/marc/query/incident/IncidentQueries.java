@@ -9,6 +9,7 @@ import ro.marc.events.incident.RiskLink;
 import ro.marc.events.org.County;
 import ro.marc.query.common.Cursor;
 import ro.marc.query.common.Page;
+import ro.marc.query.common.ReadSnapshot;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -40,6 +41,7 @@ import java.util.UUID;
  * org read model does not know yet is outside every org scope (fail closed).
  */
 @Component
+@ReadSnapshot
 public class IncidentQueries {
 
     private static final TypeReference<List<CategoryRecord>> CATEGORIES = new TypeReference<>() {

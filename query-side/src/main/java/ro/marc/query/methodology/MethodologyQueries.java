@@ -3,6 +3,7 @@ package ro.marc.query.methodology;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import ro.marc.events.methodology.MethodologyContent;
+import ro.marc.query.common.ReadSnapshot;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.sql.ResultSet;
@@ -12,6 +13,7 @@ import java.util.Optional;
 
 /** Reads of the methodology read model (table {@code methodology_version}, {@link MethodologyReadModelProjection}). */
 @Component
+@ReadSnapshot
 public class MethodologyQueries {
 
     private static final String COLUMNS = "SELECT version, content, note, published_by, published_at FROM methodology_version";

@@ -5,6 +5,7 @@ import org.springframework.stereotype.Component;
 import ro.marc.events.nomenclature.*;
 import ro.marc.query.common.Cursor;
 import ro.marc.query.common.Page;
+import ro.marc.query.common.ReadSnapshot;
 
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -21,6 +22,7 @@ import java.util.*;
  * {@link ItemView#visibleTo(ProposalVisibility)}.
  */
 @Component
+@ReadSnapshot
 public class NomenclatureQueries {
 
     /**

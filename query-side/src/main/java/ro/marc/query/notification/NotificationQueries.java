@@ -2,8 +2,10 @@ package ro.marc.query.notification;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 import ro.marc.query.common.Cursor;
 import ro.marc.query.common.Page;
+import ro.marc.query.common.ReadSnapshot;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -15,6 +17,7 @@ import java.util.*;
  * read and write is restricted to the recipient's own rows.
  */
 @Component
+@ReadSnapshot
 public class NotificationQueries {
 
     private final JdbcClient jdbc;
@@ -80,6 +83,7 @@ public class NotificationQueries {
      *
      * @return how many notifications changed
      */
+    @Transactional // a write: not the class's read-only snapshot
     public int markRead(UUID recipient, Collection<UUID> ids) {
         if (ids.isEmpty()) {
             return 0;
@@ -91,6 +95,7 @@ public class NotificationQueries {
     }
 
     /** @return how many notifications changed */
+    @Transactional // a write: not the class's read-only snapshot
     public int markAllRead(UUID recipient) {
         return jdbc.sql("UPDATE notification SET read_at = now() WHERE recipient_user_id = ? AND read_at IS NULL")
                 .param(recipient).update();

@@ -3,6 +3,7 @@ package ro.marc.query.org;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import ro.marc.query.common.ReadSnapshot;
 import ro.marc.query.common.Sql;
 import ro.marc.query.common.Cursor;
 import ro.marc.query.common.OrgScope;
@@ -15,6 +16,7 @@ import java.util.*;
 
 /** Reads of the organisation read model. Lists are keyset-paginated so deep pages stay cheap. */
 @Component
+@ReadSnapshot
 public class OrgQueries {
 
     private static final String ORG_UNIT_COLUMNS =

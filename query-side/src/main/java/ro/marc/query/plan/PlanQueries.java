@@ -8,6 +8,7 @@ import ro.marc.events.plan.StageDeadlines;
 import ro.marc.query.common.Cursor;
 import ro.marc.query.common.OrgScope;
 import ro.marc.query.common.Page;
+import ro.marc.query.common.ReadSnapshot;
 
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -21,6 +22,7 @@ import java.util.*;
  * not see.
  */
 @Component
+@ReadSnapshot
 public class PlanQueries {
 
     private static final String COLUMNS = """

@@ -7,6 +7,7 @@ import ro.marc.query.common.Cursor;
 import ro.marc.query.common.InvalidCursor;
 import ro.marc.query.common.OrgScope;
 import ro.marc.query.common.Page;
+import ro.marc.query.common.ReadSnapshot;
 import ro.marc.query.common.Sql;
 import ro.marc.query.questionnaire.QuestionnaireViews.AnswerItemView;
 import ro.marc.query.questionnaire.QuestionnaireViews.AnswerView;
@@ -23,6 +24,7 @@ import java.util.*;
  * (and below) are filtered by the caller's reach over the org tree's materialised paths ({@link OrgScope#sql}).
  */
 @Component
+@ReadSnapshot
 public class QuestionnaireQueries {
 
     /** The export reads this many answers per query. */

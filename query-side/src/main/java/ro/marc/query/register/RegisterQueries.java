@@ -16,6 +16,7 @@ import ro.marc.events.register.MissingAssessment;
 import ro.marc.events.register.RegisterEdition;
 import ro.marc.events.register.RegisterRisk;
 import ro.marc.query.common.OrgScope;
+import ro.marc.query.common.ReadSnapshot;
 import ro.marc.query.register.RegisterViews.AssessmentLine;
 import ro.marc.query.register.RegisterViews.EvaluationEntry;
 import ro.marc.query.register.RegisterViews.IndicatorView;
@@ -51,6 +52,7 @@ import java.util.UUID;
  * caller's reach inside the SQL (the structure's materialised path, {@link OrgScope}).
  */
 @Component
+@ReadSnapshot
 public class RegisterQueries {
 
     static final ZoneId ROMANIA = ZoneId.of("Europe/Bucharest");

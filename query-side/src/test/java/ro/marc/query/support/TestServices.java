@@ -9,6 +9,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import ro.marc.ops.services.MarcServices;
 import ro.marc.ops.services.MarcServices.ServiceEndpoints;
 
+import javax.sql.DataSource;
+
 /**
  * The real PostgreSQL (a fresh database for this JVM, with only the query side's projection
  * migrations applied) and the real Elasticsearch of {@link MarcServices#forTests()}.
@@ -21,7 +23,12 @@ public final class TestServices {
     private TestServices() {
     }
 
-    public static synchronized JdbcClient jdbc() {
+    public static JdbcClient jdbc() {
+        return JdbcClient.create(dataSource());
+    }
+
+    /** The pool itself, for a test that needs its own connections or transactions. */
+    public static synchronized DataSource dataSource() {
         if (dataSource == null) {
             ServiceEndpoints services = MarcServices.forTests();
             HikariConfig config = new HikariConfig();
@@ -35,7 +42,7 @@ public final class TestServices {
             Runtime.getRuntime().addShutdownHook(new Thread(created::close));
             dataSource = created;
         }
-        return JdbcClient.create(dataSource);
+        return dataSource;
     }
 
     public static synchronized ElasticsearchClient elasticsearch() {

@@ -40,19 +40,16 @@ class ReadSnapshotTest {
     @EnableTransactionManagement
     static class Readers {
 
+        // the JVM's shared pool is not a bean: closing this context must not close it
+
         @Bean
-        DataSource dataSource() {
-            return TestServices.dataSource();
+        PlatformTransactionManager transactionManager() {
+            return new JdbcTransactionManager(TestServices.dataSource());
         }
 
         @Bean
-        PlatformTransactionManager transactionManager(DataSource dataSource) {
-            return new JdbcTransactionManager(dataSource);
-        }
-
-        @Bean
-        IncidentQueries incidentQueries(DataSource dataSource) {
-            return new IncidentQueries(JdbcClient.create(dataSource));
+        IncidentQueries incidentQueries() {
+            return new IncidentQueries(TestServices.jdbc());
         }
     }
 

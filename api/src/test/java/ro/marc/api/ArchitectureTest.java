@@ -103,6 +103,9 @@ class ArchitectureTest {
                         JavaClass.Predicates.belongToAnyOf(ro.marc.command.assessment.FinalisedAssessments.class))
                 .ignoreDependency(JavaClass.Predicates.resideInAnyPackage("ro.marc.command.assessment..", "ro.marc.command.monitoring.."),
                         JavaClass.Predicates.belongToAnyOf(ro.marc.command.register.MeasureSchedules.class))
+                // UCA 80: an assessment's next edition starts with the measures its monitoring kept as existing
+                .ignoreDependency(JavaClass.Predicates.resideInAPackage("ro.marc.command.assessment.."),
+                        JavaClass.Predicates.belongToAnyOf(ro.marc.command.monitoring.KeptMeasures.class))
                 .check(classes);
     }
 

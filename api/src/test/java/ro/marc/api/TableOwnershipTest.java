@@ -45,6 +45,7 @@ class TableOwnershipTest {
             Map.entry("regulatory_cause_lookup", "ro.marc.command.nomenclature"),
             Map.entry("measure_due_lookup", "ro.marc.command.monitoring"),
             Map.entry("measure_due_hold", "ro.marc.command.monitoring"),
+            Map.entry("kept_measure_lookup", "ro.marc.command.monitoring"),
             Map.entry("org_unit", "ro.marc.query.org"),
             Map.entry("org_unit_work_unit", "ro.marc.query.org"),
             Map.entry("work_unit", "ro.marc.query.org"),

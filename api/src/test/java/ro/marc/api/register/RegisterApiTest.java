@@ -369,6 +369,20 @@ class RegisterApiTest extends RegisterTestSupport {
         assertRefused(graphql(f.owner(), reevaluate, scores), "FORBIDDEN", null, null);
         JsonNode reevaluated = data(f.member(), reevaluate, scores).get("reevaluateRisk");
         assertThat(reevaluated.at("/assessment/history").findValuesAsString("exposure")).containsExactly("11.96", "8.97");
+
+        // UCA 80, the next period: the next edition starts with the kept measure as an existing one, to be scored on Anexa 8
+        JsonNode next = data(f.member(), """
+                mutation($i: RiskAssessmentVersionInput!) { startAssessmentEdition(input: $i) { version assessment {
+                  status edition measures { measureId kind responsible criteria { addressesRisk } } } } }""",
+                Map.of("i", Map.of("id", a.id(), "expectedVersion", reevaluated.at("/version").asLong())))
+                .at("/startAssessmentEdition/assessment");
+        assertThat(next.at("/status").asString()).isEqualTo("DRAFT");
+        assertThat(next.at("/edition").asInt()).isEqualTo(2);
+        JsonNode nowExisting = measure(next.at("/measures"), a.oneOffMeasure());
+        assertThat(nowExisting.at("/kind").asString()).as(next.toString()).isEqualTo("EXISTING");
+        assertThat(nowExisting.at("/responsible").isNull()).isTrue();
+        assertThat(nowExisting.at("/criteria/addressesRisk").isNull()).isTrue();
+        assertThat(measure(next.at("/measures"), a.qualitativeMeasure()).at("/kind").asString()).isEqualTo("ADDITIONAL");
     }
 
     // ==================================================================== G04: risk owners

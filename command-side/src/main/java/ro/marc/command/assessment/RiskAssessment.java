@@ -24,6 +24,7 @@ import ro.marc.command.nomenclature.NomenclatureCatalogue;
 import ro.marc.command.nomenclature.NomenclatureCatalogue.Entry;
 import ro.marc.command.nomenclature.NomenclatureCatalogue.EntryKind;
 import ro.marc.command.nomenclature.RegulatoryCauses;
+import ro.marc.command.monitoring.KeptMeasures;
 import ro.marc.command.org.OrgFacts;
 import ro.marc.command.org.OrgFacts.OrgUnitFact;
 import ro.marc.command.plan.ActivePlans;
@@ -33,10 +34,12 @@ import ro.marc.command.register.MeasureSchedules;
 import ro.marc.events.assessment.AssessmentEdition;
 import ro.marc.events.assessment.AssessmentSections;
 import ro.marc.events.assessment.Measure;
+import ro.marc.events.assessment.MeasureKind;
 import ro.marc.events.assessment.RiskDescription;
 import ro.marc.events.assessment.SectionReport;
 import ro.marc.events.assessment.command.*;
 import ro.marc.events.assessment.event.*;
+import ro.marc.events.methodology.EffectivenessCriteria;
 import ro.marc.events.methodology.ImpactScore;
 import ro.marc.events.methodology.MeasureEffectiveness;
 import ro.marc.events.methodology.RiskEvaluation;
@@ -281,7 +284,8 @@ public class RiskAssessment {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public long handle(StartAssessmentEdition command, @MetaDataValue("userId") String userId, ActivePlans plans,
-                       OrgFacts org, AccountDirectory accounts) {
+                       OrgFacts org, AccountDirectory accounts, KeptMeasures keptMeasures, NomenclatureCatalogue catalogue,
+                       RegulatoryCauses causes, Methodologies methodologies) {
         requireOwn(command.assessmentId(), userId);
         requireActive();
         if (!finalised) {
@@ -291,7 +295,26 @@ public class RiskAssessment {
         Versions.require(WHAT, assessmentId, command.expectedVersion());
         requireStillAssigned(plans, org, accounts);
         apply(new AssessmentEditionStarted(assessmentId, edition + 1));
+        List<Measure> withKept = keptAsExisting(keptMeasures.keptOf(assessmentId));
+        if (!withKept.equals(measures)) {
+            // the draft as its member would save it: the measures kept (UCA 80) are existing ones from now on, their
+            // Anexa 8 criteria to be answered before this edition is finalised
+            AssessmentContent content = new AssessmentContent(catalogue, causes, methodologies, workUnitId, activityId, usedEntries());
+            RiskDescription sameDescription = content.description(description);
+            apply(new RiskAssessmentDraftSaved(assessmentId, edition, sameDescription, content.measures(withKept),
+                    content.effectiveness(), content.names()));
+        }
         return Versions.current();
+    }
+
+    /** The measures with every additional one its member kept as existing (UCA 80) turned into an existing one. */
+    private List<Measure> keptAsExisting(Set<UUID> kept) {
+        return measures.stream()
+                .map(m -> m.kind() == MeasureKind.ADDITIONAL && kept.contains(m.measureId())
+                        ? new Measure(m.measureId(), MeasureKind.EXISTING, m.description(), EffectivenessCriteria.unanswered(),
+                        null, m.indicators())
+                        : m)
+                .toList();
     }
 
     // ---------------------------------------------------------------- inactivation

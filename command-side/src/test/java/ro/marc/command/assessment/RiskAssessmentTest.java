@@ -10,6 +10,7 @@ import ro.marc.command.common.CommandRejected.Reason;
 import ro.marc.command.common.RomanianCalendar;
 import ro.marc.command.incident.InMemoryMaterialisedRisks;
 import ro.marc.command.methodology.InMemoryMethodologies;
+import ro.marc.command.monitoring.InMemoryKeptMeasures;
 import ro.marc.command.monitoring.MonitoringMeasureSchedulesFixture;
 import ro.marc.command.nomenclature.FixedOrgFacts;
 import ro.marc.command.nomenclature.InMemoryNomenclatureCatalogue;
@@ -101,6 +102,7 @@ class RiskAssessmentTest {
     private InMemoryMaterialisedRisks materialised;
     private InMemoryMethodologies methodologies;
     private MonitoringMeasureSchedulesFixture schedules;
+    private InMemoryKeptMeasures kept;
 
     @BeforeEach
     void setUp() {
@@ -143,6 +145,7 @@ class RiskAssessmentTest {
         materialised = new InMemoryMaterialisedRisks();
         methodologies = InMemoryMethodologies.withDefaults();
         schedules = new MonitoringMeasureSchedulesFixture();
+        kept = new InMemoryKeptMeasures();
     }
 
     private static ActivityProposed activity(UUID id, String name, UUID workUnit) {
@@ -161,7 +164,8 @@ class RiskAssessmentTest {
 
     private FixtureConfiguration<RiskAssessment> fixture() {
         FixtureConfiguration<RiskAssessment> fixture = new AggregateTestFixture<>(RiskAssessment.class);
-        for (Object resource : List.of(plans, org, accounts, catalogue, causes, analysed, materialised, methodologies, schedules)) {
+        for (Object resource : List.of(plans, org, accounts, catalogue, causes, analysed, materialised, methodologies, schedules,
+                kept)) {
             fixture.registerInjectableResource(resource);
         }
         return fixture;
@@ -826,5 +830,46 @@ class RiskAssessmentTest {
         fixture().given(STARTED, saved(1), EVALUATED, FINALISED)
                 .when(new ReevaluateRisk(ASSESSMENT, 2, impacts333334(), 4), as(MEMBER))
                 .expectNoEvents().expectException(rejected(Reason.CONFLICT, "planId", "NO_ACTIVE_PLAN"));
+    }
+    // ---------------------------------------------------------------- kept as existing (UCA 80)
+
+    @Test
+    void the_next_edition_starts_with_the_measures_kept_as_existing_as_existing_ones_to_be_scored() {
+        kept.kept(ASSESSMENT, ADDITIONAL);
+        List<Measure> withKept = List.of(measures().get(0),
+                new Measure(ADDITIONAL, MeasureKind.EXISTING, "Rotația membrilor comisiei", EffectivenessCriteria.unanswered(), null,
+                        measures().get(1).indicators()));
+        fixture().given(STARTED, saved(1), EVALUATED, FINALISED)
+                .when(new StartAssessmentEdition(ASSESSMENT, 4), as(MEMBER))
+                .expectEvents(new AssessmentEditionStarted(ASSESSMENT, 2),
+                        new RiskAssessmentDraftSaved(ASSESSMENT, 2, description(), withKept,
+                                Map.of(EXISTING, effectiveness(3, EffectivenessLevel.PARTIALLY_EFFECTIVE, "Parțial eficientă")),
+                                Map.of(EFFECT, "Prejudiciu adus bugetului", CAUSE, "Lege nr. 98/2016, art. 12")))
+                .expectResultMessagePayload(6L);
+        // another assessment's kept measure changes nothing here
+        kept = new InMemoryKeptMeasures().kept(UUID.randomUUID(), ADDITIONAL);
+        fixture().given(STARTED, saved(1), EVALUATED, FINALISED)
+                .when(new StartAssessmentEdition(ASSESSMENT, 4), as(MEMBER))
+                .expectEvents(new AssessmentEditionStarted(ASSESSMENT, 2)).expectResultMessagePayload(5L);
+    }
+
+    @Test
+    void an_edition_with_a_kept_measure_needs_its_anexa_8_criteria_and_a_new_additional_measure_for_a_moderate_risk() {
+        Measure keptRotation = new Measure(ADDITIONAL, MeasureKind.EXISTING, "Rotația membrilor comisiei",
+                EffectivenessCriteria.unanswered(), null, measures().get(1).indicators());
+        Map<UUID, MeasureEffectiveness> effectiveness = Map.of(EXISTING, effectiveness(3, EffectivenessLevel.PARTIALLY_EFFECTIVE,
+                "Parțial eficientă"));
+        Map<UUID, String> names = Map.of(EFFECT, "Prejudiciu adus bugetului", CAUSE, "Lege nr. 98/2016, art. 12");
+        AssessmentEditionStarted second = new AssessmentEditionStarted(ASSESSMENT, 2);
+        // the kept measure no longer counts as additional: a moderate risk needs another one
+        finaliseRefused(Reason.INVALID, "measures", "ADDITIONAL_MEASURE_REQUIRED", STARTED, saved(1), EVALUATED, FINALISED,
+                second, new RiskAssessmentDraftSaved(ASSESSMENT, 2, description(), List.of(measures().get(0), keptRotation),
+                        effectiveness, names));
+        // with one, the kept measure's Anexa 8 criteria are what is missing
+        Measure cameras = new Measure(UUID.randomUUID(), MeasureKind.ADDITIONAL, "Camere video în sala de licitații", null,
+                "Șeful serviciului IT", List.of(new Indicator(UUID.randomUUID(), "Camere montate", IndicatorKind.NUMERIC, List.of())));
+        finaliseRefused(Reason.INVALID, "measures[1].criteria", "REQUIRED", STARTED, saved(1), EVALUATED, FINALISED,
+                second, new RiskAssessmentDraftSaved(ASSESSMENT, 2, description(), List.of(measures().get(0), keptRotation, cameras),
+                        effectiveness, names));
     }
 }

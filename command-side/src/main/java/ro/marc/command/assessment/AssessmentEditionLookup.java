@@ -47,11 +47,6 @@ public class AssessmentEditionLookup implements CommandLookup, FinalisedAssessme
     }
 
     @Override
-    public List<AssessmentEdition> finalisedUnder(UUID planId) {
-        return editionsUnder(planId).stream().map(IdentifiedEdition::edition).toList();
-    }
-
-    @Override
     public List<IdentifiedEdition> editionsUnder(UUID planId) {
         if (planId == null) {
             return List.of();

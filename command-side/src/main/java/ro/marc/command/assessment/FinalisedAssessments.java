@@ -14,20 +14,11 @@ import java.util.UUID;
 public interface FinalisedAssessments {
 
     /**
-     * The plan's active assessments that have a finalised edition: each as its last finalised edition, its
+     * The plan's active assessments that have a finalised edition, each with its id: its last finalised edition, its
      * evaluation replaced by the current one when the member scored the risk again after finalising (monitoring,
-     * UCA 80). Ordered by work unit name, member name, assessment id.
+     * UCA 80). Ordered by work unit name, member name, assessment id. What the register's generation merges (A402).
      */
-    List<AssessmentEdition> finalisedUnder(UUID planId);
-
-    /**
-     * {@link #finalisedUnder} with each edition's assessment id ({@link AssessmentEdition} carries none), which the
-     * register's generation needs (RegisterRisk.assessmentIds). Added after the contract: the default refuses, so
-     * in-memory implementations written for the monitoring keep compiling; {@link AssessmentEditionLookup} answers it.
-     */
-    default List<IdentifiedEdition> editionsUnder(UUID planId) {
-        throw new UnsupportedOperationException("editionsUnder is not implemented by " + getClass().getSimpleName());
-    }
+    List<IdentifiedEdition> editionsUnder(UUID planId);
 
     /** One assessment's last finalised edition (with its current evaluation, as above); empty when never finalised. */
     Optional<FinalisedAssessment> finalised(UUID assessmentId);

@@ -23,11 +23,6 @@ public final class InMemoryFinalisedAssessments implements FinalisedAssessments 
     }
 
     @Override
-    public List<AssessmentEdition> finalisedUnder(UUID planId) {
-        return editionsUnder(planId).stream().map(IdentifiedEdition::edition).toList();
-    }
-
-    @Override
     public List<IdentifiedEdition> editionsUnder(UUID planId) {
         return assessments.entrySet().stream()
                 .filter(e -> e.getValue().active() && e.getValue().edition().planId().equals(planId))

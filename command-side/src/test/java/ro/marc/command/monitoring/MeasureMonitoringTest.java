@@ -5,6 +5,7 @@ import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import ro.marc.command.analysis.InMemoryAccounts;
+import ro.marc.command.assessment.InMemoryFinalisedAssessments;
 import ro.marc.command.common.CommandRejected.Reason;
 import ro.marc.command.common.RomanianCalendar;
 import ro.marc.command.plan.InMemoryActivePlans;
@@ -63,7 +64,7 @@ class MeasureMonitoringTest {
 
     private InMemoryActivePlans plans;
     private InMemoryAccounts accounts;
-    private MonitoringFinalisedAssessmentsFixture assessments;
+    private InMemoryFinalisedAssessments assessments;
     private MonitoringMeasureSchedulesFixture schedules;
 
     static List<Measure> measures() {
@@ -97,7 +98,7 @@ class MeasureMonitoringTest {
         accounts = new InMemoryAccounts()
                 .account(MEMBER, "Ioana Mureșan", CLUJ, true, Role.WORKING_GROUP_MEMBER)
                 .account(OTHER, "Andrei Pop", CLUJ, true, Role.WORKING_GROUP_MEMBER);
-        assessments = new MonitoringFinalisedAssessmentsFixture().finalised(ASSESSMENT, edition(), true);
+        assessments = new InMemoryFinalisedAssessments().finalised(ASSESSMENT, edition());
         schedules = new MonitoringMeasureSchedulesFixture()
                 .schedule(schedule(EXISTING, EXISTING_DEADLINE, MeasurePeriodicity.MONTHLY))
                 .schedule(schedule(ADDITIONAL, ADDITIONAL_DEADLINE, MeasurePeriodicity.ONCE));
@@ -171,11 +172,11 @@ class MeasureMonitoringTest {
         fixture().givenNoPriorActivity().andGivenCurrentTime(on(MAY_10))
                 .when(new MarkMeasureDone(MonitoringIds.of(draft), draft, ADDITIONAL), as(MEMBER))
                 .expectNoEvents().expectException(rejected(Reason.CONFLICT, "assessmentId", "NOT_FINALISED"));
-        assessments.finalised(ASSESSMENT, edition(), false);
+        assessments.finalised(ASSESSMENT, edition()).inactive(ASSESSMENT);
         fixture().givenNoPriorActivity().andGivenCurrentTime(on(MAY_10))
                 .when(new MarkMeasureDone(MONITORING, ASSESSMENT, ADDITIONAL), as(MEMBER))
                 .expectNoEvents().expectException(rejected(Reason.CONFLICT, "assessmentId", "INACTIVE"));
-        assessments.finalised(ASSESSMENT, edition(), true);
+        assessments.finalised(ASSESSMENT, edition());
         plans.given(new PlanClosed(PLAN, CLUJ));
         fixture().givenNoPriorActivity().andGivenCurrentTime(on(MAY_10))
                 .when(new MarkMeasureDone(MONITORING, ASSESSMENT, ADDITIONAL), as(MEMBER))
@@ -384,11 +385,11 @@ class MeasureMonitoringTest {
         fixture().given(done(ADDITIONAL, MAY_10, ADDITIONAL_DEADLINE)).andGivenCurrentTime(on(LocalDate.of(2027, 6, 27)))
                 .when(new RemindMeasureDeadlines(MONITORING, ASSESSMENT), SYSTEM)
                 .expectEvents(dueSoon(EXISTING, DECLARATIONS, EXISTING_DEADLINE, EXISTING_DEADLINE, LocalDate.of(2027, 6, 27)));
-        assessments.finalised(ASSESSMENT, edition(), false);
+        assessments.finalised(ASSESSMENT, edition()).inactive(ASSESSMENT);
         fixture().givenNoPriorActivity().andGivenCurrentTime(on(may12))
                 .when(new RemindMeasureDeadlines(MONITORING, ASSESSMENT), SYSTEM)
                 .expectNoEvents();
-        assessments.finalised(ASSESSMENT, edition(), true);
+        assessments.finalised(ASSESSMENT, edition());
         plans.given(new PlanClosed(PLAN, CLUJ));
         fixture().givenNoPriorActivity().andGivenCurrentTime(on(may12))
                 .when(new RemindMeasureDeadlines(MONITORING, ASSESSMENT), SYSTEM)

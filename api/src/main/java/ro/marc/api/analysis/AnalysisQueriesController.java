@@ -20,7 +20,6 @@ import ro.marc.query.analysis.AnalysisView;
 import ro.marc.query.common.OrgScope;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import static ro.marc.api.common.Inputs.id;
@@ -51,20 +50,8 @@ public class AnalysisQueriesController {
 
     @QueryMapping
     public AnalysisView activityAnalysis(@Argument String id) {
-        String operation = "activityAnalysis";
-        OrgScope scope = access.require(Permission.ANALYSIS_READ, operation);
-        UUID analysisId = id("id", id);
-        access.trail().touched(analysisId);
-        Optional<AnalysisView> view = scope.national() ? analyses.analysis(analysisId)
-                : access.awaitKnown(() -> analyses.analysis(analysisId));
-        if (view.isEmpty()) {
-            if (scope.national()) {
-                return null;
-            }
-            throw access.deny(operation, analysisId, "the analysis is not within the caller's reach");
-        }
-        access.requireOrgUnit(Permission.ANALYSIS_READ, operation, view.get().orgUnitId());
-        return view.get();
+        return access.readable(Permission.ANALYSIS_READ, "activityAnalysis", id("id", id), "the analysis",
+                analyses::analysis, AnalysisView::orgUnitId).orElse(null);
     }
 
     /** A page of the analyses, by structure, work unit, member and id (keyset). */

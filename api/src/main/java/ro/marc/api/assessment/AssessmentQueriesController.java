@@ -20,7 +20,6 @@ import ro.marc.command.incident.MaterialisedRisks;
 import ro.marc.command.incident.MaterialisedRisks.Where;
 import ro.marc.events.assessment.AssessmentSections;
 import ro.marc.events.assessment.Indicator;
-import ro.marc.events.assessment.Measure;
 import ro.marc.events.assessment.MeasureKind;
 import ro.marc.events.assessment.RiskDescription;
 import ro.marc.events.assessment.SectionReport;
@@ -43,7 +42,6 @@ import ro.marc.query.document.OwnerKind;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.IntStream;
@@ -131,20 +129,8 @@ public class AssessmentQueriesController {
      */
     @QueryMapping
     public AssessmentView riskAssessment(@Argument String id) {
-        String operation = "riskAssessment";
-        OrgScope scope = access.require(Permission.ASSESSMENT_READ, operation);
-        UUID assessmentId = id("id", id);
-        access.trail().touched(assessmentId);
-        Optional<AssessmentView> view = scope.national() ? assessments.assessment(assessmentId)
-                : access.awaitKnown(() -> assessments.assessment(assessmentId));
-        if (view.isEmpty()) {
-            if (scope.national()) {
-                return null;
-            }
-            throw access.deny(operation, assessmentId, "the assessment is not within the caller's reach");
-        }
-        access.requireOrgUnit(Permission.ASSESSMENT_READ, operation, view.get().orgUnitId());
-        return view.get();
+        return access.readable(Permission.ASSESSMENT_READ, "riskAssessment", id("id", id), "the assessment",
+                assessments::assessment, AssessmentView::orgUnitId).orElse(null);
     }
 
     /** A page of the assessments within reach (keyset), with totalCount and facets over the whole list when selected. */

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -131,6 +132,30 @@ public class AccessPolicy {
             throw deny(operation, orgUnitId, "the org unit is outside the caller's reach");
         }
         return u;
+    }
+
+    /**
+     * The object {@code id} names, read for a caller who holds {@code permission} on its org unit. An id the read model
+     * does not know is empty for a national reach (it may learn what does not exist); for the others, after a short
+     * wait for one created a moment ago ({@link #awaitKnown}), it is refused like one outside their reach, so nobody
+     * learns which ids exist (fail closed).
+     *
+     * @param what      names it in the refusal ("the plan")
+     * @param orgUnitOf the org unit the object belongs to
+     */
+    public <T> Optional<T> readable(Permission permission, String operation, UUID id, String what,
+                                    Function<UUID, Optional<T>> read, Function<T, UUID> orgUnitOf) {
+        OrgScope scope = require(permission, operation);
+        trail().touched(id);
+        Optional<T> found = scope.national() ? read.apply(id) : awaitKnown(() -> read.apply(id));
+        if (found.isEmpty()) {
+            if (scope.national()) {
+                return Optional.empty();
+            }
+            throw deny(operation, id, what + " is not within the caller's reach");
+        }
+        requireOrgUnit(scope, operation, orgUnitOf.apply(found.get()));
+        return found;
     }
 
     /**

@@ -12,7 +12,6 @@ import ro.marc.api.authorization.AccessDenied;
 import ro.marc.api.authorization.AccessPolicy;
 import ro.marc.api.authorization.Permission;
 import ro.marc.api.common.InvalidInput;
-import ro.marc.query.common.OrgScope;
 import ro.marc.query.plan.Gantt;
 import ro.marc.query.plan.GanttChartRenderer;
 import ro.marc.query.plan.PlanQueries;
@@ -82,13 +81,11 @@ public class GanttChartController {
     private ResponseEntity<byte[]> render(String planId, String from, String to, String scale, MediaType type,
                                           String extension, Renderer renderer) {
         UUID id = id("planId", planId);
-        OrgScope scope = access.require(Permission.PLAN_READ, "ganttChart");
-        access.trail().touched(id);
-        Optional<PlanView> plan = scope.national() ? plans.plan(id) : access.awaitKnown(() -> plans.plan(id));
+        // unknown: 404 for a national reach, refused (403) for the others like a plan outside their reach
+        Optional<PlanView> plan = access.readable(Permission.PLAN_READ, "ganttChart", id, "the plan", plans::plan, PlanView::orgUnitId);
         if (plan.isEmpty()) {
             return error(HttpStatus.NOT_FOUND, "No plan with id " + id, "NOT_FOUND", "NOT_FOUND", "planId");
         }
-        access.requireOrgUnit(Permission.PLAN_READ, "ganttChart", plan.get().orgUnitId());
         LocalDate today = LocalDate.now(PlanQueriesController.ROMANIA);
         Gantt gantt = GanttRequest.build(plan.get(), from, to, scale, today);
         String title = plan.get().purpose() == null ? "Plan" : plan.get().purpose();

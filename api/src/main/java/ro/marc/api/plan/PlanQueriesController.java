@@ -214,17 +214,7 @@ public class PlanQueriesController {
      * the others (after a short wait for one drafted a moment ago) refused, as outside their reach.
      */
     private Optional<PlanView> readable(String operation, UUID id) {
-        OrgScope scope = access.require(Permission.PLAN_READ, operation);
-        access.trail().touched(id);
-        Optional<PlanView> plan = scope.national() ? plans.plan(id) : access.awaitKnown(() -> plans.plan(id));
-        if (plan.isEmpty()) {
-            if (scope.national()) {
-                return Optional.empty();
-            }
-            throw access.deny(operation, id, "the plan is not within the caller's reach");
-        }
-        access.requireOrgUnit(Permission.PLAN_READ, operation, plan.get().orgUnitId());
-        return plan;
+        return access.readable(Permission.PLAN_READ, operation, id, "the plan", plans::plan, PlanView::orgUnitId);
     }
 
     private Map<UUID, String> workUnitNames(List<PlanMemberView> members) {

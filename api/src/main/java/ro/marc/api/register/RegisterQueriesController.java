@@ -27,7 +27,6 @@ import ro.marc.query.register.RegisterViews.RiskView;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import static ro.marc.api.common.Inputs.id;
@@ -66,19 +65,10 @@ public class RegisterQueriesController {
      */
     @QueryMapping
     public RegisterView riskRegister(@Argument String planId) {
-        String operation = "riskRegister";
-        OrgScope scope = access.require(Permission.REGISTER_READ, operation);
         UUID plan = id("planId", planId);
-        access.trail().touched(plan);
-        Optional<UUID> orgUnit = registers.orgUnitOfPlan(plan).or(() -> plans.plan(plan).map(ActivePlans.PlanFact::orgUnitId));
-        if (orgUnit.isEmpty()) {
-            if (scope.national()) {
-                return null;
-            }
-            throw access.deny(operation, plan, "the plan is not within the caller's reach");
-        }
-        access.requireOrgUnit(Permission.REGISTER_READ, operation, orgUnit.get());
-        return registers.register(plan).orElse(null);
+        return access.readable(Permission.REGISTER_READ, "riskRegister", plan, "the plan",
+                        p -> registers.orgUnitOfPlan(p).or(() -> plans.plan(p).map(ActivePlans.PlanFact::orgUnitId)), orgUnit -> orgUnit)
+                .flatMap(orgUnit -> registers.register(plan)).orElse(null);
     }
 
     @QueryMapping
@@ -96,19 +86,9 @@ public class RegisterQueriesController {
     /** As {@code riskAssessment}: unknown is null for national readers, refused for the others. */
     @QueryMapping
     public MonitoringView measureMonitoring(@Argument String assessmentId) {
-        String operation = "measureMonitoring";
-        OrgScope scope = access.require(Permission.ASSESSMENT_READ, operation);
         UUID id = id("assessmentId", assessmentId);
-        access.trail().touched(id);
-        Optional<UUID> orgUnit = scope.national() ? assessments.orgUnitOf(id) : access.awaitKnown(() -> assessments.orgUnitOf(id));
-        if (orgUnit.isEmpty()) {
-            if (scope.national()) {
-                return null;
-            }
-            throw access.deny(operation, id, "the assessment is not within the caller's reach");
-        }
-        access.requireOrgUnit(Permission.ASSESSMENT_READ, operation, orgUnit.get());
-        return registers.monitoring(id).orElse(null);
+        return access.readable(Permission.ASSESSMENT_READ, "measureMonitoring", id, "the assessment", assessments::orgUnitOf,
+                orgUnit -> orgUnit).flatMap(orgUnit -> registers.monitoring(id)).orElse(null);
     }
 
     /** The assessment was read within the caller's reach: its monitoring goes with it. */

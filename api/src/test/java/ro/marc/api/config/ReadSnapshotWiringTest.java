@@ -4,11 +4,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.AnnotationTransactionAttributeSource;
-import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.interceptor.TransactionAttribute;
 import ro.marc.api.support.ApiTestSupport;
 import ro.marc.query.common.ReadSnapshot;
+import ro.marc.query.common.ReadSnapshotTransactions;
 import ro.marc.query.incident.IncidentQueries;
 import ro.marc.query.notification.NotificationQueries;
 
@@ -19,8 +20,9 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The application's readers are the transactional beans {@link ReadSnapshot} asks for: what the query side's
- * {@code ReadSnapshotTest} shows on PostgreSQL holds only if the API calls them through Spring's proxy.
+ * The application's readers are the transactional beans {@link ReadSnapshot} asks for, with its transaction manager:
+ * what the query side's {@code ReadSnapshotTest} shows on PostgreSQL holds only if the API calls them through
+ * Spring's proxy.
  */
 class ReadSnapshotWiringTest extends ApiTestSupport {
 
@@ -39,10 +41,14 @@ class ReadSnapshotWiringTest extends ApiTestSupport {
 
         TransactionAttribute read = attribute(IncidentQueries.class.getMethod("incident", UUID.class), IncidentQueries.class);
         assertThat(read.isReadOnly()).isTrue();
-        assertThat(read.getIsolationLevel()).isEqualTo(Isolation.REPEATABLE_READ.value());
+        assertThat(read.getQualifier()).isEqualTo(ReadSnapshot.TRANSACTIONS);
+        assertThat(context.getBean(ReadSnapshot.TRANSACTIONS)).isInstanceOf(ReadSnapshotTransactions.class);
+        // what Axon, the projections and every other @Transactional get
+        assertThat(context.getBean(PlatformTransactionManager.class)).isNotInstanceOf(ReadSnapshotTransactions.class);
 
         TransactionAttribute write = attribute(NotificationQueries.class.getMethod("markAllRead", UUID.class), NotificationQueries.class);
-        assertThat(write.isReadOnly()).isFalse(); // its own @Transactional: a write
+        assertThat(write.isReadOnly()).isFalse(); // its own @Transactional: a write, with the primary manager
+        assertThat(write.getQualifier()).isNullOrEmpty();
     }
 
     private TransactionAttribute attribute(Method method, Class<?> type) {

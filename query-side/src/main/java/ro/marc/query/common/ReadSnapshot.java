@@ -1,6 +1,5 @@
 package ro.marc.query.common;
 
-import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.lang.annotation.Documented;
@@ -11,8 +10,8 @@ import java.lang.annotation.Target;
 
 /**
  * A reader whose every public method answers from one PostgreSQL snapshot: a read-only REPEATABLE READ
- * transaction, so the statements that compose one view (an incident's row, then its links and documents)
- * all see the read model as one moment left it.
+ * transaction ({@link ReadSnapshotTransactions}), so the statements that compose one view (an incident's row, then
+ * its links and documents) all see the read model as one moment left it.
  *
  * <p>Why: the projections commit while a view is being read. Under READ COMMITTED each statement sees the
  * latest commit, so a view could pair the version of one moment with the children of the next (an incident
@@ -28,6 +27,9 @@ import java.lang.annotation.Target;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+@Transactional(transactionManager = ReadSnapshot.TRANSACTIONS, readOnly = true)
 public @interface ReadSnapshot {
+
+    /** The name of the {@link ReadSnapshotTransactions} bean the readers' transactions are opened with. */
+    String TRANSACTIONS = "readSnapshotTransactions";
 }

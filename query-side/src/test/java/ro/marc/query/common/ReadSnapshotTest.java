@@ -7,7 +7,6 @@ import org.springframework.context.annotation.AnnotationConfigApplicationContext
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.EnableTransactionManagement;
 import ro.marc.query.incident.IncidentQueries;
@@ -42,9 +41,9 @@ class ReadSnapshotTest {
 
         // the JVM's shared pool is not a bean: closing this context must not close it
 
-        @Bean
-        PlatformTransactionManager transactionManager() {
-            return new JdbcTransactionManager(TestServices.dataSource());
+        @Bean(ReadSnapshot.TRANSACTIONS)
+        PlatformTransactionManager readSnapshotTransactions() {
+            return new ReadSnapshotTransactions(TestServices.dataSource());
         }
 
         @Bean

@@ -3,6 +3,7 @@ package ro.marc.api.register;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import ro.marc.api.local.DemoNomenclature;
 import ro.marc.api.local.DemoOrganisation;
 import ro.marc.events.access.Role;
 import ro.marc.events.monitoring.MonitoringIds;
@@ -383,6 +384,65 @@ class RegisterApiTest extends RegisterTestSupport {
         assertThat(nowExisting.at("/responsible").isNull()).isTrue();
         assertThat(nowExisting.at("/criteria/addressesRisk").isNull()).isTrue();
         assertThat(measure(next.at("/measures"), a.qualitativeMeasure()).at("/kind").asString()).isEqualTo("ADDITIONAL");
+    }
+
+    // ==================================================================== UCA 80: the next plan
+
+    @Test
+    void the_next_plan_s_assessment_of_the_risk_starts_with_what_the_previous_plan_kept_as_existing() {
+        Fixture f = newFixture();
+        saved(f);
+        Assessment a = f.first();
+        Map<String, Object> oneOff = Map.of("i", Map.of("assessmentId", a.id(), "measureId", a.oneOffMeasure()));
+        data(f.member(), MARK, oneOff);
+        data(f.member(), KEEP, oneOff);
+
+        // the year ends; the head closes the plan and draws up the next one, with the same member on Poliție rutieră
+        long planVersion = data(f.head(), "query($p: ID!) { plan(id: $p) { version } }", Map.of("p", f.planId()))
+                .at("/plan/version").asLong();
+        data(f.head(), "mutation($i: PlanVersionInput!) { closePlan(input: $i) { id } }",
+                Map.of("i", Map.of("id", f.planId(), "expectedVersion", planVersion)));
+        String memberId = data(f.member(), "{ viewer { user { id } } }", Map.of()).at("/viewer/user/id").asString();
+        List<Map<String, Object>> members = List.of(Map.of("userId", memberId, "workUnitIds", List.of(RUTIERA),
+                "questionnaireRequired", false));
+        String nextPlan = data(f.head(), "mutation($i: DraftPlanInput!) { draftPlan(input: $i) { id } }", Map.of("i", Map.of(
+                "orgUnitId", f.orgUnitId(), "purpose", "Anul următor", "members", members))).at("/draftPlan/id").asString();
+        LocalDate today = LocalDate.now(BUCHAREST);
+        data(f.head(), "mutation($i: EditPlanInput!) { editPlan(input: $i) { id } }", Map.of("i", Map.of("id", nextPlan,
+                "startDate", today.toString(), "purpose", "Anul următor", "members", members,
+                "deadlines", Map.of("identification", today.plusDays(30).toString(), "evaluation", today.plusDays(60).toString(),
+                        "measures", today.plusDays(90).toString()), "expectedVersion", 1)));
+        data(f.head(), "mutation($i: PlanVersionInput!) { activatePlan(input: $i) { id } }",
+                Map.of("i", Map.of("id", nextPlan, "expectedVersion", 2)));
+
+        // the member's Anexa 3 of the new plan selects the activity again; their new Anexa 4 of the risk starts from
+        // the kept measure, as an existing one to be scored on Anexa 8
+        String activityId = DemoNomenclature.activityId(ALCOOL).toString();
+        JsonNode analysis = data(f.member(), "mutation($p: ID!, $w: ID!) { startActivityAnalysis(input: {planId: $p, workUnitId: $w}) { id version } }",
+                Map.of("p", nextPlan, "w", RUTIERA)).get("startActivityAnalysis");
+        long v = data(f.member(), "mutation($i: SaveActivityAnalysisInput!) { saveActivityAnalysis(input: $i) { version } }",
+                Map.of("i", Map.of("id", analysis.at("/id").asString(), "expectedVersion", analysis.at("/version").asLong(),
+                        "activities", List.of(Map.of("activityId", activityId, "tasks", List.of(Map.of(
+                                "taskId", DemoNomenclature.taskId(ALCOOL, TESTARE).toString(), "periodicity", "DAILY")))))))
+                .at("/saveActivityAnalysis/version").asLong();
+        data(f.member(), "mutation($id: ID!, $v: Int!) { finaliseActivityAnalysis(input: {id: $id, expectedVersion: $v}) { id } }",
+                Map.of("id", analysis.at("/id").asString(), "v", v));
+        String next = UUID.randomUUID().toString();
+        JsonNode started = data(f.member(), """
+                mutation($i: StartRiskAssessmentInput!) { startRiskAssessment(input: $i) { version assessment {
+                  status edition measures { measureId kind description responsible criteria { addressesRisk }
+                  indicators { indicatorId kind } } } } }""",
+                Map.of("i", Map.of("id", next, "planId", nextPlan, "workUnitId", RUTIERA, "activityId", activityId,
+                        "riskId", DemoNomenclature.riskId(ALCOOL, RISK).toString()))).get("startRiskAssessment");
+        assertThat(started.at("/version").asLong()).isEqualTo(2); // started, then the draft with the kept measure
+        JsonNode measures = started.at("/assessment/measures");
+        assertThat(measures.size()).as(started.toString()).isEqualTo(1);
+        JsonNode carried = measure(measures, a.oneOffMeasure());
+        assertThat(carried.at("/kind").asString()).isEqualTo("EXISTING");
+        assertThat(carried.at("/description").asString()).isEqualTo("Sigilarea probelor la recoltare");
+        assertThat(carried.at("/responsible").isNull()).isTrue();
+        assertThat(carried.at("/indicators/0/indicatorId").asString()).isEqualTo(a.doneIndicator());
+        // the second member kept nothing: their new assessment of the risk would start empty; the other work units too
     }
 
     // ==================================================================== G04: risk owners

@@ -99,7 +99,8 @@ public class RiskAssessment {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public long handle(StartRiskAssessment command, @MetaDataValue("userId") String userId, ActivePlans plans,
                        OrgFacts org, AccountDirectory accounts, NomenclatureCatalogue catalogue,
-                       AnalysedActivities analysed) {
+                       AnalysedActivities analysed, KeptMeasures keptMeasures, RegulatoryCauses causes,
+                       Methodologies methodologies) {
         required("assessmentId", command.assessmentId(), "An assessment id");
         required("planId", command.planId(), "A plan id");
         required("workUnitId", command.workUnitId(), "A work unit id");
@@ -132,7 +133,32 @@ public class RiskAssessment {
         apply(new RiskAssessmentStarted(command.assessmentId(), plan.planId(), plan.purpose(), plan.orgUnitId(), unit.name(),
                 unit.county(), command.workUnitId(), workUnitName, activity.domainId(), domainName, activity.id(),
                 activity.name(), risk.id(), risk.name(), member, account.displayName()));
+        // UCA 80: what the previous period kept as existing for this risk in this work unit is where this one starts
+        List<Measure> carried = carriedOver(keptMeasures.keptInThePreviousPlan(plan.planId(), plan.orgUnitId(),
+                command.workUnitId(), command.riskId()));
+        if (!carried.isEmpty()) {
+            draftWith(carried, catalogue, causes, methodologies);
+        }
         return Versions.current();
+    }
+
+    /**
+     * The previous period's kept measures as this assessment's existing ones: each once, a measure whose id or an
+     * indicator's id another one already uses left out (two members may have kept copies of one measure), at most
+     * as many as an assessment holds.
+     */
+    private static List<Measure> carriedOver(List<Measure> kept) {
+        Set<UUID> used = new HashSet<>();
+        List<Measure> carried = new ArrayList<>();
+        for (Measure measure : kept) {
+            List<UUID> ids = new ArrayList<>(List.of(measure.measureId()));
+            measure.indicators().forEach(indicator -> ids.add(indicator.indicatorId()));
+            if (carried.size() < AssessmentContent.MAX_MEASURES && ids.stream().noneMatch(used::contains)) {
+                used.addAll(ids);
+                carried.add(asExisting(measure));
+            }
+        }
+        return carried;
     }
 
     /** A risk of the activity in the nomenclature: approved, or the member's own pending proposal. */
@@ -297,12 +323,9 @@ public class RiskAssessment {
         apply(new AssessmentEditionStarted(assessmentId, edition + 1));
         List<Measure> withKept = keptAsExisting(keptMeasures.keptOf(assessmentId));
         if (!withKept.equals(measures)) {
-            // the draft as its member would save it: the measures kept (UCA 80) are existing ones from now on, their
-            // Anexa 8 criteria to be answered before this edition is finalised
-            AssessmentContent content = new AssessmentContent(catalogue, causes, methodologies, workUnitId, activityId, usedEntries());
-            RiskDescription sameDescription = content.description(description);
-            apply(new RiskAssessmentDraftSaved(assessmentId, edition, sameDescription, content.measures(withKept),
-                    content.effectiveness(), content.names()));
+            // the measures kept (UCA 80) are existing ones from now on, their Anexa 8 criteria to be answered before
+            // this edition is finalised
+            draftWith(withKept, catalogue, causes, methodologies);
         }
         return Versions.current();
     }
@@ -310,11 +333,23 @@ public class RiskAssessment {
     /** The measures with every additional one its member kept as existing (UCA 80) turned into an existing one. */
     private List<Measure> keptAsExisting(Set<UUID> kept) {
         return measures.stream()
-                .map(m -> m.kind() == MeasureKind.ADDITIONAL && kept.contains(m.measureId())
-                        ? new Measure(m.measureId(), MeasureKind.EXISTING, m.description(), EffectivenessCriteria.unanswered(),
-                        null, m.indicators())
-                        : m)
+                .map(m -> m.kind() == MeasureKind.ADDITIONAL && kept.contains(m.measureId()) ? asExisting(m) : m)
                 .toList();
+    }
+
+    /** A kept measure as an existing one: nobody responsible any more, its Anexa 8 criteria to be answered. */
+    private static Measure asExisting(Measure kept) {
+        return new Measure(kept.measureId(), MeasureKind.EXISTING, kept.description(), EffectivenessCriteria.unanswered(),
+                null, kept.indicators());
+    }
+
+    /** The draft as its member would save it with these measures: the names and effectiveness resolved now. */
+    private void draftWith(List<Measure> draftMeasures, NomenclatureCatalogue catalogue, RegulatoryCauses causes,
+                           Methodologies methodologies) {
+        AssessmentContent content = new AssessmentContent(catalogue, causes, methodologies, workUnitId, activityId, usedEntries());
+        RiskDescription sameDescription = content.description(description);
+        apply(new RiskAssessmentDraftSaved(assessmentId, edition, sameDescription, content.measures(draftMeasures),
+                content.effectiveness(), content.names()));
     }
 
     // ---------------------------------------------------------------- inactivation

@@ -170,8 +170,9 @@ public class MeasureMonitoring {
             throw new CommandRejected(Reason.CONFLICT, "measureId", "ALREADY_KEPT",
                     "The measure is already kept as an existing one", Map.of());
         }
+        AssessmentEdition edition = monitored.edition();
         apply(new MeasureKeptAsExisting(command.monitoringId(), command.assessmentId(), measure.measureId(),
-                RomanianCalendar.today()));
+                RomanianCalendar.today(), edition.planId(), edition.orgUnitId(), edition.workUnitId(), edition.riskId(), measure));
         return Versions.current();
     }
 

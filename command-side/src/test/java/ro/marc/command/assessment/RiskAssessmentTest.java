@@ -872,4 +872,34 @@ class RiskAssessmentTest {
                 second, new RiskAssessmentDraftSaved(ASSESSMENT, 2, description(), List.of(measures().get(0), keptRotation, cameras),
                         effectiveness, names));
     }
+    @Test
+    void a_new_assessment_starts_with_what_the_previous_plan_kept_as_existing_for_the_risk_in_the_work_unit() {
+        UUID previousPlan = UUID.randomUUID();
+        Measure rotation = measures().get(1); // additional, kept in the previous plan by another member
+        Measure copy = new Measure(UUID.randomUUID(), MeasureKind.ADDITIONAL, "O copie", null, "Altcineva",
+                rotation.indicators()); // a copy with the same indicator ids: left out
+        Measure cameras = new Measure(UUID.randomUUID(), MeasureKind.ADDITIONAL, "Camere video în sala de licitații", null,
+                "Șeful serviciului IT", List.of(new Indicator(UUID.randomUUID(), "Camere montate", IndicatorKind.NUMERIC, List.of())));
+        kept.keptInPlan(previousPlan, CLUJ, WU1, RISK, rotation, copy, cameras)
+                .keptInPlan(previousPlan, CLUJ, WU2, RISK, measures().get(0)); // another work unit: not carried
+        Measure rotationExisting = new Measure(rotation.measureId(), MeasureKind.EXISTING, rotation.description(),
+                EffectivenessCriteria.unanswered(), null, rotation.indicators());
+        Measure camerasExisting = new Measure(cameras.measureId(), MeasureKind.EXISTING, cameras.description(),
+                EffectivenessCriteria.unanswered(), null, cameras.indicators());
+        fixture().givenNoPriorActivity()
+                .when(new StartRiskAssessment(ASSESSMENT, PLAN, WU1, ACTIVITY, RISK, null), as(MEMBER))
+                .expectEvents(STARTED, new RiskAssessmentDraftSaved(ASSESSMENT, 1, RiskDescription.empty(),
+                        List.of(rotationExisting, camerasExisting), Map.of(), Map.of()))
+                .expectResultMessagePayload(2L);
+        // started again: nothing carried twice
+        fixture().given(STARTED, new RiskAssessmentDraftSaved(ASSESSMENT, 1, RiskDescription.empty(),
+                        List.of(rotationExisting, camerasExisting), Map.of(), Map.of()))
+                .when(new StartRiskAssessment(ASSESSMENT, PLAN, WU1, ACTIVITY, RISK, null), as(MEMBER))
+                .expectNoEvents().expectResultMessagePayload(2L);
+        // what this plan itself kept is not a previous period's
+        kept = new InMemoryKeptMeasures().keptInPlan(PLAN, CLUJ, WU1, RISK, cameras);
+        fixture().givenNoPriorActivity()
+                .when(new StartRiskAssessment(ASSESSMENT, PLAN, WU1, ACTIVITY, RISK, null), as(MEMBER))
+                .expectEvents(STARTED).expectResultMessagePayload(1L);
+    }
 }

@@ -255,10 +255,14 @@ class MeasureMonitoringTest {
     @Test
     void an_implemented_additional_measure_is_kept_as_existing_once() {
         MeasureMarkedDone done = done(ADDITIONAL, MAY_10, ADDITIONAL_DEADLINE);
+        // where it was kept and the measure as it stood: the next period's assessment of the risk starts from it
+        Measure rotation = measures().stream().filter(m -> m.measureId().equals(ADDITIONAL)).findFirst().orElseThrow();
+        MeasureKeptAsExisting kept = new MeasureKeptAsExisting(MONITORING, ASSESSMENT, ADDITIONAL, MAY_10, PLAN, CLUJ, WU1, RISK,
+                rotation);
         fixture().given(done).andGivenCurrentTime(on(MAY_10))
                 .when(new KeepMeasureAsExisting(MONITORING, ASSESSMENT, ADDITIONAL), as(MEMBER))
-                .expectEvents(new MeasureKeptAsExisting(MONITORING, ASSESSMENT, ADDITIONAL, MAY_10));
-        fixture().given(done, new MeasureKeptAsExisting(MONITORING, ASSESSMENT, ADDITIONAL, MAY_10)).andGivenCurrentTime(on(MAY_10))
+                .expectEvents(kept);
+        fixture().given(done, kept).andGivenCurrentTime(on(MAY_10))
                 .when(new KeepMeasureAsExisting(MONITORING, ASSESSMENT, ADDITIONAL), as(MEMBER))
                 .expectNoEvents().expectException(rejected(Reason.CONFLICT, "measureId", "ALREADY_KEPT"));
         fixture().givenNoPriorActivity().andGivenCurrentTime(on(MAY_10))

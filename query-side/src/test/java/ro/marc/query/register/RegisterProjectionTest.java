@@ -495,7 +495,8 @@ class RegisterProjectionTest {
         assertThat(other.measures().getFirst().indicators().getFirst().evaluations()).extracting(EvaluationEntry::personName)
                 .containsExactly("Vasile Alexandru");
 
-        projection.on(new MeasureKeptAsExisting(monitoring, a1, m2, LocalDate.of(2027, 5, 3)), 5);
+        projection.on(new MeasureKeptAsExisting(monitoring, a1, m2, LocalDate.of(2027, 5, 3), plan, cluj, wuOrder, bribery,
+                new Measure(m2, MeasureKind.ADDITIONAL, "Instruire anticorupție", null, "Șeful biroului", List.of())), 5);
         projection.on(new MeasureOverdue(monitoring, a1, plan, cluj, ioana, m1, "Rotația personalului pe sectoare",
                 "Luarea de mită", LocalDate.of(2027, 6, 30), LocalDate.of(2027, 7, 1)), 6);
         projection.on(done(m1, LocalDate.of(2027, 7, 2), LocalDate.of(2027, 6, 30)), 7);

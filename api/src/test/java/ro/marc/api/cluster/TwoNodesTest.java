@@ -21,6 +21,7 @@ import ro.marc.api.local.DevTokenSigner;
 import ro.marc.api.startup.StartupSequence;
 import ro.marc.api.support.GraphQlClientSupport;
 import ro.marc.api.support.GraphQlWebSocket;
+import ro.marc.api.support.OwnDatabase;
 import ro.marc.events.incident.IncidentType;
 import ro.marc.events.incident.command.RecordIntegrityIncident;
 import ro.marc.events.org.County;
@@ -38,8 +39,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,8 +75,7 @@ class TwoNodesTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    static String database;
-    static String indexPrefix;
+    static OwnDatabase database;
     static JdbcClient jdbc;
     static Node nodeA;
     static Node nodeB;
@@ -85,15 +83,12 @@ class TwoNodesTest {
 
     @BeforeAll
     static void startTwoNodesTogetherOnAnEmptyDatabase() throws Exception {
-        MarcServices.ServiceEndpoints services = MarcServices.forTests();
-        database = "marc_nodes_" + UUID.randomUUID().toString().substring(0, 8);
-        String url = services.jdbcUrl().replaceFirst("/[^/?]+(\\?|$)", "/" + database + "$1");
-        try (Connection admin = DriverManager.getConnection(services.jdbcUrl(), services.dbUser(), services.dbPassword())) {
-            admin.createStatement().execute("CREATE DATABASE " + database);
-        }
+        database = OwnDatabase.create("nodes");
+        MarcServices.ServiceEndpoints services = database.services();
+        String url = database.url();
+        String indexPrefix = database.indexPrefix();
         // one connection for the test's own reads: the machine's PostgreSQL is shared (max_connections)
         jdbc = JdbcClient.create(new SingleConnectionDataSource(url, services.dbUser(), services.dbPassword(), true));
-        indexPrefix = "marc-nodes-" + database.substring(11);
 
         long started = System.nanoTime();
         // both at once: Flyway, the command-side lookups, the start-up sequence with the demo data
@@ -112,20 +107,7 @@ class TwoNodesTest {
                 node.context.close();
             }
         }
-        MarcServices.ServiceEndpoints services = MarcServices.forTests();
-        try (Connection admin = DriverManager.getConnection(services.jdbcUrl(), services.dbUser(), services.dbPassword())) {
-            admin.createStatement().execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-        }
-        // and its indexes, by name (Elasticsearch refuses wildcard deletes)
-        HttpClient http = HttpClient.newHttpClient();
-        String indexes = http.send(HttpRequest.newBuilder(URI.create(services.elasticsearchUrl() + "/_cat/indices/" + indexPrefix + "-*?h=index"))
-                .GET().build(), HttpResponse.BodyHandlers.ofString()).body();
-        for (String index : indexes.split("\\s+")) {
-            if (index.startsWith(indexPrefix)) {
-                http.send(HttpRequest.newBuilder(URI.create(services.elasticsearchUrl() + "/" + index)).DELETE().build(),
-                        HttpResponse.BodyHandlers.discarding());
-            }
-        }
+        database.drop();
     }
 
     @Test

@@ -8,16 +8,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import ro.marc.api.MarcApplication;
-import ro.marc.ops.services.MarcServices;
+import ro.marc.api.support.OwnDatabase;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.time.LocalDate;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static ro.marc.api.monitoring.ReminderScenario.*;
@@ -35,39 +28,20 @@ class MeasureReminderRestartTest {
     static final LocalDate FIRST = LocalDate.of(2027, 5, 15);
     static final LocalDate SECOND = LocalDate.of(2027, 5, 20);
 
-    static MarcServices.ServiceEndpoints services;
-    static String database;
-    static String url;
-    static String indexPrefix;
+    static OwnDatabase database;
     static JdbcClient jdbc;
 
     @BeforeAll
     static void database() throws Exception {
-        services = MarcServices.forTests();
-        database = "marc_reminders_" + UUID.randomUUID().toString().substring(0, 8);
-        url = services.jdbcUrl().replaceFirst("/[^/?]+(\\?|$)", "/" + database + "$1");
-        try (Connection admin = DriverManager.getConnection(services.jdbcUrl(), services.dbUser(), services.dbPassword())) {
-            admin.createStatement().execute("CREATE DATABASE " + database);
-        }
-        jdbc = JdbcClient.create(new SingleConnectionDataSource(url, services.dbUser(), services.dbPassword(), true));
-        indexPrefix = "marc-reminders-" + database.substring(15);
+        database = OwnDatabase.create("reminders");
+        jdbc = JdbcClient.create(new SingleConnectionDataSource(database.url(), database.services().dbUser(),
+                database.services().dbPassword(), true));
     }
 
     @AfterAll
     static void dropIt() throws Exception {
         realTime();
-        try (Connection admin = DriverManager.getConnection(services.jdbcUrl(), services.dbUser(), services.dbPassword())) {
-            admin.createStatement().execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-        }
-        HttpClient http = HttpClient.newHttpClient();
-        String indexes = http.send(HttpRequest.newBuilder(URI.create(services.elasticsearchUrl() + "/_cat/indices/" + indexPrefix + "-*?h=index"))
-                .GET().build(), HttpResponse.BodyHandlers.ofString()).body();
-        for (String index : indexes.split("\\s+")) {
-            if (index.startsWith(indexPrefix)) {
-                http.send(HttpRequest.newBuilder(URI.create(services.elasticsearchUrl() + "/" + index)).DELETE().build(),
-                        HttpResponse.BodyHandlers.discarding());
-            }
-        }
+        database.drop();
     }
 
     /**
@@ -78,12 +52,12 @@ class MeasureReminderRestartTest {
         return new SpringApplicationBuilder(MarcApplication.class).profiles("local").run(
                 "--server.port=0",
                 "--marc.node-name=reminders",
-                "--spring.datasource.url=" + url,
-                "--spring.datasource.username=" + services.dbUser(),
-                "--spring.datasource.password=" + services.dbPassword(),
+                "--spring.datasource.url=" + database.url(),
+                "--spring.datasource.username=" + database.services().dbUser(),
+                "--spring.datasource.password=" + database.services().dbPassword(),
                 "--spring.datasource.hikari.maximum-pool-size=6",
-                "--marc.elasticsearch.url=" + services.elasticsearchUrl(),
-                "--marc.elasticsearch.index-prefix=" + indexPrefix,
+                "--marc.elasticsearch.url=" + database.services().elasticsearchUrl(),
+                "--marc.elasticsearch.index-prefix=" + database.indexPrefix(),
                 "--marc.security.dev-signer.issuer=marc-test",
                 "--marc.demo-data.enabled=" + demo,
                 "--marc.reminders.cron=*/2 * * * * *",

@@ -16,6 +16,7 @@ import org.springframework.test.context.ActiveProfiles;
 import ro.marc.api.MarcApplication;
 import ro.marc.api.support.GraphQlClientSupport;
 import ro.marc.api.support.OutboundConnectionRecorder;
+import ro.marc.api.support.OwnDatabase;
 import ro.marc.ops.services.MarcServices;
 import tools.jackson.databind.JsonNode;
 
@@ -24,10 +25,8 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.zip.GZIPInputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,12 +58,9 @@ class UpgradeFromReleaseTest extends GraphQlClientSupport {
     @DynamicPropertySource
     static void upgradedDatabase(DynamicPropertyRegistry registry) throws Exception {
         OutboundConnectionRecorder.install();
-        MarcServices.ServiceEndpoints services = MarcServices.forTests();
-        String database = "marc_upgrade_" + UUID.randomUUID().toString().substring(0, 8);
-        String url = services.jdbcUrl().replaceFirst("/[^/?]+(\\?|$)", "/" + database + "$1");
-        try (Connection admin = DriverManager.getConnection(services.jdbcUrl(), services.dbUser(), services.dbPassword())) {
-            admin.createStatement().execute("CREATE DATABASE " + database);
-        }
+        OwnDatabase database = OwnDatabase.create("upgrade");
+        MarcServices.ServiceEndpoints services = database.services();
+        String url = database.url();
         DriverManagerDataSource dataSource = new DriverManagerDataSource(url, services.dbUser(), services.dbPassword());
         Flyway.configure().dataSource(dataSource)
                 .locations("classpath:db/migration/eventstore", "classpath:db/migration/projections", "classpath:db/migration/audit")
@@ -89,7 +85,7 @@ class UpgradeFromReleaseTest extends GraphQlClientSupport {
         registry.add("spring.datasource.username", services::dbUser);
         registry.add("spring.datasource.password", services::dbPassword);
         registry.add("marc.elasticsearch.url", services::elasticsearchUrl);
-        registry.add("marc.elasticsearch.index-prefix", () -> "marc-upgrade-" + database.substring(13));
+        registry.add("marc.elasticsearch.index-prefix", database::indexPrefix);
     }
 
     @Test

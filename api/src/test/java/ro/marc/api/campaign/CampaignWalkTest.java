@@ -10,7 +10,6 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import ro.marc.api.local.DemoNomenclature;
 import ro.marc.api.local.DemoOrganisation;
-import ro.marc.api.local.DemoUsers;
 import ro.marc.api.questionnaire.QuestionnaireExportController;
 import ro.marc.api.support.ApiTestSupport;
 import ro.marc.events.access.Role;
@@ -47,7 +46,6 @@ class CampaignWalkTest extends ApiTestSupport {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final ZoneId BUCHAREST = ZoneId.of("Europe/Bucharest");
 
-    private static final UUID IGPR = DemoOrganisation.id("Inspectoratul General al Poliției Române");
     private static final String ORDINE = DemoOrganisation.id("wu:Ordine publică").toString();
     private static final String RUTIERA = DemoOrganisation.id("wu:Poliție rutieră").toString();
     private static final String RESURSE = DemoOrganisation.id("wu:Resurse umane").toString();
@@ -640,14 +638,11 @@ class CampaignWalkTest extends ApiTestSupport {
     private Structure structure() {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         String name = "Inspectoratul de test al campaniei " + suffix;
-        String unit = data("admin", "mutation($p: ID!, $n: String!) { createOrgUnit(input: {parentId: $p, name: $n, county: CJ}) { id } }",
-                Map.of("p", IGPR.toString(), "n", name)).at("/createOrgUnit/id").asString();
-        data("admin", "mutation($u: ID!, $w: [ID!]!) { assignWorkUnits(input: {orgUnitId: $u, workUnitIds: $w, expectedVersion: 1}) { id } }",
-                Map.of("u", unit, "w", List.of(ORDINE, RUTIERA, RESURSE)));
+        String unit = createStructure(name, List.of(ORDINE, RUTIERA, RESURSE));
         String headName = "Șef Grup Ștefănescu " + suffix;
         String memberName = "Membru Țăranu " + suffix;
-        UUID head = account("head-" + suffix, headName, Role.WORKING_GROUP_HEAD, unit);
-        UUID member = account("member-" + suffix, memberName, Role.WORKING_GROUP_MEMBER, unit);
+        UUID head = registerAccount("head-" + suffix, headName, Role.WORKING_GROUP_HEAD, unit);
+        UUID member = registerAccount("member-" + suffix, memberName, Role.WORKING_GROUP_MEMBER, unit);
         String group = data("admin", "mutation($u: ID!, $n: String!) { defineWorkingGroup(input: {orgUnitId: $u, name: $n}) { id } }",
                 Map.of("u", unit, "n", "Grupul de lucru " + suffix)).at("/defineWorkingGroup/id").asString();
         long version = 1;
@@ -660,15 +655,6 @@ class CampaignWalkTest extends ApiTestSupport {
         return new Structure(unit, name, "head-" + suffix, headName, head, "member-" + suffix, memberName, member);
     }
 
-    private UUID account(String username, String name, Role role, String unit) {
-        String id = data("admin", "mutation($i: RegisterUserInput!) { registerUser(input: $i) { id } }",
-                Map.of("i", Map.of("issuer", signer.issuer(), "subject", username, "displayName", name,
-                        "email", username + "@marc.test", "orgUnitId", unit))).at("/registerUser/id").asString();
-        data("admin", "mutation($u: ID!, $r: Role!) { grantRole(input: {userId: $u, role: $r, expectedVersion: 1}) { id } }",
-                Map.of("u", id, "r", role.name()));
-        signInAs(new DemoUsers.DemoUser(username, name, role, List.of(), "test"));
-        return UUID.fromString(id);
-    }
 
     // ==================================================================== helpers
 

@@ -5,7 +5,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import ro.marc.api.local.DemoCampaign;
 import ro.marc.api.local.DemoOrganisation;
-import ro.marc.api.local.DemoUsers;
 import ro.marc.api.support.ApiTestSupport;
 import ro.marc.events.access.Role;
 import tools.jackson.databind.JsonNode;
@@ -32,7 +31,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PlanApiTest extends ApiTestSupport {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final UUID IGPR = DemoOrganisation.id("Inspectoratul General al Poliției Române");
     private static final String ORDINE = DemoOrganisation.id("wu:Ordine publică").toString();
     private static final String RUTIERA = DemoOrganisation.id("wu:Poliție rutieră").toString();
     private static final String RESURSE = DemoOrganisation.id("wu:Resurse umane").toString();
@@ -62,13 +60,10 @@ class PlanApiTest extends ApiTestSupport {
 
     private Structure structure() {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
-        String unit = data("admin", "mutation($p: ID!, $n: String!) { createOrgUnit(input: {parentId: $p, name: $n, county: CJ}) { id } }",
-                Map.of("p", IGPR.toString(), "n", "Inspectoratul de test " + suffix)).at("/createOrgUnit/id").asString();
-        data("admin", "mutation($u: ID!, $w: [ID!]!) { assignWorkUnits(input: {orgUnitId: $u, workUnitIds: $w, expectedVersion: 1}) { id } }",
-                Map.of("u", unit, "w", List.of(ORDINE, RUTIERA, RESURSE)));
-        UUID head = account("head-" + suffix, "Șef Grup " + suffix, Role.WORKING_GROUP_HEAD, unit);
-        UUID member = account("member-" + suffix, "Membru Țăran " + suffix, Role.WORKING_GROUP_MEMBER, unit);
-        UUID outsider = account("outsider-" + suffix, "Străin " + suffix, Role.WORKING_GROUP_MEMBER, unit);
+        String unit = createStructure("Inspectoratul de test " + suffix, List.of(ORDINE, RUTIERA, RESURSE));
+        UUID head = registerAccount("head-" + suffix, "Șef Grup " + suffix, Role.WORKING_GROUP_HEAD, unit);
+        UUID member = registerAccount("member-" + suffix, "Membru Țăran " + suffix, Role.WORKING_GROUP_MEMBER, unit);
+        UUID outsider = registerAccount("outsider-" + suffix, "Străin " + suffix, Role.WORKING_GROUP_MEMBER, unit);
         String group = data("admin", "mutation($u: ID!, $n: String!) { defineWorkingGroup(input: {orgUnitId: $u, name: $n}) { id } }",
                 Map.of("u", unit, "n", "Grupul de lucru " + suffix)).at("/defineWorkingGroup/id").asString();
         long version = 1;
@@ -81,15 +76,6 @@ class PlanApiTest extends ApiTestSupport {
         return new Structure(unit, "head-" + suffix, "member-" + suffix, "outsider-" + suffix, member, outsider);
     }
 
-    private UUID account(String username, String name, Role role, String unit) {
-        String id = data("admin", "mutation($i: RegisterUserInput!) { registerUser(input: $i) { id } }",
-                Map.of("i", Map.of("issuer", signer.issuer(), "subject", username, "displayName", name,
-                        "email", username + "@marc.test", "orgUnitId", unit))).at("/registerUser/id").asString();
-        data("admin", "mutation($u: ID!, $r: Role!) { grantRole(input: {userId: $u, role: $r, expectedVersion: 1}) { id } }",
-                Map.of("u", id, "r", role.name()));
-        signInAs(new DemoUsers.DemoUser(username, name, role, List.of(), "test"));
-        return UUID.fromString(id);
-    }
 
     private long events(String planId) {
         return jdbc.sql("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?").param(planId)

@@ -262,7 +262,7 @@ class RegisterApiTest extends RegisterTestSupport {
         assertRefused(graphql("head.cluj", list, Map.of("o", List.of(f.orgUnitId()))), "FORBIDDEN", null, null);
         // G04: a central counsellor of a sibling structure (DGA, beside IGPR) neither reads nor lists it
         String sibling = "cc-dga-" + UUID.randomUUID().toString().substring(0, 8);
-        account(sibling, "Consilier Central DGA " + sibling.substring(7), Role.CENTRAL_COUNSELLOR,
+        registerAccount(sibling, "Consilier Central DGA " + sibling.substring(7), Role.CENTRAL_COUNSELLOR,
                 DemoOrganisation.id("Direcția Generală Anticorupție").toString());
         assertRefused(graphql(sibling, READ, Map.of("p", f.planId())), "FORBIDDEN", null, null);
         assertRefused(graphql(sibling, list, Map.of("o", List.of(f.orgUnitId()))), "FORBIDDEN", null, null);

@@ -2,7 +2,6 @@ package ro.marc.api.register;
 
 import ro.marc.api.local.DemoNomenclature;
 import ro.marc.api.local.DemoOrganisation;
-import ro.marc.api.local.DemoUsers;
 import ro.marc.api.support.ApiTestSupport;
 import ro.marc.events.access.Role;
 import ro.marc.events.nomenclature.ReferenceList;
@@ -25,7 +24,6 @@ import java.util.UUID;
 abstract class RegisterTestSupport extends ApiTestSupport {
 
     static final ZoneId BUCHAREST = ZoneId.of("Europe/Bucharest");
-    static final UUID IGPR = DemoOrganisation.id("Inspectoratul General al Poliției Române");
     static final String ORDINE = DemoOrganisation.id("wu:Ordine publică").toString();
     static final String RUTIERA = DemoOrganisation.id("wu:Poliție rutieră").toString();
     static final String RESURSE = DemoOrganisation.id("wu:Resurse umane").toString();
@@ -54,20 +52,17 @@ abstract class RegisterTestSupport extends ApiTestSupport {
     Fixture newFixture() {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         String name = "Inspectoratul registrului " + suffix;
-        String unit = data("admin", "mutation($p: ID!, $n: String!) { createOrgUnit(input: {parentId: $p, name: $n, county: CJ}) { id } }",
-                Map.of("p", IGPR.toString(), "n", name)).at("/createOrgUnit/id").asString();
-        data("admin", "mutation($u: ID!, $w: [ID!]!) { assignWorkUnits(input: {orgUnitId: $u, workUnitIds: $w, expectedVersion: 1}) { id } }",
-                Map.of("u", unit, "w", List.of(ORDINE, RUTIERA, RESURSE)));
+        String unit = createStructure(name, List.of(ORDINE, RUTIERA, RESURSE));
         String headName = "Șef Registru Ștefănescu " + suffix;
         String counsellorName = "Consilier Integritate Mureșan " + suffix;
         String memberName = "Membru Țăranu " + suffix;
         String member2Name = "Membru Ionașcu " + suffix;
         String ownerName = "Proprietar Risc Dobrescu " + suffix;
-        UUID head = account("rh-" + suffix, headName, Role.WORKING_GROUP_HEAD, unit);
-        UUID counsellor = account("rc-" + suffix, counsellorName, Role.INTEGRITY_COUNSELLOR, unit);
-        UUID member = account("rm-" + suffix, memberName, Role.WORKING_GROUP_MEMBER, unit);
-        UUID member2 = account("rn-" + suffix, member2Name, Role.WORKING_GROUP_MEMBER, unit);
-        account("ro-" + suffix, ownerName, Role.RISK_OWNER, unit);
+        UUID head = registerAccount("rh-" + suffix, headName, Role.WORKING_GROUP_HEAD, unit);
+        UUID counsellor = registerAccount("rc-" + suffix, counsellorName, Role.INTEGRITY_COUNSELLOR, unit);
+        UUID member = registerAccount("rm-" + suffix, memberName, Role.WORKING_GROUP_MEMBER, unit);
+        UUID member2 = registerAccount("rn-" + suffix, member2Name, Role.WORKING_GROUP_MEMBER, unit);
+        registerAccount("ro-" + suffix, ownerName, Role.RISK_OWNER, unit);
         String group = data("admin", "mutation($u: ID!, $n: String!) { defineWorkingGroup(input: {orgUnitId: $u, name: $n}) { id } }",
                 Map.of("u", unit, "n", "Grupul registrului " + suffix)).at("/defineWorkingGroup/id").asString();
         long version = 1;
@@ -159,15 +154,6 @@ abstract class RegisterTestSupport extends ApiTestSupport {
         return impacts;
     }
 
-    UUID account(String username, String name, Role role, String unit) {
-        String id = data("admin", "mutation($i: RegisterUserInput!) { registerUser(input: $i) { id } }",
-                Map.of("i", Map.of("issuer", signer.issuer(), "subject", username, "displayName", name,
-                        "email", username + "@marc.test", "orgUnitId", unit))).at("/registerUser/id").asString();
-        data("admin", "mutation($u: ID!, $r: Role!) { grantRole(input: {userId: $u, role: $r, expectedVersion: 1}) { id } }",
-                Map.of("u", id, "r", role.name()));
-        signInAs(new DemoUsers.DemoUser(username, name, role, List.of(), "test"));
-        return UUID.fromString(id);
-    }
 
     private static Map<String, Object> planMember(UUID userId, String... workUnits) {
         return Map.of("userId", userId.toString(), "workUnitIds", List.of(workUnits), "questionnaireRequired", false);

@@ -2,8 +2,10 @@ package ro.marc.api.support;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import ro.marc.api.local.DemoOrganisation;
 import ro.marc.api.local.DemoUsers;
 import ro.marc.api.local.DevTokenSigner;
+import ro.marc.events.access.Role;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -16,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -44,6 +47,30 @@ public abstract class GraphQlClientSupport {
     /** From now on {@link #token}, {@link #graphql} and {@link #data} also act as this account the test registered. */
     protected void signInAs(DemoUsers.DemoUser user) {
         testUsers.put(user.username(), user);
+    }
+
+    /**
+     * An account the test registers (as the central administrator) in {@code orgUnitId} with one role; from then on
+     * {@link #token}, {@link #graphql} and {@link #data} act as it too ({@link #signInAs}).
+     */
+    protected UUID registerAccount(String username, String name, Role role, String orgUnitId) {
+        String id = data("admin", "mutation($i: RegisterUserInput!) { registerUser(input: $i) { id } }",
+                Map.of("i", Map.of("issuer", signer.issuer(), "subject", username, "displayName", name,
+                        "email", username + "@marc.test", "orgUnitId", orgUnitId))).at("/registerUser/id").asString();
+        data("admin", "mutation($u: ID!, $r: Role!) { grantRole(input: {userId: $u, role: $r, expectedVersion: 1}) { id } }",
+                Map.of("u", id, "r", role.name()));
+        signInAs(new DemoUsers.DemoUser(username, name, role, List.of(), "test"));
+        return UUID.fromString(id);
+    }
+
+    /** A structure of the test's own under the IGPR, in Cluj, holding {@code workUnitIds}; its id. */
+    protected String createStructure(String name, List<String> workUnitIds) {
+        String unit = data("admin", "mutation($p: ID!, $n: String!) { createOrgUnit(input: {parentId: $p, name: $n, county: CJ}) { id } }",
+                Map.of("p", DemoOrganisation.id("Inspectoratul General al Poliției Române").toString(), "n", name))
+                .at("/createOrgUnit/id").asString();
+        data("admin", "mutation($u: ID!, $w: [ID!]!) { assignWorkUnits(input: {orgUnitId: $u, workUnitIds: $w, expectedVersion: 1}) { id } }",
+                Map.of("u", unit, "w", workUnitIds));
+        return unit;
     }
 
     protected String token(String user) {
